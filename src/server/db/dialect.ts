@@ -1,0 +1,27 @@
+import { PostgresAdapter, sql, type ColumnDefinitionBuilder, type CreateTableBuilder, type Kysely } from 'kysely';
+
+/** The few things that differ between SQLite and PostgreSQL, one function each. */
+export type DialectName = 'sqlite' | 'postgres';
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export const dialectOf = (db: Kysely<any>): DialectName =>
+  db.getExecutor().adapter instanceof PostgresAdapter ? 'postgres' : 'sqlite';
+
+/** An auto-incrementing integer primary key named `id`. */
+export function withIdColumn<T extends string>(
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  db: Kysely<any>,
+  table: CreateTableBuilder<T, never>,
+): CreateTableBuilder<T, 'id'> {
+  return dialectOf(db) === 'postgres'
+    ? table.addColumn('id', 'integer', (col) => col.primaryKey().generatedByDefaultAsIdentity())
+    : table.addColumn('id', 'integer', (col) => col.primaryKey().autoIncrement());
+}
+
+/** Epoch milliseconds need 64 bits; pg's int8 is parsed as a JS number in kysely.ts. */
+export const epochMsType = 'bigint' as const;
+
+export const notNullDefault =
+  (value: string | number) =>
+  (col: ColumnDefinitionBuilder): ColumnDefinitionBuilder =>
+    col.notNull().defaultTo(typeof value === 'number' ? value : sql.lit(value));

@@ -1,0 +1,72 @@
+import type { Incident } from '../../shared/incidents/incident.schema.js';
+import type { IncidentCreate } from '../../shared/incidents/incident.schema.js';
+import type { IncidentRow, IncidentValues } from './incidents.repo.js';
+
+type IncidentFields = Omit<Incident, 'id' | 'review' | 'version' | 'createdAt' | 'updatedAt'>;
+
+export function toIncident(row: IncidentRow, now: Date): Incident {
+  return {
+    id: row.id,
+    title: row.title,
+    severity: row.severity as Incident['severity'],
+    userFacing: row.user_facing === 1,
+    services: JSON.parse(row.services) as string[],
+    labels: JSON.parse(row.labels) as string[],
+    commander: row.commander,
+    responders: JSON.parse(row.responders) as string[],
+    customerImpact: row.customer_impact,
+    status: row.status as Incident['status'],
+    impactStartedAt: row.impact_started_at,
+    detectedAt: row.detected_at,
+    respondedAt: row.responded_at,
+    mitigatedAt: row.mitigated_at,
+    resolvedAt: row.resolved_at,
+    review:
+      row.review_id === null
+        ? null
+        : {
+            id: row.review_id,
+            state: row.review_state as NonNullable<Incident['review']>['state'],
+            owner: row.review_owner,
+            dueAt: row.review_due_at,
+            overdue: isOverdue(row.review_state, row.review_due_at_ms, now),
+          },
+    version: row.version,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+export const isOverdue = (state: string | null, dueAtMs: number | null, now: Date): boolean =>
+  state !== 'published' && dueAtMs !== null && dueAtMs < now.getTime();
+
+/** The moment an incident counts as started, for ordering and date filters. */
+export const startedAtMs = (fields: Pick<IncidentFields, 'impactStartedAt' | 'detectedAt' | 'respondedAt'>, fallback: string): number =>
+  Date.parse(fields.impactStartedAt ?? fields.detectedAt ?? fields.respondedAt ?? fallback);
+
+export function toIncidentValues(fields: IncidentCreate | IncidentFields, createdAt: string, updatedAt: string): IncidentValues {
+  return {
+    title: fields.title,
+    severity: fields.severity,
+    user_facing: fields.userFacing ? 1 : 0,
+    services: JSON.stringify(fields.services),
+    labels: JSON.stringify(fields.labels),
+    commander: fields.commander,
+    responders: JSON.stringify(fields.responders),
+    customer_impact: fields.customerImpact,
+    status: fields.status,
+    impact_started_at: fields.impactStartedAt,
+    detected_at: fields.detectedAt,
+    responded_at: fields.respondedAt,
+    mitigated_at: fields.mitigatedAt,
+    resolved_at: fields.resolvedAt,
+    started_at_ms: startedAtMs(fields, createdAt),
+    updated_at: updatedAt,
+  };
+}
+
+/** The editable fields of a stored incident, so a partial update can be merged onto them. */
+export function incidentFields(incident: Incident): IncidentFields {
+  const { id: _id, review: _review, version: _version, createdAt: _c, updatedAt: _u, ...fields } = incident;
+  return fields;
+}

@@ -1,0 +1,101 @@
+import { sql, type Selectable } from 'kysely';
+import type { IncidentListQuery } from '../../shared/incidents/incident.schema.js';
+import type { Executor } from '../context.js';
+import type { IncidentsTable } from '../db/schema.js';
+
+export type IncidentRow = Selectable<IncidentsTable> & {
+  review_id: number | null;
+  review_state: string | null;
+  review_owner: string | null;
+  review_due_at: string | null;
+  review_due_at_ms: number | null;
+};
+export type IncidentValues = Omit<Selectable<IncidentsTable>, 'id' | 'version' | 'created_at'>;
+
+const reviewColumns = [
+  'reviews.id as review_id',
+  'reviews.state as review_state',
+  'reviews.owner as review_owner',
+  'reviews.due_at as review_due_at',
+  'reviews.due_at_ms as review_due_at_ms',
+] as const;
+
+const selectIncidents = (db: Executor) =>
+  db.selectFrom('incidents').leftJoin('reviews', 'reviews.incident_id', 'incidents.id').selectAll('incidents').select(reviewColumns);
+
+export async function insertIncident(db: Executor, values: IncidentValues & { created_at: string }): Promise<number> {
+  const { id } = await db.insertInto('incidents').values(values).returning('id').executeTakeFirstOrThrow();
+  return id;
+}
+
+export async function findIncident(db: Executor, id: number): Promise<IncidentRow | undefined> {
+  return selectIncidents(db).where('incidents.id', '=', id).executeTakeFirst();
+}
+
+/** Updates only when the stored version is still `version`; returns false when someone changed it first. */
+export async function updateIncident(db: Executor, id: number, version: number, values: Partial<IncidentValues>): Promise<boolean> {
+  const result = await db
+    .updateTable('incidents')
+    .set({ ...values, version: version + 1 })
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}
+
+/** Applies a change whatever the version (events such as "resolved" or "label added"), bumping it. */
+export async function updateIncidentUnconditionally(db: Executor, id: number, values: Partial<IncidentValues>): Promise<boolean> {
+  const result = await db
+    .updateTable('incidents')
+    .set((eb) => ({ ...values, version: eb('version', '+', 1) }))
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}
+
+export async function replaceTags(db: Executor, incidentId: number, services: string[], labels: string[]): Promise<void> {
+  await db.deleteFrom('incident_tags').where('incident_id', '=', incidentId).execute();
+  const rows = [
+    ...unique(services).map((value) => ({ incident_id: incidentId, kind: 'service' as const, value })),
+    ...unique(labels).map((value) => ({ incident_id: incidentId, kind: 'label' as const, value })),
+  ];
+  if (rows.length > 0) await db.insertInto('incident_tags').values(rows).execute();
+}
+
+const unique = (values: string[]) => [...new Set(values.map((v) => v.toLowerCase()))];
+
+export interface IncidentCursor {
+  startedAtMs: number;
+  id: number;
+}
+
+/** Newest first by start time, then id, so the cursor is stable while new incidents arrive. */
+export async function listIncidents(
+  db: Executor,
+  query: IncidentListQuery,
+  cursor: IncidentCursor | null,
+): Promise<IncidentRow[]> {
+  let select = selectIncidents(db);
+  if (query.status?.length) select = select.where('incidents.status', 'in', query.status);
+  if (query.severity?.length) select = select.where('incidents.severity', 'in', query.severity);
+  if (query.from) select = select.where('incidents.started_at_ms', '>=', Date.parse(query.from));
+  if (query.to) select = select.where('incidents.started_at_ms', '<', Date.parse(query.to));
+  if (query.q) select = select.where(sql<boolean>`lower(incidents.title) like ${`%${escapeLike(query.q.toLowerCase())}%`} escape '\\'`);
+  for (const [kind, value] of [['service', query.service], ['label', query.label]] as const) {
+    if (!value) continue;
+    select = select.where('incidents.id', 'in', (eb) =>
+      eb.selectFrom('incident_tags').select('incident_id').where('kind', '=', kind).where('value', '=', value.toLowerCase()),
+    );
+  }
+  if (cursor) {
+    select = select.where((eb) =>
+      eb.or([
+        eb('incidents.started_at_ms', '<', cursor.startedAtMs),
+        eb.and([eb('incidents.started_at_ms', '=', cursor.startedAtMs), eb('incidents.id', '<', cursor.id)]),
+      ]),
+    );
+  }
+  return select.orderBy('incidents.started_at_ms', 'desc').orderBy('incidents.id', 'desc').limit(query.limit + 1).execute();
+}
+
+const escapeLike = (text: string) => text.replace(/[%_\\]/g, (c) => `\\${c}`);

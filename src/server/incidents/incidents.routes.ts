@@ -1,0 +1,71 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { idParam } from '../../shared/common.schema.js';
+import {
+  incidentCreateSchema,
+  incidentLabelSchema,
+  incidentListQuerySchema,
+  incidentPageSchema,
+  incidentResolveSchema,
+  incidentSchema,
+  incidentUpdateSchema,
+} from '../../shared/incidents/incident.schema.js';
+import type { AppContext } from '../context.js';
+import { conflictResponses, errorResponses } from '../http/problem.schema.js';
+import * as incidents from './incidents.service.js';
+
+const tags = ['incidents'];
+
+export const incidentRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
+  app.get('/api/incidents', {
+    schema: { tags, summary: 'List incidents, newest first', querystring: incidentListQuerySchema, response: { 200: incidentPageSchema, ...errorResponses } },
+    handler: (request) => incidents.listIncidents(ctx, request.query),
+  });
+
+  app.post('/api/incidents', {
+    schema: { tags, summary: 'Create an incident', body: incidentCreateSchema, response: { 201: incidentSchema, ...errorResponses } },
+    handler: async (request, reply) => reply.code(201).send(await incidents.createIncident(ctx, request.body)),
+  });
+
+  app.get('/api/incidents/:id', {
+    schema: { tags, summary: 'Read an incident', params: idParam, response: { 200: incidentSchema, ...errorResponses } },
+    handler: (request) => incidents.getIncident(ctx, request.params.id),
+  });
+
+  app.patch('/api/incidents/:id', {
+    schema: {
+      tags,
+      summary: 'Edit an incident (send the version you read)',
+      params: idParam,
+      body: incidentUpdateSchema,
+      response: { 200: incidentSchema, ...conflictResponses },
+    },
+    handler: (request) => incidents.updateIncident(ctx, request.params.id, request.body),
+  });
+
+  app.post('/api/incidents/:id/resolve', {
+    schema: {
+      tags,
+      summary: 'Resolve an incident (an event: no version needed)',
+      params: idParam,
+      body: incidentResolveSchema.default({}),
+      response: { 200: incidentSchema, ...errorResponses },
+    },
+    handler: (request) => incidents.resolveIncident(ctx, request.params.id, request.body.resolvedAt),
+  });
+
+  app.post('/api/incidents/:id/labels', {
+    schema: { tags, summary: 'Add a label', params: idParam, body: incidentLabelSchema, response: { 200: incidentSchema, ...errorResponses } },
+    handler: (request) => incidents.addIncidentLabel(ctx, request.params.id, request.body.label),
+  });
+
+  app.delete('/api/incidents/:id/labels/:label', {
+    schema: {
+      tags,
+      summary: 'Remove a label',
+      params: idParam.extend({ label: z.string().min(1).max(100) }),
+      response: { 200: incidentSchema, ...errorResponses },
+    },
+    handler: (request) => incidents.removeIncidentLabel(ctx, request.params.id, request.params.label),
+  });
+};

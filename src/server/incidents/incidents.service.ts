@@ -1,0 +1,106 @@
+import { AppError, notFound } from '../../shared/errors.js';
+import type {
+  Incident,
+  IncidentCreate,
+  IncidentListQuery,
+  IncidentUpdate,
+} from '../../shared/incidents/incident.schema.js';
+import type { AppContext, Executor } from '../context.js';
+import { decodeCursor, encodeCursor } from '../http/cursor.js';
+import { ensureReviewByPolicy } from '../reviews/reviews.service.js';
+import { incidentFields, toIncident, toIncidentValues } from './incident.mapper.js';
+import * as repo from './incidents.repo.js';
+
+type Fields = ReturnType<typeof incidentFields>;
+
+/** Reaching a status stamps its key timestamp when the caller did not give one. */
+function stampStatusTimes(fields: Fields, nowIso: string): Fields {
+  const stamped = { ...fields };
+  if (stamped.status === 'resolved') stamped.resolvedAt ??= nowIso;
+  if (stamped.status !== 'active') stamped.mitigatedAt ??= stamped.status === 'resolved' ? stamped.resolvedAt : nowIso;
+  return stamped;
+}
+
+async function readIncident(ctx: AppContext, db: Executor, id: number): Promise<Incident> {
+  const row = await repo.findIncident(db, id);
+  if (!row) throw notFound('Incident', id);
+  return toIncident(row, ctx.now());
+}
+
+export const getIncident = (ctx: AppContext, id: number): Promise<Incident> => readIncident(ctx, ctx.db, id);
+
+export async function listIncidents(ctx: AppContext, query: IncidentListQuery) {
+  const cursor = decodeCursor(query.cursor, ['startedAtMs', 'id'] as const);
+  const rows = await repo.listIncidents(ctx.db, query, cursor);
+  const page = rows.slice(0, query.limit);
+  const last = page.at(-1);
+  const now = ctx.now();
+  return {
+    items: page.map((row) => toIncident(row, now)),
+    nextCursor: rows.length > query.limit && last ? encodeCursor({ startedAtMs: last.started_at_ms, id: last.id }) : null,
+  };
+}
+
+export async function createIncident(ctx: AppContext, input: IncidentCreate): Promise<Incident> {
+  const nowIso = ctx.now().toISOString();
+  const fields = stampStatusTimes(input, nowIso);
+  return ctx.db.transaction().execute(async (trx) => {
+    const id = await repo.insertIncident(trx, { ...toIncidentValues(fields, nowIso, nowIso), created_at: nowIso });
+    await repo.replaceTags(trx, id, fields.services, fields.labels);
+    return afterChange(ctx, trx, id);
+  });
+}
+
+export async function updateIncident(ctx: AppContext, id: number, update: IncidentUpdate): Promise<Incident> {
+  const { version, ...changes } = update;
+  return ctx.db.transaction().execute(async (trx) => {
+    const current = await readIncident(ctx, trx, id);
+    if (current.version !== version) throw versionConflict(current, version);
+    const nowIso = ctx.now().toISOString();
+    const fields = stampStatusTimes({ ...incidentFields(current), ...changes }, nowIso);
+    const updated = await repo.updateIncident(trx, id, version, toIncidentValues(fields, current.createdAt, nowIso));
+    if (!updated) throw versionConflict(await readIncident(ctx, trx, id), version);
+    if (changes.services || changes.labels) await repo.replaceTags(trx, id, fields.services, fields.labels);
+    return afterChange(ctx, trx, id);
+  });
+}
+
+/**
+ * Events (resolve, label added or removed) apply whatever the version: they come from people and
+ * integrations that did not read the incident first, and they commute with other edits.
+ */
+async function applyEvent(ctx: AppContext, id: number, change: (fields: Fields, nowIso: string) => Fields): Promise<Incident> {
+  return ctx.db.transaction().execute(async (trx) => {
+    const nowIso = ctx.now().toISOString();
+    // Bumping the version first takes the row lock on PostgreSQL, so concurrent events serialise.
+    if (!(await repo.updateIncidentUnconditionally(trx, id, { updated_at: nowIso }))) throw notFound('Incident', id);
+    const current = await readIncident(ctx, trx, id);
+    const fields = stampStatusTimes(change(incidentFields(current), nowIso), nowIso);
+    await repo.updateIncident(trx, id, current.version, toIncidentValues(fields, current.createdAt, nowIso));
+    await repo.replaceTags(trx, id, fields.services, fields.labels);
+    return afterChange(ctx, trx, id);
+  });
+}
+
+export const resolveIncident = (ctx: AppContext, id: number, resolvedAt?: string) =>
+  applyEvent(ctx, id, (fields, nowIso) => ({ ...fields, status: 'resolved', resolvedAt: resolvedAt ?? fields.resolvedAt ?? nowIso }));
+
+export const addIncidentLabel = (ctx: AppContext, id: number, label: string) =>
+  applyEvent(ctx, id, (fields) =>
+    fields.labels.some((l) => l.toLowerCase() === label.toLowerCase()) ? fields : { ...fields, labels: [...fields.labels, label] },
+  );
+
+export const removeIncidentLabel = (ctx: AppContext, id: number, label: string) =>
+  applyEvent(ctx, id, (fields) => ({ ...fields, labels: fields.labels.filter((l) => l.toLowerCase() !== label.toLowerCase()) }));
+
+/** Every change ends here: the policy may now require a review, created once. */
+async function afterChange(ctx: AppContext, trx: Executor, id: number): Promise<Incident> {
+  const incident = await readIncident(ctx, trx, id);
+  const created = await ensureReviewByPolicy(ctx, trx, incident);
+  return created ? readIncident(ctx, trx, id) : incident;
+}
+
+const versionConflict = (current: Incident, version: number) =>
+  new AppError('version_conflict', `Incident ${current.id} is at version ${current.version}, not ${version}: reload and reapply your change`, {
+    current,
+  });

@@ -1,0 +1,73 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { idParam } from '../../shared/common.schema.js';
+import {
+  incidentReviewSchema,
+  reviewListQuerySchema,
+  reviewPageSchema,
+  reviewRequestSchema,
+  reviewSchema,
+  reviewUpdateSchema,
+} from '../../shared/reviews/review.schema.js';
+import type { AppContext } from '../context.js';
+import { conflictResponses, errorResponses } from '../http/problem.schema.js';
+import { getIncident } from '../incidents/incidents.service.js';
+import * as reviews from './reviews.service.js';
+
+const tags = ['reviews'];
+
+export const reviewRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
+  app.get('/api/incidents/:id/review', {
+    schema: {
+      tags,
+      summary: "The incident's review, if any, and what the review policy decides and why",
+      params: idParam,
+      response: { 200: incidentReviewSchema, ...errorResponses },
+    },
+    handler: async (request) => {
+      const incident = await getIncident(ctx, request.params.id);
+      return { policy: reviews.policyFor(ctx, incident), review: await reviews.getReviewOfIncident(ctx, incident.id) };
+    },
+  });
+
+  app.post('/api/incidents/:id/review', {
+    schema: {
+      tags,
+      summary: 'Request a review by hand (201 when created, 200 when it already existed)',
+      params: idParam,
+      body: reviewRequestSchema.default({}),
+      response: { 200: reviewSchema, 201: reviewSchema, ...errorResponses },
+    },
+    handler: async (request, reply) => {
+      const incident = await getIncident(ctx, request.params.id);
+      const { review, created } = await reviews.requestReview(ctx, incident, request.body);
+      return reply.code(created ? 201 : 200).send(review);
+    },
+  });
+
+  app.get('/api/reviews', {
+    schema: { tags, summary: 'List reviews, newest first', querystring: reviewListQuerySchema, response: { 200: reviewPageSchema, ...errorResponses } },
+    handler: (request) => reviews.listReviews(ctx, request.query),
+  });
+
+  app.get('/api/reviews/overdue', {
+    schema: { tags, summary: 'Reviews past their due date, most overdue first', response: { 200: z.object({ items: z.array(reviewSchema) }) } },
+    handler: async () => ({ items: await reviews.listOverdueReviews(ctx) }),
+  });
+
+  app.get('/api/reviews/:id', {
+    schema: { tags, summary: 'Read a review', params: idParam, response: { 200: reviewSchema, ...errorResponses } },
+    handler: (request) => reviews.getReview(ctx, request.params.id),
+  });
+
+  app.patch('/api/reviews/:id', {
+    schema: {
+      tags,
+      summary: 'Change owner, state or due date (send the version you read)',
+      params: idParam,
+      body: reviewUpdateSchema,
+      response: { 200: reviewSchema, ...conflictResponses },
+    },
+    handler: (request) => reviews.updateReview(ctx, request.params.id, request.body),
+  });
+};

@@ -1,0 +1,112 @@
+import { AppError, notFound } from '../../shared/errors.js';
+import type { Incident } from '../../shared/incidents/incident.schema.js';
+import { decideReview, type PolicyDecision } from '../../shared/policy/review-policy.js';
+import { addWorkingDays } from '../../shared/policy/working-days.js';
+import type { Review, ReviewListQuery, ReviewUpdate } from '../../shared/reviews/review.schema.js';
+import type { AppContext, Executor } from '../context.js';
+import { decodeCursor, encodeCursor } from '../http/cursor.js';
+import { toReview } from './review.mapper.js';
+import * as repo from './reviews.repo.js';
+
+export const policyFor = (ctx: AppContext, incident: Incident): PolicyDecision => decideReview(incident, ctx.config.reviewPolicy);
+
+function dueAt(ctx: AppContext, from: string): { due_at: string; due_at_ms: number } {
+  const due = addWorkingDays(from, ctx.config.reviewDueWorkingDays, ctx.config.calendar);
+  return { due_at: due, due_at_ms: Date.parse(due) };
+}
+
+async function createReview(
+  ctx: AppContext,
+  trx: Executor,
+  incident: Incident,
+  policy: { required: boolean; reason: string },
+  extra: { owner?: string | undefined; requestedBy?: string | undefined } = {},
+): Promise<boolean> {
+  const nowIso = ctx.now().toISOString();
+  return repo.insertReviewOnce(trx, {
+    incident_id: incident.id,
+    owner: extra.owner ?? incident.commander,
+    state: 'draft',
+    ...dueAt(ctx, incident.resolvedAt ?? nowIso),
+    policy_required: policy.required ? 1 : 0,
+    policy_reason: policy.reason,
+    requested_by: extra.requestedBy ?? null,
+    created_at: nowIso,
+    updated_at: nowIso,
+  });
+}
+
+/**
+ * Called after every change to an incident, inside its transaction: once a resolved incident meets
+ * the policy, its review is created exactly once (a unique index settles concurrent callers).
+ */
+export async function ensureReviewByPolicy(ctx: AppContext, trx: Executor, incident: Incident): Promise<boolean> {
+  if (incident.status !== 'resolved' || incident.review) return false;
+  const decision = policyFor(ctx, incident);
+  return decision.required ? createReview(ctx, trx, incident, decision) : false;
+}
+
+/** Anyone may ask for a review, whatever the policy says; asking again returns the existing one. */
+export async function requestReview(
+  ctx: AppContext,
+  incident: Incident,
+  request: { requestedBy?: string | undefined; owner?: string | undefined },
+): Promise<{ review: Review; created: boolean }> {
+  const who = request.requestedBy ?? 'someone';
+  const decision = policyFor(ctx, incident);
+  const reason = decision.required ? `${decision.reason}; also requested by ${who}` : `Requested by ${who}`;
+  return ctx.db.transaction().execute(async (trx) => {
+    const created = await createReview(ctx, trx, incident, { required: true, reason }, request);
+    const row = await repo.findReviewOfIncident(trx, incident.id);
+    if (!row) throw notFound('Review of incident', incident.id);
+    return { review: toReview(row, ctx.now()), created };
+  });
+}
+
+export async function getReview(ctx: AppContext, id: number): Promise<Review> {
+  const row = await repo.findReview(ctx.db, id);
+  if (!row) throw notFound('Review', id);
+  return toReview(row, ctx.now());
+}
+
+export async function getReviewOfIncident(ctx: AppContext, incidentId: number): Promise<Review | null> {
+  const row = await repo.findReviewOfIncident(ctx.db, incidentId);
+  return row ? toReview(row, ctx.now()) : null;
+}
+
+export async function listReviews(ctx: AppContext, query: ReviewListQuery) {
+  const cursor = decodeCursor(query.cursor, ['id'] as const);
+  const now = ctx.now();
+  const rows = await repo.listReviews(ctx.db, query, now.getTime(), cursor?.id ?? null);
+  const page = rows.slice(0, query.limit);
+  const last = page.at(-1);
+  return {
+    items: page.map((row) => toReview(row, now)),
+    nextCursor: rows.length > query.limit && last ? encodeCursor({ id: last.id }) : null,
+  };
+}
+
+export async function listOverdueReviews(ctx: AppContext): Promise<Review[]> {
+  const now = ctx.now();
+  return (await repo.listOverdueReviews(ctx.db, now.getTime())).map((row) => toReview(row, now));
+}
+
+export async function updateReview(ctx: AppContext, id: number, update: ReviewUpdate): Promise<Review> {
+  const { version, dueAt: due, ...changes } = update;
+  return ctx.db.transaction().execute(async (trx) => {
+    const current = await repo.findReview(trx, id);
+    if (!current) throw notFound('Review', id);
+    const conflict = () =>
+      new AppError('version_conflict', `Review ${id} is at version ${current.version}, not ${version}: reload and reapply your change`, {
+        current: toReview(current, ctx.now()),
+      });
+    if (current.version !== version) throw conflict();
+    const values = {
+      ...changes,
+      ...(due !== undefined ? { due_at: due, due_at_ms: due === null ? null : Date.parse(due) } : {}),
+      updated_at: ctx.now().toISOString(),
+    };
+    if (!(await repo.updateReview(trx, id, version, values))) throw conflict();
+    return toReview((await repo.findReview(trx, id))!, ctx.now());
+  });
+}

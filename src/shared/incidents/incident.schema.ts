@@ -1,0 +1,101 @@
+import { z } from 'zod';
+import { isoDateTime, listParam, page, pageQuery, versionField } from '../common.schema.js';
+
+export const severities = ['sev1', 'sev2', 'sev3', 'sev4'] as const;
+export const severitySchema = z.enum(severities);
+export type Severity = z.infer<typeof severitySchema>;
+
+export const incidentStatuses = ['active', 'mitigated', 'resolved'] as const;
+export const incidentStatusSchema = z.enum(incidentStatuses);
+export type IncidentStatus = z.infer<typeof incidentStatusSchema>;
+
+const tag = z.string().trim().min(1).max(100);
+const person = z.string().trim().min(1).max(200);
+
+export const keyTimestamps = ['impactStartedAt', 'detectedAt', 'respondedAt', 'mitigatedAt', 'resolvedAt'] as const;
+export type KeyTimestamp = (typeof keyTimestamps)[number];
+
+const incidentFields = {
+  title: z.string().trim().min(1).max(300),
+  severity: severitySchema,
+  userFacing: z.boolean(),
+  services: z.array(tag).max(50),
+  labels: z.array(tag).max(50),
+  commander: person.nullable(),
+  responders: z.array(person).max(100),
+  customerImpact: z.string().max(20_000).nullable(),
+  status: incidentStatusSchema,
+  impactStartedAt: isoDateTime.nullable(),
+  detectedAt: isoDateTime.nullable(),
+  respondedAt: isoDateTime.nullable(),
+  mitigatedAt: isoDateTime.nullable(),
+  resolvedAt: isoDateTime.nullable(),
+};
+
+export const incidentCreateSchema = z
+  .object({
+    ...incidentFields,
+    userFacing: incidentFields.userFacing.default(false),
+    services: incidentFields.services.default([]),
+    labels: incidentFields.labels.default([]),
+    commander: incidentFields.commander.default(null),
+    responders: incidentFields.responders.default([]),
+    customerImpact: incidentFields.customerImpact.default(null),
+    status: incidentFields.status.default('active'),
+    impactStartedAt: incidentFields.impactStartedAt.default(null),
+    detectedAt: incidentFields.detectedAt.default(null),
+    respondedAt: incidentFields.respondedAt.default(null),
+    mitigatedAt: incidentFields.mitigatedAt.default(null),
+    resolvedAt: incidentFields.resolvedAt.default(null),
+  })
+  .strict();
+export type IncidentCreateInput = z.input<typeof incidentCreateSchema>;
+export type IncidentCreate = z.output<typeof incidentCreateSchema>;
+
+export const incidentUpdateSchema = z
+  .object({ version: versionField, ...incidentFields })
+  .partial()
+  .required({ version: true })
+  .strict();
+export type IncidentUpdate = z.output<typeof incidentUpdateSchema>;
+
+export const incidentResolveSchema = z.object({ resolvedAt: isoDateTime.optional() }).strict();
+export const incidentLabelSchema = z.object({ label: tag }).strict();
+
+export const reviewStates = ['draft', 'in_review', 'meeting', 'published'] as const;
+export const reviewStateSchema = z.enum(reviewStates);
+export type ReviewState = z.infer<typeof reviewStateSchema>;
+
+export const reviewBriefSchema = z.object({
+  id: z.number().int(),
+  state: reviewStateSchema,
+  owner: z.string().nullable(),
+  dueAt: z.string().nullable(),
+  overdue: z.boolean(),
+});
+
+export const incidentSchema = z.object({
+  id: z.number().int(),
+  ...incidentFields,
+  review: reviewBriefSchema.nullable(),
+  version: z.number().int(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type Incident = z.infer<typeof incidentSchema>;
+
+export const incidentListQuerySchema = z
+  .object({
+    status: listParam(incidentStatusSchema).optional(),
+    severity: listParam(severitySchema).optional(),
+    service: tag.optional(),
+    label: tag.optional(),
+    from: isoDateTime.optional().describe('Incidents that started at or after this instant'),
+    to: isoDateTime.optional().describe('Incidents that started before this instant'),
+    q: z.string().trim().max(200).optional().describe('Words in the title'),
+    ...pageQuery,
+  })
+  .strict();
+export type IncidentListQuery = z.output<typeof incidentListQuerySchema>;
+
+export const incidentPageSchema = page(incidentSchema);

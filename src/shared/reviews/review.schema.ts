@@ -1,0 +1,59 @@
+import { z } from 'zod';
+import { isoDateTime, listParam, page, pageQuery, versionField } from '../common.schema.js';
+import { reviewStateSchema } from '../incidents/incident.schema.js';
+
+export { reviewStates, reviewStateSchema, type ReviewState } from '../incidents/incident.schema.js';
+
+export const policyDecisionSchema = z.object({
+  required: z.boolean(),
+  reason: z.string(),
+});
+
+export const reviewSchema = z.object({
+  id: z.number().int(),
+  incidentId: z.number().int(),
+  owner: z.string().nullable(),
+  state: reviewStateSchema,
+  dueAt: z.string().nullable(),
+  overdue: z.boolean(),
+  policy: policyDecisionSchema,
+  requestedBy: z.string().nullable(),
+  version: z.number().int(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type Review = z.infer<typeof reviewSchema>;
+
+export const incidentReviewSchema = z.object({
+  policy: policyDecisionSchema.describe('What the review policy decides for the incident as it is now'),
+  review: reviewSchema.nullable(),
+});
+
+export const reviewRequestSchema = z
+  .object({
+    requestedBy: z.string().trim().min(1).max(200).optional(),
+    owner: z.string().trim().min(1).max(200).optional(),
+  })
+  .strict();
+
+export const reviewUpdateSchema = z
+  .object({
+    version: versionField,
+    owner: z.string().trim().min(1).max(200).nullable().optional(),
+    state: reviewStateSchema.optional(),
+    dueAt: isoDateTime.nullable().optional(),
+  })
+  .strict();
+export type ReviewUpdate = z.output<typeof reviewUpdateSchema>;
+
+export const reviewListQuerySchema = z
+  .object({
+    state: listParam(reviewStateSchema).optional(),
+    owner: z.string().trim().min(1).max(200).optional(),
+    overdue: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+    ...pageQuery,
+  })
+  .strict();
+export type ReviewListQuery = z.output<typeof reviewListQuerySchema>;
+
+export const reviewPageSchema = page(reviewSchema);

@@ -1,0 +1,32 @@
+import type { FastifyInstance, InjectOptions } from 'fastify';
+import { afterAll, beforeAll } from 'vitest';
+import { buildApp } from '../../src/server/app.js';
+import type { Config } from '../../src/server/config.js';
+import { createTestDatabase, testConfig, testContext, type DatabaseKind, type TestDatabase } from './databases.js';
+
+export interface TestApp {
+  app: FastifyInstance;
+  database: TestDatabase;
+  /** The clock the app reads; tests move it to make reviews overdue. */
+  clock: { now: Date };
+  request<T = unknown>(options: InjectOptions): Promise<{ status: number; body: T; headers: Record<string, unknown> }>;
+}
+
+/** Builds the app on a fresh database of `kind` before the file's tests and drops it after. */
+export function useTestApp(kind: DatabaseKind, config: Config = testConfig()): TestApp {
+  const testApp = { clock: { now: new Date() } } as TestApp;
+  beforeAll(async () => {
+    testApp.database = await createTestDatabase(kind);
+    testApp.app = await buildApp(testContext(testApp.database.handle, config, () => testApp.clock.now));
+    testApp.request = async <T>(options: InjectOptions) => {
+      const response = await testApp.app.inject(options);
+      const isJson = /json/.test(String(response.headers['content-type'] ?? ''));
+      return { status: response.statusCode, body: (isJson ? response.json() : response.body) as T, headers: response.headers };
+    };
+  });
+  afterAll(async () => {
+    await testApp.app?.close();
+    await testApp.database?.drop();
+  });
+  return testApp;
+}
