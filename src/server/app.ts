@@ -1,6 +1,7 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { requireAccessDeclarations } from './access/actor.js';
 import type { AppContext } from './context.js';
 import { registerOpenApi } from './http/openapi.js';
 import { registerProblemHandlers } from './http/problem.js';
@@ -24,9 +25,11 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerProblemHandlers(app);
+  requireAccessDeclarations(app);
   await registerOpenApi(app, APP_VERSION);
 
   app.get('/healthz', {
+    config: { access: 'public' },
     schema: { tags: ['operations'], summary: 'Liveness and database reachability', response: { 200: z.object({ status: z.literal('ok'), database: z.string() }) } },
     handler: async () => {
       await ctx.db.selectFrom('incidents').select('id').limit(1).execute();

@@ -18,21 +18,25 @@ const tags = ['incidents'];
 
 export const incidentRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
   app.get('/api/incidents', {
+    config: { access: 'viewer' },
     schema: { tags, summary: 'List incidents, newest first', querystring: incidentListQuerySchema, response: { 200: incidentPageSchema, ...errorResponses } },
     handler: (request) => incidents.listIncidents(ctx, request.query),
   });
 
   app.post('/api/incidents', {
+    config: { access: 'responder' },
     schema: { tags, summary: 'Create an incident', body: incidentCreateSchema, response: { 201: incidentSchema, ...errorResponses } },
     handler: async (request, reply) => reply.code(201).send(await incidents.createIncident(ctx, request.body)),
   });
 
   app.get('/api/incidents/:id', {
+    config: { access: 'viewer' },
     schema: { tags, summary: 'Read an incident', params: idParam, response: { 200: incidentSchema, ...errorResponses } },
     handler: (request) => incidents.getIncident(ctx, request.params.id),
   });
 
   app.patch('/api/incidents/:id', {
+    config: { access: 'responder' },
     schema: {
       tags,
       summary: 'Edit an incident (send the version you read)',
@@ -44,6 +48,7 @@ export const incidentRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async 
   });
 
   app.post('/api/incidents/:id/resolve', {
+    config: { access: 'responder' },
     schema: {
       tags,
       summary: 'Resolve an incident (an event: no version needed)',
@@ -55,11 +60,13 @@ export const incidentRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async 
   });
 
   app.post('/api/incidents/:id/labels', {
+    config: { access: 'responder' },
     schema: { tags, summary: 'Add a label', params: idParam, body: incidentLabelSchema, response: { 200: incidentSchema, ...errorResponses } },
     handler: (request) => incidents.addIncidentLabel(ctx, request.params.id, request.body.label),
   });
 
   app.delete('/api/incidents/:id/labels/:label', {
+    config: { access: 'responder' },
     schema: {
       tags,
       summary: 'Remove a label',

@@ -18,6 +18,7 @@ const tags = ['reviews'];
 
 export const reviewRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
   app.get('/api/incidents/:id/review', {
+    config: { access: 'viewer' },
     schema: {
       tags,
       summary: "The incident's review, if any, and what the review policy decides and why",
@@ -31,6 +32,7 @@ export const reviewRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (a
   });
 
   app.post('/api/incidents/:id/review', {
+    config: { access: 'responder' },
     schema: {
       tags,
       summary: 'Request a review by hand (201 when created, 200 when it already existed)',
@@ -46,21 +48,25 @@ export const reviewRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (a
   });
 
   app.get('/api/reviews', {
+    config: { access: 'viewer' },
     schema: { tags, summary: 'List reviews, newest first', querystring: reviewListQuerySchema, response: { 200: reviewPageSchema, ...errorResponses } },
     handler: (request) => reviews.listReviews(ctx, request.query),
   });
 
   app.get('/api/reviews/overdue', {
+    config: { access: 'viewer' },
     schema: { tags, summary: 'Reviews past their due date, most overdue first', response: { 200: z.object({ items: z.array(reviewSchema) }) } },
     handler: async () => ({ items: await reviews.listOverdueReviews(ctx) }),
   });
 
   app.get('/api/reviews/:id', {
+    config: { access: 'viewer' },
     schema: { tags, summary: 'Read a review', params: idParam, response: { 200: reviewSchema, ...errorResponses } },
     handler: (request) => reviews.getReview(ctx, request.params.id),
   });
 
   app.patch('/api/reviews/:id', {
+    config: { access: 'responder' },
     schema: {
       tags,
       summary: 'Change owner, state or due date (send the version you read)',

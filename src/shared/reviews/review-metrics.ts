@@ -55,7 +55,7 @@ interface Point {
   at: DateTime;
   fromTimeline: boolean;
 }
-type Resolved = Point | { name: PointName; problem: string };
+type Resolved = Point | { problem: string };
 
 const points: Record<PointName, { field: keyof MetricInputs; kind: TimelineKind; noun: string; verb: string }> = {
   impactStarted: { field: 'impactStartedAt', kind: 'signal', noun: 'Impact start', verb: 'impact started' },
@@ -110,12 +110,14 @@ function resolvePoint(name: PointName, incident: MetricInputs, timeline: Timelin
   const raw = incident[field];
   if (raw != null && raw.trim() !== '') {
     const at = parseInstant(raw);
-    return at ? { name, raw, at, fromTimeline: false } : { name, problem: `${noun} time "${raw}" is not an ISO 8601 timestamp with an offset` };
+    if (at) return { name, raw, at, fromTimeline: false };
+    // An unparseable value is reported, not silently replaced by the timeline.
+    return { problem: `${noun} time "${raw}" is not an ISO 8601 timestamp with an offset` };
   }
   const fallback = firstOfKind(timeline, name);
   if (fallback) return fallback;
   const hint = hasTimeline ? ` and the timeline has no ${kind} entry` : '';
-  return { name, problem: `${noun} time is missing${hint}` };
+  return { problem: `${noun} time is missing${hint}` };
 }
 
 /** Earliest timeline entry of the kind matching `name`; unparseable entries are skipped. */
