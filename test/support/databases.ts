@@ -43,6 +43,19 @@ async function onAdmin(statement: string): Promise<void> {
   }
 }
 
+/** Drops a test database once the pool's connections have really gone (pool.end resolves a little early). */
+async function dropWhenReleased(name: string): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await onAdmin(`DROP DATABASE IF EXISTS ${name}`);
+      return;
+    } catch (error) {
+      if (attempt >= 50 || (error as { code?: string }).code !== '55006') throw error;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+}
+
 export interface TestDatabase {
   handle: DatabaseHandle;
   drop(): Promise<void>;
@@ -62,7 +75,7 @@ export async function createTestDatabase(kind: DatabaseKind): Promise<TestDataba
     handle,
     drop: async () => {
       await handle.close();
-      await onAdmin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await dropWhenReleased(name);
     },
   };
 }
