@@ -1,10 +1,11 @@
 import Fastify, { type FastifyInstance } from 'fastify';
-import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireAccessDeclarations } from './access/actor.js';
 import type { AppContext } from './context.js';
 import { registerOpenApi } from './http/openapi.js';
 import { registerProblemHandlers } from './http/problem.js';
+import { serializerCompiler } from './http/serializer.js';
 import { incidentRoutes } from './incidents/incidents.routes.js';
 import { reviewRoutes } from './reviews/reviews.routes.js';
 import { registerWebApp } from './web-app.js';

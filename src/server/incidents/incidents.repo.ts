@@ -1,6 +1,7 @@
 import { sql, type Selectable } from 'kysely';
 import type { IncidentListQuery } from '../../shared/incidents/incident.schema.js';
 import type { Executor } from '../context.js';
+import { runPrepared } from '../db/prepared.js';
 import type { IncidentsTable } from '../db/schema.js';
 
 export type IncidentRow = Selectable<IncidentsTable> & {
@@ -28,8 +29,10 @@ export async function insertIncident(db: Executor, values: IncidentValues & { cr
   return id;
 }
 
+/** The hottest read of the API, so it is compiled once (see db/prepared.ts). */
 export async function findIncident(db: Executor, id: number): Promise<IncidentRow | undefined> {
-  return selectIncidents(db).where('incidents.id', '=', id).executeTakeFirst();
+  const rows = await runPrepared(db, 'findIncident', (db) => selectIncidents(db).where('incidents.id', '=', 0), [id]);
+  return rows[0];
 }
 
 /** Updates only when the stored version is still `version`; returns false when someone changed it first. */
@@ -55,6 +58,10 @@ export async function updateIncidentUnconditionally(db: Executor, id: number, va
 
 export async function replaceTags(db: Executor, incidentId: number, services: string[], labels: string[]): Promise<void> {
   await db.deleteFrom('incident_tags').where('incident_id', '=', incidentId).execute();
+  await insertTags(db, incidentId, services, labels);
+}
+
+export async function insertTags(db: Executor, incidentId: number, services: string[], labels: string[]): Promise<void> {
   const rows = [
     ...unique(services).map((value) => ({ incident_id: incidentId, kind: 'service' as const, value })),
     ...unique(labels).map((value) => ({ incident_id: incidentId, kind: 'label' as const, value })),

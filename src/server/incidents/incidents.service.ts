@@ -46,7 +46,7 @@ export async function createIncident(ctx: AppContext, input: IncidentCreate): Pr
   const fields = stampStatusTimes(input, nowIso);
   return ctx.db.transaction().execute(async (trx) => {
     const id = await repo.insertIncident(trx, { ...toIncidentValues(fields, nowIso, nowIso), created_at: nowIso });
-    await repo.replaceTags(trx, id, fields.services, fields.labels);
+    await repo.insertTags(trx, id, fields.services, fields.labels);
     return afterChange(ctx, trx, id);
   });
 }
