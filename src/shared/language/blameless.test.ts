@@ -1,0 +1,116 @@
+import { describe, expect, it } from 'vitest';
+import { checkBlameless } from './blameless.js';
+import { BLAMELESS_RULES } from './blameless-rules.js';
+
+const PEOPLE = ['Priya Raman', 'Søren Kjær', 'Bob Hansen', 'Mads Jensen'];
+const rulesOf = (text: string, people = PEOPLE) => [...new Set(checkBlameless(text, { people }).map((f) => f.rule))];
+
+describe('rule examples (documentation in blameless-rules.ts)', () => {
+  const flagged = BLAMELESS_RULES.flatMap((rule) => rule.examples.flagged.map((text) => [rule.id, text] as const));
+  const neutral = BLAMELESS_RULES.flatMap((rule) => rule.examples.neutral.map((text) => [rule.id, text] as const));
+
+  it.each(flagged)('%s flags: %s', (rule, text) => {
+    expect(rulesOf(text)).toContain(rule);
+  });
+
+  it.each(neutral)('%s leaves alone: %s', (_rule, text) => {
+    expect(checkBlameless(text, { people: PEOPLE })).toEqual([]);
+  });
+});
+
+describe('checkBlameless', () => {
+  it.each([
+    ['Sara broke the deploy.', ['person-as-cause']],
+    ['caused by Bob', ['person-as-cause']],
+    ["It was Bob's mistake.", ['person-as-cause']],
+    ['The outage was due to Alice.', ['person-as-cause']],
+    ['Priya failed to acknowledge the page.', ['omission']],
+    ['The on-call engineer failed to check the config.', ['omission']],
+    ['On-call ignored the first page.', ['omission']],
+    ['Søren forgot to renew the certificate.', ['omission']],
+    ['Mads ran terraform apply without checking the plan.', ['person-as-cause']],
+    ['Bob restarted the pods and accidentally deleted the PVC.', ['person-as-cause']],
+    ["The developer didn't bother to run the tests.", ['omission']],
+    ['Bob should’ve waited for the rebalance.', ['counterfactual']],
+    ['We need to be more careful with Terraform.', ['exhortation']],
+    ['Always double-check the kube context.', ['exhortation']],
+    ['A sloppy, careless change took down checkout.', ['character-judgement']],
+    ['The root cause was operator error.', ['human-error']],
+  ])('flags %s', (text, expected) => {
+    expect(rulesOf(text)).toEqual(expected);
+  });
+
+  it.each([
+    'At 14:02 UTC Priya paused the rollout.',
+    'At 09:05 Bob rolled back the release.',
+    'Sara restarted the pods.',
+    'The job failed to start.',
+    'Pods failed to schedule on the new nodes.',
+    'The Kafka operator failed to reconcile the topic.',
+    'The alert should have fired at 80% disk usage.',
+    'We should have a talk with the platform team about ownership.',
+    'Yuki should have been paged, but the escalation policy skipped her.',
+    'How could we have detected the incident sooner?',
+    'The pipeline was accidentally triggered by the pull request.',
+    'Jonas accidentally discovered the misconfiguration in the logs.',
+    'Mads broke the Terraform state lock after confirming no apply was running.',
+    "Because of Priya's quick rollback, impact was limited.",
+    'The outage was caused by a race condition.',
+    'Lazy loading of the config delayed the first request.',
+    'The user error rate rose to 4%.',
+    'At 10:14 Priya double-checked the target group health.',
+    'Initial post on Teams easily missed by developers.',
+  ])('leaves neutral narration alone: %s', (text) => {
+    expect(checkBlameless(text, { people: PEOPLE })).toEqual([]);
+  });
+
+  it('recognises names from options.people that compromise does not know', () => {
+    expect(rulesOf('Priya broke the deploy.', [])).toEqual([]);
+    expect(rulesOf('Priya broke the deploy.')).toEqual(['person-as-cause']);
+  });
+
+  it('marks self-reflection ("we", "I") as info and blame of others as warning', () => {
+    const [self] = checkBlameless('We should have caught this in staging.');
+    const [other] = checkBlameless('Bob should have caught this in staging.');
+    expect(self?.severity).toBe('info');
+    expect(other?.severity).toBe('warning');
+  });
+
+  it('returns UTF-16 offsets into the whole text, across lines, tables and emoji', () => {
+    const text =
+      '## Summary 🔥\r\nCheckout was down for 40 minutes. The root cause was human error.\n\n' +
+      '| 09:05 | Bob failed to acknowledge the page |\n- Engineers need to be more careful.';
+    const findings = checkBlameless(text, { people: PEOPLE });
+    expect(findings.map((f) => f.excerpt)).toEqual(['human error', 'Bob failed to', 'be more careful']);
+    for (const f of findings) expect(text.slice(f.start, f.end)).toBe(f.excerpt);
+  });
+
+  it('gives an explanation and a systemic suggestion with every finding', () => {
+    for (const finding of checkBlameless('Bob broke prod through human error and should try harder.')) {
+      expect(finding.explanation.length).toBeGreaterThan(40);
+      expect(finding.suggestion.length).toBeGreaterThan(40);
+    }
+  });
+
+  it('reports one finding per rule and stretch of text', () => {
+    expect(checkBlameless('Be more careful.').map((f) => f.excerpt)).toEqual(['Be more careful']);
+  });
+
+  it('returns nothing for empty or whitespace text', () => {
+    expect(checkBlameless('')).toEqual([]);
+    expect(checkBlameless(' \n\t ')).toEqual([]);
+  });
+});
+
+describe('rule data', () => {
+  const phrases = BLAMELESS_RULES.flatMap((rule) => rule.triggers.flatMap((trigger) => trigger.phrases));
+
+  it('writes phrases the way the tokenizer sees them: lowercase, no contractions', () => {
+    for (const phrase of phrases) expect(phrase).toMatch(/^[a-z0-9 -]+$/);
+  });
+
+  it('has unique rule ids', () => {
+    const ids = BLAMELESS_RULES.map((rule) => rule.id);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+});

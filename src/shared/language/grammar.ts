@@ -1,0 +1,201 @@
+/**
+ * Small grammar helpers over compromise tokens: who is the actor of a phrase?
+ * The blameless rules only care whether that actor is a person (a name, a role such as
+ * "the on-call engineer", or a personal pronoun) or a thing ("the job", "pods").
+ */
+import type { Token } from './tokens.js';
+
+export type ActorKind = 'person' | 'role' | 'self' | 'other';
+
+export interface Actor {
+  kind: ActorKind;
+  /** Index of the token that names the actor. */
+  index: number;
+}
+
+const ROLE_NOUNS = new Set(
+  `engineer developer dev operator admin administrator sre dba intern contractor responder
+   reviewer on-call oncall on-caller someone somebody manager colleague person human staff
+   author deployer committer maintainer employee technician teammate newcomer hire junior
+   commander ic analyst architect owner team squad whoever lead`
+    .split(/\s+/)
+    .flatMap((noun) => [noun, `${noun}s`]),
+);
+const PERSON_PRONOUNS = new Set(['he', 'she', 'you', 'him', 'her']);
+const SELF_PRONOUNS = new Set(['i', 'we', 'me', 'us']);
+const POSSESSIVE_PRONOUNS: Record<string, ActorKind> = { his: 'person', her: 'person', your: 'person', my: 'self', our: 'self' };
+/** Words that show a sentence may be about a person; used by the cheap prefilter. */
+export const HUMAN_WORDS: ReadonlySet<string> = new Set([
+  ...ROLE_NOUNS,
+  ...PERSON_PRONOUNS,
+  ...SELF_PRONOUNS,
+  ...Object.keys(POSSESSIVE_PRONOUNS),
+  'call', // "on call", "on-call" split by the cheap word splitter
+]);
+const COORDINATORS = new Set(['and', 'but', 'or', 'then']);
+const SUBORDINATORS = new Set(
+  'that which who whom whose because when while after before since although though until once if as so'.split(' '),
+);
+const FILLERS = new Set(['then', 'also', 'just', 'simply', 'again', 'still', 'never', 'not', 'really', 'even']);
+
+/** Also software: "the Kafka operator", "the Prometheus operator". */
+const SOFTWARE_ROLES = new Set(['operator', 'operators']);
+
+export function isRole(tokens: readonly Token[], i: number): boolean {
+  const token = tokens[i];
+  if (!token) return false;
+  if (token.norm === 'call') return tokens[i - 1]?.norm === 'on';
+  if (!ROLE_NOUNS.has(token.norm)) return false;
+  const modifier = tokens[i - 1];
+  // "a post on Teams": a capitalised role word mid-sentence is a name (SRE, DBA are fine).
+  const startsClause = !modifier || modifier.breakAfter;
+  if (!startsClause && /^\p{Lu}\p{Ll}/u.test(token.text)) return false;
+  return !(SOFTWARE_ROLES.has(token.norm) && modifier && !modifier.breakAfter && modifier.tags.has('Noun'));
+}
+
+export function classify(tokens: readonly Token[], i: number): ActorKind {
+  const token = tokens[i];
+  if (!token) return 'other';
+  if (token.person || PERSON_PRONOUNS.has(token.norm)) return 'person';
+  if (SELF_PRONOUNS.has(token.norm)) return 'self';
+  return isRole(tokens, i) ? 'role' : 'other';
+}
+
+export function isHuman(actor: Actor | null): actor is Actor {
+  return actor !== null && actor.kind !== 'other';
+}
+
+function isNounLike(tokens: readonly Token[], i: number): boolean {
+  const token = tokens[i];
+  if (!token) return false;
+  const { tags } = token;
+  return token.person || isRole(tokens, i) || tags.has('Noun') || tags.has('Pronoun') || tags.has('Acronym');
+}
+
+function isMainVerb(token: Token | undefined): boolean {
+  if (!token) return false;
+  const { tags } = token;
+  return tags.has('Verb') && !tags.has('Auxiliary') && !tags.has('Copula') && !tags.has('Modal');
+}
+
+/** Adverbs, auxiliaries and negations that sit between a subject and its verb. */
+function isSkippable(token: Token): boolean {
+  const { tags } = token;
+  return (
+    token.text === '' ||
+    FILLERS.has(token.norm) ||
+    tags.has('Adverb') ||
+    tags.has('Auxiliary') ||
+    tags.has('Modal') ||
+    tags.has('Negative') ||
+    tags.has('Copula')
+  );
+}
+
+/**
+ * The subject of the verb phrase starting at `index`: the nearest noun to its left,
+ * skipping adverbs and auxiliaries ("Bob then quickly failed to"), and following
+ * coordination back to a shared subject ("Bob restarted the pods and failed to ...").
+ * Commas are crossed so that appositions work ("Priya, the SRE, failed to").
+ */
+export function subjectBefore(tokens: readonly Token[], index: number, depth = 0): Actor | null {
+  let i = index - 1;
+  while (i >= 0 && isSkippable(tokens[i]!) && !tokens[i]!.breakAfter) i--;
+  const token = tokens[i];
+  if (!token || token.breakAfter) return null;
+  if (isNounLike(tokens, i)) return { kind: classify(tokens, i), index: i };
+  if (COORDINATORS.has(token.norm) && depth < 2) {
+    const verb = nearestVerbBefore(tokens, i);
+    return verb === null ? null : subjectBefore(tokens, verb, depth + 1);
+  }
+  return null;
+}
+
+/** The nearest main verb to the left within the same clause, or null. */
+export function nearestVerbBefore(tokens: readonly Token[], index: number): number | null {
+  for (let i = index - 1; i >= 0; i--) {
+    const token = tokens[i]!;
+    if (token.breakAfter || SUBORDINATORS.has(token.norm)) return null;
+    if (isMainVerb(token)) return i;
+  }
+  return null;
+}
+
+/**
+ * Who did the action an adverbial describes ("accidentally", "by mistake")? It may stand
+ * before the verb ("Bob accidentally deleted"), after the object ("Bob deleted the
+ * namespace by mistake"), or in a passive with an agent ("was accidentally run by Bob").
+ */
+export function adverbialActor(tokens: readonly Token[], start: number, end: number): Actor | null {
+  const before = subjectBefore(tokens, start);
+  if (isHuman(before)) return before;
+  const agent = passiveAgent(tokens, end);
+  if (agent) return agent;
+  if (before && isMainVerb(tokens[end + 1])) return before;
+  // After the object: try the verbs of this clause from right to left ("ran terraform apply").
+  for (let verb = nearestVerbBefore(tokens, start); verb !== null; verb = nearestVerbBefore(tokens, verb)) {
+    const subject = subjectBefore(tokens, verb);
+    if (isHuman(subject)) return subject;
+  }
+  return before;
+}
+
+function passiveAgent(tokens: readonly Token[], end: number): Actor | null {
+  for (let i = end + 1; i <= end + 4 && i < tokens.length; i++) {
+    if (tokens[i]!.norm === 'by') {
+      const agent = nounPhraseAfter(tokens, i);
+      return isHuman(agent) ? agent : null;
+    }
+    if (tokens[i]!.breakAfter) break;
+  }
+  return null;
+}
+
+/**
+ * The noun phrase right after `index` ("caused by [the on-call engineer]", "due to
+ * [Bob's typo]"). It is human when its head is human, or when a human owns a head that
+ * is one of `causeNouns`.
+ */
+export function nounPhraseAfter(
+  tokens: readonly Token[],
+  index: number,
+  causeNouns: ReadonlySet<string> = new Set(),
+): Actor | null {
+  if (tokens[index]?.breakAfter) return null;
+  let owner: Actor | null = null;
+  let head: Actor | null = null;
+  for (let i = index + 1; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    const nounLike = isNounLike(tokens, i);
+    const modifier = token.tags.has('Determiner') || token.tags.has('Adjective') || token.text === '';
+    if (!modifier && !nounLike) break;
+    if (nounLike) {
+      head = { kind: classify(tokens, i), index: i };
+      if (token.possessive && head.kind !== 'other' && !owner) owner = head;
+    }
+    if (token.breakAfter || token.commaAfter) break;
+  }
+  if (head && head.kind !== 'other') return head;
+  // "Bob's change" is a cause framed as a person; "Priya's quick rollback" is credit.
+  if (owner && head && causeNouns.has(tokens[head.index]!.norm)) return owner;
+  return head;
+}
+
+/** The owner in "Bob's mistake", "the engineer's careless error", "his fault". */
+export function possessorBefore(tokens: readonly Token[], index: number): Actor | null {
+  let i = index - 1;
+  let adjectives = 0;
+  while (i >= 0) {
+    const token = tokens[i]!;
+    if (token.text === '') i--;
+    else if (token.tags.has('Adjective') && !token.possessive && adjectives < 2) {
+      adjectives++;
+      i--;
+    } else break;
+  }
+  const token = tokens[i];
+  if (!token || token.breakAfter) return null;
+  const pronoun = POSSESSIVE_PRONOUNS[token.norm];
+  if (pronoun) return { kind: pronoun, index: i };
+  return token.possessive ? { kind: classify(tokens, i), index: i } : null;
+}

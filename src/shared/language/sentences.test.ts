@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { cheapWords } from './prefilter.js';
+import { splitSentences } from './sentences.js';
+
+describe('splitSentences', () => {
+  it.each([
+    ['One. Two!  Three?', ['One.', 'Two!', 'Three?']],
+    ['Line one\nLine two', ['Line one', 'Line two']],
+    ['| 09:05 | Bob paged Sara |', ['09:05', 'Bob paged Sara']],
+    ['Version v1.2.3 was deployed at 10:00. Done', ['Version v1.2.3 was deployed at 10:00.', 'Done']],
+    ['He said "stop." Then left.', ['He said "stop."', 'Then left.']],
+    ['', []],
+  ])('%j', (text, expected) => {
+    const spans = splitSentences(text);
+    expect(spans.map((s) => s.text)).toEqual(expected);
+    for (const span of spans) expect(text.slice(span.start, span.start + span.text.length)).toBe(span.text);
+  });
+});
+
+describe('cheapWords', () => {
+  it.each([
+    ["Didn't bother", ['did', 'not', 'bother']],
+    ['should’ve', ['should', 'have']],
+    ["Bob's on-call", ['bob', 's', 'on', 'call']],
+    ["can't, won't", ['can', 'not', 'will', 'not']],
+  ])('%s', (text, expected) => {
+    expect(cheapWords(text)).toEqual(expected);
+  });
+});
