@@ -2,12 +2,27 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireAccessDeclarations } from './access/actor.js';
+import { registerAuthentication } from './access/authentication.js';
+import { incidentAccessRoutes } from './access/incident-access.routes.js';
+import { authRoutes } from './accounts/auth.routes.js';
+import { oidcRoutes } from './accounts/oidc.routes.js';
+import { tokenRoutes } from './accounts/tokens.routes.js';
+import { userRoutes } from './accounts/users.routes.js';
+import { auditRoutes } from './audit/audit.routes.js';
+import type { Config } from './config.js';
 import type { AppContext } from './context.js';
 import { registerOpenApi } from './http/openapi.js';
 import { registerProblemHandlers } from './http/problem.js';
+import { registerSecurityHeaders } from './http/security.js';
 import { serializerCompiler } from './http/serializer.js';
+import { actionItemRoutes } from './actions/action-items.routes.js';
+import { factorRoutes } from './factors/factors.routes.js';
 import { incidentRoutes } from './incidents/incidents.routes.js';
+import { questionRoutes } from './reviews/questions.routes.js';
+import { reviewDocumentRoutes } from './reviews/review-document.routes.js';
 import { reviewRoutes } from './reviews/reviews.routes.js';
+import { timelineRoutes } from './timeline/timeline.routes.js';
+import { whysRoutes } from './whys/whys.routes.js';
 import { registerWebApp } from './web-app.js';
 
 export const APP_VERSION = '0.1.0';
@@ -16,17 +31,29 @@ export interface BuildAppOptions {
   logger?: boolean;
   /** Folder of the built web app; served at / when it exists. */
   webRoot?: string | undefined;
+  /**
+   * Accounts, sessions, API tokens and role checks (access/authentication.ts) and their routes.
+   * Off (the default, for now): every caller acts as the system actor.
+   */
+  authentication?: boolean;
 }
+
+/** HINDSIGHT_TRUST_PROXY as Fastify takes it: a hop count becomes "trust the first n hops". */
+const trustProxy = (setting: Config['trustProxy']) =>
+  typeof setting === 'number' ? (_address: string, hop: number) => hop < setting : setting;
 
 /** Builds the Fastify app: plugins, feature routes and the error handler. Does not listen. */
 export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger ? { level: ctx.config.logLevel } : false,
+    trustProxy: trustProxy(ctx.config.trustProxy),
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerProblemHandlers(app);
-  requireAccessDeclarations(app);
+  requireAccessDeclarations(app, { systemActorByDefault: !options.authentication });
+  await registerSecurityHeaders(app, ctx.config);
+  if (options.authentication) await registerAuthentication(app, ctx);
   await registerOpenApi(app, APP_VERSION);
 
   app.get('/healthz', {
@@ -39,6 +66,20 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   });
   await app.register(incidentRoutes, { ctx });
   await app.register(reviewRoutes, { ctx });
+  await app.register(timelineRoutes, { ctx });
+  await app.register(reviewDocumentRoutes, { ctx });
+  await app.register(factorRoutes, { ctx });
+  await app.register(whysRoutes, { ctx });
+  await app.register(questionRoutes, { ctx });
+  await app.register(actionItemRoutes, { ctx });
+  if (options.authentication) {
+    await app.register(authRoutes, { ctx });
+    await app.register(oidcRoutes, { ctx });
+    await app.register(userRoutes, { ctx });
+    await app.register(tokenRoutes, { ctx });
+    await app.register(auditRoutes, { ctx });
+    await app.register(incidentAccessRoutes, { ctx });
+  }
   if (options.webRoot) await registerWebApp(app, options.webRoot);
   return app;
 }

@@ -45,6 +45,67 @@ describe('configuration', () => {
     for (const name of ['PORT', 'HINDSIGHT_TIME_ZONE', 'HINDSIGHT_HOLIDAYS', 'DATABASE_URL', 'HINDSIGHT_WORKING_DAYS']) expect(problems).toContain(name);
   });
 
+  it('has working defaults for accounts: http://localhost:3000, no proxy trusted, no single sign-on', () => {
+    const config = loadConfig({});
+    expect(config.publicUrl).toBe('http://localhost:3000');
+    expect(config.trustProxy).toBe(false);
+    expect(config.auth).toEqual({ secureCookies: false, oidc: null });
+  });
+
+  it('reads the public URL, the proxies to trust and OpenID Connect', () => {
+    const config = loadConfig({
+      HINDSIGHT_PUBLIC_URL: 'https://hindsight.example.com/',
+      HINDSIGHT_TRUST_PROXY: '10.0.0.0/8, 192.168.1.10',
+      HINDSIGHT_OIDC_ISSUER: 'https://login.example.com/realms/eng',
+      HINDSIGHT_OIDC_CLIENT_ID: 'hindsight',
+      HINDSIGHT_OIDC_CLIENT_SECRET: 's3cret',
+      HINDSIGHT_OIDC_DEFAULT_ROLE: 'responder',
+      HINDSIGHT_OIDC_NAME: 'Example SSO',
+    });
+    expect(config.publicUrl).toBe('https://hindsight.example.com');
+    expect(config.trustProxy).toEqual(['10.0.0.0/8', '192.168.1.10']);
+    expect(config.auth).toEqual({
+      secureCookies: true,
+      oidc: { issuer: 'https://login.example.com/realms/eng', clientId: 'hindsight', clientSecret: 's3cret', defaultRole: 'responder', name: 'Example SSO' },
+    });
+    expect(loadConfig({ HINDSIGHT_TRUST_PROXY: 'true' }).trustProxy).toBe(true);
+    expect(loadConfig({ HINDSIGHT_TRUST_PROXY: '2' }).trustProxy).toBe(2);
+    // A public client (PKCE, no secret), and a local test provider over http.
+    expect(loadConfig({ HINDSIGHT_OIDC_ISSUER: 'http://127.0.0.1:9000', HINDSIGHT_OIDC_CLIENT_ID: 'cli' }).auth.oidc).toMatchObject({ clientSecret: null, defaultRole: 'viewer', name: 'Single sign-on' });
+  });
+
+  it('lists every bad account setting, naming its variable', () => {
+    const problems = (env: Record<string, string>) => {
+      try {
+        loadConfig(env);
+        return '';
+      } catch (e) {
+        return (e as ConfigError).problems.join('\n');
+      }
+    };
+    const all = problems({
+      HINDSIGHT_PUBLIC_URL: 'hindsight.example.com',
+      HINDSIGHT_TRUST_PROXY: 'the load balancer',
+      HINDSIGHT_OIDC_ISSUER: 'http://login.example.com',
+      HINDSIGHT_OIDC_DEFAULT_ROLE: 'owner',
+    });
+    expect(all).toMatch(/HINDSIGHT_PUBLIC_URL: must be the http\(s\) URL users open/);
+    expect(all).toMatch(/HINDSIGHT_TRUST_PROXY: must be true, false, a hop count or IP addresses\/CIDRs/);
+    expect(all).toMatch(/HINDSIGHT_OIDC_ISSUER: must use https \(http is allowed only for localhost or 127.0.0.1\)/);
+    expect(all).toMatch(/HINDSIGHT_OIDC_DEFAULT_ROLE: /);
+    expect(all).toMatch(/HINDSIGHT_OIDC_CLIENT_ID: is required when HINDSIGHT_OIDC_ISSUER is set/);
+    expect(problems({ HINDSIGHT_OIDC_CLIENT_ID: 'x' })).toMatch(/HINDSIGHT_OIDC_ISSUER: is required when HINDSIGHT_OIDC_CLIENT_ID/);
+  });
+
+  it('never prints the OpenID client secret', () => {
+    const output = execFileSync(process.execPath, ['--import', 'tsx', 'src/server/main.ts', 'config'], {
+      encoding: 'utf8',
+      env: { ...process.env, HINDSIGHT_OIDC_ISSUER: 'https://login.example.com', HINDSIGHT_OIDC_CLIENT_ID: 'hindsight', HINDSIGHT_OIDC_CLIENT_SECRET: 'do-not-print-me' },
+    });
+    expect(output).not.toContain('do-not-print-me');
+    expect(JSON.parse(output).auth.oidc.clientSecret).toBe('(set)');
+  });
+
   it('stops start-up with a message naming the variable', () => {
     const run = () =>
       execFileSync(process.execPath, ['--import', 'tsx', 'src/server/main.ts', 'migrate'], {
@@ -59,5 +120,6 @@ describe('configuration', () => {
     expect(output).toMatch(/Usage: hindsight <command>/);
     expect(output).toMatch(/serve/);
     expect(output).toMatch(/migrate/);
+    expect(output).toMatch(/admin create --email <email> --name <name> \[--password <password>\]/);
   });
 });

@@ -1,5 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { isIP } from 'node:net';
+import { roles } from '../shared/accounts/roles.js';
 import { severities } from '../shared/incidents/incident.schema.js';
 
 /**
@@ -22,6 +24,26 @@ const isValidZone = (zone: string) => {
     return false;
   }
 };
+
+/** http only for the local machine (a test or development provider); https everywhere else. */
+const isLoopbackHttpOrHttps = (value: string) => {
+  if (!URL.canParse(value)) return true; // reported by z.url()
+  const url = new URL(value);
+  return url.protocol === 'https:' || (url.protocol === 'http:' && ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname));
+};
+
+/** `true`/`false`, a number of proxy hops, or the proxies' addresses (IPs or CIDRs). */
+const trustProxy = z
+  .string()
+  .transform((value, ctx): boolean | number | string[] => {
+    if (['true', 'yes'].includes(value)) return true;
+    if (['false', 'no', '0'].includes(value)) return false;
+    if (/^\d+$/.test(value)) return Number(value);
+    const addresses = csv(value);
+    const bad = addresses.filter((address) => !isIP(address.split('/')[0] ?? '') || !/^[^/]+(\/\d{1,3})?$/.test(address));
+    if (bad.length) ctx.addIssue({ code: 'custom', message: `must be true, false, a hop count or IP addresses/CIDRs; not ${bad.join(', ')}` });
+    return addresses;
+  });
 
 const bool = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((v) => ['true', '1', 'yes'].includes(v));
 
@@ -55,7 +77,30 @@ const envSchema = z.object({
   HINDSIGHT_REVIEW_LABELS: z.string().transform(csv).default(['review-requested']),
   HINDSIGHT_REVIEW_SERVICES: z.string().transform(csv).default([]),
   HINDSIGHT_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  HINDSIGHT_PUBLIC_URL: z
+    .url({ protocol: /^https?$/, error: 'must be the http(s) URL users open, e.g. https://hindsight.example.com' })
+    .transform((value) => value.replace(/\/+$/, ''))
+    .default('http://localhost:3000'),
+  HINDSIGHT_TRUST_PROXY: trustProxy.default(false),
+  HINDSIGHT_OIDC_ISSUER: z
+    .url({ protocol: /^https?$/, error: 'must be the https URL of the OpenID provider (its issuer)' })
+    .refine(isLoopbackHttpOrHttps, 'must use https (http is allowed only for localhost or 127.0.0.1)')
+    .optional(),
+  HINDSIGHT_OIDC_CLIENT_ID: z.string().min(1).optional(),
+  HINDSIGHT_OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  HINDSIGHT_OIDC_DEFAULT_ROLE: z.enum(roles).default('viewer'),
+  HINDSIGHT_OIDC_NAME: z.string().trim().min(1).max(60).default('Single sign-on'),
 });
+
+/** Rules across variables, checked on the raw values so they are listed with every other problem. */
+function crossProblems(env: Record<string, string | undefined>): string[] {
+  const problems: string[] = [];
+  if (env.HINDSIGHT_OIDC_ISSUER && !env.HINDSIGHT_OIDC_CLIENT_ID) problems.push('HINDSIGHT_OIDC_CLIENT_ID: is required when HINDSIGHT_OIDC_ISSUER is set');
+  if (!env.HINDSIGHT_OIDC_ISSUER && (env.HINDSIGHT_OIDC_CLIENT_ID || env.HINDSIGHT_OIDC_CLIENT_SECRET)) {
+    problems.push('HINDSIGHT_OIDC_ISSUER: is required when HINDSIGHT_OIDC_CLIENT_ID or HINDSIGHT_OIDC_CLIENT_SECRET is set');
+  }
+  return problems;
+}
 
 export type Config = ReturnType<typeof toConfig>;
 
@@ -80,6 +125,22 @@ function toConfig(env: z.output<typeof envSchema>) {
       services: env.HINDSIGHT_REVIEW_SERVICES,
     },
     logLevel: env.HINDSIGHT_LOG_LEVEL,
+    publicUrl: env.HINDSIGHT_PUBLIC_URL,
+    trustProxy: env.HINDSIGHT_TRUST_PROXY,
+    auth: {
+      /** Cookies are marked Secure when users reach the app over https. */
+      secureCookies: env.HINDSIGHT_PUBLIC_URL.startsWith('https:'),
+      oidc:
+        env.HINDSIGHT_OIDC_ISSUER && env.HINDSIGHT_OIDC_CLIENT_ID
+          ? {
+              issuer: env.HINDSIGHT_OIDC_ISSUER,
+              clientId: env.HINDSIGHT_OIDC_CLIENT_ID,
+              clientSecret: env.HINDSIGHT_OIDC_CLIENT_SECRET ?? null,
+              defaultRole: env.HINDSIGHT_OIDC_DEFAULT_ROLE,
+              name: env.HINDSIGHT_OIDC_NAME,
+            }
+          : null,
+    },
   };
 }
 
@@ -94,8 +155,17 @@ export class ConfigError extends Error {
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
   const parsed = envSchema.safeParse(present);
-  if (!parsed.success) {
-    throw new ConfigError(parsed.error.issues.map((issue) => `${String(issue.path[0])}: ${issue.message}`));
-  }
+  const problems = [
+    ...(parsed.success ? [] : parsed.error.issues.map((issue) => `${String(issue.path[0])}: ${issue.message}`)),
+    ...crossProblems(present),
+  ];
+  if (!parsed.success || problems.length) throw new ConfigError(problems);
   return toConfig(parsed.data);
 }
+
+/**
+ * The first admin's password for `hindsight admin create`, when not given with --password. Read
+ * here (config.ts is the only reader of the environment) but kept out of Config so that
+ * `hindsight config` can never print it.
+ */
+export const readAdminPassword = (env: NodeJS.ProcessEnv = process.env): string | undefined => env.HINDSIGHT_ADMIN_PASSWORD || undefined;

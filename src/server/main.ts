@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { adminCommand, adminUsage } from './accounts/admin-cli.js';
 import { buildApp } from './app.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { openDatabase } from './db/kysely.js';
@@ -13,7 +14,8 @@ const usage = `Usage: hindsight <command> [options]
 Commands:
   serve      migrate the database, then serve the API and web app (default port 3000)
   migrate    apply pending database migrations and exit
-  config     print the effective configuration and exit
+  config     print the effective configuration and exit (secrets masked)
+${adminUsage}
 
 Options:
   -h, --help     show this help
@@ -55,8 +57,16 @@ async function serve(config: Config): Promise<void> {
   await app.listen({ host: config.host, port: config.port });
 }
 
+/** The configuration without secrets: no database URL (it may hold a password), no client secret. */
+const printableConfig = (config: Config) => ({
+  ...config,
+  database: config.database.kind === 'postgres' ? { kind: 'postgres' } : config.database,
+  auth: { ...config.auth, oidc: config.auth.oidc && { ...config.auth.oidc, clientSecret: config.auth.oidc.clientSecret ? '(set)' : null } },
+});
+
 async function main(argv: string[]): Promise<number> {
-  const { positionals, values } = parseArgs({ args: argv, allowPositionals: true, options: { help: { type: 'boolean', short: 'h' } } });
+  // `admin` parses its own options (--email, --name, --password).
+  const { positionals, values } = parseArgs({ args: argv, allowPositionals: true, strict: argv[0] !== 'admin', options: { help: { type: 'boolean', short: 'h' } } });
   const command = positionals[0] ?? 'serve';
   if (values.help || command === 'help') {
     console.log(usage);
@@ -71,8 +81,10 @@ async function main(argv: string[]): Promise<number> {
       await migrate(config);
       return 0;
     case 'config':
-      console.log(JSON.stringify({ ...config, database: config.database.kind === 'postgres' ? { kind: 'postgres' } : config.database }, null, 2));
+      console.log(JSON.stringify(printableConfig(config), null, 2));
       return 0;
+    case 'admin':
+      return adminCommand(config, argv.slice(1));
     default:
       console.error(`Unknown command "${command}".\n\n${usage}`);
       return 2;

@@ -5,13 +5,16 @@ import type { FastifyInstance } from 'fastify';
 import { AppError } from '../shared/errors.js';
 import { sendProblem } from './http/problem.js';
 
-/** Serves the built single-page app; unknown non-API paths get index.html so client routes work. */
+/** Serves the built single-page app; other non-API GETs get index.html so client routes work. */
 export async function registerWebApp(app: FastifyInstance, webRoot: string): Promise<void> {
   if (!fs.existsSync(path.join(webRoot, 'index.html'))) return;
   await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: ['index.html'] });
-  app.setNotFoundHandler((request, reply) => {
-    const isPage = request.method === 'GET' && !request.url.startsWith('/api/') && !path.extname(request.url.split('?')[0] ?? '');
-    if (isPage) return reply.type('text/html').sendFile('index.html');
-    return sendProblem(reply, new AppError('not_found', `No route for ${request.method} ${request.url.split('?')[0]}`));
+  // A catch-all route loses to every specific route, so the API and the static files still match first.
+  app.get('/*', { schema: { hide: true } }, (request, reply) => {
+    const pathname = request.url.split('?')[0] ?? '';
+    if (pathname.startsWith('/api/') || path.extname(pathname)) {
+      return sendProblem(reply, new AppError('not_found', `No route for GET ${pathname}`));
+    }
+    return reply.type('text/html').sendFile('index.html');
   });
 }

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
+import type { Role } from '../../shared/accounts/roles.js';
 
-export const roles = ['viewer', 'responder', 'admin'] as const;
-export type Role = (typeof roles)[number];
+export { roles, type Role } from '../../shared/accounts/roles.js';
 
 /** Who is making a request: a signed-in user, an API token's user, or the system itself. */
 export interface Actor {
@@ -15,6 +15,11 @@ export type Access = 'public' | Role;
 
 declare module 'fastify' {
   interface FastifyRequest {
+    /**
+     * Who is calling; always set on routes whose access is a role. With authentication on
+     * (access/authentication.ts), an anonymous caller of a 'public' route has null here: a public
+     * route's handler reads `request.principal` instead.
+     */
     actor: Actor;
   }
   interface FastifyContextConfig {
@@ -28,7 +33,7 @@ export const systemActor: Actor = { userId: null, name: 'system', role: 'admin' 
  * Every API route must say who may call it (`config: { access }`); a route that does not is a bug,
  * caught at start-up rather than left open.
  */
-export function requireAccessDeclarations(app: FastifyInstance): void {
+export function requireAccessDeclarations(app: FastifyInstance, options: { systemActorByDefault?: boolean } = {}): void {
   const undeclared: string[] = [];
   app.addHook('onRoute', (route) => {
     const isApi = route.url.startsWith('/api/') && !route.url.startsWith('/api/docs') && route.url !== '/api/openapi.json';
@@ -38,8 +43,9 @@ export function requireAccessDeclarations(app: FastifyInstance): void {
     if (undeclared.length) throw new Error(`Routes without an access declaration: ${undeclared.join(', ')}`);
   });
   app.decorateRequest('actor', null as unknown as Actor);
+  if (options.systemActorByDefault === false) return; // registerAuthentication (authentication.ts) sets the actor
   app.addHook('onRequest', async (request) => {
-    // Until accounts exist every caller acts as the system; the auth feature replaces this hook.
+    // Without authentication every caller acts as the system.
     request.actor = systemActor;
   });
 }

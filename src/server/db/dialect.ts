@@ -25,3 +25,18 @@ export const notNullDefault =
   (value: string | number) =>
   (col: ColumnDefinitionBuilder): ColumnDefinitionBuilder =>
     col.notNull().defaultTo(typeof value === 'number' ? value : sql.lit(value));
+
+/**
+ * Serialises the transactions that take the same lock until they end: an advisory lock on
+ * PostgreSQL; nothing on SQLite, where Kysely runs one transaction at a time on its one connection.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export async function transactionLock(trx: Kysely<any>, key: number): Promise<void> {
+  if (dialectOf(trx) === 'postgres') await sql`select pg_advisory_xact_lock(${key}::bigint)`.execute(trx);
+}
+
+/** A unique constraint refused the write (PostgreSQL 23505, SQLite SQLITE_CONSTRAINT_UNIQUE). */
+export const isUniqueViolation = (error: unknown): boolean => {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
+};

@@ -25,6 +25,8 @@ export interface IncidentsTable {
   mitigated_at: string | null;
   resolved_at: string | null;
   started_at_ms: number;
+  /** 1: visible only to the incident's members (incident_members) and admins. */
+  restricted: ColumnType<BoolInt, BoolInt | undefined, BoolInt>;
   version: ColumnType<number, number | undefined, number>;
   created_at: string;
   updated_at: string;
@@ -47,13 +49,217 @@ export interface ReviewsTable {
   policy_required: BoolInt;
   policy_reason: string;
   requested_by: string | null;
+  facilitator: ColumnType<string | null, string | null | undefined, string | null>;
+  scribe: ColumnType<string | null, string | null | undefined, string | null>;
+  template: ColumnType<string, string | undefined, string>;
+  summary: ColumnType<string | null, string | null | undefined, string | null>;
+  impact: ColumnType<string | null, string | null | undefined, string | null>;
+  learnings: ColumnType<string | null, string | null | undefined, string | null>;
   version: ColumnType<number, number | undefined, number>;
   created_at: string;
   updated_at: string;
+}
+
+/** An entry of an incident's timeline. Deleted entries are kept (deleted = 1) so their history stays readable. */
+export interface TimelineEntriesTable {
+  id: Id;
+  incident_id: number;
+  occurred_at: string;
+  occurred_at_ms: number;
+  kind: string;
+  text: string;
+  author: string;
+  source: string;
+  key_timestamp: string | null;
+  deleted: ColumnType<BoolInt, BoolInt | undefined, BoolInt>;
+  version: ColumnType<number, number | undefined, number>;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface TimelineCommentsTable {
+  id: Id;
+  entry_id: number;
+  author: string;
+  text: string;
+  created_at: string;
+}
+
+/** One correction of a timeline entry: who, when, and the entry before and after, as JSON. */
+export interface TimelineRevisionsTable {
+  id: Id;
+  entry_id: number;
+  author: string;
+  changed_at: string;
+  before: string;
+  after: string;
+  reason: string | null;
+}
+
+/** The review document's parts (F4). Free text is null when not written; tags and steps are JSON text. */
+export interface ReviewFactorsTable {
+  id: Id;
+  review_id: number;
+  kind: string;
+  title: string;
+  description: string | null;
+  category: string | null;
+  tags: string;
+  accepted_risk: BoolInt;
+  version: ColumnType<number, number | undefined, number>;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ReviewFactorTimelineEntriesTable {
+  factor_id: number;
+  timeline_entry_id: number;
+}
+
+export interface ReviewWhysTable {
+  id: Id;
+  review_id: number;
+  position: number;
+  title: string;
+  steps: string;
+  systemic_cause: string | null;
+  version: ColumnType<number, number | undefined, number>;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ReviewWhysFactorsTable {
+  whys_id: number;
+  factor_id: number;
+}
+
+/** Only answered questions are stored. */
+export interface ReviewAnswersTable {
+  id: Id;
+  review_id: number;
+  question_key: string;
+  answer: string;
+  version: ColumnType<number, number | undefined, number>;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ActionItemsTable {
+  id: Id;
+  review_id: number;
+  title: string;
+  description: string | null;
+  owner: string | null;
+  due_date: string | null;
+  priority: string | null;
+  class: string | null;
+  kind: string;
+  second_order_effects: string | null;
+  status: string;
+  decline_reason: string | null;
+  external_url: string | null;
+  version: ColumnType<number, number | undefined, number>;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ActionItemFactorsTable {
+  action_item_id: number;
+  factor_id: number;
+}
+
+/** An account. `email` is stored trimmed and lower-cased; a user signs in with a password, OpenID Connect or both. */
+export interface UsersTable {
+  id: Id;
+  email: string;
+  name: string;
+  role: string;
+  password_hash: string | null;
+  oidc_issuer: string | null;
+  oidc_subject: string | null;
+  disabled: ColumnType<BoolInt, BoolInt | undefined, BoolInt>;
+  version: ColumnType<number, number | undefined, number>;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A browser session: only the SHA-256 of the cookie's random token is stored. Instants are UTC ISO text. */
+export interface SessionsTable {
+  id: Id;
+  token_hash: string;
+  user_id: number;
+  csrf_token: string;
+  created_at: string;
+  expires_at: string;
+  last_seen_at: string;
+}
+
+export interface ApiTokensTable {
+  id: Id;
+  name: string;
+  token_hash: string;
+  user_id: number;
+  role_ceiling: string;
+  expires_at: string | null;
+  revoked_at: ColumnType<string | null, string | null | undefined, string | null>;
+  last_used_at: ColumnType<string | null, string | null | undefined, string | null>;
+  created_at: string;
+}
+
+/** Who changed what, when, with the entity before and after as JSON text. Append-only. */
+export interface AuditLogTable {
+  id: Id;
+  at: string;
+  actor_user_id: number | null;
+  actor_name: string;
+  action: string;
+  entity_type: string;
+  entity_id: string;
+  incident_id: number | null;
+  before: string | null;
+  after: string | null;
+}
+
+export interface IncidentMembersTable {
+  incident_id: number;
+  user_id: number;
+}
+
+/** State of an OpenID Connect sign-in between the redirect to the provider and the callback. */
+export interface OidcLoginsTable {
+  id: Id;
+  handle_hash: string;
+  state: string;
+  nonce: string;
+  code_verifier: string;
+  expires_at: string;
+}
+
+export interface SignInThrottleTable {
+  key: string;
+  window_started_ms: number;
+  failures: number;
 }
 
 export interface Database {
   incidents: IncidentsTable;
   incident_tags: IncidentTagsTable;
   reviews: ReviewsTable;
+  timeline_entries: TimelineEntriesTable;
+  timeline_comments: TimelineCommentsTable;
+  timeline_revisions: TimelineRevisionsTable;
+  review_factors: ReviewFactorsTable;
+  review_factor_timeline_entries: ReviewFactorTimelineEntriesTable;
+  review_whys: ReviewWhysTable;
+  review_whys_factors: ReviewWhysFactorsTable;
+  review_answers: ReviewAnswersTable;
+  action_items: ActionItemsTable;
+  action_item_factors: ActionItemFactorsTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  api_tokens: ApiTokensTable;
+  audit_log: AuditLogTable;
+  incident_members: IncidentMembersTable;
+  oidc_logins: OidcLoginsTable;
+  sign_in_throttle: SignInThrottleTable;
 }

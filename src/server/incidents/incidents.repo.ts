@@ -11,7 +11,7 @@ export type IncidentRow = Selectable<IncidentsTable> & {
   review_due_at: string | null;
   review_due_at_ms: number | null;
 };
-export type IncidentValues = Omit<Selectable<IncidentsTable>, 'id' | 'version' | 'created_at'>;
+export type IncidentValues = Omit<Selectable<IncidentsTable>, 'id' | 'version' | 'created_at' | 'restricted'>;
 
 const reviewColumns = [
   'reviews.id as review_id',

@@ -1,13 +1,16 @@
-import { AppError, notFound } from '../../shared/errors.js';
+import { notFound } from '../../shared/errors.js';
 import type {
   Incident,
   IncidentCreate,
   IncidentListQuery,
   IncidentUpdate,
+  KeyTimestamp,
 } from '../../shared/incidents/incident.schema.js';
 import type { AppContext, Executor } from '../context.js';
 import { decodeCursor, encodeCursor } from '../http/cursor.js';
+import { versionConflict } from '../http/version-conflict.js';
 import { ensureReviewByPolicy } from '../reviews/reviews.service.js';
+import { syncKeyTimestampEntries } from '../timeline/timeline.service.js';
 import { incidentFields, toIncident, toIncidentValues } from './incident.mapper.js';
 import * as repo from './incidents.repo.js';
 
@@ -55,11 +58,11 @@ export async function updateIncident(ctx: AppContext, id: number, update: Incide
   const { version, ...changes } = update;
   return ctx.db.transaction().execute(async (trx) => {
     const current = await readIncident(ctx, trx, id);
-    if (current.version !== version) throw versionConflict(current, version);
+    if (current.version !== version) throw versionConflict(`Incident ${id}`, current, version);
     const nowIso = ctx.now().toISOString();
     const fields = stampStatusTimes({ ...incidentFields(current), ...changes }, nowIso);
     const updated = await repo.updateIncident(trx, id, version, toIncidentValues(fields, current.createdAt, nowIso));
-    if (!updated) throw versionConflict(await readIncident(ctx, trx, id), version);
+    if (!updated) throw versionConflict(`Incident ${id}`, await readIncident(ctx, trx, id), version);
     if (changes.services || changes.labels) await repo.replaceTags(trx, id, fields.services, fields.labels);
     return afterChange(ctx, trx, id);
   });
@@ -96,11 +99,19 @@ export const removeIncidentLabel = (ctx: AppContext, id: number, label: string) 
 /** Every change ends here: the policy may now require a review, created once. */
 async function afterChange(ctx: AppContext, trx: Executor, id: number): Promise<Incident> {
   const incident = await readIncident(ctx, trx, id);
+  await syncKeyTimestampEntries(ctx, trx, incident);
   const created = await ensureReviewByPolicy(ctx, trx, incident);
   return created ? readIncident(ctx, trx, id) : incident;
 }
 
-const versionConflict = (current: Incident, version: number) =>
-  new AppError('version_conflict', `Incident ${current.id} is at version ${current.version}, not ${version}: reload and reapply your change`, {
-    current,
-  });
+/**
+ * A key timestamp corrected from its timeline entry, inside the caller's transaction: locks the row
+ * first (as events do) and bumps the version. Skips afterChange, so nothing is synced back.
+ */
+export async function setKeyTimestamp(ctx: AppContext, trx: Executor, id: number, key: KeyTimestamp, value: string): Promise<void> {
+  const nowIso = ctx.now().toISOString();
+  if (!(await repo.updateIncidentUnconditionally(trx, id, { updated_at: nowIso }))) throw notFound('Incident', id);
+  const current = await readIncident(ctx, trx, id);
+  await repo.updateIncident(trx, id, current.version, toIncidentValues({ ...incidentFields(current), [key]: value }, current.createdAt, nowIso));
+}
+

@@ -11,7 +11,26 @@ export const toReview = (row: ReviewRow, now: Date): Review => ({
   overdue: isOverdue(row.state, row.due_at_ms, now),
   policy: { required: row.policy_required === 1, reason: row.policy_reason },
   requestedBy: row.requested_by,
+  facilitator: row.facilitator,
+  scribe: row.scribe,
+  template: row.template as Review['template'],
+  summary: row.summary,
+  impact: row.impact,
+  learnings: row.learnings,
   version: row.version,
   createdAt: row.created_at,
   updatedAt: row.updated_at,
 });
+
+/** Blank free text is stored as null: "not written". */
+export const blankToNull = (value: string | null): string | null => (value === null || value.trim() === '' ? null : value);
+
+/** A partial update's free-text fields with blanks turned into null; absent fields stay absent. */
+export function normaliseText<T extends object, K extends keyof T>(values: T, fields: readonly K[]): T {
+  const result = { ...values };
+  for (const field of fields) {
+    const value = result[field];
+    if (typeof value === 'string') result[field] = blankToNull(value) as T[K];
+  }
+  return result;
+}

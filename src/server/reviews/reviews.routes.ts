@@ -69,7 +69,7 @@ export const reviewRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (a
     config: { access: 'responder' },
     schema: {
       tags,
-      summary: 'Change owner, state or due date (send the version you read)',
+      summary: 'Edit the review: owner, facilitator, scribe, template, summary, impact, learnings, state or due date (send the version you read)',
       params: idParam,
       body: reviewUpdateSchema,
       response: { 200: reviewSchema, ...conflictResponses },

@@ -1,11 +1,12 @@
-import { AppError, notFound } from '../../shared/errors.js';
+import { notFound } from '../../shared/errors.js';
 import type { Incident } from '../../shared/incidents/incident.schema.js';
 import { decideReview, type PolicyDecision } from '../../shared/policy/review-policy.js';
 import { addWorkingDays } from '../../shared/policy/working-days.js';
 import type { Review, ReviewListQuery, ReviewUpdate } from '../../shared/reviews/review.schema.js';
 import type { AppContext, Executor } from '../context.js';
 import { decodeCursor, encodeCursor } from '../http/cursor.js';
-import { toReview } from './review.mapper.js';
+import { versionConflict } from '../http/version-conflict.js';
+import { normaliseText, toReview } from './review.mapper.js';
 import * as repo from './reviews.repo.js';
 
 export const policyFor = (ctx: AppContext, incident: Incident): PolicyDecision => decideReview(incident, ctx.config.reviewPolicy);
@@ -96,17 +97,13 @@ export async function updateReview(ctx: AppContext, id: number, update: ReviewUp
   return ctx.db.transaction().execute(async (trx) => {
     const current = await repo.findReview(trx, id);
     if (!current) throw notFound('Review', id);
-    const conflict = () =>
-      new AppError('version_conflict', `Review ${id} is at version ${current.version}, not ${version}: reload and reapply your change`, {
-        current: toReview(current, ctx.now()),
-      });
-    if (current.version !== version) throw conflict();
+    if (current.version !== version) throw versionConflict(`Review ${id}`, toReview(current, ctx.now()), version);
     const values = {
-      ...changes,
+      ...normaliseText(changes, ['summary', 'impact', 'learnings'] as const),
       ...(due !== undefined ? { due_at: due, due_at_ms: due === null ? null : Date.parse(due) } : {}),
       updated_at: ctx.now().toISOString(),
     };
-    if (!(await repo.updateReview(trx, id, version, values))) throw conflict();
+    if (!(await repo.updateReview(trx, id, version, values))) throw versionConflict(`Review ${id}`, toReview((await repo.findReview(trx, id))!, ctx.now()), version);
     return toReview((await repo.findReview(trx, id))!, ctx.now());
   });
 }

@@ -1,8 +1,22 @@
 import { z } from 'zod';
 import { isoDateTime, listParam, page, pageQuery, versionField } from '../common.schema.js';
 import { reviewStateSchema } from '../incidents/incident.schema.js';
+import { optionalText, person } from './review-parts.schema.js';
+import { reviewTemplates } from './review-templates.js';
 
 export { reviewStates, reviewStateSchema, type ReviewState } from '../incidents/incident.schema.js';
+
+export const reviewTemplateSchema = z.enum(reviewTemplates).describe('Which sections the review shows: sources (DevOps library), google-sre or gitlab');
+
+/** The review's own sections (F4); every one may stay empty. */
+const reviewSectionFields = {
+  facilitator: person.nullable(),
+  scribe: person.nullable(),
+  template: reviewTemplateSchema,
+  summary: optionalText(20_000).describe('One paragraph for engineers who were not involved'),
+  impact: optionalText(20_000),
+  learnings: optionalText(20_000),
+};
 
 export const policyDecisionSchema = z.object({
   required: z.boolean(),
@@ -18,6 +32,12 @@ export const reviewSchema = z.object({
   overdue: z.boolean(),
   policy: policyDecisionSchema,
   requestedBy: z.string().nullable(),
+  facilitator: z.string().nullable(),
+  scribe: z.string().nullable(),
+  template: reviewTemplateSchema,
+  summary: z.string().nullable(),
+  impact: z.string().nullable(),
+  learnings: z.string().nullable(),
   version: z.number().int(),
   createdAt: z.string(),
   updatedAt: z.string(),
@@ -42,6 +62,7 @@ export const reviewUpdateSchema = z
     owner: z.string().trim().min(1).max(200).nullable().optional(),
     state: reviewStateSchema.optional(),
     dueAt: isoDateTime.nullable().optional(),
+    ...z.object(reviewSectionFields).partial().shape,
   })
   .strict();
 export type ReviewUpdate = z.output<typeof reviewUpdateSchema>;

@@ -1,7 +1,13 @@
 import type { Migration } from 'kysely';
 import * as incidentsAndReviews from './2026-11-23-0001-incidents-and-reviews.js';
+import * as timeline from './2026-11-23-0002-timeline.js';
+import * as reviewDocument from './2026-11-23-0003-review-document.js';
+import * as accounts from './2026-11-23-0004-accounts.js';
 
 /** Every migration, bundled in code (no globbing at run time), in order. Never edit one that has landed. */
 export const migrations: Record<string, Migration> = {
   '2026-11-23-0001-incidents-and-reviews': incidentsAndReviews,
+  '2026-11-23-0002-timeline': timeline,
+  '2026-11-23-0003-review-document': reviewDocument,
+  '2026-11-23-0004-accounts': accounts,
 };

@@ -1,0 +1,32 @@
+import type { Insertable, Selectable } from 'kysely';
+import type { Executor } from '../context.js';
+import type { ApiTokensTable } from '../db/schema.js';
+import type { UserRow } from './user.mapper.js';
+
+export type ApiTokenRow = Selectable<ApiTokensTable>;
+
+export async function insertToken(db: Executor, values: Insertable<ApiTokensTable>): Promise<ApiTokenRow> {
+  return db.insertInto('api_tokens').values(values).returningAll().executeTakeFirstOrThrow();
+}
+
+export const findToken = (db: Executor, id: number): Promise<ApiTokenRow | undefined> =>
+  db.selectFrom('api_tokens').selectAll().where('id', '=', id).executeTakeFirst();
+
+export const listUserTokens = (db: Executor, userId: number): Promise<ApiTokenRow[]> =>
+  db.selectFrom('api_tokens').selectAll().where('user_id', '=', userId).orderBy('id', 'desc').execute();
+
+/** The token with this hash and its user, in one query. */
+export async function findTokenWithUser(db: Executor, tokenHash: string): Promise<{ token: ApiTokenRow; user: UserRow } | undefined> {
+  const token = await db.selectFrom('api_tokens').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst();
+  if (!token) return undefined;
+  const user = await db.selectFrom('users').selectAll().where('id', '=', token.user_id).executeTakeFirst();
+  return user ? { token, user } : undefined;
+}
+
+export async function revokeToken(db: Executor, id: number, revokedAt: string): Promise<ApiTokenRow | undefined> {
+  return db.updateTable('api_tokens').set({ revoked_at: revokedAt }).where('id', '=', id).where('revoked_at', 'is', null).returningAll().executeTakeFirst();
+}
+
+export async function touchToken(db: Executor, id: number, usedAt: string): Promise<void> {
+  await db.updateTable('api_tokens').set({ last_used_at: usedAt }).where('id', '=', id).execute();
+}

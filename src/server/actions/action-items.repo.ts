@@ -1,0 +1,84 @@
+import type { Insertable, Selectable, Updateable } from 'kysely';
+import type { ActionItemListQuery } from '../../shared/actions/action-item.schema.js';
+import { closedActionItemStatuses } from '../../shared/actions/action-item.schema.js';
+import type { Executor } from '../context.js';
+import type { ActionItemsTable } from '../db/schema.js';
+
+export type ActionItemRow = Selectable<ActionItemsTable> & { incident_id: number; incident_title: string };
+export type ActionItemValues = Omit<Insertable<ActionItemsTable>, 'id' | 'version'>;
+export interface ActionFactorLinkRow {
+  action_item_id: number;
+  factor_id: number;
+}
+
+/** Items with the review's incident id and title, so any list can say where an item came from. */
+const selectItems = (db: Executor) =>
+  db
+    .selectFrom('action_items')
+    .innerJoin('reviews', 'reviews.id', 'action_items.review_id')
+    .innerJoin('incidents', 'incidents.id', 'reviews.incident_id')
+    .selectAll('action_items')
+    .select(['reviews.incident_id as incident_id', 'incidents.title as incident_title']);
+
+export async function insertItem(db: Executor, values: ActionItemValues): Promise<number> {
+  const { id } = await db.insertInto('action_items').values(values).returning('id').executeTakeFirstOrThrow();
+  return id;
+}
+
+export const findItem = (db: Executor, id: number): Promise<ActionItemRow | undefined> =>
+  selectItems(db).where('action_items.id', '=', id).executeTakeFirst();
+
+export const listItemsOfReview = (db: Executor, reviewId: number): Promise<ActionItemRow[]> =>
+  selectItems(db).where('action_items.review_id', '=', reviewId).orderBy('action_items.id', 'asc').execute();
+
+const closed = [...closedActionItemStatuses];
+
+/** Across reviews, newest first; `today` is YYYY-MM-DD in the configured time zone. */
+export function listItems(db: Executor, query: ActionItemListQuery, today: string, beforeId: number | null): Promise<ActionItemRow[]> {
+  let select = selectItems(db);
+  if (query.owner) select = select.where('action_items.owner', '=', query.owner);
+  if (query.status?.length) select = select.where('action_items.status', 'in', query.status);
+  if (query.reviewId) select = select.where('action_items.review_id', '=', query.reviewId);
+  if (query.overdue === true) {
+    select = select.where('action_items.due_date', '<', today).where('action_items.status', 'not in', closed);
+  } else if (query.overdue === false) {
+    select = select.where((eb) =>
+      eb.or([eb('action_items.due_date', 'is', null), eb('action_items.due_date', '>=', today), eb('action_items.status', 'in', closed)]),
+    );
+  }
+  if (beforeId !== null) select = select.where('action_items.id', '<', beforeId);
+  return select.orderBy('action_items.id', 'desc').limit(query.limit + 1).execute();
+}
+
+/** Factor links of the given items, or of every item of a review, in one query. */
+export function listFactorLinks(db: Executor, of: { itemIds: number[] } | { reviewId: number }): Promise<ActionFactorLinkRow[]> {
+  const select = db.selectFrom('action_item_factors').select(['action_item_id', 'factor_id']);
+  if ('itemIds' in of && of.itemIds.length === 0) return Promise.resolve([]);
+  const scoped =
+    'itemIds' in of
+      ? select.where('action_item_id', 'in', of.itemIds)
+      : select.where('action_item_id', 'in', (eb) => eb.selectFrom('action_items').select('id').where('review_id', '=', of.reviewId));
+  return scoped.orderBy('action_item_id').orderBy('factor_id').execute();
+}
+
+export async function replaceFactorLinks(db: Executor, itemId: number, factorIds: number[]): Promise<void> {
+  await db.deleteFrom('action_item_factors').where('action_item_id', '=', itemId).execute();
+  const rows = [...new Set(factorIds)].map((factor_id) => ({ action_item_id: itemId, factor_id }));
+  if (rows.length > 0) await db.insertInto('action_item_factors').values(rows).execute();
+}
+
+/** Updates only when the stored version is still `version`; returns false when someone changed it first. */
+export async function updateItem(db: Executor, id: number, version: number, values: Updateable<ActionItemsTable>): Promise<boolean> {
+  const result = await db
+    .updateTable('action_items')
+    .set({ ...values, version: version + 1 })
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}
+
+export async function deleteItem(db: Executor, id: number, version: number): Promise<boolean> {
+  const result = await db.deleteFrom('action_items').where('id', '=', id).where('version', '=', version).executeTakeFirst();
+  return result.numDeletedRows > 0n;
+}

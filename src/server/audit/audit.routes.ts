@@ -1,0 +1,20 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { auditPageSchema, auditQuerySchema } from '../../shared/accounts/audit.schema.js';
+import type { AppContext } from '../context.js';
+import { errorResponses } from '../http/problem.schema.js';
+import * as audit from './audit.service.js';
+
+const tags = ['accounts'];
+
+export const auditRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
+  app.get('/api/audit', {
+    config: { access: 'admin' },
+    schema: {
+      tags,
+      summary: 'The audit log: who changed what and when, newest first',
+      querystring: auditQuerySchema,
+      response: { 200: auditPageSchema, ...errorResponses },
+    },
+    handler: (request) => audit.listAudit(ctx, request.actor, request.query),
+  });
+};

@@ -1,0 +1,74 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { idParam } from '../../shared/common.schema.js';
+import { factorCreateSchema, factorListSchema, factorSchema, factorUpdateSchema, taxonomySchema } from '../../shared/reviews/factor.schema.js';
+import { versionQuerySchema } from '../../shared/reviews/review-parts.schema.js';
+import type { AppContext } from '../context.js';
+import { conflictResponses, errorResponses } from '../http/problem.schema.js';
+import * as factors from './factors.service.js';
+
+const tags = ['reviews'];
+
+export const factorRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
+  app.get('/api/taxonomy', {
+    config: { access: 'viewer' },
+    schema: { tags, summary: 'The factor categories and tags in force', response: { 200: taxonomySchema } },
+    handler: async () => factors.taxonomyFor(ctx),
+  });
+
+  app.get('/api/reviews/:id/factors', {
+    config: { access: 'viewer' },
+    schema: {
+      tags,
+      summary: "The review's contributors, mitigators, risks and learnings",
+      params: idParam,
+      response: { 200: factorListSchema, ...errorResponses },
+    },
+    handler: async (request) => ({ items: await factors.listFactors(ctx, request.params.id) }),
+  });
+
+  app.post('/api/reviews/:id/factors', {
+    config: { access: 'responder' },
+    schema: {
+      tags,
+      summary: 'Add a contributor, mitigator, risk or learning',
+      params: idParam,
+      body: factorCreateSchema,
+      response: { 201: factorSchema, ...errorResponses },
+    },
+    handler: async (request, reply) => reply.code(201).send(await factors.createFactor(ctx, request.params.id, request.body)),
+  });
+
+  app.get('/api/factors/:id', {
+    config: { access: 'viewer' },
+    schema: { tags, summary: 'Read a factor', params: idParam, response: { 200: factorSchema, ...errorResponses } },
+    handler: (request) => factors.getFactor(ctx, request.params.id),
+  });
+
+  app.patch('/api/factors/:id', {
+    config: { access: 'responder' },
+    schema: {
+      tags,
+      summary: 'Edit a factor (send the version you read)',
+      params: idParam,
+      body: factorUpdateSchema,
+      response: { 200: factorSchema, ...conflictResponses },
+    },
+    handler: (request) => factors.updateFactor(ctx, request.params.id, request.body),
+  });
+
+  app.delete('/api/factors/:id', {
+    config: { access: 'responder' },
+    schema: {
+      tags,
+      summary: 'Delete a factor (send the version you read); its links from whys chains and action items go with it',
+      params: idParam,
+      querystring: versionQuerySchema,
+      response: { 204: z.undefined().describe('Deleted'), ...conflictResponses },
+    },
+    handler: async (request, reply) => {
+      await factors.deleteFactor(ctx, request.params.id, request.query.version);
+      return reply.code(204).send();
+    },
+  });
+};

@@ -1,0 +1,77 @@
+import { AppError } from '../../shared/errors.js';
+import type { AnswerInput, Question } from '../../shared/reviews/question.schema.js';
+import { isQuestionKey, reviewQuestions, type QuestionDefinition, type QuestionKey } from '../../shared/reviews/review-questions.js';
+import type { AppContext, Executor } from '../context.js';
+import { versionConflict } from '../http/version-conflict.js';
+import * as repo from './questions.repo.js';
+import { getReview } from './reviews.service.js';
+
+const toQuestion = (definition: QuestionDefinition, row: repo.AnswerRow | undefined): Question => ({
+  key: definition.key,
+  label: definition.label,
+  hint: definition.hint,
+  answer: row?.answer ?? null,
+  version: row?.version ?? null,
+  updatedAt: row?.updated_at ?? null,
+});
+
+/** Every key question, in the catalogue's order, with its answer or null. */
+export async function readQuestionsOfReview(db: Executor, reviewId: number): Promise<Question[]> {
+  const rows = await repo.listAnswers(db, reviewId);
+  return reviewQuestions.map((definition) => toQuestion(definition, rows.find((row) => row.question_key === definition.key)));
+}
+
+export async function listQuestions(ctx: AppContext, reviewId: number): Promise<Question[]> {
+  const review = await getReview(ctx, reviewId);
+  return readQuestionsOfReview(ctx.db, review.id);
+}
+
+function definitionOf(key: string): QuestionDefinition {
+  const definition = isQuestionKey(key) ? reviewQuestions.find((q) => q.key === key) : undefined;
+  if (!definition) throw new AppError('not_found', `Question ${key} not found; the questions are ${reviewQuestions.map((q) => q.key).join(', ')}`);
+  return definition;
+}
+
+async function readQuestion(db: Executor, reviewId: number, definition: QuestionDefinition): Promise<Question> {
+  return toQuestion(definition, await repo.findAnswer(db, reviewId, definition.key));
+}
+
+const conflict = (reviewId: number, key: QuestionKey, current: Question, version: number | undefined) =>
+  versionConflict(`The answer to ${key} on review ${reviewId}`, current, version);
+
+/**
+ * Sets (or, when blank, removes) the answer. The first answer is sent without a version; every
+ * later change carries the version read, so two people answering at once never overwrite each other.
+ */
+export async function answerQuestion(ctx: AppContext, reviewId: number, key: string, input: AnswerInput): Promise<Question> {
+  const definition = definitionOf(key);
+  const review = await getReview(ctx, reviewId);
+  const answer = input.answer.trim();
+  return ctx.db.transaction().execute(async (trx) => {
+    const current = await readQuestion(trx, review.id, definition);
+    if (current.version !== (input.version ?? null)) throw conflict(review.id, definition.key, current, input.version);
+    const nowIso = ctx.now().toISOString();
+    let done: boolean;
+    if (current.version === null) {
+      done = answer === '' || (await repo.insertAnswer(trx, { review_id: review.id, question_key: definition.key, answer, created_at: nowIso, updated_at: nowIso }));
+    } else if (answer === '') {
+      done = await repo.deleteAnswer(trx, review.id, definition.key, current.version);
+    } else {
+      done = await repo.updateAnswer(trx, review.id, definition.key, current.version, { answer, updated_at: nowIso });
+    }
+    if (!done) throw conflict(review.id, definition.key, await readQuestion(trx, review.id, definition), input.version);
+    return readQuestion(trx, review.id, definition);
+  });
+}
+
+export async function deleteAnswer(ctx: AppContext, reviewId: number, key: string, version: number): Promise<void> {
+  const definition = definitionOf(key);
+  const review = await getReview(ctx, reviewId);
+  await ctx.db.transaction().execute(async (trx) => {
+    const current = await readQuestion(trx, review.id, definition);
+    if (current.version === null) throw new AppError('not_found', `Question ${key} of review ${review.id} has no answer`);
+    if (current.version !== version || !(await repo.deleteAnswer(trx, review.id, definition.key, version))) {
+      throw conflict(review.id, definition.key, await readQuestion(trx, review.id, definition), version);
+    }
+  });
+}

@@ -1,0 +1,50 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { idParam } from '../../shared/common.schema.js';
+import { reviewDocumentSchema, type ReviewDocument } from '../../shared/reviews/review-document.schema.js';
+import { renderReviewMarkdown } from '../../shared/reviews/review-markdown.js';
+import type { AppContext } from '../context.js';
+import { acceptsGzip } from '../http/compression.js';
+import { errorResponses } from '../http/problem.schema.js';
+import { ReviewDocumentCache } from './review-document.cache.js';
+import { getReviewDocument, readCachedReviewDocument } from './review-document.service.js';
+
+const tags = ['reviews'];
+
+export const reviewDocumentRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
+  const cache = new ReviewDocumentCache();
+
+  app.get('/api/reviews/:id/document', {
+    config: { access: 'viewer' },
+    schema: {
+      tags,
+      summary:
+        'The whole review in one read: review, incident, timeline, metrics, factors, whys, questions, action items, completeness (ETag, gzip)',
+      params: idParam,
+      response: { 200: reviewDocumentSchema, 304: z.undefined().describe('Not modified (If-None-Match)'), ...errorResponses },
+    },
+    handler: async (request, reply) => {
+      const document = await readCachedReviewDocument(ctx, cache, request.params.id);
+      reply.header('etag', document.etag).header('vary', 'accept-encoding').header('cache-control', 'no-cache');
+      if (request.headers['if-none-match'] === document.etag) return reply.code(304).send();
+      // Ready JSON (validated when built) is sent as it is, so an unchanged document is not serialised again.
+      reply.type('application/json; charset=utf-8');
+      if (!acceptsGzip(request.headers['accept-encoding'])) return reply.send(document.json as unknown as ReviewDocument);
+      return reply.header('content-encoding', 'gzip').send((await document.gzip()) as unknown as ReviewDocument);
+    },
+  });
+
+  app.get('/api/reviews/:id/markdown', {
+    config: { access: 'viewer' },
+    schema: {
+      tags,
+      summary: 'The whole review as Markdown (text/markdown)',
+      params: idParam,
+      response: { 200: z.string().describe('text/markdown'), ...errorResponses },
+    },
+    handler: async (request, reply) => {
+      const markdown = renderReviewMarkdown(await getReviewDocument(ctx, request.params.id));
+      return reply.type('text/markdown; charset=utf-8').send(markdown);
+    },
+  });
+};

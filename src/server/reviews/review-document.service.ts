@@ -1,0 +1,66 @@
+import { notFound } from '../../shared/errors.js';
+import { computeCompleteness } from '../../shared/reviews/review-completeness.js';
+import { reviewDocumentSchema, type ReviewDocument } from '../../shared/reviews/review-document.schema.js';
+import { computeMetrics, type TimelinePoint } from '../../shared/reviews/review-metrics.js';
+import { readActionItemsOfReview, todayIn } from '../actions/action-items.service.js';
+import type { AppContext } from '../context.js';
+import { readFactorsOfReview } from '../factors/factors.service.js';
+import { isOverdue } from '../incidents/incident.mapper.js';
+import { getIncident } from '../incidents/incidents.service.js';
+import { listTimeline } from '../timeline/timeline.service.js';
+import { readWhysOfReview } from '../whys/whys.service.js';
+import type { CachedDocument, ReviewDocumentCache } from './review-document.cache.js';
+import { documentFingerprint } from './review-document.repo.js';
+import { readQuestionsOfReview } from './questions.service.js';
+import { getReview } from './reviews.service.js';
+
+/** The metrics use only the earliest entry of each kind: the timeline is in time order. */
+function earliestOfEachKind(timeline: TimelinePoint[]): TimelinePoint[] {
+  const seen = new Map<string, TimelinePoint>();
+  for (const entry of timeline) if (!seen.has(entry.kind)) seen.set(entry.kind, entry);
+  return [...seen.values()];
+}
+
+/**
+ * The whole review in one read. After the review, the parts load concurrently, each in a fixed
+ * number of queries (a part and its link table), whatever the size of the review.
+ */
+export async function getReviewDocument(ctx: AppContext, reviewId: number): Promise<ReviewDocument> {
+  const review = await getReview(ctx, reviewId);
+  // The incident goes through its service, so its visibility rules apply to the whole document.
+  const [incident, timeline, factors, whys, questions, actionItems] = await Promise.all([
+    getIncident(ctx, review.incidentId),
+    listTimeline(ctx, review.incidentId),
+    readFactorsOfReview(ctx.db, review.id),
+    readWhysOfReview(ctx.db, review.id),
+    readQuestionsOfReview(ctx.db, review.id),
+    readActionItemsOfReview(ctx.db, review.id, todayIn(ctx)),
+  ]);
+  const completeness = computeCompleteness({
+    template: review.template,
+    text: { summary: review.summary, impact: review.impact, learnings: review.learnings },
+    timelineCount: timeline.length,
+    factorKinds: factors.map((factor) => factor.kind),
+    whysCount: whys.length,
+    answered: questions.filter((question) => question.answer !== null).map((question) => question.key),
+    actionItemCount: actionItems.length,
+  });
+  const metrics = computeMetrics(incident, earliestOfEachKind(timeline));
+  return { review, incident, timeline, metrics, factors, whys, questions, actionItems, completeness };
+}
+
+/**
+ * The document as JSON, served from `cache` while its fingerprint is unchanged. The fingerprint is
+ * read before the parts, so a cached document is never older than its key; the incident is loaded
+ * on every read, so visibility is checked every time.
+ */
+export async function readCachedReviewDocument(ctx: AppContext, cache: ReviewDocumentCache, reviewId: number): Promise<CachedDocument> {
+  const fingerprint = await documentFingerprint(ctx.db, reviewId);
+  if (!fingerprint) throw notFound('Review', reviewId);
+  await getIncident(ctx, fingerprint.incident_id);
+  const { incident_id, review_version, incident_version, parts, state, due_at_ms } = fingerprint;
+  const clock = `${isOverdue(state, due_at_ms, ctx.now())}:${todayIn(ctx)}`;
+  const key = [incident_id, review_version, incident_version, parts, clock].join('|');
+  // Validated against the response schema like any response: only declared fields leave the server.
+  return cache.getOrBuild(reviewId, key, async () => JSON.stringify(reviewDocumentSchema.parse(await getReviewDocument(ctx, reviewId))));
+}

@@ -1,0 +1,58 @@
+import type { Selectable } from 'kysely';
+import type { KeyTimestamp } from '../../shared/incidents/incident.schema.js';
+import type {
+  TimelineComment,
+  TimelineEntry,
+  TimelineRevision,
+  TimelineSnapshot,
+} from '../../shared/timeline/timeline.schema.js';
+import type { TimelineEntriesTable } from '../db/schema.js';
+import type { TimelineCommentRow, TimelineEntryRow, TimelineRevisionRow } from './timeline.repo.js';
+
+type EntryRow = Selectable<TimelineEntriesTable>;
+
+export const toTimelineEntry = (row: EntryRow, commentCount: number): TimelineEntry => ({
+  id: row.id,
+  incidentId: row.incident_id,
+  occurredAt: row.occurred_at,
+  kind: row.kind as TimelineEntry['kind'],
+  text: row.text,
+  author: row.author,
+  source: row.source as TimelineEntry['source'],
+  keyTimestamp: row.key_timestamp as KeyTimestamp | null,
+  commentCount,
+  deleted: row.deleted === 1,
+  version: row.version,
+  createdAt: row.created_at,
+  updatedAt: row.updated_at,
+});
+
+export const toTimelineEntryWithCount = (row: TimelineEntryRow): TimelineEntry => toTimelineEntry(row, row.comment_count);
+
+/** What a correction can change; stored as JSON before and after each change. */
+export const toSnapshot = (row: EntryRow): TimelineSnapshot => ({
+  occurredAt: row.occurred_at,
+  kind: row.kind as TimelineSnapshot['kind'],
+  text: row.text,
+  source: row.source as TimelineSnapshot['source'],
+  keyTimestamp: row.key_timestamp as KeyTimestamp | null,
+  deleted: row.deleted === 1,
+});
+
+export const toRevision = (row: TimelineRevisionRow): TimelineRevision => ({
+  id: row.id,
+  entryId: row.entry_id,
+  author: row.author,
+  changedAt: row.changed_at,
+  before: JSON.parse(row.before) as TimelineSnapshot,
+  after: JSON.parse(row.after) as TimelineSnapshot,
+  reason: row.reason,
+});
+
+export const toComment = (row: TimelineCommentRow): TimelineComment => ({
+  id: row.id,
+  entryId: row.entry_id,
+  author: row.author,
+  text: row.text,
+  createdAt: row.created_at,
+});

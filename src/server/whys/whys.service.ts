@@ -1,0 +1,72 @@
+import { notFound } from '../../shared/errors.js';
+import type { Whys, WhysCreate, WhysUpdate } from '../../shared/reviews/whys.schema.js';
+import type { AppContext, Executor } from '../context.js';
+import { checkFactorsOfReview } from '../factors/factors.service.js';
+import { versionConflict } from '../http/version-conflict.js';
+import { getReview } from '../reviews/reviews.service.js';
+import { toWhys, toWhysList, toWhysValues, whysFields } from './whys.mapper.js';
+import * as repo from './whys.repo.js';
+
+async function readWhys(db: Executor, id: number): Promise<Whys | null> {
+  const row = await repo.findWhys(db, id);
+  if (!row) return null;
+  const links = await repo.listFactorLinks(db, { whysId: id });
+  return toWhys(row, links.map((link) => link.factor_id));
+}
+
+/** Every chain of a review, in order, with its factor links: two queries. */
+export async function readWhysOfReview(db: Executor, reviewId: number): Promise<Whys[]> {
+  const [rows, links] = await Promise.all([repo.listWhys(db, reviewId), repo.listFactorLinks(db, { reviewId })]);
+  return toWhysList(rows, links);
+}
+
+export async function listWhys(ctx: AppContext, reviewId: number): Promise<Whys[]> {
+  const review = await getReview(ctx, reviewId);
+  return readWhysOfReview(ctx.db, review.id);
+}
+
+export async function getWhys(ctx: AppContext, id: number): Promise<Whys> {
+  const whys = await readWhys(ctx.db, id);
+  if (!whys) throw notFound('Five-whys chain', id);
+  await getReview(ctx, whys.reviewId);
+  return whys;
+}
+
+export async function createWhys(ctx: AppContext, reviewId: number, input: WhysCreate): Promise<Whys> {
+  const review = await getReview(ctx, reviewId);
+  const { factorIds, position, ...fields } = input;
+  const nowIso = ctx.now().toISOString();
+  return ctx.db.transaction().execute(async (trx) => {
+    await checkFactorsOfReview(trx, review.id, factorIds);
+    const at = position ?? (await repo.nextPosition(trx, review.id));
+    const id = await repo.insertWhys(trx, { ...toWhysValues({ ...fields, position: at }, nowIso), review_id: review.id, created_at: nowIso });
+    await repo.replaceFactorLinks(trx, id, factorIds);
+    return (await readWhys(trx, id))!;
+  });
+}
+
+export async function updateWhys(ctx: AppContext, id: number, update: WhysUpdate): Promise<Whys> {
+  const { version, factorIds, ...changes } = update;
+  await getWhys(ctx, id);
+  return ctx.db.transaction().execute(async (trx) => {
+    const current = await readWhys(trx, id);
+    if (!current) throw notFound('Five-whys chain', id);
+    if (current.version !== version) throw versionConflict(`Five-whys chain ${id}`, current, version);
+    await checkFactorsOfReview(trx, current.reviewId, factorIds);
+    const values = toWhysValues({ ...whysFields(current), ...changes }, ctx.now().toISOString());
+    if (!(await repo.updateWhys(trx, id, version, values))) throw versionConflict(`Five-whys chain ${id}`, await readWhys(trx, id), version);
+    if (factorIds) await repo.replaceFactorLinks(trx, id, factorIds);
+    return (await readWhys(trx, id))!;
+  });
+}
+
+export async function deleteWhys(ctx: AppContext, id: number, version: number): Promise<void> {
+  await getWhys(ctx, id);
+  await ctx.db.transaction().execute(async (trx) => {
+    const current = await readWhys(trx, id);
+    if (!current) throw notFound('Five-whys chain', id);
+    if (current.version !== version || !(await repo.deleteWhys(trx, id, version))) {
+      throw versionConflict(`Five-whys chain ${id}`, await readWhys(trx, id), version);
+    }
+  });
+}

@@ -1,0 +1,61 @@
+import { z } from 'zod';
+import { idList, optionalText, recordMeta, title } from './review-parts.schema.js';
+
+/** Contributors, mitigators, risks and learnings: no single "root cause" anywhere. */
+export const factorKinds = ['contributor', 'mitigator', 'risk', 'learning'] as const;
+export const factorKindSchema = z.enum(factorKinds);
+export type FactorKind = z.infer<typeof factorKindSchema>;
+
+const taxonomyKey = z.string().trim().min(1).max(60);
+
+const factorFields = {
+  kind: factorKindSchema,
+  title,
+  description: optionalText(20_000),
+  category: taxonomyKey.nullable().describe('A category key of GET /api/taxonomy'),
+  tags: z.array(taxonomyKey).max(20).describe('Tag keys of GET /api/taxonomy'),
+  acceptedRisk: z.boolean().describe('A contributor the team explicitly accepts as a risk instead of acting on it'),
+  timelineEntryIds: idList(500).describe("Ids of the incident's timeline entries this factor relates to"),
+};
+
+export const factorCreateSchema = z
+  .object({
+    ...factorFields,
+    description: factorFields.description.default(null),
+    category: factorFields.category.default(null),
+    tags: factorFields.tags.default([]),
+    acceptedRisk: factorFields.acceptedRisk.default(false),
+    timelineEntryIds: factorFields.timelineEntryIds.default([]),
+  })
+  .strict();
+export type FactorCreateInput = z.input<typeof factorCreateSchema>;
+export type FactorCreate = z.output<typeof factorCreateSchema>;
+
+export const factorUpdateSchema = z
+  .object({ version: z.number().int().positive(), ...factorFields })
+  .partial()
+  .required({ version: true })
+  .strict();
+export type FactorUpdate = z.output<typeof factorUpdateSchema>;
+
+export const factorSchema = z.object({
+  id: z.number().int(),
+  reviewId: z.number().int(),
+  kind: factorKindSchema,
+  title: z.string(),
+  description: z.string().nullable(),
+  category: z.string().nullable(),
+  tags: z.array(z.string()),
+  acceptedRisk: z.boolean(),
+  timelineEntryIds: z.array(z.number().int()),
+  ...recordMeta,
+});
+export type Factor = z.infer<typeof factorSchema>;
+
+export const factorListSchema = z.object({ items: z.array(factorSchema) });
+
+const taxonomyEntry = { key: z.string(), label: z.string() };
+export const taxonomySchema = z.object({
+  categories: z.array(z.object({ ...taxonomyEntry, description: z.string() })),
+  tags: z.array(z.object({ ...taxonomyEntry, category: z.string() })),
+});
