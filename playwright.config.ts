@@ -1,0 +1,55 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { defineConfig } from '@playwright/test';
+
+/**
+ * Browser journeys against the built app (`npm run build` first): the server from dist/ on port
+ * 3100, on a fresh temporary data folder (SQLite) or a fresh PostgreSQL database when DATABASE_URL
+ * is set. The config is evaluated by the runner and again by each worker: values are pinned in
+ * process.env the first time so every process agrees.
+ */
+const port = Number(process.env.HINDSIGHT_E2E_PORT ?? 3100);
+const baseURL = `http://127.0.0.1:${port}`;
+process.env.HINDSIGHT_E2E_DATA_DIR ??= fs.mkdtempSync(path.join(os.tmpdir(), 'hindsight-e2e-'));
+if (process.env.DATABASE_URL) process.env.HINDSIGHT_E2E_DATABASE ??= `hindsight_e2e_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
+
+export default defineConfig({
+  testDir: 'e2e',
+  outputDir: 'test-results/artifacts',
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  reporter: [['list']],
+  globalSetup: './e2e/support/global-setup.ts',
+  globalTeardown: './e2e/support/global-teardown.ts',
+  use: {
+    baseURL,
+    viewport: { width: 1280, height: 800 },
+    timezoneId: 'Europe/Copenhagen',
+    locale: 'en-GB',
+    trace: 'retain-on-failure',
+    launchOptions: {
+      executablePath: '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    },
+  },
+  projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],
+  webServer: {
+    command: 'npx tsx e2e/support/serve.ts',
+    url: `${baseURL}/healthz`,
+    reuseExistingServer: false,
+    timeout: 60_000,
+    stdout: 'ignore',
+    stderr: 'pipe',
+    env: {
+      PORT: String(port),
+      HINDSIGHT_HOST: '127.0.0.1',
+      HINDSIGHT_DATA_DIR: process.env.HINDSIGHT_E2E_DATA_DIR,
+      HINDSIGHT_LOG_LEVEL: 'warn',
+      ...(process.env.DATABASE_URL ? { DATABASE_URL: process.env.DATABASE_URL, HINDSIGHT_E2E_DATABASE: process.env.HINDSIGHT_E2E_DATABASE ?? '' } : {}),
+    },
+  },
+});

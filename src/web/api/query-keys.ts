@@ -1,0 +1,18 @@
+import type { IncidentFilters } from './incidents.js';
+
+/** Every TanStack Query key in one place, so invalidation after a write is easy to get right. */
+export const queryKeys = {
+  incidents: ['incidents'] as const,
+  incidentList: (filters: IncidentFilters) => ['incidents', 'list', filters] as const,
+  incident: (id: number) => ['incidents', id] as const,
+  incidentReview: (id: number) => ['incidents', id, 'review'] as const,
+  reviews: ['reviews'] as const,
+  reviewList: (filters: object) => ['reviews', 'list', filters] as const,
+  review: (id: number) => ['reviews', id] as const,
+  reviewDocument: (id: number) => ['reviews', id, 'document'] as const,
+  timeline: (incidentId: number) => ['timeline', incidentId] as const,
+  entryHistory: (entryId: number) => ['timeline', 'entry', entryId, 'history'] as const,
+  metrics: (incidentId: number) => ['metrics', incidentId] as const,
+  actionItems: ['action-items'] as const,
+  actionItemList: (filters: object) => ['action-items', 'list', filters] as const,
+};

@@ -1,0 +1,25 @@
+import type { z } from 'zod';
+import type { ReviewDocument } from '../../shared/reviews/review-document.schema.js';
+import type { Review, ReviewUpdate, reviewPageSchema } from '../../shared/reviews/review.schema.js';
+import { api } from './client.js';
+
+export type ReviewPage = z.infer<typeof reviewPageSchema>;
+
+export interface ReviewFilters {
+  state?: string[];
+  owner?: string;
+  overdue?: 'true' | 'false';
+}
+
+export const reviewsApi = {
+  list: (filters: ReviewFilters, cursor?: string, signal?: AbortSignal) =>
+    api.get<ReviewPage>('/api/reviews', { ...filters, cursor, limit: 25 }, signal),
+  overdue: (signal?: AbortSignal) => api.get<{ items: Review[] }>('/api/reviews/overdue', undefined, signal),
+  get: (id: number, signal?: AbortSignal) => api.get<Review>(`/api/reviews/${id}`, undefined, signal),
+  update: (id: number, update: ReviewUpdate) => api.patch<Review>(`/api/reviews/${id}`, update),
+};
+
+export const reviewDocumentApi = {
+  get: (id: number, signal?: AbortSignal) => api.get<ReviewDocument>(`/api/reviews/${id}/document`, undefined, signal),
+  markdownUrl: (id: number) => `/api/reviews/${id}/markdown`,
+};

@@ -1,0 +1,87 @@
+import { AppShell, Badge, Button, Group, Loader, NavLink, Stack, Text, Title } from '@mantine/core';
+import { IconAlertTriangle, IconChecklist, IconFileText, IconPlus } from '@tabler/icons-react';
+import { useQuery } from '@tanstack/react-query';
+import { Suspense } from 'react';
+import { Link, NavLink as RouterNavLink, Outlet, useLocation } from 'react-router';
+import { reviewsApi } from '../api/reviews.js';
+import { queryKeys } from '../api/query-keys.js';
+import { Logo } from '../ui/Logo.js';
+
+const nav = [
+  { to: '/incidents', label: 'Incidents', icon: IconAlertTriangle },
+  { to: '/reviews', label: 'Reviews', icon: IconFileText },
+  { to: '/action-items', label: 'Action items', icon: IconChecklist },
+] as const;
+
+function OverdueCount() {
+  const overdue = useQuery({ queryKey: [...queryKeys.reviews, 'overdue'], queryFn: ({ signal }) => reviewsApi.overdue(signal), staleTime: 60_000 });
+  const count = overdue.data?.items.length ?? 0;
+  if (!count) return null;
+  return (
+    <Badge size="sm" color="red" variant="filled" aria-label={`${count} overdue`}>
+      {count}
+    </Badge>
+  );
+}
+
+export function AppLayout() {
+  const location = useLocation();
+  return (
+    <AppShell header={{ height: 60 }} navbar={{ width: 236, breakpoint: 'sm' }} padding={0}>
+      <a className="hs-skip-link" href="#main">
+        Skip to content
+      </a>
+      <AppShell.Header className="hs-no-print" px="lg">
+        <Group h="100%" justify="space-between">
+          <Link to="/" className="hs-link" aria-label="Hindsight home">
+            <Group gap={10}>
+              <Logo size={30} />
+              <Stack gap={0}>
+                <Title order={1} fz={18} fw={700} lh={1.1}>
+                  Hindsight
+                </Title>
+                <Text fz={11} c="dimmed" lh={1.2}>
+                  Blameless post-incident reviews
+                </Text>
+              </Stack>
+            </Group>
+          </Link>
+          <Button component={Link} to="/incidents/new" leftSection={<IconPlus size={16} />} size="sm">
+            New incident
+          </Button>
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar className="hs-no-print" p="sm" aria-label="Main">
+        <Stack gap={4}>
+          {nav.map(({ to, label, icon: Icon }) => (
+            <NavLink
+              key={to}
+              component={RouterNavLink}
+              to={to}
+              label={label}
+              active={location.pathname.startsWith(to)}
+              leftSection={<Icon size={18} stroke={1.7} />}
+              rightSection={to === '/reviews' ? <OverdueCount /> : null}
+              fw={550}
+              style={{ borderRadius: 8 }}
+            />
+          ))}
+        </Stack>
+        <Text fz="xs" c="dimmed" mt="auto" px="xs" pb="xs">
+          Ask what made the incident possible, never who caused it.
+        </Text>
+      </AppShell.Navbar>
+      <AppShell.Main id="main" tabIndex={-1} style={{ outline: 'none' }}>
+        <Suspense
+          fallback={
+            <Group justify="center" py={80}>
+              <Loader size="sm" />
+            </Group>
+          }
+        >
+          <Outlet />
+        </Suspense>
+      </AppShell.Main>
+    </AppShell>
+  );
+}

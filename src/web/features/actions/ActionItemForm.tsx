@@ -1,0 +1,108 @@
+import { Alert, Button, Group, MultiSelect, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
+import { useState, type FormEvent } from 'react';
+import {
+  actionItemClasses,
+  actionItemCreateSchema,
+  actionItemKinds,
+  actionItemPriorities,
+  actionItemStatuses,
+  declineReasonMissing,
+  type ActionItem,
+  type ActionItemCreate,
+} from '../../../shared/actions/action-item.schema.js';
+import type { Factor } from '../../../shared/reviews/factor.schema.js';
+import { formLevelError, serverFieldErrors, zodFieldErrors, type FieldErrors } from '../../ui/field-errors.js';
+import { classLabels, kindLabels, priorityLabels, statusMeta } from './action-meta.js';
+
+interface Props {
+  initial?: ActionItem;
+  factors: Factor[];
+  submitLabel: string;
+  onSubmit: (input: ActionItemCreate) => Promise<unknown>;
+  onCancel: () => void;
+}
+
+const options = (values: readonly string[], labels: Record<string, string>) => values.map((v) => ({ value: v, label: labels[v] ?? v }));
+
+/** Every field of an action item; validated with the shared schema before it is sent. */
+export function ActionItemForm({ initial, factors, submitLabel, onSubmit, onCancel }: Props) {
+  const [v, setV] = useState({
+    title: initial?.title ?? '',
+    description: initial?.description ?? '',
+    owner: initial?.owner ?? '',
+    dueDate: initial?.dueDate ?? '',
+    priority: initial?.priority ?? null,
+    class: initial?.class ?? null,
+    kind: initial?.kind ?? 'corrective-action',
+    status: initial?.status ?? 'proposed',
+    declineReason: initial?.declineReason ?? '',
+    secondOrderEffects: initial?.secondOrderEffects ?? '',
+    externalUrl: initial?.externalUrl ?? '',
+    factorIds: (initial?.factorIds ?? []).map(String),
+  });
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [failure, setFailure] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const set = (key: keyof typeof v) => (value: unknown) => setV((old) => ({ ...old, [key]: value }));
+  const text = (key: keyof typeof v) => (e: { currentTarget: { value: string } }) => set(key)(e.currentTarget.value);
+  const orNull = (s: string) => (s.trim() ? s : null);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const candidate = {
+      ...v,
+      description: orNull(v.description),
+      owner: orNull(v.owner),
+      dueDate: orNull(v.dueDate),
+      declineReason: orNull(v.declineReason),
+      secondOrderEffects: orNull(v.secondOrderEffects),
+      externalUrl: orNull(v.externalUrl),
+      factorIds: v.factorIds.map(Number),
+    };
+    const parsed = actionItemCreateSchema.safeParse(candidate);
+    const found = parsed.success ? {} : zodFieldErrors(parsed.error);
+    if (parsed.success && declineReasonMissing(parsed.data)) found.declineReason = 'Say why the item is declined';
+    setErrors(found);
+    if (!parsed.success || Object.keys(found).length) return;
+    setBusy(true);
+    try {
+      await onSubmit(parsed.data);
+    } catch (error) {
+      setFailure(error);
+      setErrors(serverFieldErrors(error));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const message = formLevelError(failure, errors);
+
+  return (
+    <form onSubmit={(e) => void submit(e)} aria-label={submitLabel}>
+      <Stack gap="sm">
+        {message && <Alert color="red">{message}</Alert>}
+        <TextInput label="Title" name="title" withAsterisk placeholder="Add an alert when the connection pool is 80% used" value={v.title} error={errors.title} onChange={text('title')} data-autofocus />
+        <SimpleGrid cols={3} spacing="sm">
+          <TextInput label="Owner" name="owner" value={v.owner} error={errors.owner} onChange={text('owner')} />
+          <TextInput type="date" label="Due date" name="dueDate" value={v.dueDate} error={errors.dueDate} onChange={text('dueDate')} />
+          <Select label="Status" name="status" data={options(actionItemStatuses, Object.fromEntries(Object.entries(statusMeta).map(([k, m]) => [k, m.label])))} value={v.status} error={errors.status} onChange={set('status')} />
+          <Select label="Priority" name="priority" clearable allowDeselect data={options(actionItemPriorities, priorityLabels)} value={v.priority} error={errors.priority} onChange={set('priority')} />
+          <Select label="Class" name="class" description="What it improves" clearable allowDeselect data={options(actionItemClasses, classLabels)} value={v.class} error={errors.class} onChange={set('class')} />
+          <Select label="Kind" name="kind" description="How it is tracked" data={options(actionItemKinds, kindLabels)} value={v.kind} error={errors.kind} onChange={set('kind')} />
+        </SimpleGrid>
+        {v.status === 'declined' && <TextInput label="Why it is declined" name="declineReason" withAsterisk value={v.declineReason} error={errors.declineReason} onChange={text('declineReason')} />}
+        <MultiSelect label="Factors it addresses" name="factorIds" description="Each action item should remove a contributing factor" searchable data={factors.map((f) => ({ value: String(f.id), label: f.title }))} value={v.factorIds} error={errors.factorIds} onChange={set('factorIds')} />
+        <Textarea label="Description" name="description" value={v.description} error={errors.description} onChange={text('description')} />
+        <Textarea label="Second-order effects" name="secondOrderEffects" description="What could this change break or make harder?" value={v.secondOrderEffects} error={errors.secondOrderEffects} onChange={text('secondOrderEffects')} />
+        <TextInput label="Tracker issue" name="externalUrl" placeholder="https://github.com/org/repo/issues/123" value={v.externalUrl} error={errors.externalUrl} onChange={text('externalUrl')} />
+        <Group justify="flex-end" gap="xs">
+          <Button variant="default" size="sm" onClick={onCancel}>
+            Cancel
+          </Button>
+          <Button type="submit" size="sm" loading={busy}>
+            {submitLabel}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

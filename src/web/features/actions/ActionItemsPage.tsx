@@ -1,0 +1,100 @@
+import { Badge, Button, Card, Center, Chip, EmptyState, Group, Loader, Paper, Stack, Switch, Table, Text, TextInput } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { IconChecklist, IconUser } from '@tabler/icons-react';
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { actionItemStatuses, type ActionItem } from '../../../shared/actions/action-item.schema.js';
+import { actionsApi, type ActionItemFilters } from '../../api/actions.js';
+import { queryKeys } from '../../api/query-keys.js';
+import { Page } from '../../ui/Page.js';
+import { QueryError } from '../../ui/QueryError.js';
+import { classLabels, kindLabels, priorityLabels, statusMeta } from './action-meta.js';
+import { DueDate } from './DueDate.js';
+
+function Row({ item }: { item: ActionItem }) {
+  const status = statusMeta[item.status];
+  return (
+    <Table.Tr data-testid="action-row">
+      <Table.Td>
+        <Stack gap={2}>
+          <Text fz="sm" fw={600}>{item.title}</Text>
+          <Group gap={4}>
+            <Badge size="xs" color="gray" variant="outline">{kindLabels[item.kind]}</Badge>
+            {item.class && <Badge size="xs" color="hindsight" variant="light">{classLabels[item.class]}</Badge>}
+            {item.priority && <Badge size="xs" color="dark" variant="light">{priorityLabels[item.priority]}</Badge>}
+          </Group>
+        </Stack>
+      </Table.Td>
+      <Table.Td>
+        <Text component={Link} to={`/reviews/${item.reviewId}#action-items`} className="hs-link" fz="sm" c="dimmed" lineClamp={2}>
+          {item.incidentTitle}
+        </Text>
+      </Table.Td>
+      <Table.Td><Text fz="sm" c={item.owner ? undefined : 'dimmed'}>{item.owner ?? 'No owner'}</Text></Table.Td>
+      <Table.Td><DueDate item={item} /></Table.Td>
+      <Table.Td><Badge color={status.color} variant="dot">{status.label}</Badge></Table.Td>
+    </Table.Tr>
+  );
+}
+
+/** Improvement work from every review, to follow up in one place. */
+export default function ActionItemsPage() {
+  const [statuses, setStatuses] = useState<string[]>([]);
+  const [owner, setOwner] = useState('');
+  const [overdue, setOverdue] = useState(false);
+  const [debouncedOwner] = useDebouncedValue(owner.trim(), 300);
+  const filters: ActionItemFilters = { ...(statuses.length ? { status: statuses } : {}), ...(debouncedOwner ? { owner: debouncedOwner } : {}), ...(overdue ? { overdue: 'true' as const } : {}) };
+  const query = useInfiniteQuery({
+    queryKey: queryKeys.actionItemList(filters),
+    queryFn: ({ pageParam, signal }) => actionsApi.list(filters, pageParam, signal),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
+  const items = query.data?.pages.flatMap((p) => p.items) ?? [];
+
+  return (
+    <Page title="Action items" description="Concrete work from every review. Each item should have an owner, a due date, and remove a contributing factor.">
+      <Paper withBorder p="sm" radius="lg" role="search" aria-label="Filter action items">
+        <Group gap="md">
+          <TextInput aria-label="Owner" placeholder="Owner" leftSection={<IconUser size={16} />} w={170} value={owner} onChange={(e) => setOwner(e.currentTarget.value)} />
+          <Group gap={8} role="group" aria-labelledby="filter-action-status">
+            <Text id="filter-action-status" fz="xs" fw={600} c="dimmed" tt="uppercase">Status</Text>
+            <Chip.Group multiple value={statuses} onChange={setStatuses}>
+              {actionItemStatuses.map((s) => <Chip key={s} value={s} size="xs" variant="outline">{statusMeta[s].label}</Chip>)}
+            </Chip.Group>
+          </Group>
+          <Switch label="Overdue only" checked={overdue} onChange={(e) => setOverdue(e.currentTarget.checked)} color="red" />
+        </Group>
+      </Paper>
+      {query.isError && <QueryError error={query.error} onRetry={() => void query.refetch()} />}
+      <Card p={0} style={{ overflow: 'hidden' }}>
+        {query.isPending ? (
+          <Center py={60}><Loader size="sm" /></Center>
+        ) : items.length === 0 ? (
+          <EmptyState py={56} variant="light" icon={<IconChecklist size={26} />} title="No action items here" description="Action items are added in a review, while walking the timeline or discussing contributors." />
+        ) : (
+          <Table.ScrollContainer minWidth={880}>
+            <Table highlightOnHover horizontalSpacing="sm">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>Action item</Table.Th>
+                  <Table.Th w={230}>Incident</Table.Th>
+                  <Table.Th w={130}>Owner</Table.Th>
+                  <Table.Th w={120}>Due</Table.Th>
+                  <Table.Th w={130}>Status</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>{items.map((item) => <Row key={item.id} item={item} />)}</Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        )}
+      </Card>
+      {query.hasNextPage && (
+        <Group justify="flex-end">
+          <Button variant="default" onClick={() => void query.fetchNextPage()} loading={query.isFetchingNextPage}>Load more</Button>
+        </Group>
+      )}
+    </Page>
+  );
+}

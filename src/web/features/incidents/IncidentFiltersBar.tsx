@@ -1,0 +1,82 @@
+import { Box, Button, Chip, Group, Paper, Stack, Text, TextInput } from '@mantine/core';
+import { useDebouncedCallback } from '@mantine/hooks';
+import { IconSearch, IconTag, IconServer, IconX } from '@tabler/icons-react';
+import { useEffect, useState } from 'react';
+import { incidentStatuses, severities } from '../../../shared/incidents/incident.schema.js';
+import type { IncidentFilters } from '../../api/incidents.js';
+
+interface Props {
+  filters: IncidentFilters;
+  setFilter: (key: keyof IncidentFilters, value: string | string[]) => void;
+  clear: () => void;
+  active: boolean;
+}
+
+/** A text filter that updates the URL a moment after typing stops. */
+function DebouncedInput({ value, onChange, ...props }: { value: string; onChange: (v: string) => void; label: string; placeholder: string; icon: React.ReactNode; w?: number }) {
+  const [text, setText] = useState(value);
+  useEffect(() => setText(value), [value]);
+  const push = useDebouncedCallback(onChange, 300);
+  return (
+    <TextInput
+      aria-label={props.label}
+      placeholder={props.placeholder}
+      leftSection={props.icon}
+      w={props.w}
+      value={text}
+      onChange={(e) => {
+        setText(e.currentTarget.value);
+        push(e.currentTarget.value);
+      }}
+    />
+  );
+}
+
+const statusNames: Record<string, string> = { active: 'Active', mitigated: 'Mitigated', resolved: 'Resolved' };
+
+export function IncidentFiltersBar({ filters, setFilter, clear, active }: Props) {
+  return (
+    <Paper withBorder p="sm" radius="lg" role="search" aria-label="Filter incidents">
+      <Stack gap="sm">
+        <Group gap="sm" wrap="nowrap">
+          <Box style={{ flex: 1 }}>
+            <DebouncedInput value={filters.q ?? ''} onChange={(v) => setFilter('q', v)} label="Search titles" placeholder="Search titles…" icon={<IconSearch size={16} />} />
+          </Box>
+          <DebouncedInput value={filters.service ?? ''} onChange={(v) => setFilter('service', v)} label="Service" placeholder="Service" icon={<IconServer size={16} />} w={170} />
+          <DebouncedInput value={filters.label ?? ''} onChange={(v) => setFilter('label', v)} label="Label" placeholder="Label" icon={<IconTag size={16} />} w={170} />
+        </Group>
+        <Group gap="lg" wrap="wrap">
+          <Group gap={8} role="group" aria-labelledby="filter-status">
+            <Text id="filter-status" fz="xs" fw={600} c="dimmed" tt="uppercase">
+              Status
+            </Text>
+            <Chip.Group multiple value={filters.status ?? []} onChange={(v) => setFilter('status', v)}>
+              {incidentStatuses.map((s) => (
+                <Chip key={s} value={s} size="xs" variant="outline">
+                  {statusNames[s]}
+                </Chip>
+              ))}
+            </Chip.Group>
+          </Group>
+          <Group gap={8} role="group" aria-labelledby="filter-severity">
+            <Text id="filter-severity" fz="xs" fw={600} c="dimmed" tt="uppercase">
+              Severity
+            </Text>
+            <Chip.Group multiple value={filters.severity ?? []} onChange={(v) => setFilter('severity', v)}>
+              {severities.map((s) => (
+                <Chip key={s} value={s} size="xs" variant="outline" color={s === 'sev1' ? 'red' : s === 'sev2' ? 'orange' : undefined}>
+                  {s.toUpperCase()}
+                </Chip>
+              ))}
+            </Chip.Group>
+          </Group>
+          {active && (
+            <Button variant="subtle" color="gray" size="xs" leftSection={<IconX size={14} />} onClick={clear} ml="auto">
+              Clear filters
+            </Button>
+          )}
+        </Group>
+      </Stack>
+    </Paper>
+  );
+}

@@ -1,0 +1,81 @@
+import type { ActionItem } from '../../../../shared/actions/action-item.schema.js';
+import type { Factor } from '../../../../shared/reviews/factor.schema.js';
+import type { Whys } from '../../../../shared/reviews/whys.schema.js';
+import { formatDueDate, statusMeta } from '../../actions/action-meta.js';
+
+export function Prose({ text, empty = 'Not written.' }: { text: string | null | undefined; empty?: string }) {
+  return text?.trim() ? <p>{text}</p> : <p className="hs-empty">{empty}</p>;
+}
+
+export function FactorList({ factors, labelOf }: { factors: Factor[]; labelOf: (key: string) => string }) {
+  return (
+    <ul>
+      {factors.map((f) => {
+        const tags = [f.category, ...f.tags].filter((t): t is string => Boolean(t)).map(labelOf);
+        return (
+          <li key={f.id}>
+            <strong>{f.title}</strong>
+            {f.description ? ` — ${f.description}` : ''}
+            {tags.length > 0 && <span className="hs-meta"> ({tags.join(', ')})</span>}
+            {f.acceptedRisk && <span className="hs-meta"> · accepted risk</span>}
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
+
+export function WhysChains({ chains }: { chains: Whys[] }) {
+  return (
+    <>
+      {chains.map((chain) => (
+        <div key={chain.id}>
+          <h3>Five whys: {chain.title}</h3>
+          <ol>
+            {chain.steps.map((step, i) => (
+              <li key={i}>
+                <em>{step.why}</em>
+                <br />
+                {step.because || <span className="hs-empty">No answer yet.</span>}
+              </li>
+            ))}
+          </ol>
+          {chain.systemicCause && (
+            <p>
+              <strong>Systemic cause:</strong> {chain.systemicCause}
+            </p>
+          )}
+        </div>
+      ))}
+    </>
+  );
+}
+
+export function ActionTable({ items }: { items: ActionItem[] }) {
+  if (items.length === 0) return <p className="hs-empty">No action items.</p>;
+  return (
+    <table>
+      <thead>
+        <tr>
+          <th>Action item</th>
+          <th>Owner</th>
+          <th>Due</th>
+          <th>Status</th>
+        </tr>
+      </thead>
+      <tbody>
+        {items.map((item) => (
+          <tr key={item.id}>
+            <td>
+              {item.title}
+              {item.externalUrl && <span className="hs-meta"> · {item.externalUrl}</span>}
+            </td>
+            <td>{item.owner ?? '—'}</td>
+            <td className="hs-time">{formatDueDate(item.dueDate)}{item.overdue ? ' (overdue)' : ''}</td>
+            <td>{statusMeta[item.status].label}{item.status === 'declined' && item.declineReason ? `: ${item.declineReason}` : ''}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,127 @@
+import { Box, Button, Group, Skeleton } from '@mantine/core';
+import { IconArrowLeft, IconMarkdown, IconPrinter } from '@tabler/icons-react';
+import { reviewDocumentApi } from '../../../api/reviews.js';
+import { Link, useParams } from 'react-router';
+import { formatDuration } from '../../../../shared/reviews/review-metrics.js';
+import { useIncident } from '../../incidents/use-incident.js';
+import { useMetrics, useTimeline } from '../../timeline/use-timeline.js';
+import { formatDate, userTimeZone } from '../../../ui/format.js';
+import { reviewStateLabel } from '../../../ui/badges.js';
+import { QueryError } from '../../../ui/QueryError.js';
+import { useFactors, useQuestions, useReview, useReviewActionItems, useTaxonomy, useWhys } from '../use-review.js';
+import { useReviewDocument } from '../use-review-document.js';
+import { ActionTable, FactorList, Prose, WhysChains } from './ReadSections.js';
+import { ReadTimeline } from './ReadTimeline.js';
+import './read.css';
+
+/** The review as a document, top to bottom in the sources' format; prints cleanly. */
+export default function ReviewReadPage() {
+  const id = Number(useParams().id);
+  const doc = useReviewDocument(id);
+  const reviewId = doc.isSuccess ? id : 0;
+  const incidentId = doc.data?.incidentId ?? 0;
+  const review = useReview(reviewId);
+  const incident = useIncident(incidentId);
+  const timeline = useTimeline(incidentId);
+  const metrics = useMetrics(incidentId);
+  const factors = useFactors(reviewId);
+  const whys = useWhys(reviewId);
+  const questions = useQuestions(reviewId);
+  const actions = useReviewActionItems(reviewId);
+  const taxonomy = useTaxonomy();
+  const labels = new Map([...(taxonomy.data?.categories ?? []), ...(taxonomy.data?.tags ?? [])].map((t) => [t.key, t.label]));
+  const labelOf = (k: string) => labels.get(k) ?? k;
+
+  const r = review.data;
+  const i = incident.data;
+  const ofKind = (kind: string) => (factors.data ?? []).filter((f) => f.kind === kind);
+  const answer = (key: string) => questions.data?.find((q) => q.key === key)?.answer ?? null;
+  const otherAnswers = (questions.data ?? []).filter((q) => q.answer && q.key !== 'went_well');
+  const shownMetrics = (metrics.data?.items ?? []).filter((m) => ['timeToDetect', 'detectionToResponseGap', 'timeToMitigate', 'timeToResolve', 'totalDuration'].includes(m.key));
+
+  return (
+    <Box px={{ base: 'md', md: 32 }} py={28}>
+      <Group justify="space-between" maw={880} mx="auto" mb="md" className="hs-no-print">
+        <Button component={Link} to={`/reviews/${id}`} variant="subtle" leftSection={<IconArrowLeft size={16} />}>
+          Back to the editor
+        </Button>
+        <Group gap="xs">
+          <Button component="a" href={reviewDocumentApi.markdownUrl(id)} download={`review-${id}.md`} variant="default" leftSection={<IconMarkdown size={16} />}>
+            Markdown
+          </Button>
+          <Button variant="default" leftSection={<IconPrinter size={16} />} onClick={() => window.print()}>
+            Print or save as PDF
+          </Button>
+        </Group>
+      </Group>
+      {doc.isError && <QueryError error={doc.error} onRetry={() => void doc.refetch()} />}
+      {!r || !i ? (
+        <Skeleton h={600} maw={880} mx="auto" radius="lg" />
+      ) : (
+        <article className="hs-doc" data-testid="review-document" aria-label="Incident review">
+          <div className="hs-meta">Incident review · #{i.id} · {i.severity.toUpperCase()}{i.userFacing ? ' · user-facing' : ''}{i.services.length ? ` · ${i.services.join(', ')}` : ''}</div>
+          <h1>{i.title}</h1>
+          <div className="hs-meta">
+            Owner {r.owner ?? 'unassigned'}{r.facilitator ? ` · facilitator ${r.facilitator}` : ''} · {reviewStateLabel[r.state]}
+            {r.dueAt ? ` · due ${formatDate(r.dueAt, 'date')}` : ''}
+          </div>
+          {shownMetrics.length > 0 && (
+            <dl className="hs-stats">
+              {shownMetrics.map((m) => (
+                <div key={m.key}>
+                  <dt>{m.label}</dt>
+                  <dd title={m.status === 'known' ? undefined : m.reason}>{m.status === 'known' ? formatDuration(m.milliseconds) : m.status === 'unknown' ? 'Unknown' : 'Contradictory'}</dd>
+                </div>
+              ))}
+            </dl>
+          )}
+
+          <h2>Incident summary</h2>
+          <Prose text={r.summary} />
+          {(r.impact || i.customerImpact) && (
+            <>
+              <h3>Impact</h3>
+              <Prose text={r.impact ?? i.customerImpact} />
+            </>
+          )}
+
+          <h2>Timeline</h2>
+          <p className="hs-meta">All times in {userTimeZone}; the original timestamps keep their offsets.</p>
+          <ReadTimeline entries={timeline.data ?? []} />
+
+          <h2>Contributing factors</h2>
+          {ofKind('contributor').length ? <FactorList factors={ofKind('contributor')} labelOf={labelOf} /> : !whys.data?.length && <p className="hs-empty">None recorded.</p>}
+          <WhysChains chains={whys.data ?? []} />
+
+          <h2>What went well</h2>
+          {answer('went_well') && <Prose text={answer('went_well')} />}
+          {ofKind('mitigator').length > 0 && <FactorList factors={ofKind('mitigator')} labelOf={labelOf} />}
+          {!answer('went_well') && ofKind('mitigator').length === 0 && <p className="hs-empty">Not written.</p>}
+
+          <h2>Action items</h2>
+          <ActionTable items={actions.data ?? []} />
+
+          {(ofKind('risk').length > 0 || ofKind('learning').length > 0 || r.learnings) && (
+            <>
+              <h2>Risks and learnings</h2>
+              {r.learnings && <Prose text={r.learnings} />}
+              <FactorList factors={[...ofKind('risk'), ...ofKind('learning')]} labelOf={labelOf} />
+            </>
+          )}
+          {otherAnswers.length > 0 && (
+            <>
+              <h2>Key questions</h2>
+              {otherAnswers.map((q) => (
+                <div key={q.key}>
+                  <h3>{q.label}</h3>
+                  <Prose text={q.answer} />
+                </div>
+              ))}
+            </>
+          )}
+          <p className="hs-meta" style={{ marginTop: 40 }}>Why this review: {r.policy.reason}.</p>
+        </article>
+      )}
+    </Box>
+  );
+}
