@@ -9,6 +9,7 @@
  *   npx tsx bench/review-document.bench.ts        (BENCH_READS=300 by default)
  */
 import type { FastifyInstance } from 'fastify';
+import { systemActor } from '../src/server/access/actor.js';
 import { buildApp } from '../src/server/app.js';
 import { loadConfig } from '../src/server/config.js';
 import { openDatabase } from '../src/server/db/kysely.js';
@@ -107,7 +108,7 @@ async function measure(kind: 'sqlite' | 'postgres') {
   const handle = openDatabase(config.database);
   try {
     await migrateToLatest(handle.db);
-    const app = await buildApp({ db: handle.db, dialect: handle.dialect, config, now: () => new Date() });
+    const app = await buildApp({ db: handle.db, dialect: handle.dialect, config, now: () => new Date(), actor: systemActor });
     const { incidentId, reviewId } = await seed(app);
     const incident: Scenario = { name: 'GET /api/incidents/:id', url: `/api/incidents/${incidentId}`, headers: browser };
     const document: Scenario = { name: 'GET /api/reviews/:id/document', url: `/api/reviews/${reviewId}/document`, headers: browser };

@@ -4,6 +4,7 @@
  *   tsx bench/support/serve.ts bare <port>    a bare Fastify route returning BENCH_BODY as JSON
  */
 import Fastify from 'fastify';
+import { systemActor } from '../../src/server/access/actor.js';
 import { buildApp } from '../../src/server/app.js';
 import { loadConfig } from '../../src/server/config.js';
 import { openDatabase } from '../../src/server/db/kysely.js';
@@ -21,7 +22,7 @@ async function start() {
   const config = loadConfig();
   const handle = openDatabase(config.database);
   await migrateToLatest(handle.db);
-  const app = await buildApp({ db: handle.db, dialect: handle.dialect, config, now: () => new Date() });
+  const app = await buildApp({ db: handle.db, dialect: handle.dialect, config, now: () => new Date(), actor: systemActor });
   return app.listen({ port: Number(port), host: '127.0.0.1' });
 }
 

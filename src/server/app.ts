@@ -31,11 +31,6 @@ export interface BuildAppOptions {
   logger?: boolean;
   /** Folder of the built web app; served at / when it exists. */
   webRoot?: string | undefined;
-  /**
-   * Accounts, sessions, API tokens and role checks (access/authentication.ts) and their routes.
-   * Off (the default, for now): every caller acts as the system actor.
-   */
-  authentication?: boolean;
 }
 
 /** HINDSIGHT_TRUST_PROXY as Fastify takes it: a hop count becomes "trust the first n hops". */
@@ -51,9 +46,9 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerProblemHandlers(app);
-  requireAccessDeclarations(app, { systemActorByDefault: !options.authentication });
+  requireAccessDeclarations(app);
   await registerSecurityHeaders(app, ctx.config);
-  if (options.authentication) await registerAuthentication(app, ctx);
+  await registerAuthentication(app, ctx);
   await registerOpenApi(app, APP_VERSION);
 
   app.get('/healthz', {
@@ -64,22 +59,20 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
       return { status: 'ok' as const, database: ctx.dialect };
     },
   });
-  await app.register(incidentRoutes, { ctx });
-  await app.register(reviewRoutes, { ctx });
-  await app.register(timelineRoutes, { ctx });
-  await app.register(reviewDocumentRoutes, { ctx });
-  await app.register(factorRoutes, { ctx });
-  await app.register(whysRoutes, { ctx });
-  await app.register(questionRoutes, { ctx });
-  await app.register(actionItemRoutes, { ctx });
-  if (options.authentication) {
-    await app.register(authRoutes, { ctx });
-    await app.register(oidcRoutes, { ctx });
-    await app.register(userRoutes, { ctx });
-    await app.register(tokenRoutes, { ctx });
-    await app.register(auditRoutes, { ctx });
-    await app.register(incidentAccessRoutes, { ctx });
-  }
+  await app.register(incidentRoutes);
+  await app.register(reviewRoutes);
+  await app.register(timelineRoutes);
+  await app.register(reviewDocumentRoutes);
+  await app.register(factorRoutes);
+  await app.register(whysRoutes);
+  await app.register(questionRoutes);
+  await app.register(actionItemRoutes);
+  await app.register(authRoutes, { ctx });
+  await app.register(oidcRoutes, { ctx });
+  await app.register(userRoutes);
+  await app.register(tokenRoutes);
+  await app.register(auditRoutes);
+  await app.register(incidentAccessRoutes);
   if (options.webRoot) await registerWebApp(app, options.webRoot);
   return app;
 }

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { systemActor } from './access/actor.js';
 import { adminCommand, adminUsage } from './accounts/admin-cli.js';
 import { buildApp } from './app.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
@@ -44,7 +45,7 @@ async function serve(config: Config): Promise<void> {
   const handle = openDatabase(config.database);
   await migrateToLatest(handle.db);
   const app = await buildApp(
-    { db: handle.db, dialect: handle.dialect, config, now: () => new Date() },
+    { db: handle.db, dialect: handle.dialect, config, now: () => new Date(), actor: systemActor },
     { logger: true, webRoot: path.join(packageRoot(), 'dist', 'web') },
   );
   const shutdown = async () => {

@@ -6,7 +6,7 @@ import { systemActor } from '../../src/server/access/actor.js';
 import { createUser as createUserRecord, updateUser } from '../../src/server/accounts/users.service.js';
 import type { TestApp } from './app.js';
 
-/** Accounts for tests of the app built with `{ authentication: true }`. */
+/** Accounts for tests that sign in as particular users. */
 export const PASSWORD = 'correct horse battery staple';
 
 let counter = 0;
@@ -44,7 +44,7 @@ export interface Browser {
 }
 
 export async function signIn(t: TestApp, email: string, password = PASSWORD): Promise<Browser> {
-  const response = await t.request<Session>({ method: 'POST', url: '/api/auth/sign-in', payload: { email, password } });
+  const response = await t.requestAs<Session>(null, { method: 'POST', url: '/api/auth/sign-in', payload: { email, password } });
   if (response.status !== 200) throw new Error(`signIn: ${response.status} ${JSON.stringify(response.body)}`);
   const session = cookiesOf(response.headers).hindsight_session;
   if (!session) throw new Error('signIn: no session cookie');

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { Role } from '../../shared/accounts/roles.js';
+import type { AppContext } from '../context.js';
 
 export { roles, type Role } from '../../shared/accounts/roles.js';
 
@@ -21,6 +22,8 @@ declare module 'fastify' {
      * route's handler reads `request.principal` instead.
      */
     actor: Actor;
+    /** The app context with this request's caller as `actor`: what route handlers pass to services. */
+    ctx: AppContext;
   }
   interface FastifyContextConfig {
     access?: Access;
@@ -33,7 +36,7 @@ export const systemActor: Actor = { userId: null, name: 'system', role: 'admin' 
  * Every API route must say who may call it (`config: { access }`); a route that does not is a bug,
  * caught at start-up rather than left open.
  */
-export function requireAccessDeclarations(app: FastifyInstance, options: { systemActorByDefault?: boolean } = {}): void {
+export function requireAccessDeclarations(app: FastifyInstance): void {
   const undeclared: string[] = [];
   app.addHook('onRoute', (route) => {
     const isApi = route.url.startsWith('/api/') && !route.url.startsWith('/api/docs') && route.url !== '/api/openapi.json';
@@ -41,11 +44,5 @@ export function requireAccessDeclarations(app: FastifyInstance, options: { syste
   });
   app.addHook('onReady', async () => {
     if (undeclared.length) throw new Error(`Routes without an access declaration: ${undeclared.join(', ')}`);
-  });
-  app.decorateRequest('actor', null as unknown as Actor);
-  if (options.systemActorByDefault === false) return; // registerAuthentication (authentication.ts) sets the actor
-  app.addHook('onRequest', async (request) => {
-    // Without authentication every caller acts as the system.
-    request.actor = systemActor;
   });
 }

@@ -9,7 +9,7 @@ import { databaseKinds, testConfig } from '../../../test/support/databases.js';
 import { incidentInput } from '../../../test/support/factories.js';
 
 describe.each(databaseKinds)('authentication and roles on %s', (kind) => {
-  const t = useTestApp(kind, testConfig(), { authentication: true });
+  const t = useTestApp(kind, testConfig());
 
   it('leaves health, sign-in methods, setup status and the API document open to anyone', async () => {
     for (const url of ['/healthz', '/api/auth/providers', '/api/setup', '/api/openapi.json']) {
@@ -31,7 +31,7 @@ describe.each(databaseKinds)('authentication and roles on %s', (kind) => {
       ['GET', '/api/tokens'],
     ];
     for (const [method, url] of routes) {
-      const response = await t.request<Problem>({ method: method as 'GET', url, payload: method === 'GET' ? undefined : {} });
+      const response = await t.requestAs<Problem>(null, { method: method as 'GET', url, payload: method === 'GET' ? undefined : {} });
       expect(response.status, `${method} ${url}`).toBe(401);
       expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
       expect(response.body.code).toBe('unauthenticated');
@@ -132,15 +132,5 @@ describe.each(databaseKinds)('authentication and roles on %s', (kind) => {
     const laptop = await signIn(t, sara.user.email);
     expect((await sara.request({ method: 'GET', url: '/api/auth/session' })).status).toBe(200);
     expect((await laptop.request({ method: 'GET', url: '/api/auth/session' })).status).toBe(200);
-  });
-});
-
-describe.each(databaseKinds)('without authentication (the default for now) on %s', (kind) => {
-  const t = useTestApp(kind);
-
-  it('lets every caller act as the system and registers no account routes', async () => {
-    expect((await t.request({ method: 'POST', url: '/api/incidents', payload: incidentInput() })).status).toBe(201);
-    expect((await t.request({ method: 'GET', url: '/api/auth/session' })).status).toBe(404);
-    expect((await t.request({ method: 'GET', url: '/api/users' })).status).toBe(404);
   });
 });

@@ -71,6 +71,7 @@ export async function registerAuthentication(app: FastifyInstance, ctx: AppConte
     request.principal = principal;
     // Null only for anonymous callers, who reach 'public' routes only.
     request.actor = principal?.actor ?? (null as unknown as Actor);
+    request.ctx = { ...ctx, actor: principal?.actor ?? null };
     if (access !== 'public') {
       if (!principal) throw unauthenticated('Sign in, or send an API token as "Authorization: Bearer <token>"');
       if (!roleAtLeast(principal.actor.role, access)) throw new AppError('forbidden', `This needs the ${access} role; you act as ${principal.actor.role}`);

@@ -10,7 +10,7 @@ import type { Actor } from './actor.js';
 import { canSeeIncident, visibleIncidentId, visibleIncidents } from './visibility.js';
 
 describe.each(databaseKinds)('restricted incidents on %s', (kind) => {
-  const t = useTestApp(kind, testConfig(), { authentication: true });
+  const t = useTestApp(kind, testConfig());
 
   const setup = async () => {
     const commander = await signedIn(t, 'responder');

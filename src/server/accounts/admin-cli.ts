@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { emailSchema } from '../../shared/accounts/account.schema.js';
 import { passwordProblem } from '../../shared/accounts/password-rules.js';
-import type { Actor } from '../access/actor.js';
+import { systemActor, type Actor } from '../access/actor.js';
 import { readAdminPassword, type Config } from '../config.js';
 import { openDatabase } from '../db/kysely.js';
 import { migrateToLatest } from '../db/migrate.js';
@@ -46,7 +46,7 @@ export async function adminCommand(config: Config, argv: string[]): Promise<numb
   const handle = openDatabase(config.database);
   try {
     await migrateToLatest(handle.db);
-    const ctx = { db: handle.db, dialect: handle.dialect, config, now: () => new Date() };
+    const ctx = { db: handle.db, dialect: handle.dialect, config, now: () => new Date(), actor: systemActor };
     const user = await createUserFromCli(ctx, cliActor, { email: email.data, name: name.data, role: 'admin', passwordHash: await hashPassword(password) });
     console.log(`Created admin ${user.email} (user ${user.id})`);
     return 0;

@@ -38,7 +38,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app
     },
     handler: async (request, reply) => {
       try {
-        const signedIn = await auth.signIn(ctx, request.body, request.ip, request.cookies[SESSION_COOKIE]);
+        const signedIn = await auth.signIn(request.ctx, request.body, request.ip, request.cookies[SESSION_COOKIE]);
         setSessionCookie(reply, ctx.config, signedIn.token);
         return { user: signedIn.user, via: 'session' as const, csrfToken: signedIn.session.csrfToken, expiresAt: signedIn.session.expiresAt };
       } catch (error) {
@@ -52,7 +52,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app
     config: { access: 'public' },
     schema: { tags, summary: 'Sign out: ends the session and clears its cookie', response: { 204: z.undefined().describe('Signed out'), ...authErrors } },
     handler: async (request, reply) => {
-      await auth.signOut(ctx, request.principal, request.cookies[SESSION_COOKIE]);
+      await auth.signOut(request.ctx, request.principal, request.cookies[SESSION_COOKIE]);
       clearSessionCookie(reply, ctx.config);
       return reply.code(204).send();
     },
@@ -73,7 +73,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app
   app.get('/api/setup', {
     config: { access: 'public' },
     schema: { tags, summary: 'Whether first-run setup is needed (no users yet)', response: { 200: setupStatusSchema } },
-    handler: async () => ({ needed: await isSetupNeeded(ctx) }),
+    handler: async (request) => ({ needed: await isSetupNeeded(request.ctx) }),
   });
 
   app.post('/api/setup', {
@@ -86,7 +86,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app
       response: { 201: sessionSchema, 409: problemSchema, ...authErrors },
     },
     handler: async (request, reply) => {
-      const signedIn = await auth.setUp(ctx, request.body);
+      const signedIn = await auth.setUp(request.ctx, request.body);
       setSessionCookie(reply, ctx.config, signedIn.token);
       return reply.code(201).send({ user: signedIn.user, via: 'session' as const, csrfToken: signedIn.session.csrfToken, expiresAt: signedIn.session.expiresAt });
     },

@@ -15,7 +15,7 @@ const signInAs = (email: string, password: string, remoteAddress = '127.0.0.1') 
 });
 
 describe.each(databaseKinds)('signing in on %s', (kind) => {
-  const t = useTestApp(kind, testConfig(), { authentication: true });
+  const t = useTestApp(kind, testConfig());
 
   it('signs in with email (any case) and password, setting an HTTP-only SameSite=Lax session cookie whose token is stored only hashed', async () => {
     const user = await createUser(t, { email: `Sara.Lind.${kind}@Example.com`, name: 'Sara Lind', role: 'responder' });
@@ -37,7 +37,7 @@ describe.each(databaseKinds)('signing in on %s', (kind) => {
     expect(stored[0]!.token_hash).toBe(sha256(cookie.value));
     expect(JSON.stringify(stored)).not.toContain(cookie.value);
 
-    const session = await t.request<Session>({ method: 'GET', url: '/api/auth/session', headers: { cookie: `hindsight_session=${cookie.value}` } });
+    const session = await t.requestAs<Session>(null, { method: 'GET', url: '/api/auth/session', headers: { cookie: `hindsight_session=${cookie.value}` } });
     expect(session.status).toBe(200);
     expect(session.body).toEqual(response.body);
   });
@@ -85,8 +85,8 @@ describe.each(databaseKinds)('signing in on %s', (kind) => {
   });
 
   it('answers 401 for the session without a cookie, with an unknown one, and clears a stale one', async () => {
-    expect((await t.request({ method: 'GET', url: '/api/auth/session' })).status).toBe(401);
-    const stale = await t.request({ method: 'GET', url: '/api/auth/session', headers: { cookie: 'hindsight_session=forged-or-expired' } });
+    expect((await t.requestAs(null, { method: 'GET', url: '/api/auth/session' })).status).toBe(401);
+    const stale = await t.requestAs(null, { method: 'GET', url: '/api/auth/session', headers: { cookie: 'hindsight_session=forged-or-expired' } });
     expect(stale.status).toBe(401);
     expect(cookiesOf(stale.headers).hindsight_session?.value).toBe('');
   });
@@ -107,7 +107,7 @@ describe.each(databaseKinds)('signing in on %s', (kind) => {
   it('accepts sign-in only as JSON, so a cross-site form cannot post it', async () => {
     const user = await createUser(t);
     for (const contentType of ['application/x-www-form-urlencoded', 'text/plain', 'multipart/form-data; boundary=x']) {
-      const response = await t.request<Problem>({
+      const response = await t.requestAs<Problem>(null, {
         method: 'POST',
         url: '/api/auth/sign-in',
         headers: { 'content-type': contentType },
@@ -119,7 +119,7 @@ describe.each(databaseKinds)('signing in on %s', (kind) => {
   });
 
   it('names the field for malformed sign-ins', async () => {
-    const response = await t.request<Problem>({ method: 'POST', url: '/api/auth/sign-in', payload: { email: 'a@b.c', password: '', extra: 1 } });
+    const response = await t.requestAs<Problem>(null, { method: 'POST', url: '/api/auth/sign-in', payload: { email: 'a@b.c', password: '', extra: 1 } });
     expect(response.status).toBe(400);
     expect(response.body.errors?.map((e) => e.field).sort()).toEqual(['extra', 'password']);
   });
@@ -157,23 +157,23 @@ describe.each(databaseKinds)('signing in on %s', (kind) => {
 });
 
 describe.each(databaseKinds)('first-run setup on %s', (kind) => {
-  const t = useTestApp(kind, testConfig(), { authentication: true });
+  const t = useTestApp(kind, testConfig());
   const admin = { email: `First.Admin.${kind}@example.com`, name: 'First Admin', password: 'a long first password' };
 
   it('creates the first admin exactly once and signs them in', async () => {
-    expect((await t.request({ method: 'GET', url: '/api/setup' })).body).toEqual({ needed: true });
+    expect((await t.requestAs(null, { method: 'GET', url: '/api/setup' })).body).toEqual({ needed: true });
 
-    const short = await t.request<Problem>({ method: 'POST', url: '/api/setup', payload: { ...admin, password: 'too short' } });
+    const short = await t.requestAs<Problem>(null, { method: 'POST', url: '/api/setup', payload: { ...admin, password: 'too short' } });
     expect(short.status).toBe(400);
     expect(short.body.errors).toEqual([{ field: 'password', in: 'body', message: 'must be at least 12 characters' }]);
-    const emailAsPassword = await t.request<Problem>({ method: 'POST', url: '/api/setup', payload: { ...admin, password: admin.email.toUpperCase() } });
+    const emailAsPassword = await t.requestAs<Problem>(null, { method: 'POST', url: '/api/setup', payload: { ...admin, password: admin.email.toUpperCase() } });
     expect(emailAsPassword.body.errors).toEqual([{ field: 'password', in: 'body', message: 'must not be the email address' }]);
-    const form = await t.request({ method: 'POST', url: '/api/setup', headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: 'email=x' });
+    const form = await t.requestAs(null, { method: 'POST', url: '/api/setup', headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: 'email=x' });
     expect(form.status).toBe(415);
 
     const [first, second] = await Promise.all([
-      t.request<Session>({ method: 'POST', url: '/api/setup', payload: admin }),
-      t.request<Session>({ method: 'POST', url: '/api/setup', payload: { ...admin, email: `second.${kind}@example.com` } }),
+      t.requestAs<Session>(null, { method: 'POST', url: '/api/setup', payload: admin }),
+      t.requestAs<Session>(null, { method: 'POST', url: '/api/setup', payload: { ...admin, email: `second.${kind}@example.com` } }),
     ]);
     const statuses = [first.status, second.status].sort();
     expect(statuses).toEqual([201, 409]);
@@ -183,8 +183,8 @@ describe.each(databaseKinds)('first-run setup on %s', (kind) => {
     const me = browser(t, created.body.user, `hindsight_session=${cookie}`, created.body.csrfToken!);
     expect((await me.request<Session>({ method: 'GET', url: '/api/auth/session' })).body.user.role).toBe('admin');
 
-    expect((await t.request({ method: 'GET', url: '/api/setup' })).body).toEqual({ needed: false });
-    const again = await t.request<Problem>({ method: 'POST', url: '/api/setup', payload: { ...admin, email: `third.${kind}@example.com` } });
+    expect((await t.requestAs(null, { method: 'GET', url: '/api/setup' })).body).toEqual({ needed: false });
+    const again = await t.requestAs<Problem>(null, { method: 'POST', url: '/api/setup', payload: { ...admin, email: `third.${kind}@example.com` } });
     expect(again.status).toBe(409);
     expect(again.body.code).toBe('conflict');
     expect(await t.ctx.db.selectFrom('users').select('role').execute()).toEqual([{ role: 'admin' }]);
@@ -199,7 +199,7 @@ describe.each(databaseKinds)('first-run setup on %s', (kind) => {
 });
 
 describe('secure cookies', () => {
-  const t = useTestApp('sqlite', testConfig({ HINDSIGHT_PUBLIC_URL: 'https://hindsight.example.com' }), { authentication: true });
+  const t = useTestApp('sqlite', testConfig({ HINDSIGHT_PUBLIC_URL: 'https://hindsight.example.com' }));
 
   it('marks the session cookie Secure when the public URL is https', async () => {
     const user = await createUser(t);

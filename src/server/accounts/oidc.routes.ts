@@ -20,8 +20,8 @@ export const oidcRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app
   app.get('/api/auth/oidc/start', {
     config: { access: 'public' },
     schema: { tags, summary: 'Start single sign-on: redirects to the OpenID provider (404 when not configured)' },
-    handler: async (_request, reply) => {
-      const { url, handle } = await startOidcSignIn(ctx, settings());
+    handler: async (request, reply) => {
+      const { url, handle } = await startOidcSignIn(request.ctx, settings());
       reply.setCookie(OIDC_COOKIE, handle, { ...cookieOptions, maxAge: OIDC_LOGIN_TTL_MS / 1000 });
       return reply.redirect(url, 302);
     },
@@ -35,7 +35,7 @@ export const oidcRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app
       const query = request.url.includes('?') ? request.url.slice(request.url.indexOf('?')) : '';
       reply.clearCookie(OIDC_COOKIE, cookieOptions);
       try {
-        const signedIn = await finishOidcSignIn(ctx, oidc, request.cookies[OIDC_COOKIE], query, request.cookies[SESSION_COOKIE]);
+        const signedIn = await finishOidcSignIn(request.ctx, oidc, request.cookies[OIDC_COOKIE], query, request.cookies[SESSION_COOKIE]);
         setSessionCookie(reply, ctx.config, signedIn.token);
         return reply.redirect('/', 302);
       } catch (error) {

@@ -42,7 +42,7 @@ async function signInWithProvider(t: TestApp, login: string) {
 }
 
 describe.each(databaseKinds)('OpenID Connect sign-in on %s', (kind) => {
-  const t = useTestApp(kind, oidcConfig, { authentication: true });
+  const t = useTestApp(kind, oidcConfig);
 
   it('tells the web app that single sign-on is available', async () => {
     expect((await t.request<Providers>({ method: 'GET', url: '/api/auth/providers' })).body).toEqual({
@@ -161,7 +161,7 @@ describe.each(databaseKinds)('OpenID Connect sign-in on %s', (kind) => {
 });
 
 describe('without OpenID Connect configured', () => {
-  const t = useTestApp('sqlite', testConfig(), { authentication: true });
+  const t = useTestApp('sqlite', testConfig());
 
   it('answers 404 to the start and callback routes', async () => {
     expect((await t.request({ method: 'GET', url: '/api/auth/oidc/start' })).status).toBe(404);
@@ -170,7 +170,7 @@ describe('without OpenID Connect configured', () => {
 });
 
 describe('with an OpenID provider that cannot be reached', () => {
-  const t = useTestApp('sqlite', testConfig({ HINDSIGHT_OIDC_ISSUER: 'http://127.0.0.1:9', HINDSIGHT_OIDC_CLIENT_ID: 'hindsight' }), { authentication: true });
+  const t = useTestApp('sqlite', testConfig({ HINDSIGHT_OIDC_ISSUER: 'http://127.0.0.1:9', HINDSIGHT_OIDC_CLIENT_ID: 'hindsight' }));
 
   it('answers 500 without telling an anonymous caller why', async () => {
     const response = await t.request<{ detail: string }>({ method: 'GET', url: '/api/auth/oidc/start' });

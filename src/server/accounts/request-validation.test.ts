@@ -17,7 +17,7 @@ async function snapshot(t: TestApp): Promise<string> {
 }
 
 describe.each(databaseKinds)('request validation of the account routes on %s', (kind) => {
-  const t = useTestApp(kind, testConfig(), { authentication: true });
+  const t = useTestApp(kind, testConfig());
 
   it('rejects malformed bodies naming the field and writing nothing, as the rest of the API does', async () => {
     const admin = await signedIn(t, 'admin');

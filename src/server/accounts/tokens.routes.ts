@@ -2,7 +2,6 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { apiTokenCreatedSchema, apiTokenCreateSchema, apiTokenListSchema } from '../../shared/accounts/token.schema.js';
 import { idParam } from '../../shared/common.schema.js';
-import type { AppContext } from '../context.js';
 import { errorResponses, problemSchema } from '../http/problem.schema.js';
 import { noStore, principalOf } from './request-helpers.js';
 import * as tokens from './tokens.service.js';
@@ -10,7 +9,7 @@ import * as tokens from './tokens.service.js';
 const tags = ['accounts'];
 
 /** API tokens for scripts and the command-line client: "Authorization: Bearer hst_...". */
-export const tokenRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
+export const tokenRoutes: FastifyPluginAsyncZod = async (app) => {
   app.addHook('onRequest', noStore);
 
   app.post('/api/tokens', {
@@ -21,13 +20,13 @@ export const tokenRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (ap
       body: apiTokenCreateSchema,
       response: { 201: apiTokenCreatedSchema, ...errorResponses, 403: problemSchema },
     },
-    handler: async (request, reply) => reply.code(201).send(await tokens.createToken(ctx, principalOf(request), request.body)),
+    handler: async (request, reply) => reply.code(201).send(await tokens.createToken(request.ctx, principalOf(request), request.body)),
   });
 
   app.get('/api/tokens', {
     config: { access: 'viewer' },
     schema: { tags, summary: 'Your API tokens (never their secrets)', response: { 200: apiTokenListSchema } },
-    handler: async (request) => ({ items: await tokens.listTokens(ctx, principalOf(request).user.id) }),
+    handler: async (request) => ({ items: await tokens.listTokens(request.ctx, principalOf(request).user.id) }),
   });
 
   app.delete('/api/tokens/:id', {
@@ -39,7 +38,7 @@ export const tokenRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (ap
       response: { 204: z.undefined().describe('Revoked'), ...errorResponses },
     },
     handler: async (request, reply) => {
-      await tokens.revokeToken(ctx, principalOf(request).actor, request.params.id);
+      await tokens.revokeToken(request.ctx, principalOf(request).actor, request.params.id);
       return reply.code(204).send();
     },
   });

@@ -11,7 +11,7 @@ import { sha256 } from './secrets.js';
 const DAY = 24 * 3600_000;
 
 describe.each(databaseKinds)('API tokens on %s', (kind) => {
-  const t = useTestApp(kind, testConfig(), { authentication: true });
+  const t = useTestApp(kind, testConfig());
 
   it('shows the secret once and stores only its hash', async () => {
     const sara = await signedIn(t, 'responder');

@@ -1,18 +1,17 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { userCreateSchema, userListQuerySchema, userPageSchema, userSchema, userUpdateSchema } from '../../shared/accounts/account.schema.js';
 import { idParam } from '../../shared/common.schema.js';
-import type { AppContext } from '../context.js';
 import { conflictResponses, errorResponses } from '../http/problem.schema.js';
 import * as users from './users.service.js';
 
 const tags = ['accounts'];
 
 /** Managing accounts: admins only. */
-export const userRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
+export const userRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/api/users', {
     config: { access: 'admin' },
     schema: { tags, summary: 'List users', querystring: userListQuerySchema, response: { 200: userPageSchema, ...errorResponses } },
-    handler: (request) => users.listUsers(ctx, request.query),
+    handler: (request) => users.listUsers(request.ctx, request.query),
   });
 
   app.post('/api/users', {
@@ -23,13 +22,13 @@ export const userRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app
       body: userCreateSchema,
       response: { 201: userSchema, ...conflictResponses },
     },
-    handler: async (request, reply) => reply.code(201).send(await users.createUser(ctx, request.actor, request.body)),
+    handler: async (request, reply) => reply.code(201).send(await users.createUser(request.ctx, request.actor, request.body)),
   });
 
   app.get('/api/users/:id', {
     config: { access: 'admin' },
     schema: { tags, summary: 'Read a user', params: idParam, response: { 200: userSchema, ...errorResponses } },
-    handler: (request) => users.getUser(ctx, request.params.id),
+    handler: (request) => users.getUser(request.ctx, request.params.id),
   });
 
   app.patch('/api/users/:id', {
@@ -41,6 +40,6 @@ export const userRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app
       body: userUpdateSchema,
       response: { 200: userSchema, ...conflictResponses },
     },
-    handler: (request) => users.updateUser(ctx, request.actor, request.params.id, request.body),
+    handler: (request) => users.updateUser(request.ctx, request.actor, request.params.id, request.body),
   });
 };

@@ -9,7 +9,7 @@ import { databaseKinds, testConfig } from '../../../test/support/databases.js';
 type Page<T> = { items: T[]; nextCursor: string | null };
 
 describe.each(databaseKinds)('managing users on %s', (kind) => {
-  const t = useTestApp(kind, testConfig(), { authentication: true });
+  const t = useTestApp(kind, testConfig());
 
   it('creates users with a role and an optional password; emails are unique whatever their case', async () => {
     const admin = await signedIn(t, 'admin');

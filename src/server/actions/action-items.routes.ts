@@ -10,13 +10,12 @@ import {
 } from '../../shared/actions/action-item.schema.js';
 import { idParam } from '../../shared/common.schema.js';
 import { versionQuerySchema } from '../../shared/reviews/review-parts.schema.js';
-import type { AppContext } from '../context.js';
 import { conflictResponses, errorResponses } from '../http/problem.schema.js';
 import * as actions from './action-items.service.js';
 
 const tags = ['action items'];
 
-export const actionItemRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
+export const actionItemRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/api/action-items', {
     config: { access: 'viewer' },
     schema: {
@@ -25,13 +24,13 @@ export const actionItemRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asyn
       querystring: actionItemListQuerySchema,
       response: { 200: actionItemPageSchema, ...errorResponses },
     },
-    handler: (request) => actions.listActionItems(ctx, request.query),
+    handler: (request) => actions.listActionItems(request.ctx, request.query),
   });
 
   app.get('/api/reviews/:id/action-items', {
     config: { access: 'viewer' },
     schema: { tags, summary: "The review's action items", params: idParam, response: { 200: actionItemListSchema, ...errorResponses } },
-    handler: async (request) => ({ items: await actions.listActionItemsOfReview(ctx, request.params.id) }),
+    handler: async (request) => ({ items: await actions.listActionItemsOfReview(request.ctx, request.params.id) }),
   });
 
   app.post('/api/reviews/:id/action-items', {
@@ -43,13 +42,13 @@ export const actionItemRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asyn
       body: actionItemCreateSchema,
       response: { 201: actionItemSchema, ...errorResponses },
     },
-    handler: async (request, reply) => reply.code(201).send(await actions.createActionItem(ctx, request.params.id, request.body)),
+    handler: async (request, reply) => reply.code(201).send(await actions.createActionItem(request.ctx, request.params.id, request.body)),
   });
 
   app.get('/api/action-items/:id', {
     config: { access: 'viewer' },
     schema: { tags, summary: 'Read an action item', params: idParam, response: { 200: actionItemSchema, ...errorResponses } },
-    handler: (request) => actions.getActionItem(ctx, request.params.id),
+    handler: (request) => actions.getActionItem(request.ctx, request.params.id),
   });
 
   app.patch('/api/action-items/:id', {
@@ -61,7 +60,7 @@ export const actionItemRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asyn
       body: actionItemUpdateSchema,
       response: { 200: actionItemSchema, ...conflictResponses },
     },
-    handler: (request) => actions.updateActionItem(ctx, request.params.id, request.body),
+    handler: (request) => actions.updateActionItem(request.ctx, request.params.id, request.body),
   });
 
   app.delete('/api/action-items/:id', {
@@ -74,7 +73,7 @@ export const actionItemRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asyn
       response: { 204: z.undefined().describe('Deleted'), ...conflictResponses },
     },
     handler: async (request, reply) => {
-      await actions.deleteActionItem(ctx, request.params.id, request.query.version);
+      await actions.deleteActionItem(request.ctx, request.params.id, request.query.version);
       return reply.code(204).send();
     },
   });

@@ -1,12 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { auditPageSchema, auditQuerySchema } from '../../shared/accounts/audit.schema.js';
-import type { AppContext } from '../context.js';
 import { errorResponses } from '../http/problem.schema.js';
 import * as audit from './audit.service.js';
 
 const tags = ['accounts'];
 
-export const auditRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
+export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/api/audit', {
     config: { access: 'admin' },
     schema: {
@@ -15,6 +14,6 @@ export const auditRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (ap
       querystring: auditQuerySchema,
       response: { 200: auditPageSchema, ...errorResponses },
     },
-    handler: (request) => audit.listAudit(ctx, request.actor, request.query),
+    handler: (request) => audit.listAudit(request.ctx, request.actor, request.query),
   });
 };

@@ -12,7 +12,7 @@ import { listAudit, recordAudit } from './audit.service.js';
 type Page = { items: AuditEntry[]; nextCursor: string | null };
 
 describe.each(databaseKinds)('the audit log on %s', (kind) => {
-  const t = useTestApp(kind, testConfig(), { authentication: true });
+  const t = useTestApp(kind, testConfig());
   const actorOf = (b: Browser): Actor => ({ userId: b.user.id, name: b.user.name, role: b.user.role });
 
   it('records a change in the same transaction as the change: rolled back together', async () => {

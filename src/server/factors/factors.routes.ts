@@ -3,17 +3,16 @@ import { z } from 'zod';
 import { idParam } from '../../shared/common.schema.js';
 import { factorCreateSchema, factorListSchema, factorSchema, factorUpdateSchema, taxonomySchema } from '../../shared/reviews/factor.schema.js';
 import { versionQuerySchema } from '../../shared/reviews/review-parts.schema.js';
-import type { AppContext } from '../context.js';
 import { conflictResponses, errorResponses } from '../http/problem.schema.js';
 import * as factors from './factors.service.js';
 
 const tags = ['reviews'];
 
-export const factorRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
+export const factorRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/api/taxonomy', {
     config: { access: 'viewer' },
     schema: { tags, summary: 'The factor categories and tags in force', response: { 200: taxonomySchema } },
-    handler: async () => factors.taxonomyFor(ctx),
+    handler: async (request) => factors.taxonomyFor(request.ctx),
   });
 
   app.get('/api/reviews/:id/factors', {
@@ -24,7 +23,7 @@ export const factorRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (a
       params: idParam,
       response: { 200: factorListSchema, ...errorResponses },
     },
-    handler: async (request) => ({ items: await factors.listFactors(ctx, request.params.id) }),
+    handler: async (request) => ({ items: await factors.listFactors(request.ctx, request.params.id) }),
   });
 
   app.post('/api/reviews/:id/factors', {
@@ -36,13 +35,13 @@ export const factorRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (a
       body: factorCreateSchema,
       response: { 201: factorSchema, ...errorResponses },
     },
-    handler: async (request, reply) => reply.code(201).send(await factors.createFactor(ctx, request.params.id, request.body)),
+    handler: async (request, reply) => reply.code(201).send(await factors.createFactor(request.ctx, request.params.id, request.body)),
   });
 
   app.get('/api/factors/:id', {
     config: { access: 'viewer' },
     schema: { tags, summary: 'Read a factor', params: idParam, response: { 200: factorSchema, ...errorResponses } },
-    handler: (request) => factors.getFactor(ctx, request.params.id),
+    handler: (request) => factors.getFactor(request.ctx, request.params.id),
   });
 
   app.patch('/api/factors/:id', {
@@ -54,7 +53,7 @@ export const factorRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (a
       body: factorUpdateSchema,
       response: { 200: factorSchema, ...conflictResponses },
     },
-    handler: (request) => factors.updateFactor(ctx, request.params.id, request.body),
+    handler: (request) => factors.updateFactor(request.ctx, request.params.id, request.body),
   });
 
   app.delete('/api/factors/:id', {
@@ -67,7 +66,7 @@ export const factorRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (a
       response: { 204: z.undefined().describe('Deleted'), ...conflictResponses },
     },
     handler: async (request, reply) => {
-      await factors.deleteFactor(ctx, request.params.id, request.query.version);
+      await factors.deleteFactor(request.ctx, request.params.id, request.query.version);
       return reply.code(204).send();
     },
   });

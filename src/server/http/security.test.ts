@@ -26,7 +26,7 @@ function expectSecurityHeaders(headers: Record<string, unknown>, label: string) 
 
 describe.each(databaseKinds)('security headers on %s', (kind) => {
   const t = useTestApp(kind);
-  const withAuth = useTestApp(kind, testConfig(), { authentication: true });
+  const withAuth = useTestApp(kind, testConfig());
 
   it('are on every response, with or without authentication: API, errors, health', async () => {
     for (const [app, url] of [

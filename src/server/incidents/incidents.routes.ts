@@ -10,29 +10,28 @@ import {
   incidentSchema,
   incidentUpdateSchema,
 } from '../../shared/incidents/incident.schema.js';
-import type { AppContext } from '../context.js';
 import { conflictResponses, errorResponses } from '../http/problem.schema.js';
 import * as incidents from './incidents.service.js';
 
 const tags = ['incidents'];
 
-export const incidentRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
+export const incidentRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/api/incidents', {
     config: { access: 'viewer' },
     schema: { tags, summary: 'List incidents, newest first', querystring: incidentListQuerySchema, response: { 200: incidentPageSchema, ...errorResponses } },
-    handler: (request) => incidents.listIncidents(ctx, request.query),
+    handler: (request) => incidents.listIncidents(request.ctx, request.query),
   });
 
   app.post('/api/incidents', {
     config: { access: 'responder' },
     schema: { tags, summary: 'Create an incident', body: incidentCreateSchema, response: { 201: incidentSchema, ...errorResponses } },
-    handler: async (request, reply) => reply.code(201).send(await incidents.createIncident(ctx, request.body)),
+    handler: async (request, reply) => reply.code(201).send(await incidents.createIncident(request.ctx, request.body)),
   });
 
   app.get('/api/incidents/:id', {
     config: { access: 'viewer' },
     schema: { tags, summary: 'Read an incident', params: idParam, response: { 200: incidentSchema, ...errorResponses } },
-    handler: (request) => incidents.getIncident(ctx, request.params.id),
+    handler: (request) => incidents.getIncident(request.ctx, request.params.id),
   });
 
   app.patch('/api/incidents/:id', {
@@ -44,7 +43,7 @@ export const incidentRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async 
       body: incidentUpdateSchema,
       response: { 200: incidentSchema, ...conflictResponses },
     },
-    handler: (request) => incidents.updateIncident(ctx, request.params.id, request.body),
+    handler: (request) => incidents.updateIncident(request.ctx, request.params.id, request.body),
   });
 
   app.post('/api/incidents/:id/resolve', {
@@ -56,13 +55,13 @@ export const incidentRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async 
       body: incidentResolveSchema.default({}),
       response: { 200: incidentSchema, ...errorResponses },
     },
-    handler: (request) => incidents.resolveIncident(ctx, request.params.id, request.body.resolvedAt),
+    handler: (request) => incidents.resolveIncident(request.ctx, request.params.id, request.body.resolvedAt),
   });
 
   app.post('/api/incidents/:id/labels', {
     config: { access: 'responder' },
     schema: { tags, summary: 'Add a label', params: idParam, body: incidentLabelSchema, response: { 200: incidentSchema, ...errorResponses } },
-    handler: (request) => incidents.addIncidentLabel(ctx, request.params.id, request.body.label),
+    handler: (request) => incidents.addIncidentLabel(request.ctx, request.params.id, request.body.label),
   });
 
   app.delete('/api/incidents/:id/labels/:label', {
@@ -73,6 +72,6 @@ export const incidentRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async 
       params: idParam.extend({ label: z.string().min(1).max(100) }),
       response: { 200: incidentSchema, ...errorResponses },
     },
-    handler: (request) => incidents.removeIncidentLabel(ctx, request.params.id, request.params.label),
+    handler: (request) => incidents.removeIncidentLabel(request.ctx, request.params.id, request.params.label),
   });
 };

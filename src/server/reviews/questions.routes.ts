@@ -3,13 +3,12 @@ import { z } from 'zod';
 import { idParam } from '../../shared/common.schema.js';
 import { answerSchema, questionKeyParam, questionListSchema, questionSchema } from '../../shared/reviews/question.schema.js';
 import { versionQuerySchema } from '../../shared/reviews/review-parts.schema.js';
-import type { AppContext } from '../context.js';
 import { conflictResponses, errorResponses } from '../http/problem.schema.js';
 import * as questions from './questions.service.js';
 
 const tags = ['reviews'];
 
-export const questionRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
+export const questionRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/api/reviews/:id/questions', {
     config: { access: 'viewer' },
     schema: {
@@ -18,7 +17,7 @@ export const questionRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async 
       params: idParam,
       response: { 200: questionListSchema, ...errorResponses },
     },
-    handler: async (request) => ({ items: await questions.listQuestions(ctx, request.params.id) }),
+    handler: async (request) => ({ items: await questions.listQuestions(request.ctx, request.params.id) }),
   });
 
   app.put('/api/reviews/:id/questions/:key', {
@@ -30,7 +29,7 @@ export const questionRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async 
       body: answerSchema,
       response: { 200: questionSchema, ...conflictResponses },
     },
-    handler: (request) => questions.answerQuestion(ctx, request.params.id, request.params.key, request.body),
+    handler: (request) => questions.answerQuestion(request.ctx, request.params.id, request.params.key, request.body),
   });
 
   app.delete('/api/reviews/:id/questions/:key', {
@@ -43,7 +42,7 @@ export const questionRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async 
       response: { 204: z.undefined().describe('Removed'), ...conflictResponses },
     },
     handler: async (request, reply) => {
-      await questions.deleteAnswer(ctx, request.params.id, request.params.key, request.query.version);
+      await questions.deleteAnswer(request.ctx, request.params.id, request.params.key, request.query.version);
       return reply.code(204).send();
     },
   });

@@ -3,7 +3,6 @@ import { z } from 'zod';
 import { idParam } from '../../shared/common.schema.js';
 import { reviewDocumentSchema, type ReviewDocument } from '../../shared/reviews/review-document.schema.js';
 import { renderReviewMarkdown } from '../../shared/reviews/review-markdown.js';
-import type { AppContext } from '../context.js';
 import { acceptsGzip } from '../http/compression.js';
 import { errorResponses } from '../http/problem.schema.js';
 import { ReviewDocumentCache } from './review-document.cache.js';
@@ -11,7 +10,7 @@ import { getReviewDocument, readCachedReviewDocument } from './review-document.s
 
 const tags = ['reviews'];
 
-export const reviewDocumentRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
+export const reviewDocumentRoutes: FastifyPluginAsyncZod = async (app) => {
   const cache = new ReviewDocumentCache();
 
   app.get('/api/reviews/:id/document', {
@@ -24,7 +23,7 @@ export const reviewDocumentRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = 
       response: { 200: reviewDocumentSchema, 304: z.undefined().describe('Not modified (If-None-Match)'), ...errorResponses },
     },
     handler: async (request, reply) => {
-      const document = await readCachedReviewDocument(ctx, cache, request.params.id);
+      const document = await readCachedReviewDocument(request.ctx, cache, request.params.id);
       reply.header('etag', document.etag).header('vary', 'accept-encoding').header('cache-control', 'no-cache');
       if (request.headers['if-none-match'] === document.etag) return reply.code(304).send();
       // Ready JSON (validated when built) is sent as it is, so an unchanged document is not serialised again.
@@ -43,7 +42,7 @@ export const reviewDocumentRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = 
       response: { 200: z.string().describe('text/markdown'), ...errorResponses },
     },
     handler: async (request, reply) => {
-      const markdown = renderReviewMarkdown(await getReviewDocument(ctx, request.params.id));
+      const markdown = renderReviewMarkdown(await getReviewDocument(request.ctx, request.params.id));
       return reply.type('text/markdown; charset=utf-8').send(markdown);
     },
   });

@@ -78,21 +78,22 @@ describe.each(databaseKinds)('the cached review document on %s', (kind) => {
   it('answers gzip when accepted, and 304 to a matching If-None-Match until the document changes', async () => {
     const { review } = await createReview(t);
     const url = `/api/reviews/${review.id}/document`;
-    const plain = await t.app.inject({ method: 'GET', url });
-    const zipped = await t.app.inject({ method: 'GET', url, headers: { 'accept-encoding': 'br;q=1, gzip;q=0.8' } });
+    const auth = await t.authHeaders();
+    const plain = await t.app.inject({ method: 'GET', url, headers: auth });
+    const zipped = await t.app.inject({ method: 'GET', url, headers: { ...auth, 'accept-encoding': 'br;q=1, gzip;q=0.8' } });
     expect(zipped.headers).toMatchObject({ 'content-encoding': 'gzip', 'content-type': 'application/json; charset=utf-8', vary: 'accept-encoding' });
     expect(gunzipSync(zipped.rawPayload).toString()).toBe(plain.body);
     expect(plain.headers['content-encoding']).toBeUndefined();
-    expect((await t.app.inject({ method: 'GET', url, headers: { 'accept-encoding': 'gzip;q=0' } })).headers['content-encoding']).toBeUndefined();
+    expect((await t.app.inject({ method: 'GET', url, headers: { ...auth, 'accept-encoding': 'gzip;q=0' } })).headers['content-encoding']).toBeUndefined();
 
     const etag = String(plain.headers.etag);
     expect(etag).toMatch(/^W\/"/);
     expect(zipped.headers.etag).toBe(etag);
-    const notModified = await t.app.inject({ method: 'GET', url, headers: { 'if-none-match': etag } });
+    const notModified = await t.app.inject({ method: 'GET', url, headers: { ...auth, 'if-none-match': etag } });
     expect(notModified.statusCode).toBe(304);
     expect(notModified.body).toBe('');
     await patch(t, `/api/reviews/${review.id}`, { version: review.version, impact: 'Some' });
-    const changed = await t.app.inject({ method: 'GET', url, headers: { 'if-none-match': etag } });
+    const changed = await t.app.inject({ method: 'GET', url, headers: { ...auth, 'if-none-match': etag } });
     expect(changed.statusCode).toBe(200);
     expect(changed.headers.etag).not.toBe(etag);
   });

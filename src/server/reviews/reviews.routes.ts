@@ -9,14 +9,13 @@ import {
   reviewSchema,
   reviewUpdateSchema,
 } from '../../shared/reviews/review.schema.js';
-import type { AppContext } from '../context.js';
 import { conflictResponses, errorResponses } from '../http/problem.schema.js';
 import { getIncident } from '../incidents/incidents.service.js';
 import * as reviews from './reviews.service.js';
 
 const tags = ['reviews'];
 
-export const reviewRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
+export const reviewRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/api/incidents/:id/review', {
     config: { access: 'viewer' },
     schema: {
@@ -26,8 +25,8 @@ export const reviewRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (a
       response: { 200: incidentReviewSchema, ...errorResponses },
     },
     handler: async (request) => {
-      const incident = await getIncident(ctx, request.params.id);
-      return { policy: reviews.policyFor(ctx, incident), review: await reviews.getReviewOfIncident(ctx, incident.id) };
+      const incident = await getIncident(request.ctx, request.params.id);
+      return { policy: reviews.policyFor(request.ctx, incident), review: await reviews.getReviewOfIncident(request.ctx, incident.id) };
     },
   });
 
@@ -41,8 +40,8 @@ export const reviewRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (a
       response: { 200: reviewSchema, 201: reviewSchema, ...errorResponses },
     },
     handler: async (request, reply) => {
-      const incident = await getIncident(ctx, request.params.id);
-      const { review, created } = await reviews.requestReview(ctx, incident, request.body);
+      const incident = await getIncident(request.ctx, request.params.id);
+      const { review, created } = await reviews.requestReview(request.ctx, incident, request.body);
       return reply.code(created ? 201 : 200).send(review);
     },
   });
@@ -50,19 +49,19 @@ export const reviewRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (a
   app.get('/api/reviews', {
     config: { access: 'viewer' },
     schema: { tags, summary: 'List reviews, newest first', querystring: reviewListQuerySchema, response: { 200: reviewPageSchema, ...errorResponses } },
-    handler: (request) => reviews.listReviews(ctx, request.query),
+    handler: (request) => reviews.listReviews(request.ctx, request.query),
   });
 
   app.get('/api/reviews/overdue', {
     config: { access: 'viewer' },
     schema: { tags, summary: 'Reviews past their due date, most overdue first', response: { 200: z.object({ items: z.array(reviewSchema) }) } },
-    handler: async () => ({ items: await reviews.listOverdueReviews(ctx) }),
+    handler: async (request) => ({ items: await reviews.listOverdueReviews(request.ctx) }),
   });
 
   app.get('/api/reviews/:id', {
     config: { access: 'viewer' },
     schema: { tags, summary: 'Read a review', params: idParam, response: { 200: reviewSchema, ...errorResponses } },
-    handler: (request) => reviews.getReview(ctx, request.params.id),
+    handler: (request) => reviews.getReview(request.ctx, request.params.id),
   });
 
   app.patch('/api/reviews/:id', {
@@ -74,6 +73,6 @@ export const reviewRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (a
       body: reviewUpdateSchema,
       response: { 200: reviewSchema, ...conflictResponses },
     },
-    handler: (request) => reviews.updateReview(ctx, request.params.id, request.body),
+    handler: (request) => reviews.updateReview(request.ctx, request.params.id, request.body),
   });
 };

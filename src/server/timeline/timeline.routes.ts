@@ -15,13 +15,12 @@ import {
   timelineListQuerySchema,
   timelineListSchema,
 } from '../../shared/timeline/timeline.schema.js';
-import type { AppContext } from '../context.js';
 import { conflictResponses, errorResponses } from '../http/problem.schema.js';
 import * as timeline from './timeline.service.js';
 
 const tags = ['timeline'];
 
-export const timelineRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
+export const timelineRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/api/incidents/:id/timeline', {
     config: { access: 'viewer' },
     schema: {
@@ -32,7 +31,7 @@ export const timelineRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async 
       response: { 200: timelineListSchema, ...errorResponses },
     },
     handler: async (request) => ({
-      items: await timeline.listTimeline(ctx, request.params.id, { includeDeleted: request.query.includeDeleted ?? false }),
+      items: await timeline.listTimeline(request.ctx, request.params.id, { includeDeleted: request.query.includeDeleted ?? false }),
     }),
   });
 
@@ -45,7 +44,7 @@ export const timelineRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async 
       body: timelineEntryCreateSchema,
       response: { 201: timelineEntrySchema, ...errorResponses },
     },
-    handler: async (request, reply) => reply.code(201).send(await timeline.createEntry(ctx, request.actor, request.params.id, request.body)),
+    handler: async (request, reply) => reply.code(201).send(await timeline.createEntry(request.ctx, request.actor, request.params.id, request.body)),
   });
 
   app.post('/api/incidents/:id/timeline/batch', {
@@ -58,7 +57,7 @@ export const timelineRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async 
       response: { 201: timelineListSchema, ...errorResponses },
     },
     handler: async (request, reply) =>
-      reply.code(201).send({ items: await timeline.createEntries(ctx, request.actor, request.params.id, request.body.entries) }),
+      reply.code(201).send({ items: await timeline.createEntries(request.ctx, request.actor, request.params.id, request.body.entries) }),
   });
 
   app.get('/api/incidents/:id/metrics', {
@@ -69,13 +68,13 @@ export const timelineRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async 
       params: idParam,
       response: { 200: incidentMetricsSchema, ...errorResponses },
     },
-    handler: async (request) => ({ items: await timeline.incidentMetrics(ctx, request.params.id) }),
+    handler: async (request) => ({ items: await timeline.incidentMetrics(request.ctx, request.params.id) }),
   });
 
   app.get('/api/timeline/:entryId', {
     config: { access: 'viewer' },
     schema: { tags, summary: 'Read a timeline entry', params: entryIdParam, response: { 200: timelineEntrySchema, ...errorResponses } },
-    handler: (request) => timeline.getEntry(ctx, request.params.entryId),
+    handler: (request) => timeline.getEntry(request.ctx, request.params.entryId),
   });
 
   app.patch('/api/timeline/:entryId', {
@@ -87,7 +86,7 @@ export const timelineRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async 
       body: timelineEntryUpdateSchema,
       response: { 200: timelineEntrySchema, ...conflictResponses },
     },
-    handler: (request) => timeline.correctEntry(ctx, request.actor, request.params.entryId, request.body),
+    handler: (request) => timeline.correctEntry(request.ctx, request.actor, request.params.entryId, request.body),
   });
 
   app.delete('/api/timeline/:entryId', {
@@ -99,7 +98,7 @@ export const timelineRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async 
       querystring: timelineDeleteQuerySchema,
       response: { 200: timelineEntrySchema, ...conflictResponses },
     },
-    handler: (request) => timeline.deleteEntry(ctx, request.actor, request.params.entryId, request.query.version, request.query.reason),
+    handler: (request) => timeline.deleteEntry(request.ctx, request.actor, request.params.entryId, request.query.version, request.query.reason),
   });
 
   app.get('/api/timeline/:entryId/history', {
@@ -110,7 +109,7 @@ export const timelineRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async 
       params: entryIdParam,
       response: { 200: timelineHistorySchema, ...errorResponses },
     },
-    handler: async (request) => ({ items: await timeline.entryHistory(ctx, request.params.entryId) }),
+    handler: async (request) => ({ items: await timeline.entryHistory(request.ctx, request.params.entryId) }),
   });
 
   app.get('/api/timeline/:entryId/comments', {
@@ -121,7 +120,7 @@ export const timelineRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async 
       params: entryIdParam,
       response: { 200: timelineCommentListSchema, ...errorResponses },
     },
-    handler: async (request) => ({ items: await timeline.listComments(ctx, request.params.entryId) }),
+    handler: async (request) => ({ items: await timeline.listComments(request.ctx, request.params.entryId) }),
   });
 
   app.post('/api/timeline/:entryId/comments', {
@@ -134,6 +133,6 @@ export const timelineRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async 
       response: { 201: timelineCommentSchema, ...conflictResponses },
     },
     handler: async (request, reply) =>
-      reply.code(201).send(await timeline.addComment(ctx, request.actor, request.params.entryId, request.body.text)),
+      reply.code(201).send(await timeline.addComment(request.ctx, request.actor, request.params.entryId, request.body.text)),
   });
 };

@@ -43,7 +43,7 @@ describe.each(databaseKinds)('timeline on %s', (kind) => {
       occurredAt: '2026-03-10T09:05:30.125+01:00',
       kind: 'action',
       text: 'Rolled back deploy 4411',
-      author: 'system',
+      author: 'Harness admin',
       source: 'deploy',
       keyTimestamp: null,
       commentCount: 0,
@@ -114,7 +114,7 @@ describe.each(databaseKinds)('timeline on %s', (kind) => {
       {
         id: expect.any(Number),
         entryId: entry.id,
-        author: 'system',
+        author: 'Harness admin',
         changedAt: '2026-03-11T10:00:00.000Z',
         before: { occurredAt: '2026-03-10T09:00:00+01:00', kind: 'signal', text: 'Error rate up', source: 'manual', keyTimestamp: null, deleted: false },
         after: { occurredAt: '2026-03-10T08:55:00+01:00', kind: 'signal', text: 'Error rate up', source: 'manual', keyTimestamp: null, deleted: false },
@@ -123,7 +123,7 @@ describe.each(databaseKinds)('timeline on %s', (kind) => {
       {
         id: expect.any(Number),
         entryId: entry.id,
-        author: 'system',
+        author: 'Harness admin',
         changedAt: '2026-03-11T11:00:00.000Z',
         before: expect.objectContaining({ occurredAt: '2026-03-10T08:55:00+01:00', text: 'Error rate up', source: 'manual' }),
         after: expect.objectContaining({ occurredAt: '2026-03-10T08:55:00+01:00', text: 'Error rate up on checkout', source: 'alert' }),
@@ -163,7 +163,7 @@ describe.each(databaseKinds)('timeline on %s', (kind) => {
     for (const text of ['Was this the first alert?', 'Yes, the SLO burn alert']) {
       const response = await t.request<TimelineComment>({ method: 'POST', url: `/api/timeline/${first!.id}/comments`, payload: { text } });
       expect(response.status).toBe(201);
-      expect(response.body).toMatchObject({ entryId: first!.id, author: 'system', text, createdAt: expect.any(String) });
+      expect(response.body).toMatchObject({ entryId: first!.id, author: 'Harness admin', text, createdAt: expect.any(String) });
     }
     const comments = await t.request<Items<TimelineComment>>({ method: 'GET', url: `/api/timeline/${first!.id}/comments` });
     expect(comments.body.items.map((c) => c.text)).toEqual(['Was this the first alert?', 'Yes, the SLO burn alert']);

@@ -3,17 +3,16 @@ import { z } from 'zod';
 import { idParam } from '../../shared/common.schema.js';
 import { versionQuerySchema } from '../../shared/reviews/review-parts.schema.js';
 import { whysCreateSchema, whysListSchema, whysSchema, whysUpdateSchema } from '../../shared/reviews/whys.schema.js';
-import type { AppContext } from '../context.js';
 import { conflictResponses, errorResponses } from '../http/problem.schema.js';
 import * as whys from './whys.service.js';
 
 const tags = ['reviews'];
 
-export const whysRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
+export const whysRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/api/reviews/:id/whys', {
     config: { access: 'viewer' },
     schema: { tags, summary: "The review's five-whys chains, in order", params: idParam, response: { 200: whysListSchema, ...errorResponses } },
-    handler: async (request) => ({ items: await whys.listWhys(ctx, request.params.id) }),
+    handler: async (request) => ({ items: await whys.listWhys(request.ctx, request.params.id) }),
   });
 
   app.post('/api/reviews/:id/whys', {
@@ -25,13 +24,13 @@ export const whysRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app
       body: whysCreateSchema,
       response: { 201: whysSchema, ...errorResponses },
     },
-    handler: async (request, reply) => reply.code(201).send(await whys.createWhys(ctx, request.params.id, request.body)),
+    handler: async (request, reply) => reply.code(201).send(await whys.createWhys(request.ctx, request.params.id, request.body)),
   });
 
   app.get('/api/whys/:id', {
     config: { access: 'viewer' },
     schema: { tags, summary: 'Read a five-whys chain', params: idParam, response: { 200: whysSchema, ...errorResponses } },
-    handler: (request) => whys.getWhys(ctx, request.params.id),
+    handler: (request) => whys.getWhys(request.ctx, request.params.id),
   });
 
   app.patch('/api/whys/:id', {
@@ -43,7 +42,7 @@ export const whysRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app
       body: whysUpdateSchema,
       response: { 200: whysSchema, ...conflictResponses },
     },
-    handler: (request) => whys.updateWhys(ctx, request.params.id, request.body),
+    handler: (request) => whys.updateWhys(request.ctx, request.params.id, request.body),
   });
 
   app.delete('/api/whys/:id', {
@@ -56,7 +55,7 @@ export const whysRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app
       response: { 204: z.undefined().describe('Deleted'), ...conflictResponses },
     },
     handler: async (request, reply) => {
-      await whys.deleteWhys(ctx, request.params.id, request.query.version);
+      await whys.deleteWhys(request.ctx, request.params.id, request.query.version);
       return reply.code(204).send();
     },
   });
