@@ -89,7 +89,7 @@ describe.each(databaseKinds)('restricted incidents on %s', (kind) => {
 
   it('records access changes in the audit log against the incident', async () => {
     const { commander, member, secret } = await setup();
-    const entries = await t.ctx.db.selectFrom('audit_log').selectAll().where('incident_id', '=', secret.id).execute();
+    const entries = await t.ctx.db.selectFrom('audit_log').selectAll().where('incident_id', '=', secret.id).where('action', '=', 'incident.access_change').execute();
     expect(entries).toHaveLength(1);
     expect(entries[0]).toMatchObject({ action: 'incident.access_change', entity_type: 'incident', entity_id: String(secret.id), actor_user_id: commander.user.id });
     expect(JSON.parse(entries[0]!.before!)).toEqual({ restricted: false, memberIds: [] });

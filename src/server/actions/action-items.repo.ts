@@ -1,4 +1,4 @@
-import type { Insertable, Selectable, Updateable } from 'kysely';
+import type { Expression, Insertable, Selectable, SqlBool, Updateable } from 'kysely';
 import type { ActionItemListQuery } from '../../shared/actions/action-item.schema.js';
 import { closedActionItemStatuses } from '../../shared/actions/action-item.schema.js';
 import type { Executor } from '../context.js';
@@ -34,8 +34,14 @@ export const listItemsOfReview = (db: Executor, reviewId: number): Promise<Actio
 const closed = [...closedActionItemStatuses];
 
 /** Across reviews, newest first; `today` is YYYY-MM-DD in the configured time zone. */
-export function listItems(db: Executor, query: ActionItemListQuery, today: string, beforeId: number | null): Promise<ActionItemRow[]> {
-  let select = selectItems(db);
+export function listItems(
+  db: Executor,
+  query: ActionItemListQuery,
+  visible: Expression<SqlBool>,
+  today: string,
+  beforeId: number | null,
+): Promise<ActionItemRow[]> {
+  let select = selectItems(db).where(visible);
   if (query.owner) select = select.where('action_items.owner', '=', query.owner);
   if (query.status?.length) select = select.where('action_items.status', 'in', query.status);
   if (query.reviewId) select = select.where('action_items.review_id', '=', query.reviewId);

@@ -7,6 +7,7 @@ import {
   type ActionItemUpdate,
 } from '../../shared/actions/action-item.schema.js';
 import { notFound } from '../../shared/errors.js';
+import { visibleIncidents } from '../access/visibility.js';
 import type { AppContext, Executor } from '../context.js';
 import { checkFactorsOfReview } from '../factors/factors.service.js';
 import { decodeCursor, encodeCursor } from '../http/cursor.js';
@@ -40,7 +41,7 @@ export async function listActionItemsOfReview(ctx: AppContext, reviewId: number)
 export async function listActionItems(ctx: AppContext, query: ActionItemListQuery) {
   const cursor = decodeCursor(query.cursor, ['id'] as const);
   const today = todayIn(ctx);
-  const rows = await repo.listItems(ctx.db, query, today, cursor?.id ?? null);
+  const rows = await repo.listItems(ctx.db, query, visibleIncidents(ctx.actor), today, cursor?.id ?? null);
   const page = rows.slice(0, query.limit);
   const links = await repo.listFactorLinks(ctx.db, { itemIds: page.map((row) => row.id) });
   const last = page.at(-1);

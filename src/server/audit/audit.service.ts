@@ -64,3 +64,7 @@ export async function listAudit(ctx: AppContext, actor: Actor, query: AuditQuery
     nextCursor: rows.length > query.limit && last ? encodeCursor({ id: last.id }) : null,
   };
 }
+
+/** Records a change made by the request's caller (`ctx.actor`) at the context's clock. */
+export const auditChange = (ctx: AppContext, trx: Executor, change: Omit<AuditChange, 'at'>): Promise<void> =>
+  recordAudit(trx, ctx.actor, { ...change, at: ctx.now() });

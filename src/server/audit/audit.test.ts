@@ -86,8 +86,8 @@ describe.each(databaseKinds)('the audit log on %s', (kind) => {
     await commander.request({ method: 'PUT', url: `/api/incidents/${incident.id}/access`, payload: { restricted: true, memberIds: [] } });
     const query = { entityType: 'incident', entityId: String(incident.id), limit: 50 };
     const ids = async (actor: Actor) => (await listAudit(t.ctx, actor, query)).items.map((entry) => entry.action);
-    expect(await ids(actorOf(admin))).toEqual(['incident.access_change']);
-    expect(await ids(actorOf(commander))).toEqual(['incident.access_change']);
+    expect(await ids(actorOf(admin))).toEqual(['incident.access_change', 'incident.create']);
+    expect(await ids(actorOf(commander))).toEqual(['incident.access_change', 'incident.create']);
     expect(await ids(actorOf(outsider))).toEqual([]);
     const api = await admin.request<Page>({ method: 'GET', url: `/api/audit?incident=1&entityType=incident&entityId=${incident.id}` });
     expect(api.status).toBe(400); // unknown parameter

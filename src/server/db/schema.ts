@@ -55,6 +55,7 @@ export interface ReviewsTable {
   summary: ColumnType<string | null, string | null | undefined, string | null>;
   impact: ColumnType<string | null, string | null | undefined, string | null>;
   learnings: ColumnType<string | null, string | null | undefined, string | null>;
+  quality_score: ColumnType<number | null, number | null | undefined, number | null>;
   version: ColumnType<number, number | undefined, number>;
   created_at: string;
   updated_at: string;

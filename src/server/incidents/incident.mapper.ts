@@ -2,7 +2,7 @@ import type { Incident } from '../../shared/incidents/incident.schema.js';
 import type { IncidentCreate } from '../../shared/incidents/incident.schema.js';
 import type { IncidentRow, IncidentValues } from './incidents.repo.js';
 
-type IncidentFields = Omit<Incident, 'id' | 'review' | 'version' | 'createdAt' | 'updatedAt'>;
+type IncidentFields = Omit<Incident, 'id' | 'review' | 'restricted' | 'version' | 'createdAt' | 'updatedAt'>;
 
 export function toIncident(row: IncidentRow, now: Date): Incident {
   return {
@@ -21,6 +21,7 @@ export function toIncident(row: IncidentRow, now: Date): Incident {
     respondedAt: row.responded_at,
     mitigatedAt: row.mitigated_at,
     resolvedAt: row.resolved_at,
+    restricted: row.restricted === 1,
     review:
       row.review_id === null
         ? null
@@ -44,7 +45,7 @@ export const isOverdue = (state: string | null, dueAtMs: number | null, now: Dat
 export const startedAtMs = (fields: Pick<IncidentFields, 'impactStartedAt' | 'detectedAt' | 'respondedAt'>, fallback: string): number =>
   Date.parse(fields.impactStartedAt ?? fields.detectedAt ?? fields.respondedAt ?? fallback);
 
-export function toIncidentValues(fields: IncidentCreate | IncidentFields, createdAt: string, updatedAt: string): IncidentValues {
+export function toIncidentValues(fields: Omit<IncidentCreate, 'restricted'> | IncidentFields, createdAt: string, updatedAt: string): IncidentValues {
   return {
     title: fields.title,
     severity: fields.severity,
@@ -67,6 +68,6 @@ export function toIncidentValues(fields: IncidentCreate | IncidentFields, create
 
 /** The editable fields of a stored incident, so a partial update can be merged onto them. */
 export function incidentFields(incident: Incident): IncidentFields {
-  const { id: _id, review: _review, version: _version, createdAt: _c, updatedAt: _u, ...fields } = incident;
+  const { id: _id, review: _review, restricted: _restricted, version: _version, createdAt: _c, updatedAt: _u, ...fields } = incident;
   return fields;
 }

@@ -1,4 +1,4 @@
-import { sql, type Selectable } from 'kysely';
+import { sql, type Expression, type Selectable, type SqlBool } from 'kysely';
 import type { IncidentListQuery } from '../../shared/incidents/incident.schema.js';
 import type { Executor } from '../context.js';
 import { runPrepared } from '../db/prepared.js';
@@ -24,7 +24,7 @@ const reviewColumns = [
 const selectIncidents = (db: Executor) =>
   db.selectFrom('incidents').leftJoin('reviews', 'reviews.incident_id', 'incidents.id').selectAll('incidents').select(reviewColumns);
 
-export async function insertIncident(db: Executor, values: IncidentValues & { created_at: string }): Promise<number> {
+export async function insertIncident(db: Executor, values: IncidentValues & { created_at: string; restricted: number }): Promise<number> {
   const { id } = await db.insertInto('incidents').values(values).returning('id').executeTakeFirstOrThrow();
   return id;
 }
@@ -80,9 +80,10 @@ export interface IncidentCursor {
 export async function listIncidents(
   db: Executor,
   query: IncidentListQuery,
+  visible: Expression<SqlBool>,
   cursor: IncidentCursor | null,
 ): Promise<IncidentRow[]> {
-  let select = selectIncidents(db);
+  let select = selectIncidents(db).where(visible);
   if (query.status?.length) select = select.where('incidents.status', 'in', query.status);
   if (query.severity?.length) select = select.where('incidents.severity', 'in', query.severity);
   if (query.from) select = select.where('incidents.started_at_ms', '>=', Date.parse(query.from));

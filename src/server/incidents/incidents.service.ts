@@ -6,6 +6,9 @@ import type {
   IncidentUpdate,
   KeyTimestamp,
 } from '../../shared/incidents/incident.schema.js';
+import { saveAccess } from '../access/incident-access.repo.js';
+import { canSeeIncident, visibleIncidents } from '../access/visibility.js';
+import { auditChange } from '../audit/audit.service.js';
 import type { AppContext, Executor } from '../context.js';
 import { decodeCursor, encodeCursor } from '../http/cursor.js';
 import { versionConflict } from '../http/version-conflict.js';
@@ -24,9 +27,10 @@ function stampStatusTimes(fields: Fields, nowIso: string): Fields {
   return stamped;
 }
 
+/** An incident the caller may not see (restricted, not a member) is "not found", never "forbidden". */
 async function readIncident(ctx: AppContext, db: Executor, id: number): Promise<Incident> {
   const row = await repo.findIncident(db, id);
-  if (!row) throw notFound('Incident', id);
+  if (!row || (row.restricted === 1 && !(await canSeeIncident(ctx, ctx.actor, id, db)))) throw notFound('Incident', id);
   return toIncident(row, ctx.now());
 }
 
@@ -34,7 +38,7 @@ export const getIncident = (ctx: AppContext, id: number): Promise<Incident> => r
 
 export async function listIncidents(ctx: AppContext, query: IncidentListQuery) {
   const cursor = decodeCursor(query.cursor, ['startedAtMs', 'id'] as const);
-  const rows = await repo.listIncidents(ctx.db, query, cursor);
+  const rows = await repo.listIncidents(ctx.db, query, visibleIncidents(ctx.actor), cursor);
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
   const now = ctx.now();
@@ -48,9 +52,12 @@ export async function createIncident(ctx: AppContext, input: IncidentCreate): Pr
   const nowIso = ctx.now().toISOString();
   const fields = stampStatusTimes(input, nowIso);
   return ctx.db.transaction().execute(async (trx) => {
-    const id = await repo.insertIncident(trx, { ...toIncidentValues(fields, nowIso, nowIso), created_at: nowIso });
+    const id = await repo.insertIncident(trx, { ...toIncidentValues(fields, nowIso, nowIso), restricted: input.restricted ? 1 : 0, created_at: nowIso });
     await repo.insertTags(trx, id, fields.services, fields.labels);
-    return afterChange(ctx, trx, id);
+    // Whoever restricts an incident stays able to see it (admins see everything anyway).
+    const creator = ctx.actor?.role !== 'admin' ? ctx.actor?.userId : null;
+    if (input.restricted && creator != null) await saveAccess(trx, id, true, [creator]);
+    return afterChange(ctx, trx, id, null, 'incident.create');
   });
 }
 
@@ -64,7 +71,7 @@ export async function updateIncident(ctx: AppContext, id: number, update: Incide
     const updated = await repo.updateIncident(trx, id, version, toIncidentValues(fields, current.createdAt, nowIso));
     if (!updated) throw versionConflict(`Incident ${id}`, await readIncident(ctx, trx, id), version);
     if (changes.services || changes.labels) await repo.replaceTags(trx, id, fields.services, fields.labels);
-    return afterChange(ctx, trx, id);
+    return afterChange(ctx, trx, id, current, 'incident.update');
   });
 }
 
@@ -72,7 +79,7 @@ export async function updateIncident(ctx: AppContext, id: number, update: Incide
  * Events (resolve, label added or removed) apply whatever the version: they come from people and
  * integrations that did not read the incident first, and they commute with other edits.
  */
-async function applyEvent(ctx: AppContext, id: number, change: (fields: Fields, nowIso: string) => Fields): Promise<Incident> {
+async function applyEvent(ctx: AppContext, id: number, action: string, change: (fields: Fields, nowIso: string) => Fields): Promise<Incident> {
   return ctx.db.transaction().execute(async (trx) => {
     const nowIso = ctx.now().toISOString();
     // Bumping the version first takes the row lock on PostgreSQL, so concurrent events serialise.
@@ -81,24 +88,28 @@ async function applyEvent(ctx: AppContext, id: number, change: (fields: Fields, 
     const fields = stampStatusTimes(change(incidentFields(current), nowIso), nowIso);
     await repo.updateIncident(trx, id, current.version, toIncidentValues(fields, current.createdAt, nowIso));
     await repo.replaceTags(trx, id, fields.services, fields.labels);
-    return afterChange(ctx, trx, id);
+    return afterChange(ctx, trx, id, current, action);
   });
 }
 
 export const resolveIncident = (ctx: AppContext, id: number, resolvedAt?: string) =>
-  applyEvent(ctx, id, (fields, nowIso) => ({ ...fields, status: 'resolved', resolvedAt: resolvedAt ?? fields.resolvedAt ?? nowIso }));
+  applyEvent(ctx, id, 'incident.resolve', (fields, nowIso) => ({ ...fields, status: 'resolved', resolvedAt: resolvedAt ?? fields.resolvedAt ?? nowIso }));
 
 export const addIncidentLabel = (ctx: AppContext, id: number, label: string) =>
-  applyEvent(ctx, id, (fields) =>
+  applyEvent(ctx, id, 'incident.label_add', (fields) =>
     fields.labels.some((l) => l.toLowerCase() === label.toLowerCase()) ? fields : { ...fields, labels: [...fields.labels, label] },
   );
 
 export const removeIncidentLabel = (ctx: AppContext, id: number, label: string) =>
-  applyEvent(ctx, id, (fields) => ({ ...fields, labels: fields.labels.filter((l) => l.toLowerCase() !== label.toLowerCase()) }));
+  applyEvent(ctx, id, 'incident.label_remove', (fields) => ({ ...fields, labels: fields.labels.filter((l) => l.toLowerCase() !== label.toLowerCase()) }));
 
-/** Every change ends here: the policy may now require a review, created once. */
-async function afterChange(ctx: AppContext, trx: Executor, id: number): Promise<Incident> {
+/**
+ * Every change ends here, in its transaction: the audit entry, the key timestamps' timeline
+ * entries, and the review the policy may now require (created once).
+ */
+async function afterChange(ctx: AppContext, trx: Executor, id: number, before: Incident | null, action: string): Promise<Incident> {
   const incident = await readIncident(ctx, trx, id);
+  await auditChange(ctx, trx, { action, entityType: 'incident', entityId: id, incidentId: id, before: audited(before), after: audited(incident) });
   await syncKeyTimestampEntries(ctx, trx, incident);
   const created = await ensureReviewByPolicy(ctx, trx, incident);
   return created ? readIncident(ctx, trx, id) : incident;
@@ -113,5 +124,10 @@ export async function setKeyTimestamp(ctx: AppContext, trx: Executor, id: number
   if (!(await repo.updateIncidentUnconditionally(trx, id, { updated_at: nowIso }))) throw notFound('Incident', id);
   const current = await readIncident(ctx, trx, id);
   await repo.updateIncident(trx, id, current.version, toIncidentValues({ ...incidentFields(current), [key]: value }, current.createdAt, nowIso));
+  const after = await readIncident(ctx, trx, id);
+  await auditChange(ctx, trx, { action: 'incident.update', entityType: 'incident', entityId: id, incidentId: id, before: audited(current), after: audited(after) });
 }
+
+/** What the audit log keeps of an incident: its own fields, not the review summary joined to it. */
+const audited = (incident: Incident | null) => (incident ? { ...incident, review: undefined } : null);
 

@@ -5,6 +5,8 @@ import type { ReviewRow } from './reviews.repo.js';
 export const toReview = (row: ReviewRow, now: Date): Review => ({
   id: row.id,
   incidentId: row.incident_id,
+  incidentTitle: row.incident_title,
+  incidentSeverity: row.incident_severity as Review['incidentSeverity'],
   owner: row.owner,
   state: row.state as Review['state'],
   dueAt: row.due_at,
@@ -17,6 +19,7 @@ export const toReview = (row: ReviewRow, now: Date): Review => ({
   summary: row.summary,
   impact: row.impact,
   learnings: row.learnings,
+  qualityScore: row.quality_score,
   version: row.version,
   createdAt: row.created_at,
   updatedAt: row.updated_at,

@@ -3,6 +3,7 @@ import type { Incident } from '../../shared/incidents/incident.schema.js';
 import { decideReview, type PolicyDecision } from '../../shared/policy/review-policy.js';
 import { addWorkingDays } from '../../shared/policy/working-days.js';
 import type { Review, ReviewListQuery, ReviewUpdate } from '../../shared/reviews/review.schema.js';
+import { canSeeIncident, visibleIncidentId } from '../access/visibility.js';
 import type { AppContext, Executor } from '../context.js';
 import { decodeCursor, encodeCursor } from '../http/cursor.js';
 import { versionConflict } from '../http/version-conflict.js';
@@ -64,9 +65,10 @@ export async function requestReview(
   });
 }
 
+/** A review follows its incident: one the caller may not see is "not found". */
 export async function getReview(ctx: AppContext, id: number): Promise<Review> {
   const row = await repo.findReview(ctx.db, id);
-  if (!row) throw notFound('Review', id);
+  if (!row || !(await canSeeIncident(ctx, ctx.actor, row.incident_id))) throw notFound('Review', id);
   return toReview(row, ctx.now());
 }
 
@@ -78,7 +80,7 @@ export async function getReviewOfIncident(ctx: AppContext, incidentId: number): 
 export async function listReviews(ctx: AppContext, query: ReviewListQuery) {
   const cursor = decodeCursor(query.cursor, ['id'] as const);
   const now = ctx.now();
-  const rows = await repo.listReviews(ctx.db, query, now.getTime(), cursor?.id ?? null);
+  const rows = await repo.listReviews(ctx.db, query, visibleIncidentId(ctx.actor, 'reviews.incident_id'), now.getTime(), cursor?.id ?? null);
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
   return {
@@ -89,7 +91,7 @@ export async function listReviews(ctx: AppContext, query: ReviewListQuery) {
 
 export async function listOverdueReviews(ctx: AppContext): Promise<Review[]> {
   const now = ctx.now();
-  return (await repo.listOverdueReviews(ctx.db, now.getTime())).map((row) => toReview(row, now));
+  return (await repo.listOverdueReviews(ctx.db, visibleIncidentId(ctx.actor, 'reviews.incident_id'), now.getTime())).map((row) => toReview(row, now));
 }
 
 export async function updateReview(ctx: AppContext, id: number, update: ReviewUpdate): Promise<Review> {

@@ -47,6 +47,10 @@ export const incidentCreateSchema = z
     respondedAt: incidentFields.respondedAt.default(null),
     mitigatedAt: incidentFields.mitigatedAt.default(null),
     resolvedAt: incidentFields.resolvedAt.default(null),
+    restricted: z
+      .boolean()
+      .default(false)
+      .describe('Visible only to its members and admins (security or HR-sensitive incidents); the creator becomes a member'),
   })
   .strict();
 export type IncidentCreateInput = z.input<typeof incidentCreateSchema>;
@@ -77,6 +81,7 @@ export const reviewBriefSchema = z.object({
 export const incidentSchema = z.object({
   id: z.number().int(),
   ...incidentFields,
+  restricted: z.boolean().describe('Visible only to its members and admins; see /api/incidents/{id}/access'),
   review: reviewBriefSchema.nullable(),
   version: z.number().int(),
   createdAt: z.string(),

@@ -16,11 +16,11 @@ const incident: Incident = {
   id: 7, title: 'Search returns nothing', severity: 'sev2', userFacing: true, services: ['search'], labels: [],
   commander: 'Sara Lind', responders: [], customerImpact: null, status: 'resolved',
   impactStartedAt: null, detectedAt: '2026-03-10T09:20:00Z', respondedAt: '2026-03-10T09:10:00Z', mitigatedAt: null, resolvedAt: '2026-03-10T11:00:00Z',
-  review: null, ...meta,
+  restricted: false, review: null, ...meta,
 };
 
 const review: Review = {
-  id: 3, incidentId: 7, owner: 'Sara Lind', state: 'draft', dueAt: null, overdue: false, policy: { required: true, reason: 'sev2' },
+  id: 3, incidentId: 7, incidentTitle: 'Checkout errors', incidentSeverity: 'sev2', qualityScore: null, owner: 'Sara Lind', state: 'draft', dueAt: null, overdue: false, policy: { required: true, reason: 'sev2' },
   requestedBy: null, facilitator: null, scribe: null, template: 'sources', summary: null, impact: null, learnings: null, ...meta,
 };
 

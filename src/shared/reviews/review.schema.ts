@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isoDateTime, listParam, page, pageQuery, versionField } from '../common.schema.js';
-import { reviewStateSchema } from '../incidents/incident.schema.js';
+import { reviewStateSchema, severitySchema } from '../incidents/incident.schema.js';
 import { optionalText, person } from './review-parts.schema.js';
 import { reviewTemplates } from './review-templates.js';
 
@@ -26,6 +26,8 @@ export const policyDecisionSchema = z.object({
 export const reviewSchema = z.object({
   id: z.number().int(),
   incidentId: z.number().int(),
+  incidentTitle: z.string(),
+  incidentSeverity: severitySchema,
   owner: z.string().nullable(),
   state: reviewStateSchema,
   dueAt: z.string().nullable(),
@@ -38,6 +40,7 @@ export const reviewSchema = z.object({
   summary: z.string().nullable(),
   impact: z.string().nullable(),
   learnings: z.string().nullable(),
+  qualityScore: z.number().int().nullable().describe('The review quality score (0-100) as last computed; GET /api/reviews/{id}/quality recomputes it'),
   version: z.number().int(),
   createdAt: z.string(),
   updatedAt: z.string(),

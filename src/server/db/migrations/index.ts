@@ -3,6 +3,7 @@ import * as incidentsAndReviews from './2026-11-23-0001-incidents-and-reviews.js
 import * as timeline from './2026-11-23-0002-timeline.js';
 import * as reviewDocument from './2026-11-23-0003-review-document.js';
 import * as accounts from './2026-11-23-0004-accounts.js';
+import * as reviewQuality from './2026-11-23-0005-review-quality.js';
 
 /** Every migration, bundled in code (no globbing at run time), in order. Never edit one that has landed. */
 export const migrations: Record<string, Migration> = {
@@ -10,4 +11,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-23-0002-timeline': timeline,
   '2026-11-23-0003-review-document': reviewDocument,
   '2026-11-23-0004-accounts': accounts,
+  '2026-11-23-0005-review-quality': reviewQuality,
 };
