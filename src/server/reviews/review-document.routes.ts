@@ -3,10 +3,11 @@ import { z } from 'zod';
 import { idParam } from '../../shared/common.schema.js';
 import { reviewDocumentSchema, type ReviewDocument } from '../../shared/reviews/review-document.schema.js';
 import { renderReviewMarkdown } from '../../shared/reviews/review-markdown.js';
+import { qualityScoreSchema } from '../../shared/reviews/review-quality.schema.js';
 import { acceptsGzip } from '../http/compression.js';
 import { errorResponses } from '../http/problem.schema.js';
 import { ReviewDocumentCache } from './review-document.cache.js';
-import { getReviewDocument, readCachedReviewDocument } from './review-document.service.js';
+import { getReviewDocument, getReviewQuality, readCachedReviewDocument } from './review-document.service.js';
 
 const tags = ['reviews'];
 
@@ -31,6 +32,17 @@ export const reviewDocumentRoutes: FastifyPluginAsyncZod = async (app) => {
       if (!acceptsGzip(request.headers['accept-encoding'])) return reply.send(document.json as unknown as ReviewDocument);
       return reply.header('content-encoding', 'gzip').send((await document.gzip()) as unknown as ReviewDocument);
     },
+  });
+
+  app.get('/api/reviews/:id/quality', {
+    config: { access: 'viewer' },
+    schema: {
+      tags,
+      summary: 'The review quality score (0-100): completeness, blameless language and action coverage, with reasons and findings (advice, never a block)',
+      params: idParam,
+      response: { 200: qualityScoreSchema, ...errorResponses },
+    },
+    handler: (request) => getReviewQuality(request.ctx, request.params.id),
   });
 
   app.get('/api/reviews/:id/markdown', {

@@ -1,7 +1,9 @@
 import { notFound } from '../../shared/errors.js';
 import { computeCompleteness } from '../../shared/reviews/review-completeness.js';
 import { reviewDocumentSchema, type ReviewDocument } from '../../shared/reviews/review-document.schema.js';
+import type { QualityScore } from '../../shared/language/index.js';
 import { computeMetrics, type TimelinePoint } from '../../shared/reviews/review-metrics.js';
+import { reviewQuality } from '../../shared/reviews/review-quality.js';
 import { readActionItemsOfReview, todayIn } from '../actions/action-items.service.js';
 import type { AppContext } from '../context.js';
 import { readFactorsOfReview } from '../factors/factors.service.js';
@@ -12,6 +14,7 @@ import { readWhysOfReview } from '../whys/whys.service.js';
 import type { CachedDocument, ReviewDocumentCache } from './review-document.cache.js';
 import { documentFingerprint } from './review-document.repo.js';
 import { readQuestionsOfReview } from './questions.service.js';
+import { saveQualityScore } from './reviews.repo.js';
 import { getReview } from './reviews.service.js';
 
 /** The metrics use only the earliest entry of each kind: the timeline is in time order. */
@@ -62,5 +65,16 @@ export async function readCachedReviewDocument(ctx: AppContext, cache: ReviewDoc
   const clock = `${isOverdue(state, due_at_ms, ctx.now())}:${todayIn(ctx)}`;
   const key = [incident_id, review_version, incident_version, parts, clock].join('|');
   // Validated against the response schema like any response: only declared fields leave the server.
-  return cache.getOrBuild(reviewId, key, async () => JSON.stringify(reviewDocumentSchema.parse(await getReviewDocument(ctx, reviewId))));
+  return cache.getOrBuild(reviewId, key, async () => {
+    const document = await getReviewDocument(ctx, reviewId);
+    await saveQualityScore(ctx.db, reviewId, reviewQuality(document).score);
+    return JSON.stringify(reviewDocumentSchema.parse(document));
+  });
+}
+
+/** F9 for one review, recomputed now; lists show the score as last computed. */
+export async function getReviewQuality(ctx: AppContext, reviewId: number): Promise<QualityScore> {
+  const quality = reviewQuality(await getReviewDocument(ctx, reviewId));
+  await saveQualityScore(ctx.db, reviewId, quality.score);
+  return quality;
 }
