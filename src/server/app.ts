@@ -6,6 +6,7 @@ import { registerAuthentication } from './access/authentication.js';
 import { incidentAccessRoutes } from './access/incident-access.routes.js';
 import { authRoutes } from './accounts/auth.routes.js';
 import { oidcRoutes } from './accounts/oidc.routes.js';
+import { peopleRoutes } from './accounts/people.routes.js';
 import { tokenRoutes } from './accounts/tokens.routes.js';
 import { userRoutes } from './accounts/users.routes.js';
 import { auditRoutes } from './audit/audit.routes.js';
@@ -70,6 +71,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   await app.register(authRoutes, { ctx });
   await app.register(oidcRoutes, { ctx });
   await app.register(userRoutes);
+  await app.register(peopleRoutes);
   await app.register(tokenRoutes);
   await app.register(auditRoutes);
   await app.register(incidentAccessRoutes);

@@ -1,4 +1,4 @@
-import type { Insertable, Updateable } from 'kysely';
+import { sql, type Insertable, type Updateable } from 'kysely';
 import type { Executor } from '../context.js';
 import type { UsersTable } from '../db/schema.js';
 import type { UserRow } from './user.mapper.js';
@@ -62,3 +62,20 @@ export async function countActiveAdmins(db: Executor): Promise<number> {
 
 export const findUsersByIds = (db: Executor, ids: number[]): Promise<UserRow[]> =>
   ids.length === 0 ? Promise.resolve([]) : db.selectFrom('users').selectAll().where('id', 'in', ids).orderBy('id').execute();
+
+const escapeLike = (text: string) => text.replace(/[%_\\]/g, (c) => `\\${c}`);
+
+/**
+ * Active users whose name, a word of their name, or email starts with `prefix` (case-insensitive),
+ * by name; id and name only.
+ */
+export async function searchPeople(db: Executor, prefix: string, limit: number): Promise<Array<{ id: number; name: string }>> {
+  let select = db.selectFrom('users').select(['id', 'name']).where('disabled', '=', 0);
+  if (prefix) {
+    const start = `${escapeLike(prefix.toLowerCase())}%`;
+    select = select.where(
+      sql<boolean>`(lower(name) like ${start} escape '\\' or lower(name) like ${`% ${start}`} escape '\\' or email like ${start} escape '\\')`,
+    );
+  }
+  return select.orderBy(sql`lower(name)`).orderBy('id').limit(limit).execute();
+}

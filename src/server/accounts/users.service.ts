@@ -1,5 +1,6 @@
 import type { Setup, User, UserCreate, UserListQuery, UserUpdate } from '../../shared/accounts/account.schema.js';
 import { passwordProblem } from '../../shared/accounts/password-rules.js';
+import { PEOPLE_LIMIT, type PeopleQuery, type Person } from '../../shared/accounts/people.schema.js';
 import { AppError, notFound } from '../../shared/errors.js';
 import type { Actor } from '../access/actor.js';
 import { recordAudit } from '../audit/audit.service.js';
@@ -138,4 +139,9 @@ export async function createUserFromCli(ctx: AppContext, actor: Actor, user: New
     await transactionLock(trx, USERS_LOCK);
     return toUser(await insertUserRecord(ctx, trx, actor, user));
   });
+}
+
+/** The people directory for picking incident members: active users by name or email prefix. */
+export async function searchPeople(ctx: AppContext, query: PeopleQuery): Promise<{ items: Person[] }> {
+  return { items: await repo.searchPeople(ctx.db, query.q ?? '', PEOPLE_LIMIT) };
 }

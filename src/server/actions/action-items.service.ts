@@ -8,6 +8,7 @@ import {
 } from '../../shared/actions/action-item.schema.js';
 import { notFound } from '../../shared/errors.js';
 import { visibleIncidents } from '../access/visibility.js';
+import { auditChange } from '../audit/audit.service.js';
 import type { AppContext, Executor } from '../context.js';
 import { checkFactorsOfReview } from '../factors/factors.service.js';
 import { decodeCursor, encodeCursor } from '../http/cursor.js';
@@ -72,7 +73,9 @@ export async function createActionItem(ctx: AppContext, reviewId: number, input:
     await checkFactorsOfReview(trx, review.id, factorIds);
     const id = await repo.insertItem(trx, { ...toActionItemValues(fields, nowIso), review_id: review.id, created_at: nowIso });
     await repo.replaceFactorLinks(trx, id, factorIds);
-    return (await readItem(trx, id, todayIn(ctx)))!;
+    const created = (await readItem(trx, id, todayIn(ctx)))!;
+    await auditChange(ctx, trx, { action: 'action_item.create', entityType: 'action_item', entityId: id, incidentId: review.incidentId, before: null, after: created });
+    return created;
   });
 }
 
@@ -91,7 +94,9 @@ export async function updateActionItem(ctx: AppContext, id: number, update: Acti
       throw versionConflict(`Action item ${id}`, await readItem(trx, id, today), version);
     }
     if (factorIds) await repo.replaceFactorLinks(trx, id, factorIds);
-    return (await readItem(trx, id, today))!;
+    const updated = (await readItem(trx, id, today))!;
+    await auditChange(ctx, trx, { action: 'action_item.update', entityType: 'action_item', entityId: id, incidentId: current.incidentId, before: current, after: updated });
+    return updated;
   });
 }
 
@@ -104,5 +109,6 @@ export async function deleteActionItem(ctx: AppContext, id: number, version: num
     if (current.version !== version || !(await repo.deleteItem(trx, id, version))) {
       throw versionConflict(`Action item ${id}`, await readItem(trx, id, today), version);
     }
+    await auditChange(ctx, trx, { action: 'action_item.delete', entityType: 'action_item', entityId: id, incidentId: current.incidentId, before: current, after: null });
   });
 }

@@ -1,6 +1,7 @@
 import { notFound } from '../../shared/errors.js';
 import { defaultFactorTaxonomy, type FactorTaxonomy } from '../../shared/reviews/factor-taxonomy.js';
 import type { Factor, FactorCreate, FactorUpdate } from '../../shared/reviews/factor.schema.js';
+import { auditChange } from '../audit/audit.service.js';
 import type { AppContext, Executor } from '../context.js';
 import { invalidField, versionConflict } from '../http/version-conflict.js';
 import { getReview } from '../reviews/reviews.service.js';
@@ -64,7 +65,9 @@ export async function createFactor(ctx: AppContext, reviewId: number, input: Fac
   return ctx.db.transaction().execute(async (trx) => {
     const id = await repo.insertFactor(trx, { ...toFactorValues(fields, nowIso), review_id: review.id, created_at: nowIso });
     await repo.replaceTimelineLinks(trx, id, timelineEntryIds);
-    return (await readFactor(trx, id))!;
+    const created = (await readFactor(trx, id))!;
+    await auditChange(ctx, trx, { action: 'factor.create', entityType: 'factor', entityId: id, incidentId: review.incidentId, before: null, after: created });
+    return created;
   });
 }
 
@@ -84,19 +87,22 @@ export async function updateFactor(ctx: AppContext, id: number, update: FactorUp
       throw versionConflict(`Factor ${id}`, await readFactor(trx, id), version);
     }
     if (timelineEntryIds) await repo.replaceTimelineLinks(trx, id, timelineEntryIds);
-    return (await readFactor(trx, id))!;
+    const updated = (await readFactor(trx, id))!;
+    await auditChange(ctx, trx, { action: 'factor.update', entityType: 'factor', entityId: id, incidentId: review.incidentId, before: current, after: updated });
+    return updated;
   });
 }
 
 /** Deleting a factor also removes it from the whys chains and action items that linked it. */
 export async function deleteFactor(ctx: AppContext, id: number, version: number): Promise<void> {
-  await getFactor(ctx, id);
+  const review = await getReview(ctx, (await getFactor(ctx, id)).reviewId);
   await ctx.db.transaction().execute(async (trx) => {
     const current = await readFactor(trx, id);
     if (!current) throw notFound('Factor', id);
     if (current.version !== version || !(await repo.deleteFactor(trx, id, version))) {
       throw versionConflict(`Factor ${id}`, await readFactor(trx, id), version);
     }
+    await auditChange(ctx, trx, { action: 'factor.delete', entityType: 'factor', entityId: id, incidentId: review.incidentId, before: current, after: null });
   });
 }
 

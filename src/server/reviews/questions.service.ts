@@ -1,6 +1,8 @@
 import { AppError } from '../../shared/errors.js';
 import type { AnswerInput, Question } from '../../shared/reviews/question.schema.js';
 import { isQuestionKey, reviewQuestions, type QuestionDefinition, type QuestionKey } from '../../shared/reviews/review-questions.js';
+import type { Review } from '../../shared/reviews/review.schema.js';
+import { auditChange } from '../audit/audit.service.js';
 import type { AppContext, Executor } from '../context.js';
 import { versionConflict } from '../http/version-conflict.js';
 import * as repo from './questions.repo.js';
@@ -60,7 +62,9 @@ export async function answerQuestion(ctx: AppContext, reviewId: number, key: str
       done = await repo.updateAnswer(trx, review.id, definition.key, current.version, { answer, updated_at: nowIso });
     }
     if (!done) throw conflict(review.id, definition.key, await readQuestion(trx, review.id, definition), input.version);
-    return readQuestion(trx, review.id, definition);
+    const after = await readQuestion(trx, review.id, definition);
+    await auditAnswer(ctx, trx, review, current, after);
+    return after;
   });
 }
 
@@ -73,5 +77,16 @@ export async function deleteAnswer(ctx: AppContext, reviewId: number, key: strin
     if (current.version !== version || !(await repo.deleteAnswer(trx, review.id, definition.key, version))) {
       throw conflict(review.id, definition.key, await readQuestion(trx, review.id, definition), version);
     }
+    await auditAnswer(ctx, trx, review, current, await readQuestion(trx, review.id, definition));
   });
 }
+
+const auditAnswer = (ctx: AppContext, trx: Executor, review: Review, before: Question, after: Question) =>
+  auditChange(ctx, trx, {
+    action: 'review.answer',
+    entityType: 'review_answer',
+    entityId: `${review.id}:${after.key}`,
+    incidentId: review.incidentId,
+    before: before.answer === null ? null : before,
+    after: after.answer === null ? null : after,
+  });

@@ -49,7 +49,14 @@ export async function getReviewDocument(ctx: AppContext, reviewId: number): Prom
     actionItemCount: actionItems.length,
   });
   const metrics = computeMetrics(incident, earliestOfEachKind(timeline));
-  return { review, incident, timeline, metrics, factors, whys, questions, actionItems, completeness };
+  const document = { review, incident, timeline, metrics, factors, whys, questions, actionItems, completeness };
+  return withQualityScore(ctx, document, reviewQuality(document));
+}
+
+/** The document carries the score just computed; it is also stored, for lists of reviews. */
+async function withQualityScore(ctx: AppContext, document: ReviewDocument, quality: QualityScore): Promise<ReviewDocument> {
+  if (document.review.qualityScore !== quality.score) await saveQualityScore(ctx.db, document.review.id, quality.score);
+  return { ...document, review: { ...document.review, qualityScore: quality.score } };
 }
 
 /**
@@ -65,16 +72,9 @@ export async function readCachedReviewDocument(ctx: AppContext, cache: ReviewDoc
   const clock = `${isOverdue(state, due_at_ms, ctx.now())}:${todayIn(ctx)}`;
   const key = [incident_id, review_version, incident_version, parts, clock].join('|');
   // Validated against the response schema like any response: only declared fields leave the server.
-  return cache.getOrBuild(reviewId, key, async () => {
-    const document = await getReviewDocument(ctx, reviewId);
-    await saveQualityScore(ctx.db, reviewId, reviewQuality(document).score);
-    return JSON.stringify(reviewDocumentSchema.parse(document));
-  });
+  return cache.getOrBuild(reviewId, key, async () => JSON.stringify(reviewDocumentSchema.parse(await getReviewDocument(ctx, reviewId))));
 }
 
 /** F9 for one review, recomputed now; lists show the score as last computed. */
-export async function getReviewQuality(ctx: AppContext, reviewId: number): Promise<QualityScore> {
-  const quality = reviewQuality(await getReviewDocument(ctx, reviewId));
-  await saveQualityScore(ctx.db, reviewId, quality.score);
-  return quality;
-}
+export const getReviewQuality = async (ctx: AppContext, reviewId: number): Promise<QualityScore> =>
+  reviewQuality(await getReviewDocument(ctx, reviewId));

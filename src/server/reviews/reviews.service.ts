@@ -4,6 +4,7 @@ import { decideReview, type PolicyDecision } from '../../shared/policy/review-po
 import { addWorkingDays } from '../../shared/policy/working-days.js';
 import type { Review, ReviewListQuery, ReviewUpdate } from '../../shared/reviews/review.schema.js';
 import { canSeeIncident, visibleIncidentId } from '../access/visibility.js';
+import { auditChange } from '../audit/audit.service.js';
 import type { AppContext, Executor } from '../context.js';
 import { decodeCursor, encodeCursor } from '../http/cursor.js';
 import { versionConflict } from '../http/version-conflict.js';
@@ -25,7 +26,7 @@ async function createReview(
   extra: { owner?: string | undefined; requestedBy?: string | undefined } = {},
 ): Promise<boolean> {
   const nowIso = ctx.now().toISOString();
-  return repo.insertReviewOnce(trx, {
+  const created = await repo.insertReviewOnce(trx, {
     incident_id: incident.id,
     owner: extra.owner ?? incident.commander,
     state: 'draft',
@@ -36,6 +37,11 @@ async function createReview(
     created_at: nowIso,
     updated_at: nowIso,
   });
+  if (created) {
+    const review = toReview((await repo.findReviewOfIncident(trx, incident.id))!, ctx.now());
+    await auditChange(ctx, trx, { action: 'review.create', entityType: 'review', entityId: review.id, incidentId: incident.id, before: null, after: review });
+  }
+  return created;
 }
 
 /**
@@ -54,11 +60,11 @@ export async function requestReview(
   incident: Incident,
   request: { requestedBy?: string | undefined; owner?: string | undefined },
 ): Promise<{ review: Review; created: boolean }> {
-  const who = request.requestedBy ?? 'someone';
+  const who = request.requestedBy ?? ctx.actor?.name ?? 'someone';
   const decision = policyFor(ctx, incident);
   const reason = decision.required ? `${decision.reason}; also requested by ${who}` : `Requested by ${who}`;
   return ctx.db.transaction().execute(async (trx) => {
-    const created = await createReview(ctx, trx, incident, { required: true, reason }, request);
+    const created = await createReview(ctx, trx, incident, { required: true, reason }, { ...request, requestedBy: who });
     const row = await repo.findReviewOfIncident(trx, incident.id);
     if (!row) throw notFound('Review of incident', incident.id);
     return { review: toReview(row, ctx.now()), created };
@@ -98,7 +104,7 @@ export async function updateReview(ctx: AppContext, id: number, update: ReviewUp
   const { version, dueAt: due, ...changes } = update;
   return ctx.db.transaction().execute(async (trx) => {
     const current = await repo.findReview(trx, id);
-    if (!current) throw notFound('Review', id);
+    if (!current || !(await canSeeIncident(ctx, ctx.actor, current.incident_id, trx))) throw notFound('Review', id);
     if (current.version !== version) throw versionConflict(`Review ${id}`, toReview(current, ctx.now()), version);
     const values = {
       ...normaliseText(changes, ['summary', 'impact', 'learnings'] as const),
@@ -106,6 +112,9 @@ export async function updateReview(ctx: AppContext, id: number, update: ReviewUp
       updated_at: ctx.now().toISOString(),
     };
     if (!(await repo.updateReview(trx, id, version, values))) throw versionConflict(`Review ${id}`, toReview((await repo.findReview(trx, id))!, ctx.now()), version);
-    return toReview((await repo.findReview(trx, id))!, ctx.now());
+    const updated = toReview((await repo.findReview(trx, id))!, ctx.now());
+    const before = toReview(current, ctx.now());
+    await auditChange(ctx, trx, { action: 'review.update', entityType: 'review', entityId: id, incidentId: current.incident_id, before, after: updated });
+    return updated;
   });
 }

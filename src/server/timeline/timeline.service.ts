@@ -11,6 +11,7 @@ import type {
   TimelineRevision,
 } from '../../shared/timeline/timeline.schema.js';
 import { systemActor, type Actor } from '../access/actor.js';
+import { auditChange } from '../audit/audit.service.js';
 import type { AppContext, Executor } from '../context.js';
 import { versionConflict } from '../http/version-conflict.js';
 import type { TimelineEntriesTable } from '../db/schema.js';
@@ -61,9 +62,20 @@ const entryValues = (incidentId: number, input: TimelineEntryCreate, author: str
 export async function createEntries(ctx: AppContext, actor: Actor, incidentId: number, inputs: TimelineEntryCreate[]): Promise<TimelineEntry[]> {
   const incident = await getIncident(ctx, incidentId);
   const nowIso = ctx.now().toISOString();
-  const rows = await ctx.db
-    .transaction()
-    .execute((trx) => repo.insertEntries(trx, inputs.map((input) => entryValues(incident.id, input, actor.name, nowIso))));
+  const rows = await ctx.db.transaction().execute(async (trx) => {
+    const inserted = await repo.insertEntries(trx, inputs.map((input) => entryValues(incident.id, input, actor.name, nowIso)));
+    const entries = inserted.map((row) => toTimelineEntry(row, 0));
+    const [first] = entries;
+    await auditChange(ctx, trx, {
+      action: entries.length === 1 ? 'timeline.create' : 'timeline.create_batch',
+      entityType: entries.length === 1 ? 'timeline_entry' : 'incident',
+      entityId: entries.length === 1 && first ? first.id : incident.id,
+      incidentId: incident.id,
+      before: null,
+      after: entries.length === 1 ? first : entries,
+    });
+    return inserted;
+  });
   return rows.sort((a, b) => a.occurred_at_ms - b.occurred_at_ms || a.id - b.id).map((row) => toTimelineEntry(row, 0));
 }
 
@@ -99,6 +111,14 @@ async function changeEntry(
     }
     const after = { ...current, ...values };
     await repo.insertRevisions(trx, [revision(entryId, actor.name, nowIso, current, after, reason ?? null)]);
+    await auditChange(ctx, trx, {
+      action: values.deleted === 1 ? 'timeline.delete' : 'timeline.update',
+      entityType: 'timeline_entry',
+      entityId: entryId,
+      incidentId: current.incident_id,
+      before: toSnapshot(current),
+      after: values.deleted === 1 ? null : toSnapshot(after),
+    });
     return toTimelineEntryWithCount({ ...after, version: version + 1, updated_at: nowIso });
   });
 }
@@ -157,8 +177,11 @@ export async function entryHistory(ctx: AppContext, entryId: number): Promise<Ti
 export async function addComment(ctx: AppContext, actor: Actor, entryId: number, text: string): Promise<TimelineComment> {
   const entry = await readEntry(ctx, entryId);
   if (entry.deleted === 1) throw new AppError('conflict', `Timeline entry ${entryId} was deleted`, { current: toTimelineEntryWithCount(entry) });
-  const row = await repo.insertComment(ctx.db, { entry_id: entryId, author: actor.name, text, created_at: ctx.now().toISOString() });
-  return toComment(row);
+  return ctx.db.transaction().execute(async (trx) => {
+    const comment = toComment(await repo.insertComment(trx, { entry_id: entryId, author: actor.name, text, created_at: ctx.now().toISOString() }));
+    await auditChange(ctx, trx, { action: 'timeline.comment', entityType: 'timeline_comment', entityId: comment.id, incidentId: entry.incident_id, before: null, after: comment });
+    return comment;
+  });
 }
 
 export async function listComments(ctx: AppContext, entryId: number): Promise<TimelineComment[]> {

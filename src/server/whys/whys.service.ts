@@ -1,5 +1,6 @@
 import { notFound } from '../../shared/errors.js';
 import type { Whys, WhysCreate, WhysUpdate } from '../../shared/reviews/whys.schema.js';
+import { auditChange } from '../audit/audit.service.js';
 import type { AppContext, Executor } from '../context.js';
 import { checkFactorsOfReview } from '../factors/factors.service.js';
 import { versionConflict } from '../http/version-conflict.js';
@@ -41,13 +42,15 @@ export async function createWhys(ctx: AppContext, reviewId: number, input: WhysC
     const at = position ?? (await repo.nextPosition(trx, review.id));
     const id = await repo.insertWhys(trx, { ...toWhysValues({ ...fields, position: at }, nowIso), review_id: review.id, created_at: nowIso });
     await repo.replaceFactorLinks(trx, id, factorIds);
-    return (await readWhys(trx, id))!;
+    const created = (await readWhys(trx, id))!;
+    await auditChange(ctx, trx, { action: 'whys.create', entityType: 'whys', entityId: id, incidentId: review.incidentId, before: null, after: created });
+    return created;
   });
 }
 
 export async function updateWhys(ctx: AppContext, id: number, update: WhysUpdate): Promise<Whys> {
   const { version, factorIds, ...changes } = update;
-  await getWhys(ctx, id);
+  const review = await getReview(ctx, (await getWhys(ctx, id)).reviewId);
   return ctx.db.transaction().execute(async (trx) => {
     const current = await readWhys(trx, id);
     if (!current) throw notFound('Five-whys chain', id);
@@ -56,17 +59,20 @@ export async function updateWhys(ctx: AppContext, id: number, update: WhysUpdate
     const values = toWhysValues({ ...whysFields(current), ...changes }, ctx.now().toISOString());
     if (!(await repo.updateWhys(trx, id, version, values))) throw versionConflict(`Five-whys chain ${id}`, await readWhys(trx, id), version);
     if (factorIds) await repo.replaceFactorLinks(trx, id, factorIds);
-    return (await readWhys(trx, id))!;
+    const updated = (await readWhys(trx, id))!;
+    await auditChange(ctx, trx, { action: 'whys.update', entityType: 'whys', entityId: id, incidentId: review.incidentId, before: current, after: updated });
+    return updated;
   });
 }
 
 export async function deleteWhys(ctx: AppContext, id: number, version: number): Promise<void> {
-  await getWhys(ctx, id);
+  const review = await getReview(ctx, (await getWhys(ctx, id)).reviewId);
   await ctx.db.transaction().execute(async (trx) => {
     const current = await readWhys(trx, id);
     if (!current) throw notFound('Five-whys chain', id);
     if (current.version !== version || !(await repo.deleteWhys(trx, id, version))) {
       throw versionConflict(`Five-whys chain ${id}`, await readWhys(trx, id), version);
     }
+    await auditChange(ctx, trx, { action: 'whys.delete', entityType: 'whys', entityId: id, incidentId: review.incidentId, before: current, after: null });
   });
 }

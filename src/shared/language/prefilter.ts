@@ -13,7 +13,11 @@ import { foldName, type PeopleIndex } from './tokens.js';
 interface PhraseWords {
   words: string[];
   needsHuman: boolean;
+  /** "Bob's error": only a sentence with a possessive can match, so "error rate" alone is not tagged. */
+  needsPossessive: boolean;
 }
+
+const POSSESSIVE = /['’]s\b|\b(?:his|her|their|my|our|your)\b/i;
 
 const NAME_TAGS = new Set(['FirstName', 'MaleName', 'FemaleName', 'LastName', 'Person', 'Honorific']);
 const CONTRACTIONS: Array<[RegExp, string]> = [
@@ -36,7 +40,7 @@ export class Prefilter {
   constructor(rules: readonly BlamelessRule[]) {
     for (const rule of rules) {
       for (const trigger of rule.triggers) {
-        for (const phrase of trigger.phrases) this.add(cheapWords(phrase), trigger.actor !== 'any');
+        for (const phrase of trigger.phrases) this.add(cheapWords(phrase), trigger.actor !== 'any', trigger.actor === 'possessor');
       }
     }
   }
@@ -47,6 +51,7 @@ export class Prefilter {
     for (const word of words) {
       for (const phrase of this.byKey.get(word) ?? []) {
         if (!phrase.words.every((w) => words.has(w))) continue;
+        if (phrase.needsPossessive && !POSSESSIVE.test(sentence)) continue;
         if (!phrase.needsHuman) return true;
         needsHuman = true;
       }
@@ -54,10 +59,10 @@ export class Prefilter {
     return needsHuman && mentionsSomeone(sentence, words, people);
   }
 
-  private add(words: string[], needsHuman: boolean): void {
+  private add(words: string[], needsHuman: boolean, needsPossessive: boolean): void {
     const key = words.reduce((a, b) => (b.length > a.length ? b : a), '');
     const list = this.byKey.get(key) ?? [];
-    list.push({ words, needsHuman });
+    list.push({ words, needsHuman, needsPossessive });
     this.byKey.set(key, list);
   }
 }
