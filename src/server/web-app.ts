@@ -8,7 +8,16 @@ import { sendProblem } from './http/problem.js';
 /** Serves the built single-page app; other non-API GETs get index.html so client routes work. */
 export async function registerWebApp(app: FastifyInstance, webRoot: string): Promise<void> {
   if (!fs.existsSync(path.join(webRoot, 'index.html'))) return;
-  await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: ['index.html'] });
+  await app.register(fastifyStatic, {
+    root: webRoot,
+    wildcard: false,
+    index: ['index.html'],
+    preCompressed: true,
+    // Vite names assets by content hash: they never change, so browsers keep them for a year.
+    setHeaders: (reply, filePath) => {
+      reply.header('cache-control', filePath.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache');
+    },
+  });
   // A catch-all route loses to every specific route, so the API and the static files still match first.
   app.get('/*', { schema: { hide: true } }, (request, reply) => {
     const pathname = request.url.split('?')[0] ?? '';
