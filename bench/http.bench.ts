@@ -1,8 +1,9 @@
 /**
- * Issue 2's targets, on SQLite and PostgreSQL:
+ * Issue 2's targets, on SQLite and PostgreSQL, with authentication as deployed (an API token):
  * - GET /api/incidents/:id reaches at least 50% of a bare Fastify route returning the same JSON;
  * - creating incidents sustains at least 2,000 per second on SQLite.
  */
+import { adminToken, httpSend } from './support/auth.js';
 import { benchDatabase, load, postgresAvailable, startTarget, writeResults } from './support/harness.js';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 5);
@@ -22,14 +23,15 @@ async function measure(kind: 'sqlite' | 'postgres') {
   const database = await benchDatabase(kind);
   const app = await startTarget('app', database.env);
   try {
-    const created = await fetch(`${app.baseUrl}/api/incidents`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(incident) });
+    const authorization = `Bearer ${await adminToken(httpSend(app.baseUrl))}`;
+    const created = await fetch(`${app.baseUrl}/api/incidents`, { method: 'POST', headers: { 'content-type': 'application/json', authorization }, body: JSON.stringify(incident) });
     const body = await created.text();
     const { id } = JSON.parse(body) as { id: number };
     const bare = await startTarget('bare', { BENCH_BODY: body });
     try {
       const bareRead = await load({ url: `${bare.baseUrl}/bare/${id}`, seconds });
-      const read = await load({ url: `${app.baseUrl}/api/incidents/${id}`, seconds });
-      const create = await load({ url: `${app.baseUrl}/api/incidents`, seconds, method: 'POST', body: () => JSON.stringify(incident) });
+      const read = await load({ url: `${app.baseUrl}/api/incidents/${id}`, seconds, headers: { authorization } });
+      const create = await load({ url: `${app.baseUrl}/api/incidents`, seconds, method: 'POST', headers: { authorization }, body: () => JSON.stringify(incident) });
       return [
         { database: kind, scenario: 'bare route (same JSON)', ...bareRead, ratioToBare: 1, target: '-' },
         { database: kind, scenario: 'GET /api/incidents/:id', ...read, ratioToBare: +(read.requestsPerSecond / bareRead.requestsPerSecond).toFixed(2), target: '>= 0.5 of bare' },

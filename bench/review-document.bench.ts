@@ -14,6 +14,7 @@ import { buildApp } from '../src/server/app.js';
 import { loadConfig } from '../src/server/config.js';
 import { openDatabase } from '../src/server/db/kysely.js';
 import { migrateToLatest } from '../src/server/db/migrate.js';
+import { adminToken, type Send } from './support/auth.js';
 import { benchDatabase, postgresAvailable, writeResults } from './support/harness.js';
 
 const reads = Number(process.env.BENCH_READS ?? 300);
@@ -21,8 +22,19 @@ const size = { timeline: 2000, factors: 50, actionItems: 50 };
 const kinds = ['signal', 'detection', 'escalation', 'action', 'mitigation', 'communication', 'resolution', 'note'];
 const factorKinds = ['contributor', 'mitigator', 'risk', 'learning'];
 
+/** The API token every request sends (authentication is always on). */
+let authorization = '';
+
+const injectSend =
+  (app: FastifyInstance): Send =>
+  async ({ method, url, payload, headers }) => {
+    const response = await app.inject({ method, url, ...(payload ? { payload } : {}), ...(headers ? { headers } : {}) });
+    const setCookie = response.headers['set-cookie'];
+    return { status: response.statusCode, body: response.json(), setCookie: setCookie === undefined ? [] : ([] as string[]).concat(setCookie) };
+  };
+
 async function send<T>(app: FastifyInstance, method: 'GET' | 'POST' | 'PUT', url: string, payload?: object): Promise<T> {
-  const response = await app.inject({ method, url, ...(payload ? { payload } : {}) });
+  const response = await app.inject({ method, url, headers: { authorization }, ...(payload ? { payload } : {}) });
   if (response.statusCode >= 300) throw new Error(`${method} ${url}: ${response.statusCode} ${response.body}`);
   return response.json<T>();
 }
@@ -65,7 +77,7 @@ async function seed(app: FastifyInstance): Promise<{ incidentId: number; reviewI
   for (const key of ['detect_sooner', 'went_well', 'went_wrong', 'learned_about_system']) {
     await send(app, 'PUT', `/api/reviews/${review.id}/questions/${key}`, { answer: `An answer to ${key}.` });
   }
-  await app.inject({ method: 'PATCH', url: `/api/reviews/${review.id}`, payload: { version: review.version, summary: 'Summary.', impact: 'Impact.' } });
+  await app.inject({ method: 'PATCH', url: `/api/reviews/${review.id}`, headers: { authorization }, payload: { version: review.version, summary: 'Summary.', impact: 'Impact.' } });
   return { incidentId: incident.id, reviewId: review.id };
 }
 
@@ -87,7 +99,7 @@ async function time(app: FastifyInstance, scenarios: Scenario[], rounds: number)
     for (const [i, scenario] of scenarios.entries()) {
       await scenario.before?.();
       const started = process.hrtime.bigint();
-      const response = await app.inject({ method: 'GET', url: scenario.url, headers: scenario.headers ?? {} });
+      const response = await app.inject({ method: 'GET', url: scenario.url, headers: { authorization, ...scenario.headers } });
       results[i]!.ms.push(Number(process.hrtime.bigint() - started) / 1e6);
       if (response.statusCode !== 200) throw new Error(`GET ${scenario.url}: ${response.statusCode}`);
       results[i]!.bytes = response.rawPayload.length;
@@ -109,6 +121,7 @@ async function measure(kind: 'sqlite' | 'postgres') {
   try {
     await migrateToLatest(handle.db);
     const app = await buildApp({ db: handle.db, dialect: handle.dialect, config, now: () => new Date(), actor: systemActor });
+    authorization = `Bearer ${await adminToken(injectSend(app))}`;
     const { incidentId, reviewId } = await seed(app);
     const incident: Scenario = { name: 'GET /api/incidents/:id', url: `/api/incidents/${incidentId}`, headers: browser };
     const document: Scenario = { name: 'GET /api/reviews/:id/document', url: `/api/reviews/${reviewId}/document`, headers: browser };

@@ -50,6 +50,7 @@ export async function load(options: {
   seconds: number;
   connections?: number;
   method?: 'GET' | 'POST';
+  headers?: Record<string, string>;
   body?: () => string;
 }): Promise<LoadResult> {
   const result = await autocannon({
@@ -57,7 +58,7 @@ export async function load(options: {
     duration: options.seconds,
     connections: options.connections ?? 10,
     method: options.method ?? 'GET',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...options.headers },
     ...(options.body ? { requests: [{ setupRequest: (req) => ({ ...req, body: options.body!() }) }] } : {}),
   });
   return {

@@ -1,5 +1,6 @@
 import type { Insertable, Selectable } from 'kysely';
 import type { Executor } from '../context.js';
+import { runPrepared } from '../db/prepared.js';
 import type { ApiTokensTable } from '../db/schema.js';
 import type { UserRow } from './user.mapper.js';
 
@@ -16,10 +17,11 @@ export const listUserTokens = (db: Executor, userId: number): Promise<ApiTokenRo
   db.selectFrom('api_tokens').selectAll().where('user_id', '=', userId).orderBy('id', 'desc').execute();
 
 /** The token with this hash and its user, in one query. */
+/** Runs on every API call made with a token, so both lookups are compiled once (db/prepared.ts). */
 export async function findTokenWithUser(db: Executor, tokenHash: string): Promise<{ token: ApiTokenRow; user: UserRow } | undefined> {
-  const token = await db.selectFrom('api_tokens').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst();
+  const [token] = await runPrepared(db, 'findToken', (db) => db.selectFrom('api_tokens').selectAll().where('token_hash', '=', ''), [tokenHash]);
   if (!token) return undefined;
-  const user = await db.selectFrom('users').selectAll().where('id', '=', token.user_id).executeTakeFirst();
+  const [user] = await runPrepared(db, 'findTokenUser', (db) => db.selectFrom('users').selectAll().where('id', '=', 0), [token.user_id]);
   return user ? { token, user } : undefined;
 }
 
