@@ -9,6 +9,8 @@ describe('splitSentences', () => {
     ['| 09:05 | Bob paged Sara |', ['09:05', 'Bob paged Sara']],
     ['Version v1.2.3 was deployed at 10:00. Done', ['Version v1.2.3 was deployed at 10:00.', 'Done']],
     ['He said "stop." Then left.', ['He said "stop."', 'Then left.']],
+    ['Peter W. restarted the pods. Done.', ['Peter W. restarted the pods.', 'Done.']],
+    ['Caches, e.g. Redis, were cold. Then warm.', ['Caches, e.g. Redis, were cold.', 'Then warm.']],
     ['', []],
   ])('%j', (text, expected) => {
     const spans = splitSentences(text);

@@ -10,8 +10,9 @@ export interface TextSpan {
   start: number;
 }
 
-// A sentence ends at . ! ? followed by whitespace, at a line break, or at a Markdown table cell.
-const BOUNDARY = /[.!?]+["')\]]*(?=\s)|\n+|\|/g;
+// A sentence ends at . ! ? followed by whitespace, at a line break, or at a Markdown table cell;
+// not at the period of an initial ("Peter W. failed") or of a common abbreviation ("e.g.", "Dr.").
+const BOUNDARY = /(?<!(?:^|[\s(])(?:\p{Lu}|e\.g|i\.e|etc|vs|approx|Mr|Mrs|Ms|Dr|St))[.!?]+["')\]]*(?=\s)|\n+|\|/gu;
 
 export function splitSentences(text: string): TextSpan[] {
   const spans: TextSpan[] = [];
