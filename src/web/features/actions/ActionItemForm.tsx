@@ -1,5 +1,5 @@
 import { Alert, Button, Group, MultiSelect, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import {
   actionItemClasses,
   actionItemCreateSchema,
@@ -12,6 +12,7 @@ import {
 } from '../../../shared/actions/action-item.schema.js';
 import type { Factor } from '../../../shared/reviews/factor.schema.js';
 import { formLevelError, serverFieldErrors, zodFieldErrors, type FieldErrors } from '../../ui/field-errors.js';
+import { LanguageHints } from '../language/LanguageHints.js';
 import { classLabels, kindLabels, priorityLabels, statusMeta } from './action-meta.js';
 
 interface Props {
@@ -43,6 +44,8 @@ export function ActionItemForm({ initial, factors, submitLabel, onSubmit, onCanc
   const [errors, setErrors] = useState<FieldErrors>({});
   const [failure, setFailure] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
+  const titleInput = useRef<HTMLInputElement>(null);
+  const descriptionInput = useRef<HTMLTextAreaElement>(null);
   const set = (key: keyof typeof v) => (value: unknown) => setV((old) => ({ ...old, [key]: value }));
   const text = (key: keyof typeof v) => (e: { currentTarget: { value: string } }) => set(key)(e.currentTarget.value);
   const orNull = (s: string) => (s.trim() ? s : null);
@@ -80,7 +83,8 @@ export function ActionItemForm({ initial, factors, submitLabel, onSubmit, onCanc
     <form onSubmit={(e) => void submit(e)} aria-label={submitLabel}>
       <Stack gap="sm">
         {message && <Alert color="red">{message}</Alert>}
-        <TextInput label="Title" name="title" withAsterisk placeholder="Add an alert when the connection pool is 80% used" value={v.title} error={errors.title} onChange={text('title')} data-autofocus />
+        <TextInput ref={titleInput} label="Title" name="title" withAsterisk placeholder="Add an alert when the connection pool is 80% used" value={v.title} error={errors.title} onChange={text('title')} data-autofocus />
+        <LanguageHints text={v.title} inputRef={titleInput} label="Title" />
         <SimpleGrid cols={3} spacing="sm">
           <TextInput label="Owner" name="owner" value={v.owner} error={errors.owner} onChange={text('owner')} />
           <TextInput type="date" label="Due date" name="dueDate" value={v.dueDate} error={errors.dueDate} onChange={text('dueDate')} />
@@ -91,7 +95,8 @@ export function ActionItemForm({ initial, factors, submitLabel, onSubmit, onCanc
         </SimpleGrid>
         {v.status === 'declined' && <TextInput label="Why it is declined" name="declineReason" withAsterisk value={v.declineReason} error={errors.declineReason} onChange={text('declineReason')} />}
         <MultiSelect label="Factors it addresses" name="factorIds" description="Each action item should remove a contributing factor" searchable data={factors.map((f) => ({ value: String(f.id), label: f.title }))} value={v.factorIds} error={errors.factorIds} onChange={set('factorIds')} />
-        <Textarea label="Description" name="description" value={v.description} error={errors.description} onChange={text('description')} />
+        <Textarea ref={descriptionInput} label="Description" name="description" value={v.description} error={errors.description} onChange={text('description')} />
+        <LanguageHints text={v.description} inputRef={descriptionInput} label="Description" />
         <Textarea label="Second-order effects" name="secondOrderEffects" description="What could this change break or make harder?" value={v.secondOrderEffects} error={errors.secondOrderEffects} onChange={text('secondOrderEffects')} />
         <TextInput label="Tracker issue" name="externalUrl" placeholder="https://github.com/org/repo/issues/123" value={v.externalUrl} error={errors.externalUrl} onChange={text('externalUrl')} />
         <Group justify="flex-end" gap="xs">

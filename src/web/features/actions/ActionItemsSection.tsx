@@ -1,28 +1,23 @@
-import { ActionIcon, Anchor, Badge, Button, Group, Menu, Modal, Stack, Table, Text, Tooltip } from '@mantine/core';
+import { ActionIcon, Anchor, Badge, Button, Group, Menu, Modal, Stack, Table, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconAlertTriangle, IconDots, IconExternalLink, IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
+import { IconDots, IconExternalLink, IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { ActionItem, ActionItemStatus } from '../../../shared/actions/action-item.schema.js';
 import type { Factor } from '../../../shared/reviews/factor.schema.js';
+import { ActionFlags } from '../language/ActionFlags.js';
+import { useActionFindings } from '../language/LanguageContext.js';
+import { useSession } from '../../app/session.js';
 import { EditorSection } from '../reviews/editor/EditorSection.js';
 import { useReviewActionItems } from '../reviews/use-review.js';
-import { classLabels, priorityLabels } from './action-meta.js';
+import { classLabels, priorityLabels, statusMeta } from './action-meta.js';
 import { DueDate } from './DueDate.js';
 import { ActionItemForm } from './ActionItemForm.js';
 import { ActionStatusSelect } from './ActionStatusSelect.js';
 import { useActionItemMutations } from './use-action-items.js';
 
-/** F8 in small: what makes an item hard to follow up. */
-function gaps(item: ActionItem): string[] {
-  const found: string[] = [];
-  if (!item.owner) found.push('no owner');
-  if (!item.dueDate) found.push('no due date');
-  if (item.factorIds.length === 0) found.push('no linked factor');
-  return found;
-}
-
-function ItemRow({ item, onEdit, onStatus, onDelete }: { item: ActionItem; onEdit: () => void; onStatus: (i: ActionItem, s: ActionItemStatus) => void; onDelete: () => void }) {
-  const missing = gaps(item);
+function ItemRow({ item, onEdit, onStatus, onDelete, canWrite }: { item: ActionItem; onEdit: () => void; onStatus: (i: ActionItem, s: ActionItemStatus) => void; onDelete: () => void; canWrite: boolean }) {
+  // F8: vague wording, no owner, no due date, no linked factor (from the review's quality score).
+  const findings = useActionFindings('action', item.id);
   return (
     <Table.Tr data-testid="action-item-row">
       <Table.Td>
@@ -40,22 +35,17 @@ function ItemRow({ item, onEdit, onStatus, onDelete }: { item: ActionItem; onEdi
           <Group gap={4}>
             {item.priority && <Badge size="xs" color="dark" variant="light">{priorityLabels[item.priority]}</Badge>}
             {item.class && <Badge size="xs" color="hindsight" variant="light">{classLabels[item.class]}</Badge>}
-            {missing.length > 0 && (
-              <Tooltip label="Items are followed up when they have an owner, a due date and the factor they remove">
-                <Group gap={3} wrap="nowrap">
-                  <IconAlertTriangle size={12} color="var(--mantine-color-orange-7)" />
-                  <Text fz={11} c="orange.8">{missing.join(', ')}</Text>
-                </Group>
-              </Tooltip>
-            )}
+            <ActionFlags findings={findings} subject={item.title} />
           </Group>
         </Stack>
       </Table.Td>
       <Table.Td><Text fz="sm" c={item.owner ? undefined : 'dimmed'}>{item.owner ?? '—'}</Text></Table.Td>
       <Table.Td><DueDate item={item} /></Table.Td>
-      <Table.Td><ActionStatusSelect item={item} onChange={onStatus} /></Table.Td>
       <Table.Td>
-        <Menu position="bottom-end">
+        {canWrite ? <ActionStatusSelect item={item} onChange={onStatus} /> : <Badge color={statusMeta[item.status].color} variant="dot">{statusMeta[item.status].label}</Badge>}
+      </Table.Td>
+      <Table.Td>
+        {canWrite && <Menu position="bottom-end">
           <Menu.Target>
             <ActionIcon aria-label={`Actions for ${item.title}`}><IconDots size={16} /></ActionIcon>
           </Menu.Target>
@@ -63,7 +53,7 @@ function ItemRow({ item, onEdit, onStatus, onDelete }: { item: ActionItem; onEdi
             <Menu.Item leftSection={<IconPencil size={14} />} onClick={onEdit}>Edit</Menu.Item>
             <Menu.Item leftSection={<IconTrash size={14} />} color="red" onClick={onDelete}>Delete</Menu.Item>
           </Menu.Dropdown>
-        </Menu>
+        </Menu>}
       </Table.Td>
     </Table.Tr>
   );
@@ -71,6 +61,7 @@ function ItemRow({ item, onEdit, onStatus, onDelete }: { item: ActionItem; onEdi
 
 export function ActionItemsSection({ reviewId, factors }: { reviewId: number; factors: Factor[] }) {
   const items = useReviewActionItems(reviewId);
+  const { canWrite } = useSession();
   const mutations = useActionItemMutations(reviewId);
   // base: the item as it was when the form opened; initial: what the form starts with.
   const [editing, setEditing] = useState<{ base: ActionItem; initial: ActionItem } | 'new' | null>(null);
@@ -88,7 +79,7 @@ export function ActionItemsSection({ reviewId, factors }: { reviewId: number; fa
       hint="Concrete, owned, dated work that removes a contributing factor. Not “be more careful”: “add an alert for X”."
       count={list.length}
       countLabel={(n) => `${n} item${n === 1 ? '' : 's'}`}
-      actions={<Button size="xs" variant="light" leftSection={<IconPlus size={14} />} onClick={() => setEditing('new')}>Add action item</Button>}
+      actions={canWrite && <Button size="xs" variant="light" leftSection={<IconPlus size={14} />} onClick={() => setEditing('new')}>Add action item</Button>}
     >
       {list.length > 0 ? (
         <Table.ScrollContainer minWidth={640}>
@@ -104,7 +95,7 @@ export function ActionItemsSection({ reviewId, factors }: { reviewId: number; fa
             </Table.Thead>
             <Table.Tbody>
               {list.map((item) => (
-                <ItemRow key={item.id} item={item} onEdit={() => setEditing({ base: item, initial: item })} onStatus={onStatus} onDelete={() => void mutations.remove(item).catch(fail)} />
+                <ItemRow key={item.id} item={item} onEdit={() => setEditing({ base: item, initial: item })} onStatus={onStatus} onDelete={() => void mutations.remove(item).catch(fail)} canWrite={canWrite} />
               ))}
             </Table.Tbody>
           </Table>

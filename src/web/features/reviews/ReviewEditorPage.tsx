@@ -1,5 +1,7 @@
 import { Badge, Button, Grid, Group, Skeleton, Stack, Text } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { IconBook } from '@tabler/icons-react';
+import { useEffect } from 'react';
 import { Link, useParams } from 'react-router';
 import type { Incident } from '../../../shared/incidents/incident.schema.js';
 import type { Review } from '../../../shared/reviews/review.schema.js';
@@ -26,6 +28,11 @@ import { useReviewDocument } from './use-review-document.js';
 import { WhysSection } from './whys/WhysSection.js';
 import { userTimeZone } from '../../ui/format.js';
 import { useAfterFirstPaint } from '../../ui/use-after-first-paint.js';
+import { warmUpLanguageChecker } from '../language/language-client.js';
+import { LanguageProvider } from '../language/LanguageContext.js';
+import { QualityPanel } from '../language/QualityPanel.js';
+import { useReviewQuality } from '../language/use-review-quality.js';
+import { useLiveReviewDocument, usePeopleSource } from './editor/use-live-document.js';
 
 function Editor({ review, incident }: { review: Review; incident: Incident }) {
   const timeline = useTimeline(incident.id);
@@ -43,37 +50,51 @@ function Editor({ review, incident }: { review: Review; incident: Incident }) {
     questions: questions.data ?? [],
     actionItems: actionItems.data ?? [],
   });
+  const doc = useLiveReviewDocument(review, incident, { timeline: timeline.data, factors: factors.data, whys: whys.data, questions: questions.data, actionItems: actionItems.data }, completeness);
+  const { quality, computing, failed } = useReviewQuality(rest ? doc : null);
+  const people = usePeopleSource(review, incident);
+  // The panel sits in the sidebar on wide screens, below the sections otherwise (Mantine's lg).
+  const wide = useMediaQuery('(min-width: 75em)', true, { getInitialValueInEffect: false });
+  // The checker's worker starts once the page is on screen, so the first finding needs no wait.
+  useEffect(() => {
+    if (rest) warmUpLanguageChecker();
+  }, [rest]);
 
   return (
-    <Grid gap="lg">
-      <Grid.Col span={{ base: 12, lg: 9 }}>
-        <Stack gap="lg">
-          <TextSection review={review} field="summary" title="Summary" hint="One paragraph for engineers who were not involved: what happened, when, for how long, and the impact." placeholder="On Tuesday at 08:21 UTC a change to …" />
-          <TextSection review={review} field="impact" title="Impact" hint="Who was affected and how: customers, internal teams, data." placeholder="All inbound traffic failed for 25 minutes …" />
-          <EditorSection id="timeline" title="Timeline" hint={`Exact timestamps, always in time order. Shown in ${userTimeZone}; hover a time for the original.`} count={entries.length} countLabel={(n) => `${n} entr${n === 1 ? 'y' : 'ies'}`}>
-            <MetricsPanel incidentId={incident.id} />
-            <TimelineSection incident={incident} />
-          </EditorSection>
-          {rest ? (
-            <>
-              <FactorsSection reviewId={review.id} timeline={entries} />
-              <WhysSection reviewId={review.id} />
-              <QuestionsSection reviewId={review.id} />
-              <ActionItemsSection reviewId={review.id} factors={factors.data ?? []} />
-              <TextSection review={review} field="learnings" title="Learnings" hint="What the organisation should remember from this incident." placeholder="De-registration delay was considered only from a performance angle …" />
-              <ReviewDetailsCard review={review} />
-            </>
-          ) : (
-            <Skeleton h={480} radius="lg" />
-          )}
-        </Stack>
-      </Grid.Col>
-      <Grid.Col span={{ base: 12, lg: 3 }} visibleFrom="lg">
-        <div style={{ position: 'sticky', top: 84 }}>
-          <CompletenessNav completeness={completeness} />
-        </div>
-      </Grid.Col>
-    </Grid>
+    <LanguageProvider people={people} quality={quality} computing={computing}>
+      <Grid gap="lg">
+        <Grid.Col span={{ base: 12, lg: 9 }}>
+          <Stack gap="lg">
+            <TextSection review={review} field="summary" title="Summary" hint="One paragraph for engineers who were not involved: what happened, when, for how long, and the impact." placeholder="On Tuesday at 08:21 UTC a change to …" />
+            <TextSection review={review} field="impact" title="Impact" hint="Who was affected and how: customers, internal teams, data." placeholder="All inbound traffic failed for 25 minutes …" />
+            <EditorSection id="timeline" title="Timeline" hint={`Exact timestamps, always in time order. Shown in ${userTimeZone}; hover a time for the original.`} count={entries.length} countLabel={(n) => `${n} entr${n === 1 ? 'y' : 'ies'}`}>
+              <MetricsPanel incidentId={incident.id} />
+              <TimelineSection incident={incident} />
+            </EditorSection>
+            {rest ? (
+              <>
+                <FactorsSection reviewId={review.id} timeline={entries} />
+                <WhysSection reviewId={review.id} />
+                <QuestionsSection reviewId={review.id} />
+                <ActionItemsSection reviewId={review.id} factors={factors.data ?? []} />
+                <TextSection review={review} field="learnings" title="Learnings" hint="What the organisation should remember from this incident." placeholder="De-registration delay was considered only from a performance angle …" />
+                <ReviewDetailsCard review={review} />
+                {!wide && <QualityPanel quality={quality} computing={computing} failed={failed} />}
+              </>
+            ) : (
+              <Skeleton h={480} radius="lg" />
+            )}
+          </Stack>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, lg: 3 }} visibleFrom="lg">
+          {/* A grid, not a flex column: the cards keep their height and the sidebar scrolls instead. */}
+          <div style={{ position: 'sticky', top: 84, display: 'grid', gap: 16, alignContent: 'start', maxHeight: 'calc(100vh - 100px)', overflowY: 'auto', padding: '0 2px 4px' }}>
+            <CompletenessNav completeness={completeness} />
+            {wide && <QualityPanel quality={quality} computing={computing} failed={failed} />}
+          </div>
+        </Grid.Col>
+      </Grid>
+    </LanguageProvider>
   );
 }
 

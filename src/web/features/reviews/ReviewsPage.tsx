@@ -1,4 +1,4 @@
-import { Button, Card, Center, Chip, EmptyState, Group, Loader, Paper, Skeleton, Switch, Table, Text, TextInput } from '@mantine/core';
+import { Button, Card, Center, Chip, EmptyState, Group, Loader, Paper, Switch, Table, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconFileText, IconUser } from '@tabler/icons-react';
 import { useInfiniteQuery } from '@tanstack/react-query';
@@ -12,16 +12,15 @@ import { formatRelative } from '../../ui/format.js';
 import { Page } from '../../ui/Page.js';
 import { QueryError } from '../../ui/QueryError.js';
 import { Timestamp } from '../../ui/Timestamp.js';
-import { useIncident } from '../incidents/use-incident.js';
+import { QualityBadge } from '../language/QualityBadge.js';
 
+/** The review's incident, from the title and severity every listed review carries. */
 function IncidentCell({ review }: { review: Review }) {
-  const incident = useIncident(review.incidentId);
-  if (!incident.data) return <Skeleton h={16} w={240} />;
   return (
     <Group gap={10} wrap="nowrap" align="flex-start">
-      <SeverityBadge severity={incident.data.severity} size="sm" style={{ flexShrink: 0 }} />
+      <SeverityBadge severity={review.incidentSeverity} size="sm" style={{ flexShrink: 0 }} />
       <Text component={Link} to={`/reviews/${review.id}`} className="hs-link" fw={600} fz="sm" lineClamp={2} style={{ flex: 1, minWidth: 0 }}>
-        {incident.data.title}
+        {review.incidentTitle}
       </Text>
     </Group>
   );
@@ -32,6 +31,7 @@ function ReviewRow({ review }: { review: Review }) {
     <Table.Tr data-testid="review-row">
       <Table.Td><IncidentCell review={review} /></Table.Td>
       <Table.Td><ReviewStateBadge state={review.state} /></Table.Td>
+      <Table.Td><QualityBadge score={review.qualityScore} /></Table.Td>
       <Table.Td><Text fz="sm" c={review.owner ? undefined : 'dimmed'}>{review.owner ?? 'Unassigned'}</Text></Table.Td>
       <Table.Td>
         <Group gap={6} wrap="nowrap">
@@ -81,15 +81,16 @@ export default function ReviewsPage() {
         ) : reviews.length === 0 ? (
           <EmptyState py={56} variant="light" icon={<IconFileText size={26} />} title="No reviews here" description="A review opens when a resolved incident meets the review policy, or when someone requests one." />
         ) : (
-          <Table.ScrollContainer minWidth={860}>
+          <Table.ScrollContainer minWidth={900}>
             <Table highlightOnHover>
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th>Incident</Table.Th>
                   <Table.Th w={120}>State</Table.Th>
+                  <Table.Th w={76}>Quality</Table.Th>
                   <Table.Th w={130}>Owner</Table.Th>
-                  <Table.Th w={190}>Due</Table.Th>
-                  <Table.Th w={240}>Why a review</Table.Th>
+                  <Table.Th w={170}>Due</Table.Th>
+                  <Table.Th w={200}>Why a review</Table.Th>
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>

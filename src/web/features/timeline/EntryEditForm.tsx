@@ -6,6 +6,7 @@ import { useAskConflict } from '../../ui/conflict/ConflictProvider.js';
 import { saveVersioned, type FieldChange } from '../../ui/conflict/save-versioned.js';
 import { formLevelError, serverFieldErrors, zodFieldErrors, type FieldErrors } from '../../ui/field-errors.js';
 import { formatDate, fromLocalInput, toLocalInput, userTimeZone } from '../../ui/format.js';
+import { LanguageHints } from '../language/LanguageHints.js';
 import { kindMeta, sourceLabels } from './kinds.js';
 import { useTimelineCache } from './use-timeline.js';
 
@@ -112,6 +113,7 @@ export function EntryEditForm({ entry, onSaved, onDeleted }: Props) {
           <Select label="Source" name="source" description="Where it came from" data={timelineSources.map((s) => ({ value: s, label: sourceLabels[s] ?? s }))} value={source} onChange={(v) => v && setSource(v)} error={errors.source} />
         </SimpleGrid>
         <Textarea label="What happened" name="text" className="hs-textarea-lg" value={text} error={errors.text} onChange={(e) => setText(e.currentTarget.value)} />
+        <LanguageHints text={text} label="What happened" />
         <TextInput label="Reason for the correction" name="reason" placeholder="e.g. time taken from the PagerDuty log" value={reason} error={errors.reason} onChange={(e) => setReason(e.currentTarget.value)} />
         <Group justify="space-between">
           <Button variant="subtle" color="red" onClick={() => void remove()} loading={busy === 'delete'}>

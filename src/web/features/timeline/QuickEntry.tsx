@@ -3,6 +3,7 @@ import { IconCornerDownLeft } from '@tabler/icons-react';
 import { useRef, useState, type KeyboardEvent } from 'react';
 import { isApiError } from '../../api/errors.js';
 import { formatDate, userTimeZone } from '../../ui/format.js';
+import { LanguageHints } from '../language/LanguageHints.js';
 import { kindMeta } from './kinds.js';
 import { parseQuickEntry } from './quick-entry.js';
 import { useAddEntry } from './use-timeline.js';
@@ -89,6 +90,7 @@ export function QuickEntry({ incidentId, defaultDay, onAdded }: Props) {
           styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)', fontSize: 14 } }}
         />
         {!error && <div id="quick-entry-help">{preview}</div>}
+        <LanguageHints text={parsed?.ok ? parsed.text : ''} label="the new event" />
       </Stack>
     </Group>
   );

@@ -1,9 +1,10 @@
 import { Button, Group, Text, Textarea } from '@mantine/core';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { Review } from '../../../../shared/reviews/review.schema.js';
 import { reviewUpdateSchema } from '../../../../shared/reviews/review.schema.js';
 import { formLevelError, serverFieldErrors, zodFieldErrors } from '../../../ui/field-errors.js';
 import { useDraft, useUnsavedWarning } from '../../../ui/use-draft.js';
+import { LanguageHints } from '../../language/LanguageHints.js';
 import { useSaveReviewFields } from '../use-review.js';
 import { EditorSection } from './EditorSection.js';
 
@@ -23,6 +24,7 @@ export function TextSection({ review, field, title, hint, placeholder }: Props) 
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   const save = useSaveReviewFields(review.id);
+  const input = useRef<HTMLTextAreaElement>(null);
   useUnsavedWarning(dirty);
 
   const submit = async () => {
@@ -44,6 +46,7 @@ export function TextSection({ review, field, title, hint, placeholder }: Props) 
   return (
     <EditorSection id={field} title={title} hint={hint} count={(review[field] ?? '').trim() ? 1 : 0} countLabel={() => 'Written'}>
       <Textarea
+        ref={input}
         aria-label={title}
         name={field}
         placeholder={placeholder}
@@ -59,6 +62,7 @@ export function TextSection({ review, field, title, hint, placeholder }: Props) 
         }}
         data-testid={`${field}-input`}
       />
+      <LanguageHints text={draft} inputRef={input} label={title} />
       <Group justify="space-between">
         <Text fz="xs" c={dirty ? 'orange.8' : 'dimmed'} aria-live="polite">
           {dirty ? 'Unsaved changes · Ctrl+Enter to save' : review[field] ? 'Saved' : 'Not written yet: it may stay empty.'}

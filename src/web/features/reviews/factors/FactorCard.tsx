@@ -4,6 +4,8 @@ import { IconDots, IconLink, IconPencil, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { Factor, FactorCreate } from '../../../../shared/reviews/factor.schema.js';
 import type { TimelineEntry } from '../../../../shared/timeline/timeline.schema.js';
+import { ActionFlags } from '../../language/ActionFlags.js';
+import { useActionFindings } from '../../language/LanguageContext.js';
 import { factorKindMeta } from './factor-meta.js';
 import { FactorForm } from './FactorForm.js';
 
@@ -19,6 +21,8 @@ export function FactorCard({ factor, timeline, labelOf, onUpdate, onDelete }: Pr
   const [editing, { open, close }] = useDisclosure(false);
   // The factor as it was when the form opened: the base of the edit (the latest copy may move on).
   const [snapshot, setSnapshot] = useState(factor);
+  // F8: a contributor wants an action item or an explicit accepted risk.
+  const findings = useActionFindings('factor', factor.id);
   const startEditing = () => {
     setSnapshot(factor);
     open();
@@ -57,6 +61,7 @@ export function FactorCard({ factor, timeline, labelOf, onUpdate, onDelete }: Pr
               </Badge>
             )}
           </Group>
+          <ActionFlags findings={findings} subject={factor.title} />
         </Stack>
         <Menu position="bottom-end" withinPortal>
           <Menu.Target>

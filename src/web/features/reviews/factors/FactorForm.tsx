@@ -1,9 +1,10 @@
 import { Alert, Button, Checkbox, Group, MultiSelect, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
-import { useMemo, useState, type FormEvent } from 'react';
+import { useMemo, useRef, useState, type FormEvent } from 'react';
 import { factorCreateSchema, type Factor, type FactorCreate, type FactorKind } from '../../../../shared/reviews/factor.schema.js';
 import type { TimelineEntry } from '../../../../shared/timeline/timeline.schema.js';
 import { formLevelError, serverFieldErrors, zodFieldErrors, type FieldErrors } from '../../../ui/field-errors.js';
 import { formatDate } from '../../../ui/format.js';
+import { LanguageHints } from '../../language/LanguageHints.js';
 import { useTaxonomy } from '../use-review.js';
 import { factorKindMeta } from './factor-meta.js';
 
@@ -28,6 +29,8 @@ export function FactorForm({ kind, initial, timeline, onSubmit, onCancel, submit
   const [errors, setErrors] = useState<FieldErrors>({});
   const [failure, setFailure] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
+  const titleInput = useRef<HTMLInputElement>(null);
+  const descriptionInput = useRef<HTMLTextAreaElement>(null);
   const entryOptions = useMemo(
     () => timeline.map((e) => ({ value: String(e.id), label: `${formatDate(e.occurredAt, 'time')} ${e.text.slice(0, 80)}` })),
     [timeline],
@@ -62,12 +65,14 @@ export function FactorForm({ kind, initial, timeline, onSubmit, onCancel, submit
     <form onSubmit={(e) => void submit(e)} aria-label={`${submitLabel} ${factorKindMeta[kind].singular}`}>
       <Stack gap="sm">
         {message && <Alert color="red">{message}</Alert>}
-        <TextInput label="Title" name="title" withAsterisk placeholder={factorKindMeta[kind].placeholder} value={title} error={errors.title} onChange={(e) => setTitle(e.currentTarget.value)} data-autofocus autoFocus />
+        <TextInput ref={titleInput} label="Title" name="title" withAsterisk placeholder={factorKindMeta[kind].placeholder} value={title} error={errors.title} onChange={(e) => setTitle(e.currentTarget.value)} data-autofocus autoFocus />
+        <LanguageHints text={title} inputRef={titleInput} label="Title" />
         <SimpleGrid cols={2} spacing="sm">
           <Select label="Category" name="category" clearable allowDeselect placeholder="Technical, human, …" data={taxonomy.data?.categories.map((c) => ({ value: c.key, label: c.label })) ?? []} value={category} error={errors.category} onChange={setCategory} />
           <MultiSelect label="Tags" name="tags" searchable placeholder="deploy, monitoring gap, …" data={taxonomy.data?.tags.map((t) => ({ value: t.key, label: t.label })) ?? []} value={tags} error={errors.tags} onChange={setTags} />
         </SimpleGrid>
-        <Textarea label="Description" name="description" value={description} error={errors.description} onChange={(e) => setDescription(e.currentTarget.value)} />
+        <Textarea ref={descriptionInput} label="Description" name="description" value={description} error={errors.description} onChange={(e) => setDescription(e.currentTarget.value)} />
+        <LanguageHints text={description} inputRef={descriptionInput} label="Description" />
         <MultiSelect label="Timeline entries" name="timelineEntryIds" description="Where this shows up in the timeline" searchable limit={30} placeholder={timeline.length ? 'Search entries' : 'No timeline entries yet'} data={entryOptions} value={links} error={errors.timelineEntryIds} onChange={setLinks} />
         {kind === 'contributor' && (
           <Checkbox label="Accepted risk: we decided not to act on this contributor" checked={acceptedRisk} onChange={(e) => setAcceptedRisk(e.currentTarget.checked)} />

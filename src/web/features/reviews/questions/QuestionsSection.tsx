@@ -1,6 +1,6 @@
 import { Button, Group, Stack, Text, Textarea } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { answerSchema, type Question } from '../../../../shared/reviews/question.schema.js';
 import { queryKeys } from '../../../api/query-keys.js';
 import { questionsApi } from '../../../api/review-parts.js';
@@ -8,6 +8,7 @@ import { useAskConflict } from '../../../ui/conflict/ConflictProvider.js';
 import { saveVersioned } from '../../../ui/conflict/save-versioned.js';
 import { formLevelError, serverFieldErrors, zodFieldErrors } from '../../../ui/field-errors.js';
 import { useDraft } from '../../../ui/use-draft.js';
+import { LanguageHints } from '../../language/LanguageHints.js';
 import { EditorSection } from '../editor/EditorSection.js';
 import { useQuestions } from '../use-review.js';
 
@@ -17,6 +18,7 @@ function QuestionField({ reviewId, question }: { reviewId: number; question: Que
   const [busy, setBusy] = useState(false);
   const ask = useAskConflict();
   const queryClient = useQueryClient();
+  const input = useRef<HTMLTextAreaElement>(null);
 
   const save = async () => {
     const parsed = answerSchema.safeParse({ answer: draft, ...(question.version ? { version: question.version } : {}) });
@@ -46,10 +48,10 @@ function QuestionField({ reviewId, question }: { reviewId: number; question: Que
   return (
     <Stack gap={4}>
       <Textarea
+        ref={input}
         label={question.label}
         description={question.hint}
         name={`question-${question.key}`}
-       
         value={draft}
         error={error}
         onChange={(e) => setDraft(e.currentTarget.value)}
@@ -61,6 +63,7 @@ function QuestionField({ reviewId, question }: { reviewId: number; question: Que
         }}
         data-testid={`question-${question.key}`}
       />
+      <LanguageHints text={draft} inputRef={input} label={question.label} />
       {dirty && (
         <Group justify="flex-end" gap="xs">
           <Text fz="xs" c="orange.8" mr="auto">

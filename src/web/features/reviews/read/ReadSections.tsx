@@ -1,10 +1,12 @@
 import type { ActionItem } from '../../../../shared/actions/action-item.schema.js';
 import type { Factor } from '../../../../shared/reviews/factor.schema.js';
 import type { Whys } from '../../../../shared/reviews/whys.schema.js';
+import { Markdown } from '../../../ui/Markdown.js';
 import { formatDueDate, statusMeta } from '../../actions/action-meta.js';
 
+/** Free text written by people: Markdown, sanitised (see ui/Markdown.tsx). */
 export function Prose({ text, empty = 'Not written.' }: { text: string | null | undefined; empty?: string }) {
-  return text?.trim() ? <p>{text}</p> : <p className="hs-empty">{empty}</p>;
+  return <Markdown text={text} empty={empty} />;
 }
 
 export function FactorList({ factors, labelOf }: { factors: Factor[]; labelOf: (key: string) => string }) {
@@ -15,9 +17,9 @@ export function FactorList({ factors, labelOf }: { factors: Factor[]; labelOf: (
         return (
           <li key={f.id}>
             <strong>{f.title}</strong>
-            {f.description ? ` — ${f.description}` : ''}
             {tags.length > 0 && <span className="hs-meta"> ({tags.join(', ')})</span>}
             {f.acceptedRisk && <span className="hs-meta"> · accepted risk</span>}
+            <Markdown text={f.description} compact />
           </li>
         );
       })}
@@ -69,6 +71,7 @@ export function ActionTable({ items }: { items: ActionItem[] }) {
             <td>
               {item.title}
               {item.externalUrl && <span className="hs-meta"> · {item.externalUrl}</span>}
+              <Markdown text={item.description} compact className="hs-meta" />
             </td>
             <td>{item.owner ?? '—'}</td>
             <td className="hs-time">{formatDueDate(item.dueDate)}{item.overdue ? ' (overdue)' : ''}</td>

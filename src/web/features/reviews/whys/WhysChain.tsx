@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { whysUpdateSchema, type Whys, type WhyStep } from '../../../../shared/reviews/whys.schema.js';
 import { formLevelError, serverFieldErrors, zodFieldErrors, type FieldErrors } from '../../../ui/field-errors.js';
 import { useDraft } from '../../../ui/use-draft.js';
+import { LanguageHints } from '../../language/LanguageHints.js';
 
 export interface ChainDraft {
   title: string;
@@ -69,6 +70,7 @@ export function WhysChain({ chain, index, onSave, onDelete }: Props) {
         </Group>
         {message && <Alert color="red">{message}</Alert>}
         <TextInput label="Symptom" name="title" value={draft.title} error={errors.title} onChange={(e) => setDraft({ ...draft, title: e.currentTarget.value })} />
+        <LanguageHints text={draft.title} label="Symptom" />
         <Stack gap={8}>
           {draft.steps.map((step, i) => (
             <Group key={i} gap="xs" align="flex-start" wrap="nowrap">
@@ -77,7 +79,9 @@ export function WhysChain({ chain, index, onSave, onDelete }: Props) {
               </Text>
               <Stack gap={4} style={{ flex: 1 }}>
                 <TextInput aria-label={`Why ${i + 1}`} placeholder="Why …?" value={step.why} error={errors.steps && !step.why.trim() ? 'Ask the question' : undefined} onChange={(e) => setStep(i, { why: e.currentTarget.value })} />
+                <LanguageHints text={step.why} label={`Why ${i + 1}`} />
                 <Textarea className="hs-textarea-sm" aria-label={`Because ${i + 1}`} placeholder="Because …" value={step.because} onChange={(e) => setStep(i, { because: e.currentTarget.value })} />
+                <LanguageHints text={step.because} label={`Because ${i + 1}`} />
               </Stack>
               <ActionIcon aria-label={`Remove step ${i + 1}`} mt={4} onClick={() => setDraft({ ...draft, steps: draft.steps.filter((_, j) => j !== i) })}>
                 <IconX size={14} />
@@ -89,6 +93,7 @@ export function WhysChain({ chain, index, onSave, onDelete }: Props) {
           </Button>
         </Stack>
         <Textarea label="Systemic cause" description="A cause that can actually be fixed: a process or design change, not “be more careful”." name="systemicCause" value={draft.systemicCause} error={errors.systemicCause} onChange={(e) => setDraft({ ...draft, systemicCause: e.currentTarget.value })} />
+        <LanguageHints text={draft.systemicCause} label="Systemic cause" />
         {dirty && (
           <Group justify="flex-end" gap="xs">
             <Button variant="subtle" color="gray" size="xs" onClick={() => setDraft(base)}>
