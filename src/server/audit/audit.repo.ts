@@ -1,12 +1,14 @@
 import { sql, type Expression, type Insertable, type Selectable, type SqlBool } from 'kysely';
 import type { AuditQuery } from '../../shared/accounts/audit.schema.js';
 import type { Executor } from '../context.js';
+import { insertPrepared } from '../db/prepared.js';
 import type { AuditLogTable } from '../db/schema.js';
 
 export type AuditRow = Selectable<AuditLogTable>;
 
+/** Written with every change, so compiled once (db/prepared.ts). */
 export async function insertAuditEntry(db: Executor, values: Insertable<AuditLogTable>): Promise<void> {
-  await db.insertInto('audit_log').values(values).execute();
+  await insertPrepared(db, 'audit_log', values);
 }
 
 const escapeLike = (text: string) => text.replace(/[%_\\]/g, (c) => `\\${c}`);

@@ -1,7 +1,7 @@
 import { sql, type Expression, type Selectable, type SqlBool } from 'kysely';
 import type { IncidentListQuery } from '../../shared/incidents/incident.schema.js';
 import type { Executor } from '../context.js';
-import { runPrepared } from '../db/prepared.js';
+import { insertPrepared, runPrepared } from '../db/prepared.js';
 import type { IncidentsTable } from '../db/schema.js';
 
 export type IncidentRow = Selectable<IncidentsTable> & {
@@ -25,8 +25,8 @@ const selectIncidents = (db: Executor) =>
   db.selectFrom('incidents').leftJoin('reviews', 'reviews.incident_id', 'incidents.id').selectAll('incidents').select(reviewColumns);
 
 export async function insertIncident(db: Executor, values: IncidentValues & { created_at: string; restricted: number }): Promise<number> {
-  const { id } = await db.insertInto('incidents').values(values).returning('id').executeTakeFirstOrThrow();
-  return id;
+  const [row] = await insertPrepared(db, 'incidents', values, 'id');
+  return row!.id as number;
 }
 
 /** The hottest read of the API, so it is compiled once (see db/prepared.ts). */

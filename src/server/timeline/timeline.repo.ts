@@ -1,5 +1,6 @@
 import type { Insertable, Selectable, Updateable } from 'kysely';
 import type { Executor } from '../context.js';
+import { runPrepared } from '../db/prepared.js';
 import type { TimelineCommentsTable, TimelineEntriesTable, TimelineRevisionsTable } from '../db/schema.js';
 
 export type TimelineEntryRow = Selectable<TimelineEntriesTable> & { comment_count: number };
@@ -84,14 +85,14 @@ export const updateEntryUnconditionally = (db: Executor, id: number, values: Upd
     .executeTakeFirstOrThrow();
 
 /** The live entries standing for the incident's key timestamps. */
+/** Read after every change to an incident, so compiled once (db/prepared.ts). */
 export const listKeyEntries = (db: Executor, incidentId: number) =>
-  db
-    .selectFrom('timeline_entries')
-    .selectAll()
-    .where('incident_id', '=', incidentId)
-    .where('key_timestamp', 'is not', null)
-    .where('deleted', '=', 0)
-    .execute();
+  runPrepared(
+    db,
+    'listKeyEntries',
+    (db) => db.selectFrom('timeline_entries').selectAll().where('incident_id', '=', 0).where('key_timestamp', 'is not', null).where('deleted', '=', 0),
+    [incidentId, 0],
+  );
 
 export async function insertRevisions(db: Executor, values: Array<Insertable<TimelineRevisionsTable>>): Promise<void> {
   if (values.length > 0) await db.insertInto('timeline_revisions').values(values).execute();
