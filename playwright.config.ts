@@ -6,12 +6,15 @@ import { defineConfig } from '@playwright/test';
 /**
  * Browser journeys against the built app (`npm run build` first): the server from dist/ on port
  * 3100, on a fresh temporary data folder (SQLite) or a fresh PostgreSQL database when DATABASE_URL
- * is set. The config is evaluated by the runner and again by each worker: values are pinned in
- * process.env the first time so every process agrees.
+ * is set, with single sign-on through a local OpenID provider (e2e/support/serve.ts). The config is
+ * evaluated by the runner and again by each worker: values are pinned in process.env the first
+ * time so every process agrees.
  */
 const port = Number(process.env.HINDSIGHT_E2E_PORT ?? 3100);
 const baseURL = `http://127.0.0.1:${port}`;
 process.env.HINDSIGHT_E2E_DATA_DIR ??= fs.mkdtempSync(path.join(os.tmpdir(), 'hindsight-e2e-'));
+/** Every journey's default page is signed in as the first admin (made by global-setup.ts). */
+const adminState = path.join(process.env.HINDSIGHT_E2E_DATA_DIR, 'admin-state.json');
 if (process.env.DATABASE_URL) process.env.HINDSIGHT_E2E_DATABASE ??= `hindsight_e2e_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
 
 export default defineConfig({
@@ -27,6 +30,7 @@ export default defineConfig({
   globalTeardown: './e2e/support/global-teardown.ts',
   use: {
     baseURL,
+    storageState: adminState,
     viewport: { width: 1280, height: 800 },
     timezoneId: 'Europe/Copenhagen',
     locale: 'en-GB',

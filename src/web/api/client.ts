@@ -38,6 +38,28 @@ function takeEarly(url: string): Promise<Response> | undefined {
   return early;
 }
 
+let csrfToken: string | null = null;
+
+/** The session's CSRF token, sent as `x-csrf-token` on every write made with the session cookie. */
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+type UnauthenticatedHandler = (next: string) => void;
+let onUnauthenticated: UnauthenticatedHandler = (next) => {
+  window.location.assign(`/sign-in?next=${encodeURIComponent(next)}`);
+};
+
+/** How a 401 sends the user to sign in (the app swaps the full reload for a router navigation). */
+export function setUnauthenticatedHandler(handler: UnauthenticatedHandler): void {
+  onUnauthenticated = handler;
+}
+
+/** Auth endpoints answer 401 as part of their job (wrong password, nobody signed in): no redirect for them. */
+const redirectsOn401 = (path: string) => !path.startsWith('/api/auth/') && !path.startsWith('/api/setup');
+
+const currentPath = () => `${window.location.pathname}${window.location.search}${window.location.hash}`;
+
 /** The one place the web app calls the API: JSON in, JSON out, problem+json into ApiError. */
 export async function request<T>(method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', path: string, options: RequestOptions = {}): Promise<T> {
   const hasBody = options.body !== undefined;
@@ -47,7 +69,11 @@ export async function request<T>(method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DEL
     const early = method === 'GET' ? takeEarly(url) : undefined;
     response = await (early ?? fetch(url, {
       method,
-      headers: { accept: 'application/json, application/problem+json', ...(hasBody ? { 'content-type': 'application/json' } : {}) },
+      headers: {
+        accept: 'application/json, application/problem+json',
+        ...(hasBody ? { 'content-type': 'application/json' } : {}),
+        ...(method !== 'GET' && csrfToken ? { 'x-csrf-token': csrfToken } : {}),
+      },
       ...(hasBody ? { body: JSON.stringify(options.body) } : {}),
       ...(options.signal ? { signal: options.signal } : {}),
     }));
@@ -55,7 +81,11 @@ export async function request<T>(method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DEL
     if (error instanceof DOMException && error.name === 'AbortError') throw error;
     throw networkError(error);
   }
-  if (!response.ok) throw await toApiError(response);
+  if (!response.ok) {
+    const error = await toApiError(response);
+    if (response.status === 401 && redirectsOn401(path) && !window.location.pathname.startsWith('/sign-in')) onUnauthenticated(currentPath());
+    throw error;
+  }
   if (response.status === 204) return undefined as T;
   const type = response.headers.get('content-type') ?? '';
   return (type.includes('json') ? await response.json() : await response.text()) as T;

@@ -15,4 +15,11 @@ export const queryKeys = {
   metrics: (incidentId: number) => ['metrics', incidentId] as const,
   actionItems: ['action-items'] as const,
   actionItemList: (filters: object) => ['action-items', 'list', filters] as const,
+  incidentAccess: (id: number) => ['incidents', id, 'access'] as const,
+  people: (q: string) => ['people', q] as const,
+  users: ['users'] as const,
+  tokens: ['tokens'] as const,
+  audit: (filters: object) => ['audit', filters] as const,
+  providers: ['auth', 'providers'] as const,
+  setupStatus: ['auth', 'setup'] as const,
 };

@@ -1,17 +1,42 @@
 import { AppShell, Badge, Button, Group, Loader, NavLink, Stack, Text, Title } from '@mantine/core';
-import { IconAlertTriangle, IconChecklist, IconFileText, IconPlus } from '@tabler/icons-react';
+import { IconAlertTriangle, IconChecklist, IconClipboardList, IconFileText, IconPlus, IconUsers } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { Suspense } from 'react';
 import { Link, NavLink as RouterNavLink, Outlet, useLocation } from 'react-router';
 import { reviewsApi } from '../api/reviews.js';
 import { queryKeys } from '../api/query-keys.js';
 import { Logo } from '../ui/Logo.js';
+import { useSession } from './session.js';
+import { UserMenu } from './UserMenu.js';
 
 const nav = [
   { to: '/incidents', label: 'Incidents', icon: IconAlertTriangle },
   { to: '/reviews', label: 'Reviews', icon: IconFileText },
   { to: '/action-items', label: 'Action items', icon: IconChecklist },
 ] as const;
+
+const adminNav = [
+  { to: '/admin/users', label: 'Users', icon: IconUsers },
+  { to: '/admin/audit', label: 'Audit log', icon: IconClipboardList },
+] as const;
+
+type NavItem = { to: string; label: string; icon: typeof IconUsers };
+
+function NavItems({ items, pathname }: { items: readonly NavItem[]; pathname: string }) {
+  return items.map(({ to, label, icon: Icon }) => (
+    <NavLink
+      key={to}
+      component={RouterNavLink}
+      to={to}
+      label={label}
+      active={pathname.startsWith(to)}
+      leftSection={<Icon size={18} stroke={1.7} />}
+      rightSection={to === '/reviews' ? <OverdueCount /> : null}
+      fw={550}
+      style={{ borderRadius: 8 }}
+    />
+  ));
+}
 
 function OverdueCount() {
   const overdue = useQuery({ queryKey: [...queryKeys.reviews, 'overdue'], queryFn: ({ signal }) => reviewsApi.overdue(signal), staleTime: 60_000 });
@@ -26,6 +51,7 @@ function OverdueCount() {
 
 export function AppLayout() {
   const location = useLocation();
+  const { canWrite, isAdmin } = useSession();
   return (
     <AppShell header={{ height: 60 }} navbar={{ width: 236, breakpoint: 'sm' }} padding={0}>
       <a className="hs-skip-link" href="#main">
@@ -46,27 +72,28 @@ export function AppLayout() {
               </Stack>
             </Group>
           </Link>
-          <Button component={Link} to="/incidents/new" leftSection={<IconPlus size={16} />} size="sm">
-            New incident
-          </Button>
+          <Group gap="md" wrap="nowrap">
+            {canWrite && (
+              <Button component={Link} to="/incidents/new" leftSection={<IconPlus size={16} />} size="sm">
+                New incident
+              </Button>
+            )}
+            <UserMenu />
+          </Group>
         </Group>
       </AppShell.Header>
       <AppShell.Navbar className="hs-no-print" p="sm" aria-label="Main">
         <Stack gap={4}>
-          {nav.map(({ to, label, icon: Icon }) => (
-            <NavLink
-              key={to}
-              component={RouterNavLink}
-              to={to}
-              label={label}
-              active={location.pathname.startsWith(to)}
-              leftSection={<Icon size={18} stroke={1.7} />}
-              rightSection={to === '/reviews' ? <OverdueCount /> : null}
-              fw={550}
-              style={{ borderRadius: 8 }}
-            />
-          ))}
+          <NavItems items={nav} pathname={location.pathname} />
         </Stack>
+        {isAdmin && (
+          <Stack gap={4} mt="lg" aria-label="Administration" role="group">
+            <Text fz={11} fw={700} c="dimmed" tt="uppercase" lts={0.4} px="sm" mb={2}>
+              Administration
+            </Text>
+            <NavItems items={adminNav} pathname={location.pathname} />
+          </Stack>
+        )}
         <Text fz="xs" c="dimmed" mt="auto" px="xs" pb="xs">
           Ask what made the incident possible, never who caused it.
         </Text>

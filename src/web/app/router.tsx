@@ -1,16 +1,24 @@
-import { lazy } from 'react';
+import { Center, Loader } from '@mantine/core';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { createBrowserRouter, Navigate, type LoaderFunctionArgs } from 'react-router';
+import { setUnauthenticatedHandler } from '../api/client.js';
 import { prefetchReviewDocument } from '../features/reviews/review-document-query.js';
 import { NotFound } from '../ui/NotFound.js';
 import { AppLayout } from './AppLayout.js';
+import { RequireRole, ReviewRoute } from './guards.js';
 import { queryClient } from './query-client.js';
+import { SessionProvider } from './session.js';
 
 // Every page is its own chunk: the first load carries only the shell.
+const SignInPage = lazy(() => import('../features/accounts/SignInPage.js'));
+const SetupPage = lazy(() => import('../features/accounts/SetupPage.js'));
+const TokensPage = lazy(() => import('../features/accounts/TokensPage.js'));
+const UsersPage = lazy(() => import('../features/admin/UsersPage.js'));
+const AuditPage = lazy(() => import('../features/admin/AuditPage.js'));
 const IncidentsPage = lazy(() => import('../features/incidents/IncidentsPage.js'));
 const NewIncidentPage = lazy(() => import('../features/incidents/NewIncidentPage.js'));
 const IncidentPage = lazy(() => import('../features/incidents/IncidentPage.js'));
 const ReviewsPage = lazy(() => import('../features/reviews/ReviewsPage.js'));
-const ReviewEditorPage = lazy(() => import('../features/reviews/ReviewEditorPage.js'));
 const ReviewReadPage = lazy(() => import('../features/reviews/read/ReviewReadPage.js'));
 const ActionItemsPage = lazy(() => import('../features/actions/ActionItemsPage.js'));
 
@@ -20,19 +28,53 @@ const prefetchReview = ({ params }: LoaderFunctionArgs) => {
   return null;
 };
 
+/** Pages outside the signed-in frame load their code with a full-page spinner. */
+const standalone = (page: ReactNode) => (
+  <Suspense
+    fallback={
+      <Center h="100vh">
+        <Loader size="sm" />
+      </Center>
+    }
+  >
+    {page}
+  </Suspense>
+);
+
 export const router = createBrowserRouter([
+  { path: 'sign-in', element: standalone(<SignInPage />) },
+  { path: 'setup', element: standalone(<SetupPage />) },
   {
-    element: <AppLayout />,
+    element: (
+      <SessionProvider>
+        <AppLayout />
+      </SessionProvider>
+    ),
     children: [
       { index: true, element: <Navigate to="/incidents" replace /> },
       { path: 'incidents', element: <IncidentsPage /> },
-      { path: 'incidents/new', element: <NewIncidentPage /> },
+      { path: 'incidents/new', element: <RequireRole role="responder"><NewIncidentPage /></RequireRole> },
       { path: 'incidents/:id', element: <IncidentPage /> },
       { path: 'reviews', element: <ReviewsPage /> },
-      { path: 'reviews/:id', element: <ReviewEditorPage />, loader: prefetchReview },
+      { path: 'reviews/:id', element: <ReviewRoute />, loader: prefetchReview },
       { path: 'reviews/:id/read', element: <ReviewReadPage />, loader: prefetchReview },
       { path: 'action-items', element: <ActionItemsPage /> },
+      { path: 'settings/tokens', element: <TokensPage /> },
+      { path: 'admin/users', element: <RequireRole role="admin"><UsersPage /></RequireRole> },
+      { path: 'admin/audit', element: <RequireRole role="admin"><AuditPage /></RequireRole> },
       { path: '*', element: <NotFound /> },
     ],
   },
 ]);
+
+// A 401 from any API call (the session expired or was ended elsewhere): forget everything cached
+// for that user and ask to sign in, coming back to where they were.
+let redirecting = false;
+setUnauthenticatedHandler((next) => {
+  if (redirecting) return;
+  redirecting = true;
+  void router.navigate(`/sign-in?next=${encodeURIComponent(next)}`, { replace: true }).finally(() => {
+    queryClient.clear();
+    redirecting = false;
+  });
+});

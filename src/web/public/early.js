@@ -1,10 +1,14 @@
-// Early data: when the page is a review, its whole document is requested while the app's code
-// is still downloading; the API client picks the response up (see src/web/api/client.ts).
+// Early data: requests the app needs first start while its code is still downloading; the API
+// client picks the responses up (see src/web/api/client.ts). Who is signed in, on every page of the
+// signed-in area; and when the page is a review, its whole document.
 // A file rather than an inline script, so the Content-Security-Policy can stay script-src 'self'.
 (function () {
+  if (!window.fetch || /^\/(sign-in|setup)\/?$/.test(location.pathname)) return;
+  var early = (window.__hindsightEarly = {});
+  var get = function (path) {
+    early[path] = fetch(path, { headers: { accept: 'application/json, application/problem+json' } });
+  };
+  get('/api/auth/session');
   var match = location.pathname.match(/^\/reviews\/(\d+)(?:\/read)?\/?$/);
-  if (!match || !window.fetch) return;
-  var path = '/api/reviews/' + match[1] + '/document';
-  window.__hindsightEarly = {};
-  window.__hindsightEarly[path] = fetch(path, { headers: { accept: 'application/json, application/problem+json' } });
+  if (match) get('/api/reviews/' + match[1] + '/document');
 })();

@@ -10,7 +10,7 @@ export function NotFound({ what = 'page' }: { what?: string }) {
         icon={<IconCompass size={28} />}
         variant="light"
         title={`This ${what} does not exist`}
-        description="It may have been moved, or the link is mistyped."
+        description={what === 'page' ? 'It may have been moved, or the link is mistyped.' : 'It may have been removed, the link may be mistyped, or it is restricted to the people working on it.'}
       >
         <EmptyState.Actions>
           <Button component={Link} to="/incidents" variant="light">

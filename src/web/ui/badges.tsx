@@ -1,4 +1,6 @@
 import { Badge, type BadgeProps } from '@mantine/core';
+import { IconLock } from '@tabler/icons-react';
+import type { Role } from '../../shared/accounts/roles.js';
 import type { IncidentStatus, ReviewState, Severity } from '../../shared/incidents/incident.schema.js';
 
 const severityColor: Record<Severity, string> = { sev1: 'red', sev2: 'orange', sev3: 'yellow', sev4: 'gray' };
@@ -43,6 +45,26 @@ export function OverdueBadge(props: BadgeProps) {
   return (
     <Badge color="red" variant="filled" {...props}>
       Overdue
+    </Badge>
+  );
+}
+
+const roleColor: Record<Role, string> = { viewer: 'gray', responder: 'blue', admin: 'hindsight' };
+export const roleLabel: Record<Role, string> = { viewer: 'Viewer', responder: 'Responder', admin: 'Admin' };
+
+export function RoleBadge({ role, ...props }: { role: Role } & BadgeProps) {
+  return (
+    <Badge color={roleColor[role]} variant={role === 'admin' ? 'filled' : 'light'} {...props}>
+      {roleLabel[role]}
+    </Badge>
+  );
+}
+
+/** Visible only to its members and admins. */
+export function RestrictedBadge(props: BadgeProps) {
+  return (
+    <Badge color="dark" variant="filled" leftSection={<IconLock size={12} stroke={2} />} {...props}>
+      Restricted
     </Badge>
   );
 }

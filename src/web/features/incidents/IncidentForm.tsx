@@ -1,5 +1,5 @@
 import { Alert, Button, Card, Group, Input, SegmentedControl, Select, SimpleGrid, Stack, Switch, TagsInput, Text, Textarea, TextInput, Title } from '@mantine/core';
-import { IconAlertCircle } from '@tabler/icons-react';
+import { IconAlertCircle, IconLock } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
 import { incidentStatuses, severities, type KeyTimestamp } from '../../../shared/incidents/incident.schema.js';
 import type { FieldErrors } from '../../ui/field-errors.js';
@@ -76,6 +76,20 @@ export function IncidentForm({ onSubmit, errors, formError, submitting, onCancel
         </Section>
         <Section title="Key timestamps" hint={`In your time zone (${userTimeZone}). Leave blank what you do not know yet: the timeline can fill them in later.`}>
           <KeyTimesFields values={values.times} errors={errors} onChange={setTime} />
+        </Section>
+        <Section title="Who can see it" hint="Most incidents are open to everyone: learning travels. Restrict the few that are security or HR sensitive.">
+          <Switch
+            label={
+              <Group gap={6} component="span">
+                <IconLock size={14} /> Restricted
+              </Group>
+            }
+            name="restricted"
+            description="Only you, the people you add on the incident page, and admins can see it, its review and its action items"
+            checked={values.restricted}
+            onChange={(e) => set('restricted', e.currentTarget.checked)}
+            color="dark"
+          />
         </Section>
         <Group justify="flex-end">
           <Button variant="default" onClick={onCancel}>

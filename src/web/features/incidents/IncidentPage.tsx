@@ -1,11 +1,13 @@
 import { Badge, Card, DataList, Grid, Group, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { useParams } from 'react-router';
 import { isApiError } from '../../api/errors.js';
-import { SeverityBadge, StatusBadge } from '../../ui/badges.js';
+import { useSession } from '../../app/session.js';
+import { RestrictedBadge, SeverityBadge, StatusBadge } from '../../ui/badges.js';
 import { NotFound } from '../../ui/NotFound.js';
 import { Page } from '../../ui/Page.js';
 import { QueryError } from '../../ui/QueryError.js';
 import { Timestamp } from '../../ui/Timestamp.js';
+import { IncidentAccessCard } from './IncidentAccessCard.js';
 import { KeyTimesCard } from './KeyTimesCard.js';
 import { ResolveButton } from './ResolveButton.js';
 import { ReviewPolicyCard } from './ReviewPolicyCard.js';
@@ -73,6 +75,7 @@ function DetailsCard({ incident }: { incident: Incident }) {
 export default function IncidentPage() {
   const id = Number(useParams().id);
   const query = useIncident(id);
+  const { canWrite } = useSession();
   if (query.isError && isApiError(query.error) && query.error.code === 'not_found') return <NotFound what="incident" />;
   const incident = query.data;
 
@@ -87,10 +90,11 @@ export default function IncidentPage() {
             <SeverityBadge severity={incident.severity} />
             <StatusBadge status={incident.status} />
             {incident.userFacing && <Badge color="grape">User-facing</Badge>}
+            {incident.restricted && <RestrictedBadge data-testid="restricted-badge" />}
           </Group>
         )
       }
-      actions={incident && incident.status !== 'resolved' ? <ResolveButton incident={incident} /> : null}
+      actions={incident && canWrite && incident.status !== 'resolved' ? <ResolveButton incident={incident} /> : null}
     >
       {query.isError && <QueryError error={query.error} onRetry={() => void query.refetch()} />}
       {incident ? (
@@ -102,7 +106,10 @@ export default function IncidentPage() {
             </Stack>
           </Grid.Col>
           <Grid.Col span={{ base: 12, md: 4 }}>
-            <ReviewPolicyCard incident={incident} />
+            <Stack gap="lg">
+              <ReviewPolicyCard incident={incident} />
+              <IncidentAccessCard incidentId={incident.id} />
+            </Stack>
           </Grid.Col>
         </Grid>
       ) : (

@@ -4,6 +4,7 @@ import { useInfiniteQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { incidentsApi } from '../../api/incidents.js';
 import { queryKeys } from '../../api/query-keys.js';
+import { useSession } from '../../app/session.js';
 import { Page } from '../../ui/Page.js';
 import { QueryError } from '../../ui/QueryError.js';
 import { IncidentFiltersBar } from './IncidentFiltersBar.js';
@@ -12,6 +13,7 @@ import { useIncidentFilters } from './use-incident-filters.js';
 
 export default function IncidentsPage() {
   const { filters, setFilter, clear, active } = useIncidentFilters();
+  const { canWrite } = useSession();
   const query = useInfiniteQuery({
     queryKey: queryKeys.incidentList(filters),
     queryFn: ({ pageParam, signal }) => incidentsApi.list(filters, pageParam, signal),
@@ -25,9 +27,11 @@ export default function IncidentsPage() {
       title="Incidents"
       description="Every production incident, newest first. Resolving one that meets the review policy opens its review."
       actions={
-        <Button component={Link} to="/incidents/new" leftSection={<IconPlus size={16} />}>
-          New incident
-        </Button>
+        canWrite && (
+          <Button component={Link} to="/incidents/new" leftSection={<IconPlus size={16} />}>
+            New incident
+          </Button>
+        )
       }
     >
       <IncidentFiltersBar filters={filters} setFilter={setFilter} clear={clear} active={active} />
@@ -43,7 +47,7 @@ export default function IncidentsPage() {
             variant="light"
             icon={<IconAlertTriangle size={26} />}
             title={active ? 'No incidents match these filters' : 'No incidents yet'}
-            description={active ? 'Try removing a filter.' : 'Record an incident by hand, or connect an alerting tool’s webhook.'}
+            description={active ? 'Try removing a filter.' : canWrite ? 'Record an incident by hand, or connect an alerting tool’s webhook.' : 'Incidents appear here as responders record them.'}
           >
             <EmptyState.Actions>
               {active ? (
@@ -51,9 +55,11 @@ export default function IncidentsPage() {
                   Clear filters
                 </Button>
               ) : (
-                <Button component={Link} to="/incidents/new" leftSection={<IconPlus size={16} />}>
-                  New incident
-                </Button>
+                canWrite && (
+                  <Button component={Link} to="/incidents/new" leftSection={<IconPlus size={16} />}>
+                    New incident
+                  </Button>
+                )
               )}
             </EmptyState.Actions>
           </EmptyState>

@@ -1,4 +1,5 @@
-import { Badge, Group, Stack, Table, Text } from '@mantine/core';
+import { Badge, Group, Stack, Table, Text, Tooltip } from '@mantine/core';
+import { IconLock } from '@tabler/icons-react';
 import { Link } from 'react-router';
 import type { Incident } from '../../../shared/incidents/incident.schema.js';
 import { SeverityBadge, StatusBadge } from '../../ui/badges.js';
@@ -10,9 +11,16 @@ export const startedAt = (i: Incident) => i.impactStartedAt ?? i.detectedAt ?? i
 function TitleCell({ incident }: { incident: Incident }) {
   return (
     <Stack gap={4}>
-      <Text component={Link} to={`/incidents/${incident.id}`} className="hs-link" fw={600} fz="sm" lineClamp={2}>
-        {incident.title}
-      </Text>
+      <Group gap={6} wrap="nowrap" align="flex-start">
+        {incident.restricted && (
+          <Tooltip label="Restricted: only its members and admins can see it">
+            <IconLock size={15} stroke={2} aria-label="Restricted" role="img" data-testid="restricted-icon" style={{ flexShrink: 0, marginTop: 2 }} color="var(--mantine-color-dark-4)" />
+          </Tooltip>
+        )}
+        <Text component={Link} to={`/incidents/${incident.id}`} className="hs-link" fw={600} fz="sm" lineClamp={2}>
+          {incident.title}
+        </Text>
+      </Group>
       <Group gap={4}>
         <Text fz="xs" c="dimmed" className="hs-tabular" mr={2}>
           #{incident.id}

@@ -2,6 +2,7 @@ import { Alert, Button, Card, DataList, Group, Skeleton, Stack, Text, ThemeIcon,
 import { IconArrowRight, IconCircleCheck, IconInfoCircle } from '@tabler/icons-react';
 import { Link } from 'react-router';
 import type { Incident } from '../../../shared/incidents/incident.schema.js';
+import { useSession } from '../../app/session.js';
 import { OverdueBadge, ReviewStateBadge } from '../../ui/badges.js';
 import { QueryError } from '../../ui/QueryError.js';
 import { Timestamp } from '../../ui/Timestamp.js';
@@ -11,6 +12,7 @@ import { useIncidentReview } from './use-incident.js';
 /** What the review policy decides for this incident and why, and the review itself when it exists. */
 export function ReviewPolicyCard({ incident }: { incident: Incident }) {
   const query = useIncidentReview(incident.id);
+  const { canWrite } = useSession();
   if (query.isPending) return <Skeleton h={180} radius="lg" />;
   if (query.isError) return <QueryError error={query.error} onRetry={() => void query.refetch()} />;
   const { policy, review } = query.data;
@@ -31,7 +33,7 @@ export function ReviewPolicyCard({ incident }: { incident: Incident }) {
         </Group>
         {review ? (
           <>
-            <DataList size="sm" labelWidth={90} gap={8}>
+            <DataList size="sm" labelWidth={90} gap={8} style={{ overflowWrap: 'anywhere' }}>
               <DataList.Item>
                 <DataList.ItemLabel>State</DataList.ItemLabel>
                 <DataList.ItemValue>
@@ -58,8 +60,8 @@ export function ReviewPolicyCard({ incident }: { incident: Incident }) {
                 </DataList.Item>
               )}
             </DataList>
-            <Button component={Link} to={`/reviews/${review.id}`} rightSection={<IconArrowRight size={16} />} fullWidth>
-              Open the review
+            <Button component={Link} to={canWrite ? `/reviews/${review.id}` : `/reviews/${review.id}/read`} rightSection={<IconArrowRight size={16} />} fullWidth>
+              {canWrite ? 'Open the review' : 'Read the review'}
             </Button>
           </>
         ) : (
@@ -69,7 +71,7 @@ export function ReviewPolicyCard({ incident }: { incident: Incident }) {
                 The review opens automatically when the incident is resolved.
               </Alert>
             )}
-            <RequestReviewButton incident={incident} />
+            {canWrite && <RequestReviewButton incident={incident} />}
           </>
         )}
       </Stack>

@@ -13,6 +13,8 @@ export interface IncidentFormValues {
   commander: string;
   responders: string[];
   customerImpact: string;
+  /** Visible only to its members (the creator is one) and admins. */
+  restricted: boolean;
   times: Record<KeyTimestamp, string>;
 }
 
@@ -26,6 +28,7 @@ export const emptyIncidentForm: IncidentFormValues = {
   commander: '',
   responders: [],
   customerImpact: '',
+  restricted: false,
   times: { impactStartedAt: '', detectedAt: '', respondedAt: '', mitigatedAt: '', resolvedAt: '' },
 };
 
@@ -42,6 +45,7 @@ export function toIncidentInput(values: IncidentFormValues): IncidentCreateInput
     commander: values.commander.trim() || null,
     responders: values.responders,
     customerImpact: values.customerImpact.trim() || null,
+    restricted: values.restricted,
     ...times,
   };
 }
