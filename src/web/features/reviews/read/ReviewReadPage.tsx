@@ -3,6 +3,7 @@ import { IconArrowLeft, IconMarkdown, IconPrinter } from '@tabler/icons-react';
 import { reviewDocumentApi } from '../../../api/reviews.js';
 import { Link, useParams } from 'react-router';
 import { formatDuration } from '../../../../shared/reviews/review-metrics.js';
+import { useSession } from '../../../app/session.js';
 import { useIncident } from '../../incidents/use-incident.js';
 import { useMetrics, useTimeline } from '../../timeline/use-timeline.js';
 import { formatDate, userTimeZone } from '../../../ui/format.js';
@@ -17,6 +18,7 @@ import './read.css';
 /** The review as a document, top to bottom in the sources' format; prints cleanly. */
 export default function ReviewReadPage() {
   const id = Number(useParams().id);
+  const { canWrite } = useSession();
   const doc = useReviewDocument(id);
   const reviewId = doc.isSuccess ? id : 0;
   const incidentId = doc.data?.incidentId ?? 0;
@@ -42,9 +44,15 @@ export default function ReviewReadPage() {
   return (
     <Box px={{ base: 'md', md: 32 }} py={28}>
       <Group justify="space-between" maw={880} mx="auto" mb="md" className="hs-no-print">
-        <Button component={Link} to={`/reviews/${id}`} variant="subtle" leftSection={<IconArrowLeft size={16} />}>
-          Back to the editor
-        </Button>
+        {canWrite ? (
+          <Button component={Link} to={`/reviews/${id}`} variant="subtle" leftSection={<IconArrowLeft size={16} />}>
+            Back to the editor
+          </Button>
+        ) : (
+          <Button component={Link} to="/reviews" variant="subtle" leftSection={<IconArrowLeft size={16} />}>
+            All reviews
+          </Button>
+        )}
         <Group gap="xs">
           <Button component="a" href={reviewDocumentApi.markdownUrl(id)} download={`review-${id}.md`} variant="default" leftSection={<IconMarkdown size={16} />}>
             Markdown
