@@ -1,7 +1,7 @@
+import { useCursorPages } from '../../api/use-cursor-pages.js';
 import { Badge, Button, Card, Center, Chip, EmptyState, Group, Loader, Paper, Stack, Switch, Table, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconChecklist, IconUser } from '@tabler/icons-react';
-import { useInfiniteQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { actionItemStatuses, type ActionItem } from '../../../shared/actions/action-item.schema.js';
@@ -45,13 +45,7 @@ export default function ActionItemsPage() {
   const [overdue, setOverdue] = useState(false);
   const [debouncedOwner] = useDebouncedValue(owner.trim(), 300);
   const filters: ActionItemFilters = { ...(statuses.length ? { status: statuses } : {}), ...(debouncedOwner ? { owner: debouncedOwner } : {}), ...(overdue ? { overdue: 'true' as const } : {}) };
-  const query = useInfiniteQuery({
-    queryKey: queryKeys.actionItemList(filters),
-    queryFn: ({ pageParam, signal }) => actionsApi.list(filters, pageParam, signal),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-  });
-  const items = query.data?.pages.flatMap((p) => p.items) ?? [];
+  const { query, items } = useCursorPages(queryKeys.actionItemList(filters), (cursor, signal) => actionsApi.list(filters, cursor, signal));
 
   return (
     <Page title="Action items" description="Concrete work from every review. Each item should have an owner, a due date, and remove a contributing factor.">

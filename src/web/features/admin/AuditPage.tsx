@@ -1,7 +1,8 @@
+import { useCursorPages } from '../../api/use-cursor-pages.js';
 import '@mantine/dates/styles.css';
 import { Accordion, Badge, Button, Card, Center, EmptyState, Group, Loader, Text } from '@mantine/core';
 import { IconArrowRight, IconClipboardList, IconHistory, IconUser } from '@tabler/icons-react';
-import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import type { AuditEntry } from '../../../shared/accounts/audit.schema.js';
 import { auditApi, usersApi } from '../../api/accounts.js';
@@ -67,13 +68,7 @@ export default function AuditPage() {
   const { filters, set, clear, active } = useAuditFilters();
   const query = toAuditQuery(filters);
   const users = useQuery({ queryKey: [...queryKeys.users, 'for-filter'], queryFn: ({ signal }) => usersApi.list(undefined, signal) });
-  const entries = useInfiniteQuery({
-    queryKey: queryKeys.audit(query),
-    queryFn: ({ pageParam, signal }) => auditApi.list(query, pageParam, signal),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-  });
-  const items = entries.data?.pages.flatMap((p) => p.items) ?? [];
+  const { query: entries, items } = useCursorPages(queryKeys.audit(query), (cursor, signal) => auditApi.list(query, cursor, signal));
 
   return (
     <Page title="Audit log" description="Every change, with who made it and the record before and after. Open an entry to see what changed.">

@@ -1,8 +1,9 @@
+import { useCursorPages } from '../../api/use-cursor-pages.js';
 import { ActionIcon, Avatar, Badge, Button, Card, Center, Group, Loader, Menu, Select, Stack, Table, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconDots, IconPlus, IconUserCheck, IconUserOff } from '@tabler/icons-react';
-import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { User, UserUpdate } from '../../../shared/accounts/account.schema.js';
 import { roles, type Role } from '../../../shared/accounts/roles.js';
 import { usersApi } from '../../api/accounts.js';
@@ -90,13 +91,7 @@ export default function UsersPage() {
   const { user: me } = useSession();
   const [creating, { open, close }] = useDisclosure(false);
   const update = useUpdateUser();
-  const query = useInfiniteQuery({
-    queryKey: queryKeys.users,
-    queryFn: ({ pageParam, signal }) => usersApi.list(pageParam, signal),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-  });
-  const users = query.data?.pages.flatMap((p) => p.items) ?? [];
+  const { query, items: users } = useCursorPages(queryKeys.users, (cursor, signal) => usersApi.list(cursor, signal));
 
   return (
     <Page

@@ -1,6 +1,6 @@
+import { useCursorPages } from '../../api/use-cursor-pages.js';
 import { Button, Card, Center, EmptyState, Group, Loader, Table, Text } from '@mantine/core';
 import { IconAlertTriangle, IconPlus } from '@tabler/icons-react';
-import { useInfiniteQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { incidentsApi } from '../../api/incidents.js';
 import { queryKeys } from '../../api/query-keys.js';
@@ -14,13 +14,7 @@ import { useIncidentFilters } from './use-incident-filters.js';
 export default function IncidentsPage() {
   const { filters, setFilter, clear, active } = useIncidentFilters();
   const { canWrite } = useSession();
-  const query = useInfiniteQuery({
-    queryKey: queryKeys.incidentList(filters),
-    queryFn: ({ pageParam, signal }) => incidentsApi.list(filters, pageParam, signal),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-  });
-  const incidents = query.data?.pages.flatMap((p) => p.items) ?? [];
+  const { query, items: incidents } = useCursorPages(queryKeys.incidentList(filters), (cursor, signal) => incidentsApi.list(filters, cursor, signal));
 
   return (
     <Page

@@ -1,7 +1,7 @@
+import { useCursorPages } from '../../api/use-cursor-pages.js';
 import { Button, Card, Center, Chip, EmptyState, Group, Loader, Paper, Switch, Table, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconFileText, IconUser } from '@tabler/icons-react';
-import { useInfiniteQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { reviewStates, type Review } from '../../../shared/reviews/review.schema.js';
@@ -50,13 +50,7 @@ export default function ReviewsPage() {
   const [overdue, setOverdue] = useState(false);
   const [debouncedOwner] = useDebouncedValue(owner.trim(), 300);
   const filters: ReviewFilters = { ...(states.length ? { state: states } : {}), ...(debouncedOwner ? { owner: debouncedOwner } : {}), ...(overdue ? { overdue: 'true' as const } : {}) };
-  const query = useInfiniteQuery({
-    queryKey: queryKeys.reviewList(filters),
-    queryFn: ({ pageParam, signal }) => reviewsApi.list(filters, pageParam, signal),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-  });
-  const reviews = query.data?.pages.flatMap((p) => p.items) ?? [];
+  const { query, items: reviews } = useCursorPages(queryKeys.reviewList(filters), (cursor, signal) => reviewsApi.list(filters, cursor, signal));
 
   return (
     <Page title="Reviews" description="Every post-incident review with its owner and deadline. Reviews are due 10 working days after the incident is resolved.">
