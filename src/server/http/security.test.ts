@@ -92,11 +92,13 @@ describe('security headers on the web app', () => {
     }
   });
 
-  const built = path.resolve('dist/web/index.html');
-  it.skipIf(!fs.existsSync(built))('the built web app has no inline script the policy would block', () => {
-    const html = fs.readFileSync(built, 'utf8');
+  // The page Vite builds from: Vite only adds module script tags with src, so a built page
+  // passes the policy exactly when its source does (the browser journeys check the built one).
+  const page = path.resolve('src/web/index.html');
+  it('the web app page has no inline script the policy would block', () => {
+    const html = fs.readFileSync(page, 'utf8');
     for (const [, attributes, content] of html.matchAll(/<script([^>]*)>([\s\S]*?)<\/script>/g)) {
-      expect(attributes, 'scripts are files').toMatch(/\ssrc="\//);
+      expect(attributes, 'scripts are files').toMatch(/\ssrc="[^"]+"/);
       expect(content?.trim()).toBe('');
     }
     expect(html).not.toMatch(/\son[a-z]+=/i);
