@@ -1,12 +1,11 @@
 import { useCursorPages } from '../../api/use-cursor-pages.js';
-import { Badge, Button, Card, Center, Chip, EmptyState, Group, Loader, Paper, Stack, Switch, Table, Text, TextInput } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
-import { IconChecklist, IconUser } from '@tabler/icons-react';
-import { useState } from 'react';
+import { Badge, Button, Card, Center, EmptyState, Group, Loader, Stack, Table, Text } from '@mantine/core';
+import { IconChecklist } from '@tabler/icons-react';
 import { Link } from 'react-router';
 import { actionItemStatuses, type ActionItem } from '../../../shared/actions/action-item.schema.js';
 import { actionsApi, type ActionItemFilters } from '../../api/actions.js';
 import { queryKeys } from '../../api/query-keys.js';
+import { OwnerStatusFilters, useOwnerStatusFilters } from '../../ui/OwnerStatusFilters.js';
 import { Page } from '../../ui/Page.js';
 import { QueryError } from '../../ui/QueryError.js';
 import { classLabels, kindLabels, priorityLabels, statusMeta } from './action-meta.js';
@@ -40,27 +39,18 @@ function Row({ item }: { item: ActionItem }) {
 
 /** Improvement work from every review, to follow up in one place. */
 export default function ActionItemsPage() {
-  const [statuses, setStatuses] = useState<string[]>([]);
-  const [owner, setOwner] = useState('');
-  const [overdue, setOverdue] = useState(false);
-  const [debouncedOwner] = useDebouncedValue(owner.trim(), 300);
-  const filters: ActionItemFilters = { ...(statuses.length ? { status: statuses } : {}), ...(debouncedOwner ? { owner: debouncedOwner } : {}), ...(overdue ? { overdue: 'true' as const } : {}) };
+  const filterState = useOwnerStatusFilters();
+  const filters: ActionItemFilters = filterState.query('status');
   const { query, items } = useCursorPages(queryKeys.actionItemList(filters), (cursor, signal) => actionsApi.list(filters, cursor, signal));
 
   return (
     <Page title="Action items" description="Concrete work from every review. Each item should have an owner, a due date, and remove a contributing factor.">
-      <Paper withBorder p="sm" radius="lg" role="search" aria-label="Filter action items">
-        <Group gap="md">
-          <TextInput aria-label="Owner" placeholder="Owner" leftSection={<IconUser size={16} />} w={170} value={owner} onChange={(e) => setOwner(e.currentTarget.value)} />
-          <Group gap={8} role="group" aria-labelledby="filter-action-status">
-            <Text id="filter-action-status" fz="xs" fw={600} c="dimmed" tt="uppercase">Status</Text>
-            <Chip.Group multiple value={statuses} onChange={setStatuses}>
-              {actionItemStatuses.map((s) => <Chip key={s} value={s} size="xs" variant="outline">{statusMeta[s].label}</Chip>)}
-            </Chip.Group>
-          </Group>
-          <Switch label="Overdue only" checked={overdue} onChange={(e) => setOverdue(e.currentTarget.checked)} color="red" />
-        </Group>
-      </Paper>
+      <OwnerStatusFilters
+        label="Filter action items"
+        statusLabel="Status"
+        options={actionItemStatuses.map((s) => ({ value: s, label: statusMeta[s].label }))}
+        state={filterState.state}
+      />
       {query.isError && <QueryError error={query.error} onRetry={() => void query.refetch()} />}
       <Card p={0} style={{ overflow: 'hidden' }}>
         {query.isPending ? (

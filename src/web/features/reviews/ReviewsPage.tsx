@@ -1,14 +1,13 @@
 import { useCursorPages } from '../../api/use-cursor-pages.js';
-import { Button, Card, Center, Chip, EmptyState, Group, Loader, Paper, Switch, Table, Text, TextInput } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
-import { IconFileText, IconUser } from '@tabler/icons-react';
-import { useState } from 'react';
+import { Button, Card, Center, EmptyState, Group, Loader, Table, Text } from '@mantine/core';
+import { IconFileText } from '@tabler/icons-react';
 import { Link } from 'react-router';
 import { reviewStates, type Review } from '../../../shared/reviews/review.schema.js';
 import { queryKeys } from '../../api/query-keys.js';
 import { reviewsApi, type ReviewFilters } from '../../api/reviews.js';
 import { OverdueBadge, ReviewStateBadge, reviewStateLabel, SeverityBadge } from '../../ui/badges.js';
 import { formatRelative } from '../../ui/format.js';
+import { OwnerStatusFilters, useOwnerStatusFilters } from '../../ui/OwnerStatusFilters.js';
 import { Page } from '../../ui/Page.js';
 import { QueryError } from '../../ui/QueryError.js';
 import { Timestamp } from '../../ui/Timestamp.js';
@@ -45,29 +44,18 @@ function ReviewRow({ review }: { review: Review }) {
 }
 
 export default function ReviewsPage() {
-  const [states, setStates] = useState<string[]>([]);
-  const [owner, setOwner] = useState('');
-  const [overdue, setOverdue] = useState(false);
-  const [debouncedOwner] = useDebouncedValue(owner.trim(), 300);
-  const filters: ReviewFilters = { ...(states.length ? { state: states } : {}), ...(debouncedOwner ? { owner: debouncedOwner } : {}), ...(overdue ? { overdue: 'true' as const } : {}) };
+  const filterState = useOwnerStatusFilters();
+  const filters: ReviewFilters = filterState.query('state');
   const { query, items: reviews } = useCursorPages(queryKeys.reviewList(filters), (cursor, signal) => reviewsApi.list(filters, cursor, signal));
 
   return (
-    <Page title="Reviews" description="Every post-incident review with its owner and deadline. Reviews are due 10 working days after the incident is resolved.">
-      <Paper withBorder p="sm" radius="lg" role="search" aria-label="Filter reviews">
-        <Group gap="md">
-          <TextInput aria-label="Owner" placeholder="Owner" leftSection={<IconUser size={16} />} w={170} value={owner} onChange={(e) => setOwner(e.currentTarget.value)} />
-          <Group gap={8} role="group" aria-labelledby="filter-review-state">
-            <Text id="filter-review-state" fz="xs" fw={600} c="dimmed" tt="uppercase">State</Text>
-            <Chip.Group multiple value={states} onChange={setStates}>
-              {reviewStates.map((s) => (
-                <Chip key={s} value={s} size="xs" variant="outline">{reviewStateLabel[s]}</Chip>
-              ))}
-            </Chip.Group>
-          </Group>
-          <Switch label="Overdue only" checked={overdue} onChange={(e) => setOverdue(e.currentTarget.checked)} color="red" />
-        </Group>
-      </Paper>
+    <Page title="Reviews" description="Every post-incident review with its owner and deadline, counted in working days from the incident's resolution.">
+      <OwnerStatusFilters
+        label="Filter reviews"
+        statusLabel="State"
+        options={reviewStates.map((s) => ({ value: s, label: reviewStateLabel[s] }))}
+        state={filterState.state}
+      />
       {query.isError && <QueryError error={query.error} onRetry={() => void query.refetch()} />}
       <Card p={0} style={{ overflow: 'hidden' }}>
         {query.isPending ? (
@@ -83,7 +71,7 @@ export default function ReviewsPage() {
                   <Table.Th w={120}>State</Table.Th>
                   <Table.Th w={76}>Quality</Table.Th>
                   <Table.Th w={130}>Owner</Table.Th>
-                  <Table.Th w={170}>Due</Table.Th>
+                  <Table.Th w={210}>Due</Table.Th>
                   <Table.Th w={200}>Why a review</Table.Th>
                 </Table.Tr>
               </Table.Thead>
