@@ -44,8 +44,13 @@ export interface LoadResult {
   non2xx: number;
 }
 
-/** A bounded load on loopback: `seconds` long, `connections` at once. */
+/**
+ * A bounded load on loopback: `seconds` long, `connections` at once, after a warm-up of
+ * `warmUpSeconds` (default 2) whose figures are dropped, so that every target is measured with its
+ * code already optimised by the JIT.
+ */
 export async function load(options: {
+  warmUpSeconds?: number;
   url: string;
   seconds: number;
   connections?: number;
@@ -53,6 +58,8 @@ export async function load(options: {
   headers?: Record<string, string>;
   body?: () => string;
 }): Promise<LoadResult> {
+  const warmUpSeconds = options.warmUpSeconds ?? 2;
+  if (warmUpSeconds > 0) await load({ ...options, seconds: warmUpSeconds, warmUpSeconds: 0 });
   const result = await autocannon({
     url: options.url,
     duration: options.seconds,
@@ -68,6 +75,11 @@ export async function load(options: {
     errors: result.errors,
     non2xx: result.non2xx,
   };
+}
+
+/** The round with the median request rate. */
+export function median(results: LoadResult[]): LoadResult {
+  return [...results].sort((a, b) => a.requestsPerSecond - b.requestsPerSecond)[Math.floor(results.length / 2)]!;
 }
 
 const adminUrl = (database: string) => `postgres://postgres@127.0.0.1:5432/${database}`;

@@ -6,6 +6,7 @@ import type { Actor } from '../access/actor.js';
 import { recordAudit } from '../audit/audit.service.js';
 import type { AppContext } from '../context.js';
 import { invalidField } from '../http/version-conflict.js';
+import { principalCacheOf } from './principal-cache.js';
 import { actorOf, type Principal } from './principal.js';
 import { randomSecret, sha256 } from './secrets.js';
 import * as repo from './tokens.repo.js';
@@ -82,6 +83,8 @@ export async function revokeToken(ctx: AppContext, actor: Actor, id: number): Pr
     if (!after) return; // already revoked
     await recordAudit(trx, actor, { action: 'api_token.revoke', entityType: 'api_token', entityId: id, before: audited(before), after: audited(after), at: now });
   });
+  // After the commit, so that no request re-reads and caches the token as it was before.
+  principalCacheOf(ctx.db).clear();
 }
 
 /**
@@ -90,12 +93,18 @@ export async function revokeToken(ctx: AppContext, actor: Actor, id: number): Pr
  */
 export async function resolveBearerToken(ctx: AppContext, secret: string): Promise<Principal | null> {
   if (!tokenFormat.test(secret)) return null;
-  const found = await repo.findTokenWithUser(ctx.db, sha256(secret));
+  const tokenHash = sha256(secret);
+  const now = ctx.now();
+  const cache = principalCacheOf(ctx.db);
+  const cached = cache.get(tokenHash, now.getTime());
+  if (cached) return cached;
+  const found = await repo.findTokenWithUser(ctx.db, tokenHash);
   if (!found) return null;
   const { token, user } = found;
-  const now = ctx.now();
   if (statusOf(token, now.toISOString()) !== 'active' || user.disabled === 1) return null;
   if (token.last_used_at === null || now.getTime() - Date.parse(token.last_used_at) >= TOUCH_AFTER_MS) await repo.touchToken(ctx.db, token.id, now.toISOString());
   const role = lowerRole(user.role as Role, token.role_ceiling as Role);
-  return { actor: actorOf(user, role), user, via: 'token', session: null, tokenId: token.id };
+  const principal: Principal = { actor: actorOf(user, role), user, via: 'token', session: null, tokenId: token.id };
+  cache.set(tokenHash, principal, now.getTime(), token.expires_at === null ? Infinity : Date.parse(token.expires_at));
+  return principal;
 }

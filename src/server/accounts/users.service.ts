@@ -9,6 +9,7 @@ import { isUniqueViolation, transactionLock } from '../db/dialect.js';
 import { decodeCursor, encodeCursor } from '../http/cursor.js';
 import { invalidField, versionConflict } from '../http/version-conflict.js';
 import { hashPassword } from './passwords.js';
+import { principalCacheOf } from './principal-cache.js';
 import { endUserSessions } from './sessions.service.js';
 import { auditedUser, normalizeEmail, toUser, type UserRow } from './user.mapper.js';
 import * as repo from './users.repo.js';
@@ -88,7 +89,7 @@ function updateAction(update: UserUpdate, before: UserRow): string {
 export async function updateUser(ctx: AppContext, actor: Actor, id: number, update: UserUpdate): Promise<User> {
   const { version, password, ...changes } = update;
   const passwordHash = password === undefined ? undefined : await hashPassword(password);
-  return ctx.db.transaction().execute(async (trx) => {
+  const updated = await ctx.db.transaction().execute(async (trx) => {
     await transactionLock(trx, USERS_LOCK);
     const before = await repo.findUserById(trx, id);
     if (!before) throw notFound('User', id);
@@ -117,6 +118,9 @@ export async function updateUser(ctx: AppContext, actor: Actor, id: number, upda
     await recordAudit(trx, actor, { action: updateAction(update, before), entityType: 'user', entityId: id, before: auditedUser(before), after: auditedUser(after), at: ctx.now() });
     return toUser(after);
   });
+  // After the commit: the user's API tokens now act with the new role, or not at all.
+  principalCacheOf(ctx.db).clear();
+  return updated;
 }
 
 export async function isSetupNeeded(ctx: AppContext): Promise<boolean> {

@@ -3,9 +3,14 @@ import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
+import { createRequire } from 'node:module';
 import type { Config } from '../config.js';
+import { BackgroundCheckpointer, FALLBACK_AUTOCHECKPOINT_PAGES } from './checkpointer.js';
 import type { DialectName } from './dialect.js';
+import { ChangeDetector, enableReadCache } from './read-cache.js';
 import type { Database } from './schema.js';
+
+const require = createRequire(import.meta.url);
 
 // Parse int8 (bigint, COUNT(*)) as a JS number: our values (ids, epoch ms, counts) fit in 2^53.
 pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
@@ -14,6 +19,8 @@ export interface DatabaseHandle {
   db: Kysely<Database>;
   dialect: DialectName;
   close(): Promise<void>;
+  /** SQLite in a file: checkpoints the WAL off the event loop (db/checkpointer.ts). */
+  checkpointer?: BackgroundCheckpointer | null;
 }
 
 export function openDatabase(database: Config['database']): DatabaseHandle {
@@ -32,16 +39,32 @@ export function openDatabase(database: Config['database']): DatabaseHandle {
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
-  return { db, dialect: 'sqlite', close: () => db.destroy() };
+  sqlite.pragma('temp_store = MEMORY');
+  const dataVersion = sqlite.prepare('PRAGMA data_version').pluck();
+  const changes = new ChangeDetector(() => dataVersion.get() as number);
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite, changes) }) });
+  enableReadCache(db, changes);
+  if (database.file === ':memory:') return { db, dialect: 'sqlite', close: () => db.destroy(), checkpointer: null };
+  sqlite.pragma(`wal_autocheckpoint = ${FALLBACK_AUTOCHECKPOINT_PAGES}`);
+  const checkpointer = new BackgroundCheckpointer(database.file, require.resolve('better-sqlite3'));
+  return {
+    db,
+    dialect: 'sqlite',
+    checkpointer,
+    close: async () => {
+      await checkpointer.close();
+      await db.destroy();
+    },
+  };
 }
 
 /**
  * Kysely prepares every query anew; on SQLite preparing costs more than running a primary-key
  * lookup, so prepared statements are kept per SQL text (queries use parameters, so the set of
  * texts is small). Safe because Kysely runs one query at a time on its single SQLite connection.
+ * It also counts the writes, for the read cache (db/read-cache.ts).
  */
-function withStatementCache(sqlite: SqliteDatabase.Database, capacity = 500) {
+function withStatementCache(sqlite: SqliteDatabase.Database, changes: ChangeDetector, capacity = 500) {
   const statements = new Map<string, SqliteDatabase.Statement>();
   return {
     close: () => sqlite.close(),
@@ -52,6 +75,8 @@ function withStatementCache(sqlite: SqliteDatabase.Database, capacity = 500) {
         if (statements.size >= capacity) statements.delete(statements.keys().next().value!);
         statements.set(sql, statement);
       }
+      // Kysely prepares every statement right before running it.
+      if (!statement.readonly) changes.noteWrite();
       return statement;
     },
   };

@@ -2,6 +2,37 @@ import fastJson from 'fast-json-stringify';
 import type { FastifySerializerCompiler } from 'fastify/types/schema.js';
 import { z } from 'zod';
 
+type JsonSchema = { [key: string]: unknown };
+
+const isObject = (value: unknown): value is JsonSchema => typeof value === 'object' && value !== null && !Array.isArray(value);
+/** Keywords whose value maps names (of properties, definitions) to schemas. */
+const schemaMaps = new Set(['properties', 'patternProperties', '$defs', 'definitions']);
+const validationOnly = new Set(['pattern', 'minLength', 'maxLength', 'minimum', 'maximum', 'minItems', 'maxItems']);
+const isNullSchema = (value: unknown) => isObject(value) && value.type === 'null' && Object.keys(value).length === 1;
+
+/**
+ * zod writes "X or null" as `anyOf: [X, {type: 'null'}]`, and fast-json-stringify picks an anyOf
+ * branch by running ajv on the value (its README: "only use it as a last resort"), which for a
+ * nullable date ran the full date-time pattern on every response. `nullable: true` on X says the
+ * same and is serialised by a null check. Validation keywords are irrelevant to output and dropped.
+ */
+export function forSerialization(schema: unknown): unknown {
+  if (Array.isArray(schema)) return schema.map(forSerialization);
+  if (!isObject(schema)) return schema;
+  const anyOf = schema.anyOf;
+  if (Array.isArray(anyOf) && anyOf.length === 2 && anyOf.some(isNullSchema)) {
+    const { anyOf: _anyOf, ...rest } = schema;
+    const other = anyOf.find((member) => !isNullSchema(member)) as JsonSchema;
+    if (typeof other.type === 'string') return forSerialization({ ...rest, ...other, nullable: true });
+  }
+  const result: JsonSchema = {};
+  for (const [key, value] of Object.entries(schema)) {
+    if (validationOnly.has(key)) continue;
+    result[key] = schemaMaps.has(key) && isObject(value) ? Object.fromEntries(Object.entries(value).map(([name, member]) => [name, forSerialization(member)])) : forSerialization(value);
+  }
+  return result;
+}
+
 /**
  * Responses are serialised by fast-json-stringify from the route's zod schema turned into JSON
  * Schema: several times faster than validating with zod and, like zod, it emits only the declared
@@ -9,5 +40,5 @@ import { z } from 'zod';
  */
 export const serializerCompiler: FastifySerializerCompiler<z.ZodType> = ({ schema }) => {
   const jsonSchema = z.toJSONSchema(schema, { io: 'output', target: 'draft-07', unrepresentable: 'any' });
-  return fastJson(jsonSchema as Parameters<typeof fastJson>[0]);
+  return fastJson(forSerialization(jsonSchema) as Parameters<typeof fastJson>[0]);
 };

@@ -2,6 +2,7 @@ import { sql, type Expression, type Selectable, type SqlBool } from 'kysely';
 import type { IncidentListQuery } from '../../shared/incidents/incident.schema.js';
 import type { Executor } from '../context.js';
 import { insertPrepared, runPrepared } from '../db/prepared.js';
+import { readThrough } from '../db/read-cache.js';
 import type { IncidentsTable } from '../db/schema.js';
 
 export type IncidentRow = Selectable<IncidentsTable> & {
@@ -29,10 +30,12 @@ export async function insertIncident(db: Executor, values: IncidentValues & { cr
   return row!.id as number;
 }
 
-/** The hottest read of the API, so it is compiled once (see db/prepared.ts). */
-export async function findIncident(db: Executor, id: number): Promise<IncidentRow | undefined> {
-  const rows = await runPrepared(db, 'findIncident', (db) => selectIncidents(db).where('incidents.id', '=', 0), [id]);
-  return rows[0];
+/** The hottest read of the API: compiled once (db/prepared.ts) and cached until the next write (db/read-cache.ts). */
+export function findIncident(db: Executor, id: number): Promise<IncidentRow | undefined> {
+  return readThrough(db, `incident:${id}`, async () => {
+    const rows = await runPrepared(db, 'findIncident', (db) => selectIncidents(db).where('incidents.id', '=', 0), [id]);
+    return rows[0];
+  });
 }
 
 /** Updates only when the stored version is still `version`; returns false when someone changed it first. */

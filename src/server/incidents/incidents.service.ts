@@ -10,6 +10,7 @@ import { saveAccess } from '../access/incident-access.repo.js';
 import { canSeeIncident, visibleIncidents } from '../access/visibility.js';
 import { auditChange } from '../audit/audit.service.js';
 import type { AppContext, Executor } from '../context.js';
+import { writeTransaction } from '../db/group-commit.js';
 import { decodeCursor, encodeCursor } from '../http/cursor.js';
 import { versionConflict } from '../http/version-conflict.js';
 import { ensureReviewByPolicy } from '../reviews/reviews.service.js';
@@ -51,7 +52,7 @@ export async function listIncidents(ctx: AppContext, query: IncidentListQuery) {
 export async function createIncident(ctx: AppContext, input: IncidentCreate): Promise<Incident> {
   const nowIso = ctx.now().toISOString();
   const fields = stampStatusTimes(input, nowIso);
-  return ctx.db.transaction().execute(async (trx) => {
+  return writeTransaction(ctx.db, async (trx) => {
     const id = await repo.insertIncident(trx, { ...toIncidentValues(fields, nowIso, nowIso), restricted: input.restricted ? 1 : 0, created_at: nowIso });
     await repo.insertTags(trx, id, fields.services, fields.labels);
     // Whoever restricts an incident stays able to see it (admins see everything anyway).
@@ -63,7 +64,7 @@ export async function createIncident(ctx: AppContext, input: IncidentCreate): Pr
 
 export async function updateIncident(ctx: AppContext, id: number, update: IncidentUpdate): Promise<Incident> {
   const { version, ...changes } = update;
-  return ctx.db.transaction().execute(async (trx) => {
+  return writeTransaction(ctx.db, async (trx) => {
     const current = await readIncident(ctx, trx, id);
     if (current.version !== version) throw versionConflict(`Incident ${id}`, current, version);
     const nowIso = ctx.now().toISOString();
@@ -80,7 +81,7 @@ export async function updateIncident(ctx: AppContext, id: number, update: Incide
  * integrations that did not read the incident first, and they commute with other edits.
  */
 async function applyEvent(ctx: AppContext, id: number, action: string, change: (fields: Fields, nowIso: string) => Fields): Promise<Incident> {
-  return ctx.db.transaction().execute(async (trx) => {
+  return writeTransaction(ctx.db, async (trx) => {
     const nowIso = ctx.now().toISOString();
     // Bumping the version first takes the row lock on PostgreSQL, so concurrent events serialise.
     if (!(await repo.updateIncidentUnconditionally(trx, id, { updated_at: nowIso }))) throw notFound('Incident', id);

@@ -1,0 +1,74 @@
+import type { Kysely } from 'kysely';
+
+/** How often `PRAGMA data_version` is asked: it starts a read transaction, which costs as much as a small query. */
+const DATA_VERSION_EVERY_MS = 100;
+
+/**
+ * Tells whether a SQLite database may have changed: this process's writes are counted as they are
+ * prepared (before they run); a commit by another process (`hindsight admin create` while the
+ * server runs) moves `PRAGMA data_version`, which is looked at every 100 ms at most.
+ */
+export class ChangeDetector {
+  #writes = 0;
+  #dataVersion = 0;
+  #dataVersionAt = -Infinity;
+
+  constructor(
+    private readonly dataVersion: () => number,
+    private readonly clockMs: () => number = () => performance.now(),
+  ) {}
+
+  noteWrite(): void {
+    this.#writes++;
+  }
+
+  /** Equal stamps mean nothing was written in between. */
+  stamp(): string {
+    const now = this.clockMs();
+    if (now - this.#dataVersionAt >= DATA_VERSION_EVERY_MS) {
+      this.#dataVersion = this.dataVersion();
+      this.#dataVersionAt = now;
+    }
+    return `${this.#writes}:${this.#dataVersion}`;
+  }
+}
+
+interface Cache {
+  detector: ChangeDetector;
+  stamp: string;
+  entries: Map<string, unknown>;
+}
+
+const CAPACITY = 2_000;
+const caches = new WeakMap<object, Cache>();
+
+/** Makes `db` (the root handle of a SQLite database) eligible for readThrough. */
+export function enableReadCache<Db>(db: Kysely<Db>, detector: ChangeDetector): void {
+  caches.set(db, { detector, stamp: '', entries: new Map() });
+}
+
+/**
+ * A hot read by key, served from memory while the database has not changed since it was loaded;
+ * any write empties the cache. Only for SQLite, whose one connection belongs to this process, and
+ * only outside transactions: a read there waits for running transactions to commit, so what is
+ * kept is always committed data. On PostgreSQL (several app instances may write) it always loads.
+ * Callers must not mutate what they get.
+ */
+export async function readThrough<Db, Value>(db: Kysely<Db>, key: string, load: () => Promise<Value | undefined>): Promise<Value | undefined> {
+  const cache = db.isTransaction ? undefined : caches.get(db);
+  if (!cache) return load();
+  const stamp = cache.detector.stamp();
+  if (stamp !== cache.stamp) {
+    cache.entries.clear();
+    cache.stamp = stamp;
+  } else if (cache.entries.has(key)) {
+    return cache.entries.get(key) as Value;
+  }
+  const value = await load();
+  // The load may have waited behind a write: keep it only when nothing was written meanwhile.
+  if (value !== undefined && cache.stamp === stamp && cache.detector.stamp() === stamp) {
+    if (cache.entries.size >= CAPACITY) cache.entries.delete(cache.entries.keys().next().value!);
+    cache.entries.set(key, value);
+  }
+  return value;
+}
