@@ -21,6 +21,12 @@ interface Entry {
  */
 export class PrincipalCache {
   readonly #entries = new Map<string, Entry>();
+  #generation = 0;
+
+  /** Read before looking a token up; `set` ignores a lookup that a `clear` has overtaken. */
+  get generation(): number {
+    return this.#generation;
+  }
 
   get(tokenHash: string, nowMs: number): Principal | undefined {
     const entry = this.#entries.get(tokenHash);
@@ -30,13 +36,18 @@ export class PrincipalCache {
     return undefined;
   }
 
-  /** Remembers `principal` until `expiresAtMs` at the latest (the token's own expiry). */
-  set(tokenHash: string, principal: Principal, nowMs: number, expiresAtMs: number): void {
+  /**
+   * Remembers `principal` until `expiresAtMs` at the latest (the token's own expiry), unless the
+   * cache was cleared since `generation`: the lookup may have read the token before a revocation.
+   */
+  set(tokenHash: string, principal: Principal, generation: number, nowMs: number, expiresAtMs: number): void {
+    if (generation !== this.#generation) return;
     if (this.#entries.size >= CAPACITY) this.#entries.delete(this.#entries.keys().next().value!);
     this.#entries.set(tokenHash, { principal, untilMs: Math.min(nowMs + PRINCIPAL_CACHE_MS, expiresAtMs) });
   }
 
   clear(): void {
+    this.#generation++;
     this.#entries.clear();
   }
 }

@@ -98,6 +98,7 @@ export async function resolveBearerToken(ctx: AppContext, secret: string): Promi
   const cache = principalCacheOf(ctx.db);
   const cached = cache.get(tokenHash, now.getTime());
   if (cached) return cached;
+  const generation = cache.generation;
   const found = await repo.findTokenWithUser(ctx.db, tokenHash);
   if (!found) return null;
   const { token, user } = found;
@@ -105,6 +106,6 @@ export async function resolveBearerToken(ctx: AppContext, secret: string): Promi
   if (token.last_used_at === null || now.getTime() - Date.parse(token.last_used_at) >= TOUCH_AFTER_MS) await repo.touchToken(ctx.db, token.id, now.toISOString());
   const role = lowerRole(user.role as Role, token.role_ceiling as Role);
   const principal: Principal = { actor: actorOf(user, role), user, via: 'token', session: null, tokenId: token.id };
-  cache.set(tokenHash, principal, now.getTime(), token.expires_at === null ? Infinity : Date.parse(token.expires_at));
+  cache.set(tokenHash, principal, generation, now.getTime(), token.expires_at === null ? Infinity : Date.parse(token.expires_at));
   return principal;
 }

@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { ControlledTransaction, Kysely, Transaction } from 'kysely';
 import { dialectOf } from './dialect.js';
 
 type Work<DB, T> = (trx: Transaction<DB>) => Promise<T>;
@@ -53,35 +53,58 @@ class GroupCommitter<DB> {
       await this.db.transaction().execute(alone.work).then(alone.resolve, alone.reject);
       return;
     }
-    const succeeded: Array<{ pending: Pending<DB>; value: unknown }> = [];
-    let started = 0;
-    const trx = await this.db.startTransaction().execute();
+    let trx: ControlledTransaction<DB>;
     try {
-      for (const pending of batch) {
-        started++;
-        const name = `work_${started}`;
+      trx = await this.db.startTransaction().execute();
+    } catch (error) {
+      for (const pending of batch) pending.reject(error);
+      return;
+    }
+    const succeeded: Array<{ pending: Pending<DB>; value: unknown }> = [];
+    let index = 0;
+    let ownError: { error: unknown } | null = null;
+    try {
+      for (; index < batch.length; index++) {
+        const pending = batch[index]!;
+        const name = `work_${index + 1}`;
+        ownError = null;
         const savepoint = await trx.savepoint(name).execute();
+        let value: unknown;
         try {
-          succeeded.push({ pending, value: await pending.work(savepoint) });
+          value = await pending.work(savepoint);
         } catch (error) {
+          ownError = { error };
           await savepoint.rollbackToSavepoint(name).execute();
-          pending.reject(error);
         }
         await savepoint.releaseSavepoint(name).execute();
+        if (ownError) pending.reject(ownError.error);
+        else succeeded.push({ pending, value });
       }
       await trx.commit().execute();
     } catch (error) {
-      // The transaction itself failed (commit, disk full...): nothing of it was written.
       await trx.rollback().execute().catch(() => undefined);
-      for (const { pending } of succeeded) pending.reject(error);
-      this.#queue.unshift(...batch.slice(started)); // not run yet: they go with the next batch
+      this.#recover(batch, succeeded, index, ownError?.error ?? error);
       return;
     }
     for (const { pending, value } of succeeded) pending.resolve(value);
   }
+
+  /**
+   * The whole transaction failed, so nothing of it was written. When a piece of work was running,
+   * it is the cause (it failed in a way its savepoint could not contain, or the database refused
+   * it): its caller gets the error and every other piece goes back to the front of the queue, as
+   * their own transactions would have succeeded. A failed commit has no single cause: all fail.
+   */
+  #recover(batch: Array<Pending<DB>>, succeeded: Array<{ pending: Pending<DB> }>, index: number, error: unknown): void {
+    if (index >= batch.length) {
+      for (const { pending } of succeeded) pending.reject(error);
+      return;
+    }
+    batch[index]!.reject(error);
+    this.#queue.unshift(...succeeded.map(({ pending }) => pending), ...batch.slice(index + 1));
+  }
 }
 
-// Keyed by the root handle: one queue per database (tests run several apps in one process).
 const committers = new WeakMap<object, unknown>();
 
 /**

@@ -55,7 +55,8 @@ export function enableReadCache<Db>(db: Kysely<Db>, detector: ChangeDetector): v
  * Callers must not mutate what they get.
  */
 export async function readThrough<Db, Value>(db: Kysely<Db>, key: string, load: () => Promise<Value | undefined>): Promise<Value | undefined> {
-  const cache = db.isTransaction ? undefined : caches.get(db);
+  // A transaction is a handle of its own, never the root one: its reads always load.
+  const cache = caches.get(db);
   if (!cache) return load();
   const stamp = cache.detector.stamp();
   if (stamp !== cache.stamp) {
