@@ -32,7 +32,7 @@ function packageRoot(): string {
 }
 
 async function migrate(config: Config): Promise<void> {
-  const handle = openDatabase(config.database);
+  const handle = openDatabase(config.database, { backgroundCheckpoints: false });
   try {
     const applied = await migrateToLatest(handle.db);
     console.log(applied.length ? `Applied ${applied.join(', ')}` : 'Database is up to date');

@@ -43,7 +43,7 @@ export async function adminCommand(config: Config, argv: string[]): Promise<numb
     return 2;
   }
 
-  const handle = openDatabase(config.database);
+  const handle = openDatabase(config.database, { backgroundCheckpoints: false });
   try {
     await migrateToLatest(handle.db);
     const ctx = { db: handle.db, dialect: handle.dialect, config, now: () => new Date(), actor: systemActor };

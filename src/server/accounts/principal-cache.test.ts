@@ -30,6 +30,12 @@ describe('PrincipalCache', () => {
     expect(cache.get('hash-a', expiresAt)).toBeUndefined();
   });
 
+  it('forgets an entry when the clock steps back, so a clock correction cannot stretch its life', () => {
+    const cache = new PrincipalCache();
+    cache.set('hash-a', principal(1), cache.generation, now, Infinity);
+    expect(cache.get('hash-a', now - 1)).toBeUndefined();
+  });
+
   it('forgets everything on clear', () => {
     const cache = new PrincipalCache();
     cache.set('hash-a', principal(1), cache.generation, now, Infinity);

@@ -12,6 +12,7 @@ const CAPACITY = 10_000;
 
 interface Entry {
   principal: Principal;
+  cachedAtMs: number;
   untilMs: number;
 }
 
@@ -31,7 +32,8 @@ export class PrincipalCache {
   get(tokenHash: string, nowMs: number): Principal | undefined {
     const entry = this.#entries.get(tokenHash);
     if (!entry) return undefined;
-    if (entry.untilMs > nowMs) return entry.principal;
+    // A clock that stepped back (NTP) must not stretch the 5 seconds.
+    if (nowMs >= entry.cachedAtMs && nowMs < entry.untilMs) return entry.principal;
     this.#entries.delete(tokenHash);
     return undefined;
   }
@@ -43,7 +45,7 @@ export class PrincipalCache {
   set(tokenHash: string, principal: Principal, generation: number, nowMs: number, expiresAtMs: number): void {
     if (generation !== this.#generation) return;
     if (this.#entries.size >= CAPACITY) this.#entries.delete(this.#entries.keys().next().value!);
-    this.#entries.set(tokenHash, { principal, untilMs: Math.min(nowMs + PRINCIPAL_CACHE_MS, expiresAtMs) });
+    this.#entries.set(tokenHash, { principal, cachedAtMs: nowMs, untilMs: Math.min(nowMs + PRINCIPAL_CACHE_MS, expiresAtMs) });
   }
 
   clear(): void {

@@ -22,16 +22,18 @@ const workerSource = `
 const { parentPort, workerData } = require('node:worker_threads');
 const Database = require(workerData.driver);
 const db = new Database(workerData.file);
-db.pragma('busy_timeout = 100');
 let previous = '';
+const report = (message) => {
+  const seen = JSON.stringify(message);
+  if (seen !== previous) parentPort.postMessage(message);
+  previous = seen;
+};
 const checkpoint = () => {
   try {
     const [result] = db.pragma('wal_checkpoint(PASSIVE)');
-    const seen = result.log + ':' + result.checkpointed;
-    if (result.log > 0 && seen !== previous) parentPort.postMessage({ log: result.log, checkpointed: result.checkpointed });
-    previous = seen;
+    if (result.log > 0) report({ log: result.log, checkpointed: result.checkpointed });
   } catch (error) {
-    parentPort.postMessage({ error: String(error) });
+    report({ error: String(error) }); // once per distinct failure, not every 250 ms
   }
 };
 setInterval(checkpoint, workerData.everyMs);
@@ -46,11 +48,18 @@ parentPort.on('message', (message) => { if (message === 'close') { checkpoint();
  */
 export class BackgroundCheckpointer {
   readonly #worker: Worker;
+  readonly #exited: Promise<void>;
+  #running = true;
   readonly #listeners = new Set<(result: CheckpointResult) => void>();
 
   constructor(file: string, driver: string) {
     this.#worker = new Worker(workerSource, { eval: true, workerData: { file, driver, everyMs: CHECKPOINT_EVERY_MS } });
     this.#worker.unref();
+    this.#exited = new Promise((resolve) => this.#worker.once('exit', () => resolve()));
+    void this.#exited.then(() => (this.#running = false));
+    // Without the worker SQLite's own automatic checkpoint (FALLBACK_AUTOCHECKPOINT_PAGES) still
+    // bounds the WAL: a failure here is reported, never fatal.
+    this.#worker.on('error', (error) => console.warn(`WAL checkpoint worker stopped: ${error.message}`));
     this.#worker.on('message', (message: CheckpointResult | { error: string }) => {
       if ('error' in message) console.warn(`WAL checkpoint failed: ${message.error}`);
       else for (const listener of this.#listeners) listener(message);
@@ -63,11 +72,12 @@ export class BackgroundCheckpointer {
     return () => this.#listeners.delete(listener);
   }
 
-  /** Runs a last checkpoint and closes the worker's connection. */
+  /** Runs a last checkpoint and closes the worker's connection; safe to call more than once. */
   async close(): Promise<void> {
-    const exited = new Promise<void>((resolve) => this.#worker.once('exit', () => resolve()));
-    this.#worker.ref(); // keep the process alive until the worker is done
-    this.#worker.postMessage('close');
-    await exited;
+    if (this.#running) {
+      this.#worker.ref(); // keep the process alive until the worker is done
+      this.#worker.postMessage('close');
+    }
+    await this.#exited;
   }
 }

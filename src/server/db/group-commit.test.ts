@@ -21,6 +21,7 @@ describe('writeTransaction on SQLite', () => {
   let db: Kysely<NotesDb>;
   /** A second connection to the same file: it sees only what has been committed. */
   let other: SqliteDatabase.Database;
+  let file: string;
   const committedCount = () => other.prepare('SELECT count(*) FROM notes').pluck().get() as number;
 
   beforeAll(() => {
@@ -29,7 +30,7 @@ describe('writeTransaction on SQLite', () => {
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   beforeEach(async () => {
-    const file = path.join(dir, `${Math.random().toString(36).slice(2)}.db`);
+    file = path.join(dir, `${Math.random().toString(36).slice(2)}.db`);
     handle = openDatabase({ kind: 'sqlite', file });
     db = handle.db.withTables<{ notes: NotesDb['notes'] }>();
     await db.schema
@@ -107,6 +108,36 @@ describe('writeTransaction on SQLite', () => {
     expect(String((outcomes[1] as PromiseRejectedResult).reason)).toContain('poison refused');
     expect(await bodiesOf(db)).toEqual(['first', 'third']);
     expect(committedCount()).toBe(2);
+  });
+
+  it('answers a failing call only after the commit, like the others', async () => {
+    const committedWhenAnswered = await Promise.all([
+      writeTransaction(db, async () => {
+        throw new Error('fails first');
+      }).catch(() => committedCount()),
+      writeTransaction(db, (trx) => trx.insertInto('notes').values({ body: 'kept' }).execute()).then(() => committedCount()),
+    ]);
+    expect(committedWhenAnswered).toEqual([1, 1]);
+  });
+
+  it('when another process commits between a call\'s read and its write, fails that call alone and runs the others again', async () => {
+    const outsider = new SqliteDatabase(file);
+    try {
+      const outcomes = await Promise.allSettled([
+        writeTransaction(db, async (trx) => {
+          await countNotes(trx); // the transaction now reads a snapshot...
+          outsider.prepare("INSERT INTO notes (body) VALUES ('outside')").run(); // ...that another process makes stale
+          await trx.insertInto('notes').values({ body: 'first' }).execute();
+        }),
+        writeTransaction(db, (trx) => trx.insertInto('notes').values({ body: 'second' }).execute()),
+        writeTransaction(db, (trx) => trx.insertInto('notes').values({ body: 'third' }).execute()),
+      ]);
+      expect(outcomes.map((outcome) => outcome.status)).toEqual(['rejected', 'fulfilled', 'fulfilled']);
+      expect((outcomes[0] as PromiseRejectedResult).reason).toMatchObject({ code: expect.stringMatching(/^SQLITE_BUSY/) });
+      expect(await bodiesOf(db)).toEqual(['outside', 'second', 'third']);
+    } finally {
+      outsider.close();
+    }
   });
 
   it('commits a long queue every 32 calls', async () => {

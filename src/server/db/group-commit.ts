@@ -17,7 +17,7 @@ const MAX_BATCH = 32;
  * write transaction's cost is the commit (appending every page it touched to the WAL). Work that
  * arrives while a transaction runs waits in a queue; the queue then runs as one transaction, each
  * piece of work inside its own savepoint, so a piece that fails is rolled back alone and its
- * caller gets its error while the others commit. Callers are answered only after the commit.
+ * caller gets its error while the others commit. Every caller is answered after the commit.
  * The result is what serial transactions would give, with one commit for the lot.
  */
 class GroupCommitter<DB> {
@@ -60,49 +60,65 @@ class GroupCommitter<DB> {
       for (const pending of batch) pending.reject(error);
       return;
     }
-    const succeeded: Array<{ pending: Pending<DB>; value: unknown }> = [];
-    let index = 0;
-    let ownError: { error: unknown } | null = null;
+    const outcomes: Array<Outcome<DB>> = [];
     try {
-      for (; index < batch.length; index++) {
-        const pending = batch[index]!;
-        const name = `work_${index + 1}`;
-        ownError = null;
-        const savepoint = await trx.savepoint(name).execute();
-        let value: unknown;
-        try {
-          value = await pending.work(savepoint);
-        } catch (error) {
-          ownError = { error };
-          await savepoint.rollbackToSavepoint(name).execute();
-        }
-        await savepoint.releaseSavepoint(name).execute();
-        if (ownError) pending.reject(ownError.error);
-        else succeeded.push({ pending, value });
-      }
+      for (const pending of batch) outcomes.push(await runPiece(trx, pending, `work_${outcomes.length + 1}`));
       await trx.commit().execute();
     } catch (error) {
       await trx.rollback().execute().catch(() => undefined);
-      this.#recover(batch, succeeded, index, ownError?.error ?? error);
+      this.#recover(batch, outcomes, error);
       return;
     }
-    for (const { pending, value } of succeeded) pending.resolve(value);
+    // Failures too are answered only now: an error may carry data that only this commit makes real.
+    for (const outcome of outcomes) {
+      if ('error' in outcome) outcome.pending.reject(outcome.error);
+      else outcome.pending.resolve(outcome.value);
+    }
   }
 
   /**
    * The whole transaction failed, so nothing of it was written. When a piece of work was running,
-   * it is the cause (it failed in a way its savepoint could not contain, or the database refused
-   * it): its caller gets the error and every other piece goes back to the front of the queue, as
-   * their own transactions would have succeeded. A failed commit has no single cause: all fail.
+   * it is the cause: its caller gets the error, and every other piece goes back to the front of
+   * the queue, as its own transaction would have gone ahead. A failed commit has no single cause.
    */
-  #recover(batch: Array<Pending<DB>>, succeeded: Array<{ pending: Pending<DB> }>, index: number, error: unknown): void {
-    if (index >= batch.length) {
-      for (const { pending } of succeeded) pending.reject(error);
+  #recover(batch: Array<Pending<DB>>, outcomes: Array<Outcome<DB>>, error: unknown): void {
+    const cause = batch[outcomes.length];
+    if (!cause) {
+      for (const { pending } of outcomes) pending.reject(error);
       return;
     }
-    batch[index]!.reject(error);
-    this.#queue.unshift(...succeeded.map(({ pending }) => pending), ...batch.slice(index + 1));
+    cause.reject(error);
+    this.#queue.unshift(...outcomes.map(({ pending }) => pending), ...batch.slice(outcomes.length + 1));
   }
+}
+
+type Outcome<DB> = { pending: Pending<DB>; value: unknown } | { pending: Pending<DB>; error: unknown };
+
+/** "Busy" means another process wrote meanwhile: every later write of this transaction would fail too. */
+const isBusy = (error: unknown) => String((error as { code?: unknown } | null)?.code ?? '').startsWith('SQLITE_BUSY');
+
+/**
+ * Runs one piece of work in its own savepoint. Its failure is rolled back there and becomes its
+ * outcome; a failure the savepoint cannot contain (a busy database, a transaction SQLite already
+ * rolled back) is thrown, to fail the transaction.
+ */
+async function runPiece<DB>(trx: ControlledTransaction<DB>, pending: Pending<DB>, name: string): Promise<Outcome<DB>> {
+  const savepoint = await trx.savepoint(name).execute();
+  let value: unknown;
+  try {
+    value = await pending.work(savepoint);
+  } catch (error) {
+    if (isBusy(error)) throw error;
+    try {
+      await savepoint.rollbackToSavepoint(name).execute();
+      await savepoint.releaseSavepoint(name).execute();
+    } catch {
+      throw error; // the transaction went with it; the piece's own error says why
+    }
+    return { pending, error };
+  }
+  await savepoint.releaseSavepoint(name).execute();
+  return { pending, value };
 }
 
 const committers = new WeakMap<object, unknown>();

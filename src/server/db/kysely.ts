@@ -1,9 +1,9 @@
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
-import { createRequire } from 'node:module';
 import type { Config } from '../config.js';
 import { BackgroundCheckpointer, FALLBACK_AUTOCHECKPOINT_PAGES } from './checkpointer.js';
 import type { DialectName } from './dialect.js';
@@ -19,18 +19,23 @@ export interface DatabaseHandle {
   db: Kysely<Database>;
   dialect: DialectName;
   close(): Promise<void>;
-  /** SQLite in a file: checkpoints the WAL off the event loop (db/checkpointer.ts). */
-  checkpointer?: BackgroundCheckpointer | null;
+  /** SQLite in a file, when serving: checkpoints the WAL off the event loop (db/checkpointer.ts). */
+  checkpointer: BackgroundCheckpointer | null;
 }
 
-export function openDatabase(database: Config['database']): DatabaseHandle {
+export interface OpenOptions {
+  /** false for short commands (migrate, admin create): SQLite's own checkpoints suffice there. */
+  backgroundCheckpoints?: boolean;
+}
+
+export function openDatabase(database: Config['database'], { backgroundCheckpoints = true }: OpenOptions = {}): DatabaseHandle {
   if (database.kind === 'postgres') {
     const pool = new pg.Pool({ connectionString: database.url, max: database.poolSize });
     // An idle connection dropped by the server (restart, failover) must not crash the process:
     // the pool replaces it on next use.
     pool.on('error', (error) => console.warn(`PostgreSQL connection lost: ${error.message}`));
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-    return { db, dialect: 'postgres', close: () => db.destroy() };
+    return { db, dialect: 'postgres', close: () => db.destroy(), checkpointer: null };
   }
   if (database.file !== ':memory:') fs.mkdirSync(path.dirname(database.file), { recursive: true });
   const sqlite = new SqliteDatabase(database.file);
@@ -44,7 +49,7 @@ export function openDatabase(database: Config['database']): DatabaseHandle {
   const changes = new ChangeDetector(() => dataVersion.get() as number);
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite, changes) }) });
   enableReadCache(db, changes);
-  if (database.file === ':memory:') return { db, dialect: 'sqlite', close: () => db.destroy(), checkpointer: null };
+  if (database.file === ':memory:' || !backgroundCheckpoints) return { db, dialect: 'sqlite', close: () => db.destroy(), checkpointer: null };
   sqlite.pragma(`wal_autocheckpoint = ${FALLBACK_AUTOCHECKPOINT_PAGES}`);
   const checkpointer = new BackgroundCheckpointer(database.file, require.resolve('better-sqlite3'));
   return {
@@ -52,8 +57,11 @@ export function openDatabase(database: Config['database']): DatabaseHandle {
     dialect: 'sqlite',
     checkpointer,
     close: async () => {
-      await checkpointer.close();
-      await db.destroy();
+      try {
+        await checkpointer.close();
+      } finally {
+        await db.destroy();
+      }
     },
   };
 }

@@ -45,6 +45,8 @@ describe('response serialisation', () => {
     const union = { anyOf: [{ type: 'string' }, { type: 'integer' }] };
     expect(forSerialization(union)).toEqual(union);
     expect(forSerialization({ type: 'object', properties: { pattern: { type: 'string', pattern: 'a' } } })).toEqual({ type: 'object', properties: { pattern: { type: 'string' } } });
+    const withData = { type: 'object', default: { pattern: 'x', anyOf: [{ type: 'string' }, { type: 'null' }] }, properties: {} };
+    expect(forSerialization(withData)).toEqual(withData);
   });
 
   it('produces the same JSON as JSON.stringify for values and nulls, and drops undeclared fields', () => {

@@ -7,6 +7,9 @@ type JsonSchema = { [key: string]: unknown };
 const isObject = (value: unknown): value is JsonSchema => typeof value === 'object' && value !== null && !Array.isArray(value);
 /** Keywords whose value maps names (of properties, definitions) to schemas. */
 const schemaMaps = new Set(['properties', 'patternProperties', '$defs', 'definitions']);
+/** Keywords whose value is data (JSON values), not a schema to rewrite. */
+const dataValued = new Set(['enum', 'const', 'default', 'examples', 'required']);
+const mapValues = (object: JsonSchema, map: (value: unknown) => unknown) => Object.fromEntries(Object.entries(object).map(([key, value]) => [key, map(value)]));
 const validationOnly = new Set(['pattern', 'minLength', 'maxLength', 'minimum', 'maximum', 'minItems', 'maxItems']);
 const isNullSchema = (value: unknown) => isObject(value) && value.type === 'null' && Object.keys(value).length === 1;
 
@@ -28,7 +31,9 @@ export function forSerialization(schema: unknown): unknown {
   const result: JsonSchema = {};
   for (const [key, value] of Object.entries(schema)) {
     if (validationOnly.has(key)) continue;
-    result[key] = schemaMaps.has(key) && isObject(value) ? Object.fromEntries(Object.entries(value).map(([name, member]) => [name, forSerialization(member)])) : forSerialization(value);
+    if (dataValued.has(key)) result[key] = value;
+    else if (schemaMaps.has(key) && isObject(value)) result[key] = mapValues(value, forSerialization);
+    else result[key] = forSerialization(value);
   }
   return result;
 }
