@@ -13,6 +13,19 @@ const webRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'hindsight-web-'));
 fs.writeFileSync(path.join(webRoot, 'index.html'), '<!doctype html><html><head><script type="module" src="/assets/app.js"></script></head><body><div id="root"></div></body></html>');
 afterAll(() => fs.rmSync(webRoot, { recursive: true, force: true }));
 
+/** JSON answers: the short API set, and none of the headers only a rendered page needs. */
+function expectApiHeaders(headers: Record<string, unknown>, label: string) {
+  expect(headers['content-security-policy'], label).toBe("default-src 'none'; frame-ancestors 'none'");
+  expect(headers['x-content-type-options'], label).toBe('nosniff');
+  expect(headers['cross-origin-resource-policy'], label).toBe('same-origin');
+  expect(headers['cache-control'], label).toBe('no-store');
+  for (const pageOnly of ['x-frame-options', 'referrer-policy', 'cross-origin-opener-policy', 'x-dns-prefetch-control', 'origin-agent-cluster']) {
+    expect(headers[pageOnly], `${label}: ${pageOnly}`).toBeUndefined();
+  }
+  expect(headers['strict-transport-security'], label).toBeUndefined(); // plain http here
+  expect(headers['x-powered-by'], label).toBeUndefined();
+}
+
 function expectSecurityHeaders(headers: Record<string, unknown>, label: string) {
   expect(headers['content-security-policy'], label).toBe(csp);
   expect(headers['x-content-type-options'], label).toBe('nosniff');
@@ -28,16 +41,17 @@ describe.each(databaseKinds)('security headers on %s', (kind) => {
   const t = useTestApp(kind);
   const withAuth = useTestApp(kind, testConfig());
 
-  it('are on every response, with or without authentication: API, errors, health', async () => {
+  it('are on every API response, with or without authentication: answers, errors, health', async () => {
     for (const [app, url] of [
       [t, '/healthz'],
       [t, '/api/incidents'],
       [t, '/api/nothing-here'],
+      [t, '/api/openapi.json'],
       [withAuth, '/api/incidents'], // 401
       [withAuth, '/api/auth/providers'],
     ] as const) {
       const response = await app.request({ method: 'GET', url });
-      expectSecurityHeaders(response.headers, url);
+      expectApiHeaders(response.headers, url);
     }
   });
 
@@ -63,10 +77,12 @@ describe.each(databaseKinds)('security headers on %s', (kind) => {
 describe('security headers for the web app and over https', () => {
   const t = useTestApp('sqlite', testConfig({ HINDSIGHT_PUBLIC_URL: 'https://hindsight.example.com' }));
 
-  it('add HSTS and upgrade-insecure-requests when the public URL is https', async () => {
-    const response = await t.request({ method: 'GET', url: '/healthz' });
-    expect(response.headers['strict-transport-security']).toBe('max-age=31536000');
-    expect(response.headers['content-security-policy']).toBe(`${csp};upgrade-insecure-requests`);
+  it('add HSTS to every response, and upgrade-insecure-requests to pages, when the public URL is https', async () => {
+    const api = await t.request({ method: 'GET', url: '/healthz' });
+    expect(api.headers['strict-transport-security']).toBe('max-age=31536000');
+    const page = await t.request({ method: 'GET', url: '/api/docs' });
+    expect(page.headers['strict-transport-security']).toBe('max-age=31536000');
+    expect(page.headers['content-security-policy']).toBe(`${csp};upgrade-insecure-requests`);
   });
 });
 

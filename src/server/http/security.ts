@@ -46,19 +46,43 @@ function helmetHeaders(options: HelmetOptions): Record<string, string> {
   return headers;
 }
 
+/**
+ * API responses are JSON that no browser renders, so they get the short set the OWASP REST
+ * Security Cheat Sheet gives for APIs: nothing may load or frame them, no MIME sniffing, no
+ * cross-origin reads, and no caching of what are mostly personal, access-controlled answers
+ * (a route may still set its own Cache-Control, as the review document's ETag does). The HTML
+ * headers cost every API client parsing time for nothing: a third of a read's rate in the benchmark.
+ */
+function apiHeaders(https: boolean): Record<string, string> {
+  return {
+    'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
+    'x-content-type-options': 'nosniff',
+    'cross-origin-resource-policy': 'same-origin',
+    'cache-control': 'no-store',
+    ...(https ? { 'strict-transport-security': HSTS } : {}),
+  };
+}
+
+const HSTS_SECONDS = 365 * 24 * 3600;
+const HSTS = `max-age=${HSTS_SECONDS}`;
+
+/** JSON endpoints: the API (not its HTML docs at /api/docs) and the health check. */
+const isApiPath = (url: string) => (url.startsWith('/api/') && !url.startsWith('/api/docs')) || url.startsWith('/healthz');
+
 export async function registerSecurityHeaders(app: FastifyInstance, config: Config): Promise<void> {
   const https = config.publicUrl.startsWith('https:');
-  const headers = helmetHeaders({
+  const pageHeaders = helmetHeaders({
     contentSecurityPolicy: { useDefaults: false, directives: contentSecurityPolicy(https) },
-    strictTransportSecurity: https ? { maxAge: 365 * 24 * 3600, includeSubDomains: false } : false,
+    strictTransportSecurity: https ? { maxAge: HSTS_SECONDS, includeSubDomains: false } : false,
     referrerPolicy: { policy: 'no-referrer' },
     xFrameOptions: { action: 'deny' },
     crossOriginOpenerPolicy: { policy: 'same-origin' },
     crossOriginResourcePolicy: { policy: 'same-origin' },
     crossOriginEmbedderPolicy: false,
   });
-  app.addHook('onRequest', (_request, reply, done) => {
-    reply.headers(headers);
+  const jsonHeaders = apiHeaders(https);
+  app.addHook('onRequest', (request, reply, done) => {
+    reply.headers(isApiPath(request.url) ? jsonHeaders : pageHeaders);
     done();
   });
 }
