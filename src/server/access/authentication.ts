@@ -63,9 +63,12 @@ function checkCsrf(request: FastifyRequest, principal: Principal): void {
  * caller, 403 below the role) and the CSRF check. Non-API paths (the web app's files) are public.
  */
 export async function registerAuthentication(app: FastifyInstance, ctx: AppContext): Promise<void> {
-  await app.register(cookie);
+  // Cookies are parsed here rather than in the plugin's own hook: one hook less on every request.
+  await app.register(cookie, { hook: false });
   app.decorateRequest('principal', null);
   app.addHook('onRequest', async (request) => {
+    const cookieHeader = request.headers.cookie;
+    request.cookies = cookieHeader ? app.parseCookie(cookieHeader) : {};
     const access: Access = request.routeOptions.config.access ?? 'public';
     const principal = request.url.startsWith('/api/') ? await authenticate(ctx, request) : null;
     request.principal = principal;

@@ -4,16 +4,30 @@ import type { IncidentRow, IncidentValues } from './incidents.repo.js';
 
 type IncidentFields = Omit<Incident, 'id' | 'review' | 'restricted' | 'version' | 'createdAt' | 'updatedAt'>;
 
+/**
+ * The API shape of a row. Rows served from the read cache come back as the same object, so their
+ * shape is built once and only `overdue`, which depends on the time, is worked out per call.
+ */
 export function toIncident(row: IncidentRow, now: Date): Incident {
+  let shaped = shapedRows.get(row);
+  if (!shaped) shapedRows.set(row, (shaped = Object.freeze(shapeIncident(row))));
+  const review = shaped.review && { ...shaped.review, overdue: isOverdue(row.review_state, row.review_due_at_ms, now) };
+  return { ...shaped, review };
+}
+
+const shapedRows = new WeakMap<IncidentRow, Incident>();
+
+function shapeIncident(row: IncidentRow): Incident {
   return {
     id: row.id,
     title: row.title,
     severity: row.severity as Incident['severity'],
     userFacing: row.user_facing === 1,
-    services: JSON.parse(row.services) as string[],
-    labels: JSON.parse(row.labels) as string[],
+    // Frozen: one parse is shared by every read of a cached row.
+    services: Object.freeze(JSON.parse(row.services)) as string[],
+    labels: Object.freeze(JSON.parse(row.labels)) as string[],
     commander: row.commander,
-    responders: JSON.parse(row.responders) as string[],
+    responders: Object.freeze(JSON.parse(row.responders)) as string[],
     customerImpact: row.customer_impact,
     status: row.status as Incident['status'],
     impactStartedAt: row.impact_started_at,
@@ -30,7 +44,7 @@ export function toIncident(row: IncidentRow, now: Date): Incident {
             state: row.review_state as NonNullable<Incident['review']>['state'],
             owner: row.review_owner,
             dueAt: row.review_due_at,
-            overdue: isOverdue(row.review_state, row.review_due_at_ms, now),
+            overdue: false,
           },
     version: row.version,
     createdAt: row.created_at,
