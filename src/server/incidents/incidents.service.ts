@@ -53,12 +53,15 @@ export async function createIncident(ctx: AppContext, input: IncidentCreate): Pr
   const nowIso = ctx.now().toISOString();
   const fields = stampStatusTimes(input, nowIso);
   return writeTransaction(ctx.db, async (trx) => {
-    const id = await repo.insertIncident(trx, { ...toIncidentValues(fields, nowIso, nowIso), restricted: input.restricted ? 1 : 0, created_at: nowIso });
+    const values = { ...toIncidentValues(fields, nowIso, nowIso), restricted: input.restricted ? 1 : 0, created_at: nowIso };
+    const id = await repo.insertIncident(trx, values);
     await repo.insertTags(trx, id, fields.services, fields.labels);
     // Whoever restricts an incident stays able to see it (admins see everything anyway).
     const creator = ctx.actor?.role !== 'admin' ? ctx.actor?.userId : null;
     if (input.restricted && creator != null) await saveAccess(trx, id, true, [creator]);
-    return afterChange(ctx, trx, id, null, 'incident.create');
+    // What was just inserted, as a read would give it (no review yet, first version): one query less.
+    const created = toIncident({ ...values, id, version: 1, ...noReview }, ctx.now());
+    return afterChange(ctx, trx, created, null, 'incident.create');
   });
 }
 
@@ -72,7 +75,7 @@ export async function updateIncident(ctx: AppContext, id: number, update: Incide
     const updated = await repo.updateIncident(trx, id, version, toIncidentValues(fields, current.createdAt, nowIso));
     if (!updated) throw versionConflict(`Incident ${id}`, await readIncident(ctx, trx, id), version);
     if (changes.services || changes.labels) await repo.replaceTags(trx, id, fields.services, fields.labels);
-    return afterChange(ctx, trx, id, current, 'incident.update');
+    return afterChange(ctx, trx, await readIncident(ctx, trx, id), current, 'incident.update');
   });
 }
 
@@ -89,7 +92,7 @@ async function applyEvent(ctx: AppContext, id: number, action: string, change: (
     const fields = stampStatusTimes(change(incidentFields(current), nowIso), nowIso);
     await repo.updateIncident(trx, id, current.version, toIncidentValues(fields, current.createdAt, nowIso));
     await repo.replaceTags(trx, id, fields.services, fields.labels);
-    return afterChange(ctx, trx, id, current, action);
+    return afterChange(ctx, trx, await readIncident(ctx, trx, id), current, action);
   });
 }
 
@@ -104,14 +107,16 @@ export const addIncidentLabel = (ctx: AppContext, id: number, label: string) =>
 export const removeIncidentLabel = (ctx: AppContext, id: number, label: string) =>
   applyEvent(ctx, id, 'incident.label_remove', (fields) => ({ ...fields, labels: fields.labels.filter((l) => l.toLowerCase() !== label.toLowerCase()) }));
 
+const noReview = { review_id: null, review_state: null, review_owner: null, review_due_at: null, review_due_at_ms: null };
+
 /**
- * Every change ends here, in its transaction: the audit entry, the key timestamps' timeline
- * entries, and the review the policy may now require (created once).
+ * Every change ends here, in its transaction, with the incident as it now is: the audit entry, the
+ * key timestamps' timeline entries, and the review the policy may now require (created once).
  */
-async function afterChange(ctx: AppContext, trx: Executor, id: number, before: Incident | null, action: string): Promise<Incident> {
-  const incident = await readIncident(ctx, trx, id);
+async function afterChange(ctx: AppContext, trx: Executor, incident: Incident, before: Incident | null, action: string): Promise<Incident> {
+  const { id } = incident;
   await auditChange(ctx, trx, { action, entityType: 'incident', entityId: id, incidentId: id, before: audited(before), after: audited(incident) });
-  await syncKeyTimestampEntries(ctx, trx, incident);
+  await syncKeyTimestampEntries(ctx, trx, incident, before === null);
   const created = await ensureReviewByPolicy(ctx, trx, incident);
   return created ? readIncident(ctx, trx, id) : incident;
 }

@@ -40,6 +40,17 @@ describe.each(databaseKinds)('incidents on %s', (kind) => {
     expect(read.body).toEqual(created);
   });
 
+  it('answers a create exactly as a later read: restricted, resolved at once and so with its review', async () => {
+    for (const body of [
+      { title: 'Payroll export leaked', severity: 'sev1', userFacing: true, restricted: true, status: 'resolved', labels: ['security'], services: ['payroll'], responders: ['Sara Lind'] },
+      { title: 'Minor blip', severity: 'sev4', customerImpact: 'none' },
+    ]) {
+      const created = (await t.request<Incident>({ method: 'POST', url: '/api/incidents', payload: body })).body;
+      const read = await t.request<Incident>({ method: 'GET', url: `/api/incidents/${created.id}` });
+      expect(read.body, body.title).toEqual(created);
+    }
+  });
+
   it('stamps resolvedAt and mitigatedAt when an incident is created resolved without them', async () => {
     const incident = await createIncident(t, { status: 'resolved' });
     expect(incident.resolvedAt).not.toBeNull();

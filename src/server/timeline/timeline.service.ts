@@ -204,8 +204,9 @@ const keyEntries: Record<KeyTimestamp, { kind: TimelineKind; text: string }> = {
  * in the timeline are kept), and deleted when it is cleared. Writes only what differs, so calling
  * it again changes nothing; it never writes back to the incident.
  */
-export async function syncKeyTimestampEntries(ctx: AppContext, trx: Executor, incident: Incident): Promise<void> {
-  const existing = new Map((await repo.listKeyEntries(trx, incident.id)).map((row) => [row.key_timestamp, row]));
+export async function syncKeyTimestampEntries(ctx: AppContext, trx: Executor, incident: Incident, isNew = false): Promise<void> {
+  // A new incident has no timeline yet.
+  const existing = new Map(isNew ? [] : (await repo.listKeyEntries(trx, incident.id)).map((row) => [row.key_timestamp, row]));
   const nowIso = ctx.now().toISOString();
   const author = systemActor.name;
   const inserts = [];
