@@ -25,25 +25,28 @@ export async function runPrepared<Row, DB>(
 }
 
 /**
- * A one-row insert compiled once per table and column list: the values' own order gives the
- * parameters, so callers pass rows whose keys always come in the same order.
+ * An insert compiled once per table, column list and number of rows: the rows' own order gives the
+ * parameters, so callers pass rows whose keys always come in the same order (rows built by one
+ * function). `returning` names one column, or '*' for all.
  */
 export async function insertPrepared<DB, T extends keyof DB & string>(
   db: Kysely<DB>,
   table: T,
-  values: Record<string, unknown>,
+  values: Record<string, unknown> | Array<Record<string, unknown>>,
   returning?: string,
 ): Promise<Array<Record<string, unknown>>> {
-  const columns = Object.keys(values);
-  const name = `insert:${table}:${columns.join(',')}:${returning ?? ''}`;
-  return runPrepared(
-    db,
-    name,
-    (db) => {
-      // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the row shape is the caller's, checked at its call site
-      const insert = (db as Kysely<any>).insertInto(table).values(values);
-      return (returning ? insert.returning(returning) : insert) as unknown as Compilable<Record<string, unknown>>;
-    },
-    Object.values(values),
-  );
+  const rows = Array.isArray(values) ? values : [values];
+  if (rows.length === 0) return [];
+  const build = (db: Kysely<DB>) => {
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the row shape is the caller's, checked at its call site
+    const insert = (db as Kysely<any>).insertInto(table).values(rows);
+    const returned = returning === '*' ? insert.returningAll() : returning ? insert.returning(returning) : insert;
+    return returned as unknown as Compilable<Record<string, unknown>>;
+  };
+  // Larger batches (imports) are rare and of any size: compiling one statement per size would not pay.
+  if (rows.length > MAX_PREPARED_ROWS) return (await db.executeQuery(build(db).compile())).rows;
+  const name = `insert:${table}:${Object.keys(rows[0]!).join(',')}:${rows.length}:${returning ?? ''}`;
+  return runPrepared(db, name, build, rows.length === 1 ? Object.values(rows[0]!) : rows.flatMap((row) => Object.values(row)));
 }
+
+const MAX_PREPARED_ROWS = 8;

@@ -69,7 +69,7 @@ export async function insertTags(db: Executor, incidentId: number, services: str
     ...unique(services).map((value) => ({ incident_id: incidentId, kind: 'service' as const, value })),
     ...unique(labels).map((value) => ({ incident_id: incidentId, kind: 'label' as const, value })),
   ];
-  if (rows.length > 0) await db.insertInto('incident_tags').values(rows).execute();
+  await insertPrepared(db, 'incident_tags', rows);
 }
 
 const unique = (values: string[]) => [...new Set(values.map((v) => v.toLowerCase()))];

@@ -1,6 +1,6 @@
 import type { Insertable, Selectable, Updateable } from 'kysely';
 import type { Executor } from '../context.js';
-import { runPrepared } from '../db/prepared.js';
+import { insertPrepared, runPrepared } from '../db/prepared.js';
 import type { TimelineCommentsTable, TimelineEntriesTable, TimelineRevisionsTable } from '../db/schema.js';
 
 export type TimelineEntryRow = Selectable<TimelineEntriesTable> & { comment_count: number };
@@ -51,9 +51,9 @@ export async function findEntry(db: Executor, id: number): Promise<TimelineEntry
   return row ? { ...row, comment_count: Number(row.comment_count ?? 0) } : undefined;
 }
 
+/** Written with every new incident (its key timestamps), so compiled once per row count (db/prepared.ts). */
 export async function insertEntries(db: Executor, values: TimelineEntryValues[]): Promise<Array<Selectable<TimelineEntriesTable>>> {
-  if (values.length === 0) return [];
-  return db.insertInto('timeline_entries').values(values).returningAll().execute();
+  return (await insertPrepared(db, 'timeline_entries', values, '*')) as Array<Selectable<TimelineEntriesTable>>;
 }
 
 /** Updates only when the stored version is still `version`; returns false when someone changed it first. */
