@@ -1,5 +1,6 @@
 import type { ControlledTransaction, Kysely, Transaction } from 'kysely';
 import { dialectOf } from './dialect.js';
+import { shareDirect } from './direct.js';
 
 type Work<DB, T> = (trx: Transaction<DB>) => Promise<T>;
 
@@ -50,7 +51,13 @@ class GroupCommitter<DB> {
   async #runBatch(batch: Array<Pending<DB>>): Promise<void> {
     if (batch.length === 1) {
       const [alone] = batch as [Pending<DB>];
-      await this.db.transaction().execute(alone.work).then(alone.resolve, alone.reject);
+      await this.db
+        .transaction()
+        .execute((trx) => {
+          shareDirect(this.db, trx);
+          return alone.work(trx);
+        })
+        .then(alone.resolve, alone.reject);
       return;
     }
     let trx: ControlledTransaction<DB>;
@@ -62,7 +69,7 @@ class GroupCommitter<DB> {
     }
     const outcomes: Array<Outcome<DB>> = [];
     try {
-      for (const pending of batch) outcomes.push(await runPiece(trx, pending, `work_${outcomes.length + 1}`));
+      for (const pending of batch) outcomes.push(await runPiece(this.db, trx, pending, `work_${outcomes.length + 1}`));
       await trx.commit().execute();
     } catch (error) {
       await trx.rollback().execute().catch(() => undefined);
@@ -102,8 +109,9 @@ const isBusy = (error: unknown) => String((error as { code?: unknown } | null)?.
  * outcome; a failure the savepoint cannot contain (a busy database, a transaction SQLite already
  * rolled back) is thrown, to fail the transaction.
  */
-async function runPiece<DB>(trx: ControlledTransaction<DB>, pending: Pending<DB>, name: string): Promise<Outcome<DB>> {
+async function runPiece<DB>(root: Kysely<DB>, trx: ControlledTransaction<DB>, pending: Pending<DB>, name: string): Promise<Outcome<DB>> {
   const savepoint = await trx.savepoint(name).execute();
+  shareDirect(root, savepoint);
   let value: unknown;
   try {
     value = await pending.work(savepoint);

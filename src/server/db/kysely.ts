@@ -7,6 +7,7 @@ import pg from 'pg';
 import type { Config } from '../config.js';
 import { BackgroundCheckpointer, FALLBACK_AUTOCHECKPOINT_PAGES } from './checkpointer.js';
 import type { DialectName } from './dialect.js';
+import { registerDirect } from './direct.js';
 import { ChangeDetector, enableReadCache } from './read-cache.js';
 import type { Database } from './schema.js';
 
@@ -47,8 +48,18 @@ export function openDatabase(database: Config['database'], { backgroundCheckpoin
   sqlite.pragma('temp_store = MEMORY');
   const dataVersion = sqlite.prepare('PRAGMA data_version').pluck();
   const changes = new ChangeDetector(() => dataVersion.get() as number);
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite, changes) }) });
+  const statements = withStatementCache(sqlite, changes);
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: statements }) });
   enableReadCache(db, changes);
+  registerDirect(db, {
+    run: (sql, parameters) => {
+      const statement = statements.prepare(sql);
+      if (statement.reader) return statement.all(parameters);
+      statement.run(parameters);
+      return [];
+    },
+    idle: () => !sqlite.inTransaction,
+  });
   if (database.file === ':memory:' || !backgroundCheckpoints) return { db, dialect: 'sqlite', close: () => db.destroy(), checkpointer: null };
   sqlite.pragma(`wal_autocheckpoint = ${FALLBACK_AUTOCHECKPOINT_PAGES}`);
   const checkpointer = new BackgroundCheckpointer(database.file, require.resolve('better-sqlite3'));

@@ -1,5 +1,6 @@
 import type { CompiledQuery, Compilable, Kysely } from 'kysely';
 import { dialectOf } from './dialect.js';
+import { directRunner } from './direct.js';
 
 const compiledQueries = new Map<string, CompiledQuery>();
 
@@ -20,6 +21,8 @@ export async function runPrepared<Row, DB>(
     if (compiled.parameters.length !== parameters.length) throw new Error(`Prepared query ${name} expects ${compiled.parameters.length} parameters`);
     compiledQueries.set(key, compiled);
   }
+  const direct = directRunner(db);
+  if (direct) return direct.run(compiled.sql, parameters) as Row[];
   const result = await db.executeQuery<Row>({ ...compiled, parameters } as CompiledQuery<Row>);
   return result.rows;
 }
