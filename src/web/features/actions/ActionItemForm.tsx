@@ -11,7 +11,8 @@ import {
   type ActionItemCreate,
 } from '../../../shared/actions/action-item.schema.js';
 import type { Factor } from '../../../shared/reviews/factor.schema.js';
-import { formLevelError, serverFieldErrors, zodFieldErrors, type FieldErrors } from '../../ui/field-errors.js';
+import { zodFieldErrors } from '../../ui/field-errors.js';
+import { useSubmission } from '../../ui/use-submission.js';
 import { LanguageHints } from '../language/LanguageHints.js';
 import { classLabels, kindLabels, priorityLabels, statusMeta } from './action-meta.js';
 
@@ -41,9 +42,7 @@ export function ActionItemForm({ initial, factors, submitLabel, onSubmit, onCanc
     externalUrl: initial?.externalUrl ?? '',
     factorIds: (initial?.factorIds ?? []).map(String),
   });
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [failure, setFailure] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { errors, setErrors, busy, run, message } = useSubmission();
   const titleInput = useRef<HTMLInputElement>(null);
   const descriptionInput = useRef<HTMLTextAreaElement>(null);
   const set = (key: keyof typeof v) => (value: unknown) => setV((old) => ({ ...old, [key]: value }));
@@ -67,17 +66,8 @@ export function ActionItemForm({ initial, factors, submitLabel, onSubmit, onCanc
     if (parsed.success && declineReasonMissing(parsed.data)) found.declineReason = 'Say why the item is declined';
     setErrors(found);
     if (!parsed.success || Object.keys(found).length) return;
-    setBusy(true);
-    try {
-      await onSubmit(parsed.data);
-    } catch (error) {
-      setFailure(error);
-      setErrors(serverFieldErrors(error));
-    } finally {
-      setBusy(false);
-    }
+    await run(() => onSubmit(parsed.data));
   };
-  const message = formLevelError(failure, errors);
 
   return (
     <form onSubmit={(e) => void submit(e)} aria-label={submitLabel}>
@@ -103,7 +93,7 @@ export function ActionItemForm({ initial, factors, submitLabel, onSubmit, onCanc
           <Button variant="default" size="sm" onClick={onCancel}>
             Cancel
           </Button>
-          <Button type="submit" size="sm" loading={busy}>
+          <Button type="submit" size="sm" loading={busy !== null}>
             {submitLabel}
           </Button>
         </Group>

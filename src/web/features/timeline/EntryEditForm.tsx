@@ -4,7 +4,8 @@ import { timelineEntryUpdateSchema, timelineKinds, timelineSources, type Timelin
 import { timelineApi } from '../../api/timeline.js';
 import { useAskConflict } from '../../ui/conflict/ConflictProvider.js';
 import { saveVersioned, type FieldChange } from '../../ui/conflict/save-versioned.js';
-import { formLevelError, serverFieldErrors, zodFieldErrors, type FieldErrors } from '../../ui/field-errors.js';
+import { zodFieldErrors } from '../../ui/field-errors.js';
+import { useSubmission } from '../../ui/use-submission.js';
 import { formatDate, fromLocalInput, toLocalInput, userTimeZone } from '../../ui/format.js';
 import { LanguageHints } from '../language/LanguageHints.js';
 import { kindMeta, sourceLabels } from './kinds.js';
@@ -28,9 +29,7 @@ export function EntryEditForm({ entry, onSaved, onDeleted }: Props) {
   const [source, setSource] = useState<string>(entry.source);
   const [text, setText] = useState(entry.text);
   const [reason, setReason] = useState('');
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [failure, setFailure] = useState<unknown>(null);
-  const [busy, setBusy] = useState<'save' | 'delete' | null>(null);
+  const { errors, setErrors, busy, run, message } = useSubmission<'save' | 'delete'>();
   const ask = useAskConflict();
   const cache = useTimelineCache(entry.incidentId);
 
@@ -51,8 +50,6 @@ export function EntryEditForm({ entry, onSaved, onDeleted }: Props) {
     if (!parsed.success) return setErrors(zodFieldErrors(parsed.error));
     if (Object.keys(fields).length === 0) return setErrors({ text: 'Nothing changed yet' });
     setErrors({});
-    setFailure(null);
-    setBusy('save');
     const changes: FieldChange<TimelineEntry>[] = (Object.keys(fields) as Editable[]).map((key) => ({
       key,
       label: labels[key],
@@ -61,7 +58,7 @@ export function EntryEditForm({ entry, onSaved, onDeleted }: Props) {
       read: (current) => current[key],
       ...(key === 'occurredAt' ? { format: (v: unknown) => `${formatDate(String(v), 'datetimeSeconds')} (${String(v)})` } : {}),
     }));
-    try {
+    await run(async () => {
       const result = await saveVersioned<TimelineEntry>({
         title: 'This timeline entry',
         version: entry.version,
@@ -81,28 +78,16 @@ export function EntryEditForm({ entry, onSaved, onDeleted }: Props) {
         setReason('');
         onSaved(saved);
       }
-    } catch (error) {
-      setFailure(error);
-      setErrors(serverFieldErrors(error));
-    } finally {
-      setBusy(null);
-    }
+    }, 'save');
   };
 
-  const remove = async () => {
-    setBusy('delete');
-    try {
+  const remove = () =>
+    run(async () => {
       const deleted = await timelineApi.remove(entry.id, entry.version, reason.trim() || undefined);
       cache.upsert(deleted);
       onDeleted();
-    } catch (error) {
-      setFailure(error);
-    } finally {
-      setBusy(null);
-    }
-  };
+    }, 'delete');
 
-  const message = formLevelError(failure, errors);
   return (
     <form onSubmit={(e) => void submit(e)} aria-label="Correct timeline entry">
       <Stack gap="sm">

@@ -2,7 +2,8 @@ import { Alert, Button, Checkbox, Group, MultiSelect, Select, SimpleGrid, Stack,
 import { useMemo, useRef, useState, type FormEvent } from 'react';
 import { factorCreateSchema, type Factor, type FactorCreate, type FactorKind } from '../../../../shared/reviews/factor.schema.js';
 import type { TimelineEntry } from '../../../../shared/timeline/timeline.schema.js';
-import { formLevelError, serverFieldErrors, zodFieldErrors, type FieldErrors } from '../../../ui/field-errors.js';
+import { zodFieldErrors } from '../../../ui/field-errors.js';
+import { useSubmission } from '../../../ui/use-submission.js';
 import { formatDate } from '../../../ui/format.js';
 import { LanguageHints } from '../../language/LanguageHints.js';
 import { useTaxonomy } from '../use-review.js';
@@ -26,9 +27,7 @@ export function FactorForm({ kind, initial, timeline, onSubmit, onCancel, submit
   const [description, setDescription] = useState(initial?.description ?? '');
   const [acceptedRisk, setAcceptedRisk] = useState(initial?.acceptedRisk ?? false);
   const [links, setLinks] = useState<string[]>((initial?.timelineEntryIds ?? []).map(String));
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [failure, setFailure] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { errors, setErrors, busy, run, message } = useSubmission();
   const titleInput = useRef<HTMLInputElement>(null);
   const descriptionInput = useRef<HTMLTextAreaElement>(null);
   const entryOptions = useMemo(
@@ -49,17 +48,8 @@ export function FactorForm({ kind, initial, timeline, onSubmit, onCancel, submit
     });
     if (!parsed.success) return setErrors(zodFieldErrors(parsed.error));
     setErrors({});
-    setBusy(true);
-    try {
-      await onSubmit(parsed.data);
-    } catch (error) {
-      setFailure(error);
-      setErrors(serverFieldErrors(error));
-    } finally {
-      setBusy(false);
-    }
+    await run(() => onSubmit(parsed.data));
   };
-  const message = formLevelError(failure, errors);
 
   return (
     <form onSubmit={(e) => void submit(e)} aria-label={`${submitLabel} ${factorKindMeta[kind].singular}`}>
@@ -81,7 +71,7 @@ export function FactorForm({ kind, initial, timeline, onSubmit, onCancel, submit
           <Button variant="default" size="xs" onClick={onCancel}>
             Cancel
           </Button>
-          <Button type="submit" size="xs" loading={busy}>
+          <Button type="submit" size="xs" loading={busy !== null}>
             {submitLabel}
           </Button>
         </Group>

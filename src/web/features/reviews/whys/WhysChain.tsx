@@ -1,8 +1,8 @@
 import { ActionIcon, Alert, Badge, Button, Group, Paper, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { IconPlus, IconTrash, IconX } from '@tabler/icons-react';
-import { useState } from 'react';
 import { whysUpdateSchema, type Whys, type WhyStep } from '../../../../shared/reviews/whys.schema.js';
-import { formLevelError, serverFieldErrors, zodFieldErrors, type FieldErrors } from '../../../ui/field-errors.js';
+import { zodFieldErrors } from '../../../ui/field-errors.js';
+import { useSubmission } from '../../../ui/use-submission.js';
 import { useDraft } from '../../../ui/use-draft.js';
 import { LanguageHints } from '../../language/LanguageHints.js';
 
@@ -35,9 +35,7 @@ const firstWhy = (symptom: string) => {
 /** One five-whys chain: the symptom, ordered why/because steps, and the systemic cause reached. */
 export function WhysChain({ chain, index, onSave, onDelete }: Props) {
   const { draft, setDraft, base, dirty, reset } = useDraft(toDraft(chain));
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [failure, setFailure] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { errors, setErrors, busy, run, message } = useSubmission();
   const setStep = (i: number, patch: Partial<WhyStep>) => setDraft({ ...draft, steps: draft.steps.map((s, j) => (j === i ? { ...s, ...patch } : s)) });
 
   const save = async () => {
@@ -45,19 +43,11 @@ export function WhysChain({ chain, index, onSave, onDelete }: Props) {
     const parsed = whysUpdateSchema.safeParse(body);
     if (!parsed.success) return setErrors(zodFieldErrors(parsed.error));
     setErrors({});
-    setFailure(null);
-    setBusy(true);
-    try {
+    await run(async () => {
       const saved = await onSave(chain, draft, base);
       if (saved) reset(saved);
-    } catch (error) {
-      setFailure(error);
-      setErrors(serverFieldErrors(error));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
-  const message = formLevelError(failure, errors);
 
   return (
     <Paper withBorder p="md" radius="md" data-testid="whys-chain">
@@ -99,7 +89,7 @@ export function WhysChain({ chain, index, onSave, onDelete }: Props) {
             <Button variant="subtle" color="gray" size="xs" onClick={() => setDraft(base)}>
               Discard
             </Button>
-            <Button size="xs" onClick={() => void save()} loading={busy}>
+            <Button size="xs" onClick={() => void save()} loading={busy !== null}>
               Save chain
             </Button>
           </Group>
