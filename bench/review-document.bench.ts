@@ -8,8 +8,8 @@
  *
  *   npx tsx bench/review-document.bench.ts        (BENCH_READS=300 by default)
  */
+import { createAppContext } from '../src/server/context.js';
 import type { FastifyInstance } from 'fastify';
-import { systemActor } from '../src/server/access/actor.js';
 import { buildApp } from '../src/server/app.js';
 import { loadConfig } from '../src/server/config.js';
 import { openDatabase } from '../src/server/db/kysely.js';
@@ -120,7 +120,7 @@ async function measure(kind: 'sqlite' | 'postgres') {
   const handle = openDatabase(config.database);
   try {
     await migrateToLatest(handle.db);
-    const app = await buildApp({ db: handle.db, dialect: handle.dialect, config, now: () => new Date(), actor: systemActor });
+    const app = await buildApp(createAppContext(handle, config));
     authorization = `Bearer ${await adminToken(injectSend(app))}`;
     const { incidentId, reviewId } = await seed(app);
     const incident: Scenario = { name: 'GET /api/incidents/:id', url: `/api/incidents/${incidentId}`, headers: browser };

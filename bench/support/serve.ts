@@ -3,8 +3,8 @@
  *   tsx bench/support/serve.ts app <port>     the real app (DATABASE_URL or HINDSIGHT_DATA_DIR from env)
  *   tsx bench/support/serve.ts bare <port>    a bare Fastify route returning BENCH_BODY as JSON
  */
+import { createAppContext } from '../../src/server/context.js';
 import Fastify from 'fastify';
-import { systemActor } from '../../src/server/access/actor.js';
 import { buildApp } from '../../src/server/app.js';
 import { loadConfig } from '../../src/server/config.js';
 import { openDatabase } from '../../src/server/db/kysely.js';
@@ -22,7 +22,7 @@ async function start() {
   const config = loadConfig();
   const handle = openDatabase(config.database);
   await migrateToLatest(handle.db);
-  const app = await buildApp({ db: handle.db, dialect: handle.dialect, config, now: () => new Date(), actor: systemActor });
+  const app = await buildApp(createAppContext(handle, config));
   return app.listen({ port: Number(port), host: '127.0.0.1' });
 }
 

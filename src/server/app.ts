@@ -20,7 +20,7 @@ import { actionItemRoutes } from './actions/action-items.routes.js';
 import { factorRoutes } from './factors/factors.routes.js';
 import { incidentRoutes } from './incidents/incidents.routes.js';
 import { questionRoutes } from './reviews/questions.routes.js';
-import { reviewDocumentRoutes } from './reviews/review-document.routes.js';
+import { reviewDocumentRoutes } from './review-document/review-document.routes.js';
 import { reviewRoutes } from './reviews/reviews.routes.js';
 import { timelineRoutes } from './timeline/timeline.routes.js';
 import { whysRoutes } from './whys/whys.routes.js';
@@ -47,6 +47,9 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerProblemHandlers(app);
+  // Committed events reach this instance's subscribers while the app runs.
+  app.addHook('onReady', () => ctx.events.start());
+  app.addHook('onClose', () => ctx.events.stop());
   requireAccessDeclarations(app);
   await registerSecurityHeaders(app, ctx.config);
   await registerAuthentication(app, ctx);

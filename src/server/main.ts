@@ -1,9 +1,9 @@
 #!/usr/bin/env node
+import { createAppContext } from './context.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { systemActor } from './access/actor.js';
 import { adminCommand, adminUsage } from './accounts/admin-cli.js';
 import { buildApp } from './app.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
@@ -45,7 +45,7 @@ async function serve(config: Config): Promise<void> {
   const handle = openDatabase(config.database);
   await migrateToLatest(handle.db);
   const app = await buildApp(
-    { db: handle.db, dialect: handle.dialect, config, now: () => new Date(), actor: systemActor },
+    createAppContext(handle, config),
     { logger: true, webRoot: path.join(packageRoot(), 'dist', 'web') },
   );
   const shutdown = async () => {

@@ -27,6 +27,8 @@ const expectedAccess: Record<string, 'public' | Role> = {
   'GET /api/reviews/overdue': 'viewer',
   'GET /api/reviews/{id}': 'viewer',
   'PATCH /api/reviews/{id}': 'responder',
+  'GET /api/reviews/{id}/transitions': 'viewer',
+  'POST /api/reviews/{id}/transitions': 'responder',
   'GET /api/incidents/{id}/timeline': 'viewer',
   'POST /api/incidents/{id}/timeline': 'responder',
   'POST /api/incidents/{id}/timeline/batch': 'responder',

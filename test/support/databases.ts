@@ -1,6 +1,6 @@
+import { createAppContext } from '../../src/server/context.js';
 import pg from 'pg';
 import { loadConfig, type Config } from '../../src/server/config.js';
-import { systemActor } from '../../src/server/access/actor.js';
 import type { AppContext } from '../../src/server/context.js';
 import { openDatabase, type DatabaseHandle } from '../../src/server/db/kysely.js';
 import { migrateToLatest } from '../../src/server/db/migrate.js';
@@ -86,5 +86,5 @@ export const testConfig = (env: Record<string, string> = {}): Config =>
   loadConfig({ HINDSIGHT_DATA_DIR: '/tmp/hindsight-test', HINDSIGHT_TIME_ZONE: 'UTC', ...env });
 
 export function testContext(handle: DatabaseHandle, config: Config = testConfig(), now: () => Date = () => new Date()): AppContext {
-  return { db: handle.db, dialect: handle.dialect, config, now, actor: systemActor };
+  return createAppContext(handle, config, now);
 }

@@ -1,6 +1,6 @@
 import type { IncidentAccess, IncidentAccessUpdate } from '../../shared/accounts/incident-access.schema.js';
 import { notFound } from '../../shared/errors.js';
-import { recordAudit } from '../audit/audit.service.js';
+import { recordChange } from '../events/record-change.js';
 import type { AppContext, Executor } from '../context.js';
 import { invalidField } from '../http/version-conflict.js';
 import type { Actor } from './actor.js';
@@ -35,15 +35,19 @@ export async function setIncidentAccess(ctx: AppContext, actor: Actor, incidentI
     await repo.saveAccess(trx, incidentId, update.restricted, [...memberIds].sort((a, b) => a - b));
     const after = await readAccess(trx, incidentId);
     const summary = (access: IncidentAccess) => ({ restricted: access.restricted, memberIds: access.members.map((m) => m.id).sort((a, b) => a - b) });
-    await recordAudit(trx, actor, {
-      action: 'incident.access_change',
-      entityType: 'incident',
-      entityId: incidentId,
-      incidentId,
-      before: summary(before),
-      after: summary(after),
-      at: ctx.now(),
-    });
+    await recordChange(
+      ctx,
+      trx,
+      { type: 'incident.access_changed', incidentId, restricted: after.restricted },
+      { action: 'incident.access_change', entityType: 'incident', entityId: incidentId, before: summary(before), after: summary(after) },
+      actor,
+    );
     return after;
   });
+}
+
+/** A new restricted incident: whoever created it stays able to see it (admins see everything anyway). */
+export async function restrictToCreator(ctx: AppContext, trx: Executor, incidentId: number): Promise<void> {
+  const creator = ctx.actor?.role !== 'admin' ? ctx.actor?.userId : null;
+  await repo.saveAccess(trx, incidentId, true, creator == null ? [] : [creator]);
 }

@@ -1,9 +1,9 @@
+import { createAppContext } from '../context.js';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { systemActor } from '../access/actor.js';
 import type { Session } from '../../shared/accounts/account.schema.js';
 import { buildApp } from '../app.js';
 import { loadConfig } from '../config.js';
@@ -37,7 +37,7 @@ describe('hindsight admin create', () => {
       const audit = await handle.db.selectFrom('audit_log').selectAll().execute();
       expect(audit).toEqual([expect.objectContaining({ action: 'user.create', actor_user_id: null, actor_name: 'hindsight admin create (command line)' })]);
 
-      const app = await buildApp({ db: handle.db, dialect: handle.dialect, config, now: () => new Date(), actor: systemActor });
+      const app = await buildApp(createAppContext(handle, config));
       const signIn = await app.inject({ method: 'POST', url: '/api/auth/sign-in', payload: { email: 'ADA@example.com', password: 'analytical engine 1843' } });
       expect(signIn.statusCode).toBe(200);
       expect(signIn.json<Session>().user.role).toBe('admin');

@@ -1,8 +1,9 @@
+import { createAppContext } from '../context.js';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { emailSchema } from '../../shared/accounts/account.schema.js';
 import { passwordProblem } from '../../shared/accounts/password-rules.js';
-import { systemActor, type Actor } from '../access/actor.js';
+import type { Actor } from '../access/actor.js';
 import { readAdminPassword, type Config } from '../config.js';
 import { openDatabase } from '../db/kysely.js';
 import { migrateToLatest } from '../db/migrate.js';
@@ -46,7 +47,7 @@ export async function adminCommand(config: Config, argv: string[]): Promise<numb
   const handle = openDatabase(config.database, { backgroundCheckpoints: false });
   try {
     await migrateToLatest(handle.db);
-    const ctx = { db: handle.db, dialect: handle.dialect, config, now: () => new Date(), actor: systemActor };
+    const ctx = createAppContext(handle, config);
     const user = await createUserFromCli(ctx, cliActor, { email: email.data, name: name.data, role: 'admin', passwordHash: await hashPassword(password) });
     console.log(`Created admin ${user.email} (user ${user.id})`);
     return 0;

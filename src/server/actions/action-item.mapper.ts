@@ -1,9 +1,11 @@
 import { isActionItemOverdue, type ActionItem, type ActionItemCreate } from '../../shared/actions/action-item.schema.js';
+import type { PersonRef } from '../../shared/accounts/person.schema.js';
+import { personOf } from '../people/person.mapper.js';
 import { blankToNull } from '../reviews/review.mapper.js';
 import { groupLinks } from '../reviews/review-links.js';
 import type { ActionFactorLinkRow, ActionItemRow, ActionItemValues } from './action-items.repo.js';
 
-export type ActionItemFields = Omit<ActionItemCreate, 'factorIds'>;
+export type ActionItemFields = Omit<ActionItemCreate, 'factorIds' | 'owner'> & { owner: PersonRef | null };
 
 export function toActionItem(row: ActionItemRow, factorIds: number[], today: string): ActionItem {
   const status = row.status as ActionItem['status'];
@@ -14,7 +16,7 @@ export function toActionItem(row: ActionItemRow, factorIds: number[], today: str
     incidentTitle: row.incident_title,
     title: row.title,
     description: row.description,
-    owner: row.owner,
+    owner: personOf(row.owner_user_id, row.owner),
     dueDate: row.due_date,
     priority: row.priority as ActionItem['priority'],
     class: row.class as ActionItem['class'],
@@ -39,7 +41,8 @@ export function toActionItems(rows: ActionItemRow[], links: ActionFactorLinkRow[
 export const toActionItemValues = (fields: ActionItemFields, updatedAt: string): Omit<ActionItemValues, 'review_id' | 'created_at'> => ({
   title: fields.title,
   description: blankToNull(fields.description),
-  owner: fields.owner,
+  owner: fields.owner?.name ?? null,
+  owner_user_id: fields.owner?.userId ?? null,
   due_date: fields.dueDate,
   priority: fields.priority,
   class: fields.class,

@@ -1,8 +1,10 @@
-import type { Expression, Insertable, Selectable, SqlBool, Updateable } from 'kysely';
+import { sql, type Expression, type ExpressionBuilder, type Insertable, type Selectable, type SqlBool, type Updateable } from 'kysely';
 import type { ActionItemListQuery } from '../../shared/actions/action-item.schema.js';
 import { closedActionItemStatuses } from '../../shared/actions/action-item.schema.js';
 import type { Executor } from '../context.js';
-import type { ActionItemsTable } from '../db/schema.js';
+import { versionedRowsSummary } from '../db/fingerprint.js';
+import type { ActionItemsTable, Database } from '../db/schema.js';
+import type { OwnerFilter } from '../people/person.mapper.js';
 
 export type ActionItemRow = Selectable<ActionItemsTable> & { incident_id: number; incident_title: string };
 export type ActionItemValues = Omit<Insertable<ActionItemsTable>, 'id' | 'version'>;
@@ -36,13 +38,16 @@ const closed = [...closedActionItemStatuses];
 /** Across reviews, newest first; `today` is YYYY-MM-DD in the configured time zone. */
 export function listItems(
   db: Executor,
-  query: ActionItemListQuery,
+  query: Omit<ActionItemListQuery, 'owner'> & { owner?: OwnerFilter | undefined },
   visible: Expression<SqlBool>,
   today: string,
   beforeId: number | null,
 ): Promise<ActionItemRow[]> {
   let select = selectItems(db).where(visible);
-  if (query.owner) select = select.where('action_items.owner', '=', query.owner);
+  if (query.owner) {
+    const { owner } = query;
+    select = 'userId' in owner ? select.where('action_items.owner_user_id', '=', owner.userId) : select.where(sql<string>`lower(action_items.owner)`, '=', owner.name.toLowerCase());
+  }
   if (query.status?.length) select = select.where('action_items.status', 'in', query.status);
   if (query.reviewId) select = select.where('action_items.review_id', '=', query.reviewId);
   if (query.overdue === true) {
@@ -88,3 +93,7 @@ export async function deleteItem(db: Executor, id: number, version: number): Pro
   const result = await db.deleteFrom('action_items').where('id', '=', id).where('version', '=', version).executeTakeFirst();
   return result.numDeletedRows > 0n;
 }
+
+/** The rows of the review aliased `r`, for the document cache key. */
+export const actionItemsFingerprint = (eb: ExpressionBuilder<Database & { r: Database['reviews'] }, 'r'>): Expression<string> =>
+  eb.selectFrom('action_items as p').select(versionedRowsSummary('p').as('s')).whereRef('p.review_id', '=', 'r.id').$asScalar() as Expression<string>;

@@ -7,12 +7,15 @@ import {
   type ActionItemUpdate,
 } from '../../shared/actions/action-item.schema.js';
 import { notFound } from '../../shared/errors.js';
+import { changedFields, type DomainEvent } from '../../shared/events/domain-events.js';
 import { visibleIncidents } from '../access/visibility.js';
-import { auditChange } from '../audit/audit.service.js';
 import type { AppContext, Executor } from '../context.js';
 import { checkFactorsOfReview } from '../factors/factors.service.js';
 import { decodeCursor, encodeCursor } from '../http/cursor.js';
-import { invalidField, versionConflict } from '../http/version-conflict.js';
+import { invalidField } from '../http/version-conflict.js';
+import { ownerFilter } from '../people/person.mapper.js';
+import { resolvePerson } from '../people/people.service.js';
+import { editPartRecord, editReview, type PartChange, type PartRecords } from '../reviews/review-edits.js';
 import { getReview } from '../reviews/reviews.service.js';
 import { actionItemFields, toActionItem, toActionItems, toActionItemValues, type ActionItemFields } from './action-item.mapper.js';
 import * as repo from './action-items.repo.js';
@@ -42,7 +45,8 @@ export async function listActionItemsOfReview(ctx: AppContext, reviewId: number)
 export async function listActionItems(ctx: AppContext, query: ActionItemListQuery) {
   const cursor = decodeCursor(query.cursor, ['id'] as const);
   const today = todayIn(ctx);
-  const rows = await repo.listItems(ctx.db, query, visibleIncidents(ctx.actor), today, cursor?.id ?? null);
+  const owner = query.owner === undefined ? undefined : ownerFilter(ctx.actor, query.owner);
+  const rows = await repo.listItems(ctx.db, { ...query, owner }, visibleIncidents(ctx.actor), today, cursor?.id ?? null);
   const page = rows.slice(0, query.limit);
   const links = await repo.listFactorLinks(ctx.db, { itemIds: page.map((row) => row.id) });
   const last = page.at(-1);
@@ -64,51 +68,78 @@ function checkFields(fields: ActionItemFields): void {
   if (declineReasonMissing(fields)) throw invalidField('declineReason', 'is required when the status is declined');
 }
 
+/**
+ * After a review is published its action items stay open to progress (status, owner, due date,
+ * priority, tracker link): that is work going on. What the review decided (title, description,
+ * class, kind, factors, second-order effects) is read-only until it is reopened.
+ */
+const progressFields: ReadonlySet<string> = new Set(['status', 'declineReason', 'owner', 'dueDate', 'priority', 'externalUrl']);
+const onlyProgress = (update: object) => Object.keys(update).every((key) => key === 'version' || progressFields.has(key));
+
+function itemChange(review: { incidentId: number; id: number }, before: ActionItem | null, after: ActionItem | null): PartChange | null {
+  const ids = { incidentId: review.incidentId, reviewId: review.id };
+  const item = (after ?? before)!;
+  const audit = (action: string) => ({ action, entityType: 'action_item', entityId: item.id, before, after });
+  if (!before) return { event: { type: 'action_item.created', ...ids, actionItemId: item.id }, audit: audit('action_item.create') };
+  if (!after) return { event: { type: 'action_item.deleted', ...ids, actionItemId: item.id }, audit: audit('action_item.delete') };
+  const fields = changedFields(before, after, ['overdue']);
+  if (fields.length === 0) return null;
+  const event: DomainEvent =
+    before.status !== after.status
+      ? { type: 'action_item.status_changed', ...ids, actionItemId: item.id, from: before.status, to: after.status, fields }
+      : { type: 'action_item.changed', ...ids, actionItemId: item.id, fields };
+  return { event, audit: audit('action_item.update') };
+}
+
 export async function createActionItem(ctx: AppContext, reviewId: number, input: ActionItemCreate): Promise<ActionItem> {
   const review = await getReview(ctx, reviewId);
-  const { factorIds, ...fields } = input;
+  const { factorIds, owner, ...given } = input;
+  const fields = { ...given, owner: (await resolvePerson(ctx.db, 'owner', owner)) ?? null };
   checkFields(fields);
   const nowIso = ctx.now().toISOString();
-  return ctx.db.transaction().execute(async (trx) => {
+  return editReview(ctx, review.id, async (trx) => {
     await checkFactorsOfReview(trx, review.id, factorIds);
     const id = await repo.insertItem(trx, { ...toActionItemValues(fields, nowIso), review_id: review.id, created_at: nowIso });
     await repo.replaceFactorLinks(trx, id, factorIds);
     const created = (await readItem(trx, id, todayIn(ctx)))!;
-    await auditChange(ctx, trx, { action: 'action_item.create', entityType: 'action_item', entityId: id, incidentId: review.incidentId, before: null, after: created });
-    return created;
+    return { result: created, change: itemChange(review, null, created) };
   });
 }
 
+const itemRecords = (ctx: AppContext): PartRecords<ActionItem> => ({ what: 'Action item', read: (db, id) => readItem(db, id, todayIn(ctx)) });
+
 export async function updateActionItem(ctx: AppContext, id: number, update: ActionItemUpdate): Promise<ActionItem> {
-  const { version, factorIds, ...changes } = update;
-  await getActionItem(ctx, id);
-  const today = todayIn(ctx);
-  return ctx.db.transaction().execute(async (trx) => {
-    const current = await readItem(trx, id, today);
-    if (!current) throw notFound('Action item', id);
-    if (current.version !== version) throw versionConflict(`Action item ${id}`, current, version);
-    const fields = { ...actionItemFields(current), ...changes };
-    checkFields(fields);
-    await checkFactorsOfReview(trx, current.reviewId, factorIds);
-    if (!(await repo.updateItem(trx, id, version, toActionItemValues(fields, ctx.now().toISOString())))) {
-      throw versionConflict(`Action item ${id}`, await readItem(trx, id, today), version);
-    }
-    if (factorIds) await repo.replaceFactorLinks(trx, id, factorIds);
-    const updated = (await readItem(trx, id, today))!;
-    await auditChange(ctx, trx, { action: 'action_item.update', entityType: 'action_item', entityId: id, incidentId: current.incidentId, before: current, after: updated });
-    return updated;
-  });
+  const { version, factorIds, owner, ...given } = update;
+  const item = await getActionItem(ctx, id);
+  const changes = { ...given, ...(owner !== undefined ? { owner: (await resolvePerson(ctx.db, 'owner', owner)) ?? null } : {}) };
+  const review = { id: item.reviewId, incidentId: item.incidentId };
+  const updated = await editPartRecord(
+    ctx,
+    itemRecords(ctx),
+    id,
+    version,
+    async (trx, current) => {
+      const fields = { ...actionItemFields(current), ...changes };
+      checkFields(fields);
+      await checkFactorsOfReview(trx, current.reviewId, factorIds);
+      if (!(await repo.updateItem(trx, id, version, toActionItemValues(fields, ctx.now().toISOString())))) return false;
+      if (factorIds) await repo.replaceFactorLinks(trx, id, factorIds);
+      return true;
+    },
+    (current, after) => itemChange(review, current, after),
+    { allowPublished: () => onlyProgress(update) },
+  );
+  return updated!;
 }
 
 export async function deleteActionItem(ctx: AppContext, id: number, version: number): Promise<void> {
-  await getActionItem(ctx, id);
-  const today = todayIn(ctx);
-  await ctx.db.transaction().execute(async (trx) => {
-    const current = await readItem(trx, id, today);
-    if (!current) throw notFound('Action item', id);
-    if (current.version !== version || !(await repo.deleteItem(trx, id, version))) {
-      throw versionConflict(`Action item ${id}`, await readItem(trx, id, today), version);
-    }
-    await auditChange(ctx, trx, { action: 'action_item.delete', entityType: 'action_item', entityId: id, incidentId: current.incidentId, before: current, after: null });
-  });
+  const item = await getActionItem(ctx, id);
+  await editPartRecord(
+    ctx,
+    itemRecords(ctx),
+    id,
+    version,
+    (trx) => repo.deleteItem(trx, id, version),
+    (current) => itemChange({ id: item.reviewId, incidentId: item.incidentId }, current, null),
+  );
 }

@@ -19,6 +19,8 @@ pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
 export interface DatabaseHandle {
   db: Kysely<Database>;
   dialect: DialectName;
+  /** Where the database is, as configured (the event platform opens a listening connection there). */
+  database: Config['database'];
   close(): Promise<void>;
   /** SQLite in a file, when serving: checkpoints the WAL off the event loop (db/checkpointer.ts). */
   checkpointer: BackgroundCheckpointer | null;
@@ -36,7 +38,7 @@ export function openDatabase(database: Config['database'], { backgroundCheckpoin
     // the pool replaces it on next use.
     pool.on('error', (error) => console.warn(`PostgreSQL connection lost: ${error.message}`));
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-    return { db, dialect: 'postgres', close: () => db.destroy(), checkpointer: null };
+    return { db, dialect: 'postgres', database, close: () => db.destroy(), checkpointer: null };
   }
   if (database.file !== ':memory:') fs.mkdirSync(path.dirname(database.file), { recursive: true });
   const sqlite = new SqliteDatabase(database.file);
@@ -60,12 +62,13 @@ export function openDatabase(database: Config['database'], { backgroundCheckpoin
     },
     idle: () => !sqlite.inTransaction,
   });
-  if (database.file === ':memory:' || !backgroundCheckpoints) return { db, dialect: 'sqlite', close: () => db.destroy(), checkpointer: null };
+  if (database.file === ':memory:' || !backgroundCheckpoints) return { db, dialect: 'sqlite', database, close: () => db.destroy(), checkpointer: null };
   sqlite.pragma(`wal_autocheckpoint = ${FALLBACK_AUTOCHECKPOINT_PAGES}`);
   const checkpointer = new BackgroundCheckpointer(database.file, require.resolve('better-sqlite3'));
   return {
     db,
     dialect: 'sqlite',
+    database,
     checkpointer,
     close: async () => {
       try {

@@ -16,6 +16,8 @@ export interface IncidentsTable {
   services: string;
   labels: string;
   commander: string | null;
+  commander_user_id: ColumnType<number | null, number | null | undefined, number | null>;
+  /** JSON list of people: [{userId, name}]. */
   responders: string;
   customer_impact: string | null;
   status: string;
@@ -43,14 +45,18 @@ export interface ReviewsTable {
   id: Id;
   incident_id: number;
   owner: string | null;
+  owner_user_id: ColumnType<number | null, number | null | undefined, number | null>;
   state: string;
   due_at: string | null;
   due_at_ms: number | null;
   policy_required: BoolInt;
   policy_reason: string;
   requested_by: string | null;
+  requested_by_user_id: ColumnType<number | null, number | null | undefined, number | null>;
   facilitator: ColumnType<string | null, string | null | undefined, string | null>;
+  facilitator_user_id: ColumnType<number | null, number | null | undefined, number | null>;
   scribe: ColumnType<string | null, string | null | undefined, string | null>;
+  scribe_user_id: ColumnType<number | null, number | null | undefined, number | null>;
   template: ColumnType<string, string | undefined, string>;
   summary: ColumnType<string | null, string | null | undefined, string | null>;
   impact: ColumnType<string | null, string | null | undefined, string | null>;
@@ -70,6 +76,7 @@ export interface TimelineEntriesTable {
   kind: string;
   text: string;
   author: string;
+  author_user_id: ColumnType<number | null, number | null | undefined, number | null>;
   source: string;
   key_timestamp: string | null;
   deleted: ColumnType<BoolInt, BoolInt | undefined, BoolInt>;
@@ -82,7 +89,10 @@ export interface TimelineCommentsTable {
   id: Id;
   entry_id: number;
   author: string;
+  author_user_id: ColumnType<number | null, number | null | undefined, number | null>;
   text: string;
+  /** JSON list of the people the comment @mentions: [{userId, name}]. */
+  mentions: ColumnType<string, string | undefined, string>;
   created_at: string;
 }
 
@@ -91,6 +101,7 @@ export interface TimelineRevisionsTable {
   id: Id;
   entry_id: number;
   author: string;
+  author_user_id: ColumnType<number | null, number | null | undefined, number | null>;
   changed_at: string;
   before: string;
   after: string;
@@ -151,6 +162,7 @@ export interface ActionItemsTable {
   title: string;
   description: string | null;
   owner: string | null;
+  owner_user_id: ColumnType<number | null, number | null | undefined, number | null>;
   due_date: string | null;
   priority: string | null;
   class: string | null;
@@ -221,6 +233,19 @@ export interface AuditLogTable {
   after: string | null;
 }
 
+/** The domain event log, also the outbox each instance's dispatcher reads after commit. Append-only. */
+export interface EventsTable {
+  id: Id;
+  type: string;
+  at: string;
+  actor_user_id: number | null;
+  actor_name: string;
+  incident_id: number | null;
+  review_id: number | null;
+  /** The event as JSON. */
+  data: string;
+}
+
 export interface IncidentMembersTable {
   incident_id: number;
   user_id: number;
@@ -260,6 +285,7 @@ export interface Database {
   sessions: SessionsTable;
   api_tokens: ApiTokensTable;
   audit_log: AuditLogTable;
+  events: EventsTable;
   incident_members: IncidentMembersTable;
   oidc_logins: OidcLoginsTable;
   sign_in_throttle: SignInThrottleTable;

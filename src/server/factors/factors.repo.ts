@@ -1,6 +1,7 @@
-import type { Insertable, Selectable, Updateable } from 'kysely';
+import type { Expression, ExpressionBuilder, Insertable, Selectable, Updateable } from 'kysely';
+import { versionedRowsSummary } from '../db/fingerprint.js';
+import type { Database, ReviewFactorsTable } from '../db/schema.js';
 import type { Executor } from '../context.js';
-import type { ReviewFactorsTable } from '../db/schema.js';
 
 export type FactorRow = Selectable<ReviewFactorsTable>;
 export type FactorValues = Omit<Insertable<ReviewFactorsTable>, 'id' | 'version'>;
@@ -53,3 +54,7 @@ export async function deleteFactor(db: Executor, id: number, version: number): P
   const result = await db.deleteFrom('review_factors').where('id', '=', id).where('version', '=', version).executeTakeFirst();
   return result.numDeletedRows > 0n;
 }
+
+/** The rows of the review aliased `r`, for the document cache key. */
+export const factorsFingerprint = (eb: ExpressionBuilder<Database & { r: Database['reviews'] }, 'r'>): Expression<string> =>
+  eb.selectFrom('review_factors as p').select(versionedRowsSummary('p').as('s')).whereRef('p.review_id', '=', 'r.id').$asScalar() as Expression<string>;

@@ -1,9 +1,9 @@
 import { notFound } from '../../shared/errors.js';
 import { defaultFactorTaxonomy, type FactorTaxonomy } from '../../shared/reviews/factor-taxonomy.js';
 import type { Factor, FactorCreate, FactorUpdate } from '../../shared/reviews/factor.schema.js';
-import { auditChange } from '../audit/audit.service.js';
 import type { AppContext, Executor } from '../context.js';
-import { invalidField, versionConflict } from '../http/version-conflict.js';
+import { invalidField } from '../http/version-conflict.js';
+import { editPartRecord, editReview, type PartChange, type PartRecords } from '../reviews/review-edits.js';
 import { getReview } from '../reviews/reviews.service.js';
 import { listTimeline } from '../timeline/timeline.service.js';
 import { factorFields, toFactor, toFactors, toFactorValues, type FactorFields } from './factor.mapper.js';
@@ -56,54 +56,61 @@ async function checkTimelineLinks(ctx: AppContext, incidentId: number, entryIds:
   if (unknown >= 0) throw invalidField(`timelineEntryIds.${unknown}`, "is not an entry of this incident's timeline");
 }
 
+const factorRecords: PartRecords<Factor> = { what: 'Factor', read: readFactor };
+
+const factorChange = (action: string, change: PartChange['event'] & { type: 'factor.changed' }, before: Factor | null, after: Factor | null): PartChange => ({
+  event: change,
+  audit: { action, entityType: 'factor', entityId: change.factorId, before, after },
+});
+
 export async function createFactor(ctx: AppContext, reviewId: number, input: FactorCreate): Promise<Factor> {
   const review = await getReview(ctx, reviewId);
   const { timelineEntryIds, ...fields } = input;
   checkFields(ctx, fields);
   await checkTimelineLinks(ctx, review.incidentId, timelineEntryIds);
   const nowIso = ctx.now().toISOString();
-  return ctx.db.transaction().execute(async (trx) => {
+  return editReview(ctx, review.id, async (trx) => {
     const id = await repo.insertFactor(trx, { ...toFactorValues(fields, nowIso), review_id: review.id, created_at: nowIso });
     await repo.replaceTimelineLinks(trx, id, timelineEntryIds);
     const created = (await readFactor(trx, id))!;
-    await auditChange(ctx, trx, { action: 'factor.create', entityType: 'factor', entityId: id, incidentId: review.incidentId, before: null, after: created });
-    return created;
+    const event = { type: 'factor.changed', incidentId: review.incidentId, reviewId: review.id, factorId: id, change: 'created' } as const;
+    return { result: created, change: factorChange('factor.create', event, null, created) };
   });
 }
 
 export async function updateFactor(ctx: AppContext, id: number, update: FactorUpdate): Promise<Factor> {
   const { version, timelineEntryIds, ...changes } = update;
-  const before = await getFactor(ctx, id);
-  const review = await getReview(ctx, before.reviewId);
+  const review = await getReview(ctx, (await getFactor(ctx, id)).reviewId);
   await checkTimelineLinks(ctx, review.incidentId, timelineEntryIds);
-  return ctx.db.transaction().execute(async (trx) => {
-    const current = await readFactor(trx, id);
-    if (!current) throw notFound('Factor', id);
-    if (current.version !== version) throw versionConflict(`Factor ${id}`, current, version);
-    // Merge onto the record as it is in this transaction, not as first read.
-    const merged = { ...factorFields(current), ...changes };
-    checkFields(ctx, merged);
-    if (!(await repo.updateFactor(trx, id, version, toFactorValues(merged, ctx.now().toISOString())))) {
-      throw versionConflict(`Factor ${id}`, await readFactor(trx, id), version);
-    }
-    if (timelineEntryIds) await repo.replaceTimelineLinks(trx, id, timelineEntryIds);
-    const updated = (await readFactor(trx, id))!;
-    await auditChange(ctx, trx, { action: 'factor.update', entityType: 'factor', entityId: id, incidentId: review.incidentId, before: current, after: updated });
-    return updated;
-  });
+  const updated = await editPartRecord(
+    ctx,
+    factorRecords,
+    id,
+    version,
+    async (trx, current) => {
+      // Merge onto the record as it is in this transaction, not as first read.
+      const merged = { ...factorFields(current), ...changes };
+      checkFields(ctx, merged);
+      if (!(await repo.updateFactor(trx, id, version, toFactorValues(merged, ctx.now().toISOString())))) return false;
+      if (timelineEntryIds) await repo.replaceTimelineLinks(trx, id, timelineEntryIds);
+      return true;
+    },
+    (current, after) => factorChange('factor.update', { type: 'factor.changed', incidentId: review.incidentId, reviewId: review.id, factorId: id, change: 'updated' }, current, after),
+  );
+  return updated!;
 }
 
 /** Deleting a factor also removes it from the whys chains and action items that linked it. */
 export async function deleteFactor(ctx: AppContext, id: number, version: number): Promise<void> {
   const review = await getReview(ctx, (await getFactor(ctx, id)).reviewId);
-  await ctx.db.transaction().execute(async (trx) => {
-    const current = await readFactor(trx, id);
-    if (!current) throw notFound('Factor', id);
-    if (current.version !== version || !(await repo.deleteFactor(trx, id, version))) {
-      throw versionConflict(`Factor ${id}`, await readFactor(trx, id), version);
-    }
-    await auditChange(ctx, trx, { action: 'factor.delete', entityType: 'factor', entityId: id, incidentId: review.incidentId, before: current, after: null });
-  });
+  await editPartRecord(
+    ctx,
+    factorRecords,
+    id,
+    version,
+    (trx) => repo.deleteFactor(trx, id, version),
+    (current) => factorChange('factor.delete', { type: 'factor.changed', incidentId: review.incidentId, reviewId: review.id, factorId: id, change: 'deleted' }, current, null),
+  );
 }
 
 /** For whys chains and action items: every id must be a factor of the same review. */

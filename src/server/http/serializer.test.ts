@@ -13,7 +13,7 @@ const incident = {
   services: ['checkout'],
   labels: [],
   commander: null,
-  responders: ['Sara Lind'],
+  responders: [{ userId: null, name: 'Sara Lind' }],
   customerImpact: null,
   status: 'active',
   impactStartedAt: '2026-03-10T09:00:00+01:00',
@@ -52,6 +52,6 @@ describe('response serialisation', () => {
   it('produces the same JSON as JSON.stringify for values and nulls, and drops undeclared fields', () => {
     const serialize = serializerFor(incidentSchema);
     expect(JSON.parse(serialize(incident))).toEqual(incident);
-    expect(JSON.parse(serialize({ ...incident, review: null, commander: 'Priya', passwordHash: 'secret' }))).toEqual({ ...incident, review: null, commander: 'Priya' });
+    expect(JSON.parse(serialize({ ...incident, review: null, commander: { userId: 3, name: 'Priya' }, passwordHash: 'secret' }))).toEqual({ ...incident, review: null, commander: { userId: 3, name: 'Priya' } });
   });
 });

@@ -10,6 +10,7 @@ const row: IncidentRow = {
   services: '["checkout"]',
   labels: '["database"]',
   commander: 'Priya Natarajan',
+  commander_user_id: null,
   responders: '[]',
   customer_impact: null,
   status: 'resolved',
@@ -26,6 +27,7 @@ const row: IncidentRow = {
   review_id: 9,
   review_state: 'draft',
   review_owner: 'Priya Natarajan',
+  review_owner_user_id: null,
   review_due_at: '2026-03-24T17:00:00+01:00',
   review_due_at_ms: Date.parse('2026-03-24T17:00:00+01:00'),
 };

@@ -1,8 +1,9 @@
 import type { Incident } from '../../shared/incidents/incident.schema.js';
-import type { IncidentCreate } from '../../shared/incidents/incident.schema.js';
+import type { PersonRef } from '../../shared/accounts/person.schema.js';
+import { personOf } from '../people/person.mapper.js';
 import type { IncidentRow, IncidentValues } from './incidents.repo.js';
 
-type IncidentFields = Omit<Incident, 'id' | 'review' | 'restricted' | 'version' | 'createdAt' | 'updatedAt'>;
+export type IncidentFields = Omit<Incident, 'id' | 'review' | 'restricted' | 'version' | 'createdAt' | 'updatedAt'>;
 
 /**
  * The API shape of a row. Rows served from the read cache come back as the same object, so their
@@ -26,8 +27,8 @@ function shapeIncident(row: IncidentRow): Incident {
     // Frozen: one parse is shared by every read of a cached row.
     services: Object.freeze(JSON.parse(row.services)) as string[],
     labels: Object.freeze(JSON.parse(row.labels)) as string[],
-    commander: row.commander,
-    responders: Object.freeze(JSON.parse(row.responders)) as string[],
+    commander: personOf(row.commander_user_id, row.commander),
+    responders: Object.freeze(JSON.parse(row.responders)) as PersonRef[],
     customerImpact: row.customer_impact,
     status: row.status as Incident['status'],
     impactStartedAt: row.impact_started_at,
@@ -42,7 +43,7 @@ function shapeIncident(row: IncidentRow): Incident {
         : {
             id: row.review_id,
             state: row.review_state as NonNullable<Incident['review']>['state'],
-            owner: row.review_owner,
+            owner: personOf(row.review_owner_user_id, row.review_owner),
             dueAt: row.review_due_at,
             overdue: false,
           },
@@ -59,15 +60,17 @@ export const isOverdue = (state: string | null, dueAtMs: number | null, now: Dat
 export const startedAtMs = (fields: Pick<IncidentFields, 'impactStartedAt' | 'detectedAt' | 'respondedAt'>, fallback: string): number =>
   Date.parse(fields.impactStartedAt ?? fields.detectedAt ?? fields.respondedAt ?? fallback);
 
-export function toIncidentValues(fields: Omit<IncidentCreate, 'restricted'> | IncidentFields, createdAt: string, updatedAt: string): IncidentValues {
+/** The row values of an incident's fields, keys always in the same order (the insert is compiled once for it). */
+export function toIncidentValues(fields: IncidentFields, createdAt: string, updatedAt: string): IncidentValues {
   return {
     title: fields.title,
     severity: fields.severity,
     user_facing: fields.userFacing ? 1 : 0,
     services: JSON.stringify(fields.services),
     labels: JSON.stringify(fields.labels),
-    commander: fields.commander,
-    responders: JSON.stringify(fields.responders),
+    commander: fields.commander?.name ?? null,
+    commander_user_id: fields.commander?.userId ?? null,
+    responders: JSON.stringify(fields.responders.map(({ userId, name }) => ({ userId, name }))),
     customer_impact: fields.customerImpact,
     status: fields.status,
     impact_started_at: fields.impactStartedAt,

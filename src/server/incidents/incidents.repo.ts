@@ -1,6 +1,7 @@
 import { sql, type Expression, type Selectable, type SqlBool } from 'kysely';
 import type { IncidentListQuery } from '../../shared/incidents/incident.schema.js';
 import type { Executor } from '../context.js';
+import { dialectOf } from '../db/dialect.js';
 import { insertPrepared, runPrepared } from '../db/prepared.js';
 import { readThrough } from '../db/read-cache.js';
 import type { IncidentsTable } from '../db/schema.js';
@@ -9,6 +10,7 @@ export type IncidentRow = Selectable<IncidentsTable> & {
   review_id: number | null;
   review_state: string | null;
   review_owner: string | null;
+  review_owner_user_id: number | null;
   review_due_at: string | null;
   review_due_at_ms: number | null;
 };
@@ -18,6 +20,7 @@ const reviewColumns = [
   'reviews.id as review_id',
   'reviews.state as review_state',
   'reviews.owner as review_owner',
+  'reviews.owner_user_id as review_owner_user_id',
   'reviews.due_at as review_due_at',
   'reviews.due_at_ms as review_due_at_ms',
 ] as const;
@@ -49,14 +52,15 @@ export async function updateIncident(db: Executor, id: number, version: number, 
   return result.numUpdatedRows > 0n;
 }
 
-/** Applies a change whatever the version (events such as "resolved" or "label added"), bumping it. */
-export async function updateIncidentUnconditionally(db: Executor, id: number, values: Partial<IncidentValues>): Promise<boolean> {
-  const result = await db
-    .updateTable('incidents')
-    .set((eb) => ({ ...values, version: eb('version', '+', 1) }))
-    .where('id', '=', id)
-    .executeTakeFirst();
-  return result.numUpdatedRows > 0n;
+/**
+ * Takes the incident's row lock until the transaction ends, so changes that apply whatever the
+ * version (resolve, labels, key timestamps from the timeline) serialise; false when there is no
+ * such incident. SQLite needs no lock: it runs one write transaction at a time.
+ */
+export async function lockIncident(db: Executor, id: number): Promise<boolean> {
+  const select = db.selectFrom('incidents').select('id').where('id', '=', id);
+  const row = await (dialectOf(db) === 'postgres' ? select.forUpdate() : select).executeTakeFirst();
+  return row !== undefined;
 }
 
 export async function replaceTags(db: Executor, incidentId: number, services: string[], labels: string[]): Promise<void> {

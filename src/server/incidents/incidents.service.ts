@@ -1,4 +1,6 @@
 import { notFound } from '../../shared/errors.js';
+import type { PersonInput, PersonRef } from '../../shared/accounts/person.schema.js';
+import { changedFields, type DomainEvent } from '../../shared/events/domain-events.js';
 import type {
   Incident,
   IncidentCreate,
@@ -6,15 +8,14 @@ import type {
   IncidentUpdate,
   KeyTimestamp,
 } from '../../shared/incidents/incident.schema.js';
-import { saveAccess } from '../access/incident-access.repo.js';
+import { restrictToCreator } from '../access/incident-access.service.js';
 import { canSeeIncident, visibleIncidents } from '../access/visibility.js';
-import { auditChange } from '../audit/audit.service.js';
 import type { AppContext, Executor } from '../context.js';
 import { writeTransaction } from '../db/group-commit.js';
+import { recordChange } from '../events/record-change.js';
+import { resolvePeople } from '../people/people.service.js';
 import { decodeCursor, encodeCursor } from '../http/cursor.js';
 import { versionConflict } from '../http/version-conflict.js';
-import { ensureReviewByPolicy } from '../reviews/reviews.service.js';
-import { syncKeyTimestampEntries } from '../timeline/timeline.service.js';
 import { incidentFields, toIncident, toIncidentValues } from './incident.mapper.js';
 import * as repo from './incidents.repo.js';
 
@@ -49,16 +50,31 @@ export async function listIncidents(ctx: AppContext, query: IncidentListQuery) {
   };
 }
 
+/** The incident's people as given (user ids, names) resolved to people as stored; fields not given stay absent. */
+async function withPeople<T extends { commander?: PersonInput | null; responders?: PersonInput[] }>(
+  ctx: AppContext,
+  input: T,
+): Promise<Omit<T, 'commander' | 'responders'> & { commander?: PersonRef | null; responders?: PersonRef[] }> {
+  const { commander, responders, ...rest } = input;
+  const given = [...(commander ? [{ field: 'commander', input: commander }] : []), ...(responders ?? []).map((person, i) => ({ field: `responders.${i}`, input: person }))];
+  const resolved = given.length ? await resolvePeople(ctx.db, given) : [];
+  return {
+    ...rest,
+    ...(commander !== undefined ? { commander: commander === null ? null : resolved[0]! } : {}),
+    ...(responders !== undefined ? { responders: resolved.slice(commander ? 1 : 0) } : {}),
+  };
+}
+
 export async function createIncident(ctx: AppContext, input: IncidentCreate): Promise<Incident> {
   const nowIso = ctx.now().toISOString();
-  const fields = stampStatusTimes(input, nowIso);
+  const { restricted, commander, responders, ...given } = input;
+  const people = await withPeople(ctx, { commander, responders });
+  const fields = stampStatusTimes({ ...given, commander: people.commander ?? null, responders: people.responders ?? [] }, nowIso);
   return writeTransaction(ctx.db, async (trx) => {
-    const values = { ...toIncidentValues(fields, nowIso, nowIso), restricted: input.restricted ? 1 : 0, created_at: nowIso };
+    const values = { ...toIncidentValues(fields, nowIso, nowIso), restricted: restricted ? 1 : 0, created_at: nowIso };
     const id = await repo.insertIncident(trx, values);
     await repo.insertTags(trx, id, fields.services, fields.labels);
-    // Whoever restricts an incident stays able to see it (admins see everything anyway).
-    const creator = ctx.actor?.role !== 'admin' ? ctx.actor?.userId : null;
-    if (input.restricted && creator != null) await saveAccess(trx, id, true, [creator]);
+    if (restricted) await restrictToCreator(ctx, trx, id);
     // What was just inserted, as a read would give it (no review yet, first version): one query less.
     const created = toIncident({ ...values, id, version: 1, ...noReview }, ctx.now());
     return afterChange(ctx, trx, created, null, 'incident.create');
@@ -66,7 +82,8 @@ export async function createIncident(ctx: AppContext, input: IncidentCreate): Pr
 }
 
 export async function updateIncident(ctx: AppContext, id: number, update: IncidentUpdate): Promise<Incident> {
-  const { version, ...changes } = update;
+  const { version, ...given } = update;
+  const changes = await withPeople(ctx, given);
   return writeTransaction(ctx.db, async (trx) => {
     const current = await readIncident(ctx, trx, id);
     if (current.version !== version) throw versionConflict(`Incident ${id}`, current, version);
@@ -80,16 +97,17 @@ export async function updateIncident(ctx: AppContext, id: number, update: Incide
 }
 
 /**
- * Events (resolve, label added or removed) apply whatever the version: they come from people and
- * integrations that did not read the incident first, and they commute with other edits.
+ * Changes that apply whatever the version (resolve, label added or removed): they come from people
+ * and integrations that did not read the incident first, and they commute with other edits. One
+ * that changes nothing writes nothing: no new version, no audit entry, no event.
  */
-async function applyEvent(ctx: AppContext, id: number, action: string, change: (fields: Fields, nowIso: string) => Fields): Promise<Incident> {
+async function applyCommuting(ctx: AppContext, id: number, action: string, change: (fields: Fields, nowIso: string) => Fields): Promise<Incident> {
   return writeTransaction(ctx.db, async (trx) => {
     const nowIso = ctx.now().toISOString();
-    // Bumping the version first takes the row lock on PostgreSQL, so concurrent events serialise.
-    if (!(await repo.updateIncidentUnconditionally(trx, id, { updated_at: nowIso }))) throw notFound('Incident', id);
+    if (!(await repo.lockIncident(trx, id))) throw notFound('Incident', id);
     const current = await readIncident(ctx, trx, id);
     const fields = stampStatusTimes(change(incidentFields(current), nowIso), nowIso);
+    if (JSON.stringify(fields) === JSON.stringify(incidentFields(current))) return current;
     await repo.updateIncident(trx, id, current.version, toIncidentValues(fields, current.createdAt, nowIso));
     await repo.replaceTags(trx, id, fields.services, fields.labels);
     return afterChange(ctx, trx, await readIncident(ctx, trx, id), current, action);
@@ -97,41 +115,49 @@ async function applyEvent(ctx: AppContext, id: number, action: string, change: (
 }
 
 export const resolveIncident = (ctx: AppContext, id: number, resolvedAt?: string) =>
-  applyEvent(ctx, id, 'incident.resolve', (fields, nowIso) => ({ ...fields, status: 'resolved', resolvedAt: resolvedAt ?? fields.resolvedAt ?? nowIso }));
+  applyCommuting(ctx, id, 'incident.resolve', (fields, nowIso) => ({ ...fields, status: 'resolved', resolvedAt: resolvedAt ?? fields.resolvedAt ?? nowIso }));
 
 export const addIncidentLabel = (ctx: AppContext, id: number, label: string) =>
-  applyEvent(ctx, id, 'incident.label_add', (fields) =>
+  applyCommuting(ctx, id, 'incident.label_add', (fields) =>
     fields.labels.some((l) => l.toLowerCase() === label.toLowerCase()) ? fields : { ...fields, labels: [...fields.labels, label] },
   );
 
 export const removeIncidentLabel = (ctx: AppContext, id: number, label: string) =>
-  applyEvent(ctx, id, 'incident.label_remove', (fields) => ({ ...fields, labels: fields.labels.filter((l) => l.toLowerCase() !== label.toLowerCase()) }));
+  applyCommuting(ctx, id, 'incident.label_remove', (fields) => ({ ...fields, labels: fields.labels.filter((l) => l.toLowerCase() !== label.toLowerCase()) }));
 
-const noReview = { review_id: null, review_state: null, review_owner: null, review_due_at: null, review_due_at_ms: null };
+const noReview = { review_id: null, review_state: null, review_owner: null, review_owner_user_id: null, review_due_at: null, review_due_at_ms: null };
+
+/** The event an incident change records: created, resolved (when it became so), or which fields changed. */
+function incidentEvent(incident: Incident, before: Incident | null): DomainEvent {
+  if (before === null) return { type: 'incident.created', incidentId: incident.id };
+  if (incident.status === 'resolved' && before.status !== 'resolved') return { type: 'incident.resolved', incidentId: incident.id };
+  return { type: 'incident.changed', incidentId: incident.id, fields: changedFields(audited(before)!, audited(incident)!) };
+}
 
 /**
- * Every change ends here, in its transaction, with the incident as it now is: the audit entry, the
- * key timestamps' timeline entries, and the review the policy may now require (created once).
+ * Every change ends here, in its transaction, with the incident as it now is: the audit entry and
+ * event, then what other features do with every incident change (incident-reactions.ts).
  */
 async function afterChange(ctx: AppContext, trx: Executor, incident: Incident, before: Incident | null, action: string): Promise<Incident> {
   const { id } = incident;
-  await auditChange(ctx, trx, { action, entityType: 'incident', entityId: id, incidentId: id, before: audited(before), after: audited(incident) });
-  await syncKeyTimestampEntries(ctx, trx, incident, before === null);
-  const created = await ensureReviewByPolicy(ctx, trx, incident);
-  return created ? readIncident(ctx, trx, id) : incident;
+  await recordChange(ctx, trx, incidentEvent(incident, before), { action, entityType: 'incident', entityId: id, before: audited(before), after: audited(incident) });
+  let readAgain = false;
+  for (const react of ctx.hooks.incidentChanged) readAgain = (await react(ctx, trx, { incident, before })) || readAgain;
+  return readAgain ? readIncident(ctx, trx, id) : incident;
 }
 
 /**
  * A key timestamp corrected from its timeline entry, inside the caller's transaction: locks the row
- * first (as events do) and bumps the version. Skips afterChange, so nothing is synced back.
+ * first (as commuting changes do) and bumps the version. Skips afterChange, so nothing is synced back.
  */
 export async function setKeyTimestamp(ctx: AppContext, trx: Executor, id: number, key: KeyTimestamp, value: string): Promise<void> {
   const nowIso = ctx.now().toISOString();
-  if (!(await repo.updateIncidentUnconditionally(trx, id, { updated_at: nowIso }))) throw notFound('Incident', id);
+  if (!(await repo.lockIncident(trx, id))) throw notFound('Incident', id);
   const current = await readIncident(ctx, trx, id);
+  if (current[key] === value) return;
   await repo.updateIncident(trx, id, current.version, toIncidentValues({ ...incidentFields(current), [key]: value }, current.createdAt, nowIso));
   const after = await readIncident(ctx, trx, id);
-  await auditChange(ctx, trx, { action: 'incident.update', entityType: 'incident', entityId: id, incidentId: id, before: audited(current), after: audited(after) });
+  await recordChange(ctx, trx, { type: 'incident.changed', incidentId: id, fields: [key] }, { action: 'incident.update', entityType: 'incident', entityId: id, before: audited(current), after: audited(after) });
 }
 
 /** What the audit log keeps of an incident: its own fields, not the review summary joined to it. */

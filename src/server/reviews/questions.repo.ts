@@ -1,6 +1,7 @@
-import type { Insertable, Selectable } from 'kysely';
+import type { Expression, ExpressionBuilder, Insertable, Selectable } from 'kysely';
+import { versionedRowsSummary } from '../db/fingerprint.js';
+import type { Database, ReviewAnswersTable } from '../db/schema.js';
 import type { Executor } from '../context.js';
-import type { ReviewAnswersTable } from '../db/schema.js';
 
 export type AnswerRow = Selectable<ReviewAnswersTable>;
 
@@ -41,3 +42,7 @@ export async function deleteAnswer(db: Executor, reviewId: number, key: string, 
     .executeTakeFirst();
   return result.numDeletedRows > 0n;
 }
+
+/** The rows of the review aliased `r`, for the document cache key. */
+export const answersFingerprint = (eb: ExpressionBuilder<Database & { r: Database['reviews'] }, 'r'>): Expression<string> =>
+  eb.selectFrom('review_answers as p').select(versionedRowsSummary('p').as('s')).whereRef('p.review_id', '=', 'r.id').$asScalar() as Expression<string>;

@@ -1,5 +1,7 @@
+import type { PersonRef } from '../../shared/accounts/person.schema.js';
 import type { Review } from '../../shared/reviews/review.schema.js';
 import { isOverdue } from '../incidents/incident.mapper.js';
+import { personOf } from '../people/person.mapper.js';
 import type { ReviewRow } from './reviews.repo.js';
 
 export const toReview = (row: ReviewRow, now: Date): Review => ({
@@ -7,14 +9,14 @@ export const toReview = (row: ReviewRow, now: Date): Review => ({
   incidentId: row.incident_id,
   incidentTitle: row.incident_title,
   incidentSeverity: row.incident_severity as Review['incidentSeverity'],
-  owner: row.owner,
+  owner: personOf(row.owner_user_id, row.owner),
   state: row.state as Review['state'],
   dueAt: row.due_at,
   overdue: isOverdue(row.state, row.due_at_ms, now),
   policy: { required: row.policy_required === 1, reason: row.policy_reason },
-  requestedBy: row.requested_by,
-  facilitator: row.facilitator,
-  scribe: row.scribe,
+  requestedBy: personOf(row.requested_by_user_id, row.requested_by),
+  facilitator: personOf(row.facilitator_user_id, row.facilitator),
+  scribe: personOf(row.scribe_user_id, row.scribe),
   template: row.template as Review['template'],
   summary: row.summary,
   impact: row.impact,
@@ -36,4 +38,9 @@ export function normaliseText<T extends object, K extends keyof T>(values: T, fi
     if (typeof value === 'string') result[field] = blankToNull(value) as T[K];
   }
   return result;
+}
+
+/** The row values naming one of a review's people: the name and the user it names. */
+export function personValues<K extends 'owner' | 'facilitator' | 'scribe' | 'requested_by'>(key: K, person: PersonRef | null) {
+  return { [key]: person?.name ?? null, [`${key}_user_id`]: person?.userId ?? null } as Record<K, string | null> & Record<`${K}_user_id`, number | null>;
 }

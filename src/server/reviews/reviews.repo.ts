@@ -1,6 +1,8 @@
-import type { Expression, Insertable, Selectable, SqlBool, Updateable } from 'kysely';
+import { sql, type Expression, type Insertable, type Selectable, type SqlBool, type Updateable } from 'kysely';
 import type { ReviewListQuery } from '../../shared/reviews/review.schema.js';
 import type { Executor } from '../context.js';
+import { dialectOf } from '../db/dialect.js';
+import type { OwnerFilter } from '../people/person.mapper.js';
 import type { ReviewsTable } from '../db/schema.js';
 
 export type ReviewRow = Selectable<ReviewsTable> & { incident_title: string; incident_severity: string };
@@ -26,6 +28,15 @@ const selectReviews = (db: Executor) =>
 
 export const findReview = (db: Executor, id: number): Promise<ReviewRow | undefined> => selectReviews(db).where('reviews.id', '=', id).executeTakeFirst();
 
+/** The review, share-locked until the transaction ends on PostgreSQL (see review-edits.ts). */
+export function findReviewForEdit(db: Executor, id: number): Promise<ReviewRow | undefined> {
+  const select = selectReviews(db).where('reviews.id', '=', id);
+  return (dialectOf(db) === 'postgres' ? select.forShare('reviews') : select).executeTakeFirst();
+}
+
+export const findReviewStateOfIncident = (db: Executor, incidentId: number) =>
+  db.selectFrom('reviews').select(['id', 'state']).where('incident_id', '=', incidentId).executeTakeFirst();
+
 export const findReviewOfIncident = (db: Executor, incidentId: number): Promise<ReviewRow | undefined> =>
   selectReviews(db).where('reviews.incident_id', '=', incidentId).executeTakeFirst();
 
@@ -39,15 +50,29 @@ export async function updateReview(db: Executor, id: number, version: number, va
   return result.numUpdatedRows > 0n;
 }
 
+/** Moves the review from state `from` to `to`, bumping its version; false when it is no longer in `from`. */
+export async function moveReviewState(db: Executor, id: number, from: string, to: string, nowIso: string): Promise<boolean> {
+  const result = await db
+    .updateTable('reviews')
+    .set((eb) => ({ state: to, version: eb('version', '+', 1), updated_at: nowIso }))
+    .where('id', '=', id)
+    .where('state', '=', from)
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}
+
 /** A derived value, not an edit: it neither checks nor bumps the version. */
 export async function saveQualityScore(db: Executor, id: number, score: number): Promise<void> {
   await db.updateTable('reviews').set({ quality_score: score }).where('id', '=', id).where('quality_score', 'is distinct from', score).execute();
 }
 
-export async function listReviews(db: Executor, query: ReviewListQuery, visible: Expression<SqlBool>, nowMs: number, afterId: number | null): Promise<ReviewRow[]> {
+export async function listReviews(db: Executor, query: Omit<ReviewListQuery, 'owner'> & { owner?: OwnerFilter | undefined }, visible: Expression<SqlBool>, nowMs: number, afterId: number | null): Promise<ReviewRow[]> {
   let select = selectReviews(db).where(visible);
   if (query.state?.length) select = select.where('reviews.state', 'in', query.state);
-  if (query.owner) select = select.where('reviews.owner', '=', query.owner);
+  if (query.owner) {
+    const { owner } = query;
+    select = 'userId' in owner ? select.where('reviews.owner_user_id', '=', owner.userId) : select.where(sql<string>`lower(reviews.owner)`, '=', owner.name.toLowerCase());
+  }
   if (query.overdue !== undefined) {
     select = query.overdue
       ? select.where('reviews.state', '!=', 'published').where('reviews.due_at_ms', '<', nowMs)

@@ -1,14 +1,21 @@
-import { notFound } from '../../shared/errors.js';
-import type { Incident } from '../../shared/incidents/incident.schema.js';
+import { AppError, notFound } from '../../shared/errors.js';
+import type { Incident, ReviewState } from '../../shared/incidents/incident.schema.js';
 import { decideReview, type PolicyDecision } from '../../shared/policy/review-policy.js';
 import { addWorkingDays } from '../../shared/policy/working-days.js';
-import type { Review, ReviewListQuery, ReviewUpdate } from '../../shared/reviews/review.schema.js';
+import type { PersonRef } from '../../shared/accounts/person.schema.js';
+import { changedFields } from '../../shared/events/domain-events.js';
+import type { Review, ReviewListQuery, ReviewRequest, ReviewUpdate } from '../../shared/reviews/review.schema.js';
 import { canSeeIncident, visibleIncidentId } from '../access/visibility.js';
-import { auditChange } from '../audit/audit.service.js';
 import type { AppContext, Executor } from '../context.js';
 import { decodeCursor, encodeCursor } from '../http/cursor.js';
 import { versionConflict } from '../http/version-conflict.js';
-import { normaliseText, toReview } from './review.mapper.js';
+import { writeTransaction } from '../db/group-commit.js';
+import { recordChange } from '../events/record-change.js';
+import type { IncidentChange } from '../incidents/incident-reactions.js';
+import { ownerFilter } from '../people/person.mapper.js';
+import { resolvePerson } from '../people/people.service.js';
+import { editReview } from './review-edits.js';
+import { normaliseText, personValues, toReview } from './review.mapper.js';
 import * as repo from './reviews.repo.js';
 
 export const policyFor = (ctx: AppContext, incident: Incident): PolicyDecision => decideReview(incident, ctx.config.reviewPolicy);
@@ -23,48 +30,51 @@ async function createReview(
   trx: Executor,
   incident: Incident,
   policy: { required: boolean; reason: string },
-  extra: { owner?: string | undefined; requestedBy?: string | undefined } = {},
+  people: { owner?: PersonRef | null; requestedBy?: PersonRef | null } = {},
 ): Promise<boolean> {
   const nowIso = ctx.now().toISOString();
   const created = await repo.insertReviewOnce(trx, {
     incident_id: incident.id,
-    owner: extra.owner ?? incident.commander,
+    ...personValues('owner', people.owner === undefined ? incident.commander : people.owner),
     state: 'draft',
     ...dueAt(ctx, incident.resolvedAt ?? nowIso),
     policy_required: policy.required ? 1 : 0,
     policy_reason: policy.reason,
-    requested_by: extra.requestedBy ?? null,
+    ...personValues('requested_by', people.requestedBy ?? null),
     created_at: nowIso,
     updated_at: nowIso,
   });
   if (created) {
     const review = toReview((await repo.findReviewOfIncident(trx, incident.id))!, ctx.now());
-    await auditChange(ctx, trx, { action: 'review.create', entityType: 'review', entityId: review.id, incidentId: incident.id, before: null, after: review });
+    const event = { type: 'review.created', incidentId: incident.id, reviewId: review.id } as const;
+    await recordChange(ctx, trx, event, { action: 'review.create', entityType: 'review', entityId: review.id, before: null, after: review });
   }
   return created;
 }
 
 /**
- * Called after every change to an incident, inside its transaction: once a resolved incident meets
- * the policy, its review is created exactly once (a unique index settles concurrent callers).
+ * Runs after every change to an incident, inside its transaction (wired in server/wiring.ts): once
+ * a resolved incident meets the policy, its review is created exactly once (a unique index
+ * settles concurrent callers). True when it created one.
  */
-export async function ensureReviewByPolicy(ctx: AppContext, trx: Executor, incident: Incident): Promise<boolean> {
+export async function ensureReviewByPolicy(ctx: AppContext, trx: Executor, { incident }: IncidentChange): Promise<boolean> {
   if (incident.status !== 'resolved' || incident.review) return false;
   const decision = policyFor(ctx, incident);
   return decision.required ? createReview(ctx, trx, incident, decision) : false;
 }
 
+/** The signed-in caller as a person (null for the system and anonymous callers). */
+const actorAsPerson = (ctx: AppContext): PersonRef | null => (ctx.actor?.userId != null ? { userId: ctx.actor.userId, name: ctx.actor.name } : null);
+
 /** Anyone may ask for a review, whatever the policy says; asking again returns the existing one. */
-export async function requestReview(
-  ctx: AppContext,
-  incident: Incident,
-  request: { requestedBy?: string | undefined; owner?: string | undefined },
-): Promise<{ review: Review; created: boolean }> {
-  const who = request.requestedBy ?? ctx.actor?.name ?? 'someone';
+export async function requestReview(ctx: AppContext, incident: Incident, request: ReviewRequest): Promise<{ review: Review; created: boolean }> {
+  const requestedBy = (await resolvePerson(ctx.db, 'requestedBy', request.requestedBy)) ?? actorAsPerson(ctx);
+  const owner = await resolvePerson(ctx.db, 'owner', request.owner);
+  const who = requestedBy?.name ?? 'someone';
   const decision = policyFor(ctx, incident);
   const reason = decision.required ? `${decision.reason}; also requested by ${who}` : `Requested by ${who}`;
-  return ctx.db.transaction().execute(async (trx) => {
-    const created = await createReview(ctx, trx, incident, { required: true, reason }, { ...request, requestedBy: who });
+  return writeTransaction(ctx.db, async (trx) => {
+    const created = await createReview(ctx, trx, incident, { required: true, reason }, { ...(owner !== undefined ? { owner } : {}), requestedBy });
     const row = await repo.findReviewOfIncident(trx, incident.id);
     if (!row) throw notFound('Review of incident', incident.id);
     return { review: toReview(row, ctx.now()), created };
@@ -86,7 +96,8 @@ export async function getReviewOfIncident(ctx: AppContext, incidentId: number): 
 export async function listReviews(ctx: AppContext, query: ReviewListQuery) {
   const cursor = decodeCursor(query.cursor, ['id'] as const);
   const now = ctx.now();
-  const rows = await repo.listReviews(ctx.db, query, visibleIncidentId(ctx.actor, 'reviews.incident_id'), now.getTime(), cursor?.id ?? null);
+  const owner = query.owner === undefined ? undefined : ownerFilter(ctx.actor, query.owner);
+  const rows = await repo.listReviews(ctx.db, { ...query, owner }, visibleIncidentId(ctx.actor, 'reviews.incident_id'), now.getTime(), cursor?.id ?? null);
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
   return {
@@ -100,21 +111,51 @@ export async function listOverdueReviews(ctx: AppContext): Promise<Review[]> {
   return (await repo.listOverdueReviews(ctx.db, visibleIncidentId(ctx.actor, 'reviews.incident_id'), now.getTime())).map((row) => toReview(row, now));
 }
 
+const peopleFields = ['owner', 'facilitator', 'scribe'] as const;
+
 export async function updateReview(ctx: AppContext, id: number, update: ReviewUpdate): Promise<Review> {
-  const { version, dueAt: due, ...changes } = update;
-  return ctx.db.transaction().execute(async (trx) => {
-    const current = await repo.findReview(trx, id);
-    if (!current || !(await canSeeIncident(ctx, ctx.actor, current.incident_id, trx))) throw notFound('Review', id);
-    if (current.version !== version) throw versionConflict(`Review ${id}`, toReview(current, ctx.now()), version);
+  const { version, dueAt: due, owner, facilitator, scribe, ...changes } = update;
+  const given = { owner, facilitator, scribe };
+  const people = Object.fromEntries(
+    await Promise.all(peopleFields.filter((key) => given[key] !== undefined).map(async (key) => [key, await resolvePerson(ctx.db, key, given[key])] as const)),
+  ) as Partial<Record<(typeof peopleFields)[number], PersonRef | null>>;
+  return editReview(ctx, id, async (trx, current) => {
+    if (current.version !== version) throw versionConflict(`Review ${id}`, current, version);
     const values = {
       ...normaliseText(changes, ['summary', 'impact', 'learnings'] as const),
+      ...peopleFields.reduce((acc, key) => (key in people ? { ...acc, ...personValues(key, people[key]!) } : acc), {}),
       ...(due !== undefined ? { due_at: due, due_at_ms: due === null ? null : Date.parse(due) } : {}),
       updated_at: ctx.now().toISOString(),
     };
     if (!(await repo.updateReview(trx, id, version, values))) throw versionConflict(`Review ${id}`, toReview((await repo.findReview(trx, id))!, ctx.now()), version);
     const updated = toReview((await repo.findReview(trx, id))!, ctx.now());
-    const before = toReview(current, ctx.now());
-    await auditChange(ctx, trx, { action: 'review.update', entityType: 'review', entityId: id, incidentId: current.incident_id, before, after: updated });
-    return updated;
+    const fields = changedFields(current, updated, ['qualityScore']);
+    const change = {
+      event: { type: 'review.changed', incidentId: current.incidentId, reviewId: id, fields } as const,
+      audit: { action: 'review.update', entityType: 'review', entityId: id, before: current, after: updated },
+    };
+    return { result: updated, change: fields.length ? change : null };
+  });
+}
+
+/** The quality score as last computed (F9), for lists of reviews: a derived value, not an edit (no version, no event). */
+export const saveQualityScore = (ctx: AppContext, reviewId: number, score: number): Promise<void> => repo.saveQualityScore(ctx.db, reviewId, score);
+
+/**
+ * Moves the review to `to` (the workflow has allowed it), only if it is still in the state the
+ * caller checked (409 otherwise), recording the transition as an event with its reason.
+ */
+export async function changeReviewState(ctx: AppContext, review: Review, to: ReviewState, reason: string | null): Promise<Review> {
+  return writeTransaction(ctx.db, async (trx) => {
+    if (!(await repo.moveReviewState(trx, review.id, review.state, to, ctx.now().toISOString()))) {
+      const current = await repo.findReview(trx, review.id);
+      throw new AppError('conflict', `Review ${review.id} is no longer ${review.state}: someone moved it meanwhile; reload and try again`, {
+        current: current ? toReview(current, ctx.now()) : null,
+      });
+    }
+    const after = toReview((await repo.findReview(trx, review.id))!, ctx.now());
+    const event = { type: 'review.state_changed', incidentId: review.incidentId, reviewId: review.id, from: review.state, to, reason } as const;
+    await recordChange(ctx, trx, event, { action: 'review.transition', entityType: 'review', entityId: review.id, before: { state: review.state }, after: { state: to, reason } });
+    return after;
   });
 }

@@ -118,7 +118,7 @@ describe.each(databaseKinds)('the DevOps-library worked example on %s', (kind) =
     expect(doc.whys[0]!.steps).toEqual(whys);
     expect(doc.factors.filter((f) => f.kind === 'contributor')).toHaveLength(3);
     expect(doc.completeness).toMatchObject({ template: 'sources', filled: 5, total: 5 });
-    expect(doc.actionItems.map((a) => [a.title, a.owner, a.dueDate])).toEqual([
+    expect(doc.actionItems.map((a) => [a.title, a.owner?.name, a.dueDate])).toEqual([
       ['Add staging data volume checks to the deployment pipeline', 'Sara Lind', '2026-03-27'],
       ['Add index creation to the migration review checklist', 'Ahmed Karim', '2026-03-20'],
     ]);
@@ -141,10 +141,10 @@ function expectWorkedExampleMarkdown(markdown: string) {
     '## Contributors',
     '## Mitigators',
     '## Risks',
-    '## Learnings',
     '## Five whys',
     '## Questions',
     '## Action items',
+    '## Learnings',
   ]);
   expect(markdown).toContain('| Facilitator | Noor Haddad |');
   expect(markdown).toContain('| Time to detect | 12m 00s | 2026-03-10 14:05:00 +01:00 → 2026-03-10 14:17:00 +01:00 |');
@@ -158,10 +158,10 @@ function expectWorkedExampleMarkdown(markdown: string) {
   expect(markdown).toContain('### The migration script did not include the CREATE INDEX statement\n\n_Category: process · Tags: data-migration, review-gap_');
   expect(markdown).toContain('- 2026-03-10 14:38:00 +01:00: Pool at 100/100 connections; one query holds each for about 40 s');
   expect(markdown).toContain(
-    '1. **Why did the payment service fail?**\n   The database connection pool was exhausted.\n' +
-      '2. **Why was the connection pool exhausted?**\n   A slow query held connections open for 40 seconds.',
+    '1. **Why did the payment service fail?** — The database connection pool was exhausted.\n' +
+      '2. **Why was the connection pool exhausted?** — A slow query held connections open for 40 seconds.',
   );
-  expect(markdown).toContain('5. **Why was the missing index not caught before production?**\n   The staging database is smaller — the query was fast enough not to trigger alerts.');
+  expect(markdown).toContain('5. **Why was the missing index not caught before production?** — The staging database is smaller — the query was fast enough not to trigger alerts.');
   expect(markdown).toContain(`**Systemic cause:** ${systemicCause}`);
   expect(markdown).toContain('### What went well in handling this incident?\n\nThe on-call runbook pointed straight at the connection pool dashboard');
   expect(markdown).toContain(

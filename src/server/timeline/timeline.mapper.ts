@@ -1,4 +1,5 @@
 import type { Selectable } from 'kysely';
+import type { PersonRef } from '../../shared/accounts/person.schema.js';
 import type { KeyTimestamp } from '../../shared/incidents/incident.schema.js';
 import type {
   TimelineComment,
@@ -17,7 +18,7 @@ export const toTimelineEntry = (row: EntryRow, commentCount: number): TimelineEn
   occurredAt: row.occurred_at,
   kind: row.kind as TimelineEntry['kind'],
   text: row.text,
-  author: row.author,
+  author: { userId: row.author_user_id, name: row.author },
   source: row.source as TimelineEntry['source'],
   keyTimestamp: row.key_timestamp as KeyTimestamp | null,
   commentCount,
@@ -42,7 +43,7 @@ export const toSnapshot = (row: EntryRow): TimelineSnapshot => ({
 export const toRevision = (row: TimelineRevisionRow): TimelineRevision => ({
   id: row.id,
   entryId: row.entry_id,
-  author: row.author,
+  author: { userId: row.author_user_id, name: row.author },
   changedAt: row.changed_at,
   before: JSON.parse(row.before) as TimelineSnapshot,
   after: JSON.parse(row.after) as TimelineSnapshot,
@@ -52,7 +53,8 @@ export const toRevision = (row: TimelineRevisionRow): TimelineRevision => ({
 export const toComment = (row: TimelineCommentRow): TimelineComment => ({
   id: row.id,
   entryId: row.entry_id,
-  author: row.author,
+  author: { userId: row.author_user_id, name: row.author },
   text: row.text,
+  mentions: JSON.parse(row.mentions) as PersonRef[],
   createdAt: row.created_at,
 });

@@ -1,7 +1,8 @@
-import type { Insertable, Selectable, Updateable } from 'kysely';
+import { sql, type Expression, type ExpressionBuilder, type Insertable, type Selectable, type Updateable } from 'kysely';
+import { appendedRowsSummary, versionedRowsSummary } from '../db/fingerprint.js';
 import type { Executor } from '../context.js';
 import { insertPrepared, runPrepared } from '../db/prepared.js';
-import type { TimelineCommentsTable, TimelineEntriesTable, TimelineRevisionsTable } from '../db/schema.js';
+import type { Database, TimelineCommentsTable, TimelineEntriesTable, TimelineRevisionsTable } from '../db/schema.js';
 
 export type TimelineEntryRow = Selectable<TimelineEntriesTable> & { comment_count: number };
 export type TimelineEntryValues = Insertable<TimelineEntriesTable>;
@@ -106,3 +107,11 @@ export const insertComment = (db: Executor, values: Insertable<TimelineCommentsT
 
 export const listComments = (db: Executor, entryId: number): Promise<TimelineCommentRow[]> =>
   db.selectFrom('timeline_comments').selectAll().where('entry_id', '=', entryId).orderBy('id', 'asc').execute();
+
+/** The timeline's entries and comments of the review aliased `r` (its incident's), for the document cache key. */
+export const timelineFingerprint = (eb: ExpressionBuilder<Database & { r: Database['reviews'] }, 'r'>): Expression<string> =>
+  sql<string>`${eb.selectFrom('timeline_entries as e').select(versionedRowsSummary('e').as('s')).whereRef('e.incident_id', '=', 'r.incident_id')} || '/' || ${eb
+    .selectFrom('timeline_comments as c')
+    .innerJoin('timeline_entries as ce', 'ce.id', 'c.entry_id')
+    .select(appendedRowsSummary('c').as('s'))
+    .whereRef('ce.incident_id', '=', 'r.incident_id')}`;

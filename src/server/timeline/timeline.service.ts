@@ -1,6 +1,7 @@
 import type { Selectable } from 'kysely';
 import { AppError, notFound } from '../../shared/errors.js';
-import { keyTimestamps, type Incident, type KeyTimestamp } from '../../shared/incidents/incident.schema.js';
+import { changedFields, type DomainEvent, type EventActor } from '../../shared/events/domain-events.js';
+import type { KeyTimestamp } from '../../shared/incidents/incident.schema.js';
 import { computeMetrics, type Metric } from '../../shared/reviews/review-metrics.js';
 import type {
   TimelineComment,
@@ -10,8 +11,11 @@ import type {
   TimelineKind,
   TimelineRevision,
 } from '../../shared/timeline/timeline.schema.js';
-import { systemActor, type Actor } from '../access/actor.js';
-import { auditChange } from '../audit/audit.service.js';
+import type { Actor } from '../access/actor.js';
+import { writeTransaction } from '../db/group-commit.js';
+import { recordChange } from '../events/record-change.js';
+import { resolveMentions } from '../people/people.service.js';
+import { checkIncidentReviewEditable } from '../reviews/review-edits.js';
 import type { AppContext, Executor } from '../context.js';
 import { versionConflict } from '../http/version-conflict.js';
 import type { TimelineEntriesTable } from '../db/schema.js';
@@ -45,15 +49,17 @@ async function readEntry(ctx: AppContext, entryId: number) {
 
 export const getEntry = async (ctx: AppContext, entryId: number): Promise<TimelineEntry> => toTimelineEntryWithCount(await readEntry(ctx, entryId));
 
-const entryValues = (incidentId: number, input: TimelineEntryCreate, author: string, nowIso: string) => ({
+/** Row values of a new entry, keys always in the same order (the insert is compiled once per row count). */
+export const entryValues = (incidentId: number, input: TimelineEntryCreate, author: EventActor, nowIso: string) => ({
   incident_id: incidentId,
   occurred_at: input.occurredAt,
   occurred_at_ms: Date.parse(input.occurredAt),
   kind: input.kind,
   text: input.text,
-  author,
+  author: author.name,
+  author_user_id: author.userId,
   source: input.source,
-  key_timestamp: null,
+  key_timestamp: null as string | null,
   created_at: nowIso,
   updated_at: nowIso,
 });
@@ -62,18 +68,19 @@ const entryValues = (incidentId: number, input: TimelineEntryCreate, author: str
 export async function createEntries(ctx: AppContext, actor: Actor, incidentId: number, inputs: TimelineEntryCreate[]): Promise<TimelineEntry[]> {
   const incident = await getIncident(ctx, incidentId);
   const nowIso = ctx.now().toISOString();
-  const rows = await ctx.db.transaction().execute(async (trx) => {
-    const inserted = await repo.insertEntries(trx, inputs.map((input) => entryValues(incident.id, input, actor.name, nowIso)));
+  const rows = await writeTransaction(ctx.db, async (trx) => {
+    await checkIncidentReviewEditable(trx, incident.id);
+    const inserted = await repo.insertEntries(trx, inputs.map((input) => entryValues(incident.id, input, actor, nowIso)));
     const entries = inserted.map((row) => toTimelineEntry(row, 0));
     const [first] = entries;
-    await auditChange(ctx, trx, {
+    const event = { type: 'timeline.entries_added', incidentId: incident.id, entryIds: entries.map((entry) => entry.id) } as const;
+    await recordChange(ctx, trx, event, {
       action: entries.length === 1 ? 'timeline.create' : 'timeline.create_batch',
       entityType: entries.length === 1 ? 'timeline_entry' : 'incident',
       entityId: entries.length === 1 && first ? first.id : incident.id,
-      incidentId: incident.id,
       before: null,
       after: entries.length === 1 ? first : entries,
-    });
+    }, actor);
     return inserted;
   });
   return rows.sort((a, b) => a.occurred_at_ms - b.occurred_at_ms || a.id - b.id).map((row) => toTimelineEntry(row, 0));
@@ -98,9 +105,10 @@ async function changeEntry(
   change: (trx: Executor, current: EntryRow) => Promise<Partial<EntryRow> | null>,
 ): Promise<TimelineEntry> {
   await readEntry(ctx, entryId);
-  return ctx.db.transaction().execute(async (trx) => {
+  return writeTransaction(ctx.db, async (trx) => {
     const current = await repo.findEntry(trx, entryId);
     if (!current) throw notFound('Timeline entry', entryId);
+    await checkIncidentReviewEditable(trx, current.incident_id);
     if (current.version !== version) throw versionConflict(`Timeline entry ${entryId}`, toTimelineEntryWithCount(current), version);
     if (current.deleted === 1) throw new AppError('conflict', `Timeline entry ${entryId} was deleted`, { current: toTimelineEntryWithCount(current) });
     const values = await change(trx, current);
@@ -110,22 +118,27 @@ async function changeEntry(
       throw versionConflict(`Timeline entry ${entryId}`, toTimelineEntryWithCount((await repo.findEntry(trx, entryId))!), version);
     }
     const after = { ...current, ...values };
-    await repo.insertRevisions(trx, [revision(entryId, actor.name, nowIso, current, after, reason ?? null)]);
-    await auditChange(ctx, trx, {
-      action: values.deleted === 1 ? 'timeline.delete' : 'timeline.update',
+    await repo.insertRevisions(trx, [revision(entryId, actor, nowIso, current, after, reason ?? null)]);
+    const deleted = values.deleted === 1;
+    const event: DomainEvent = deleted
+      ? { type: 'timeline.entry_deleted', incidentId: current.incident_id, entryId }
+      : { type: 'timeline.entry_corrected', incidentId: current.incident_id, entryId, fields: changedFields(toSnapshot(current), toSnapshot(after)) };
+    await recordChange(ctx, trx, event, {
+      action: deleted ? 'timeline.delete' : 'timeline.update',
       entityType: 'timeline_entry',
       entityId: entryId,
-      incidentId: current.incident_id,
       before: toSnapshot(current),
-      after: values.deleted === 1 ? null : toSnapshot(after),
-    });
+      after: deleted ? null : toSnapshot(after),
+    }, actor);
     return toTimelineEntryWithCount({ ...after, version: version + 1, updated_at: nowIso });
   });
 }
 
-const revision = (entryId: number, author: string, nowIso: string, before: EntryRow, after: EntryRow, reason: string | null) => ({
+/** A correction's history row, keys always in the same order (compiled inserts). */
+export const revision = (entryId: number, author: EventActor, nowIso: string, before: EntryRow, after: EntryRow, reason: string | null) => ({
   entry_id: entryId,
-  author,
+  author: author.name,
+  author_user_id: author.userId,
   changed_at: nowIso,
   before: JSON.stringify(toSnapshot(before)),
   after: JSON.stringify(toSnapshot(after)),
@@ -174,12 +187,23 @@ export async function entryHistory(ctx: AppContext, entryId: number): Promise<Ti
   return (await repo.listRevisions(ctx.db, entryId)).map(toRevision);
 }
 
+/** A comment on an entry; the people it @mentions are resolved to users and named in its event. */
 export async function addComment(ctx: AppContext, actor: Actor, entryId: number, text: string): Promise<TimelineComment> {
   const entry = await readEntry(ctx, entryId);
   if (entry.deleted === 1) throw new AppError('conflict', `Timeline entry ${entryId} was deleted`, { current: toTimelineEntryWithCount(entry) });
-  return ctx.db.transaction().execute(async (trx) => {
-    const comment = toComment(await repo.insertComment(trx, { entry_id: entryId, author: actor.name, text, created_at: ctx.now().toISOString() }));
-    await auditChange(ctx, trx, { action: 'timeline.comment', entityType: 'timeline_comment', entityId: comment.id, incidentId: entry.incident_id, before: null, after: comment });
+  const mentions = await resolveMentions(ctx.db, text);
+  return writeTransaction(ctx.db, async (trx) => {
+    await checkIncidentReviewEditable(trx, entry.incident_id);
+    const values = { entry_id: entryId, author: actor.name, author_user_id: actor.userId, text, mentions: JSON.stringify(mentions), created_at: ctx.now().toISOString() };
+    const comment = toComment(await repo.insertComment(trx, values));
+    const event = {
+      type: 'comment.added',
+      incidentId: entry.incident_id,
+      commentId: comment.id,
+      on: { type: 'timeline_entry', id: entryId },
+      mentions: mentions.map((person) => person.userId!),
+    } as const;
+    await recordChange(ctx, trx, event, { action: 'timeline.comment', entityType: 'timeline_comment', entityId: comment.id, before: null, after: comment }, actor);
     return comment;
   });
 }
@@ -189,42 +213,3 @@ export async function listComments(ctx: AppContext, entryId: number): Promise<Ti
   return (await repo.listComments(ctx.db, entryId)).map(toComment);
 }
 
-/** How each key timestamp appears in the timeline. */
-const keyEntries: Record<KeyTimestamp, { kind: TimelineKind; text: string }> = {
-  impactStartedAt: { kind: 'signal', text: 'Impact started' },
-  detectedAt: { kind: 'detection', text: 'Detected' },
-  respondedAt: { kind: 'escalation', text: 'Responded (acknowledged)' },
-  mitigatedAt: { kind: 'mitigation', text: 'Mitigated' },
-  resolvedAt: { kind: 'resolution', text: 'Resolved' },
-};
-
-/**
- * Called after every change to an incident, inside its transaction (which holds the incident row):
- * one live entry per non-null key timestamp, moved when the timestamp moves (text and kind edited
- * in the timeline are kept), and deleted when it is cleared. Writes only what differs, so calling
- * it again changes nothing; it never writes back to the incident.
- */
-export async function syncKeyTimestampEntries(ctx: AppContext, trx: Executor, incident: Incident, isNew = false): Promise<void> {
-  // A new incident has no timeline yet.
-  const existing = new Map(isNew ? [] : (await repo.listKeyEntries(trx, incident.id)).map((row) => [row.key_timestamp, row]));
-  const nowIso = ctx.now().toISOString();
-  const author = systemActor.name;
-  const inserts = [];
-  const revisions = [];
-  for (const key of keyTimestamps) {
-    const value = incident[key];
-    const entry = existing.get(key);
-    if (value !== null && !entry) {
-      const { kind, text } = keyEntries[key];
-      inserts.push({ ...entryValues(incident.id, { occurredAt: value, kind, text, source: 'manual' }, author, nowIso), key_timestamp: key });
-    } else if (value !== null && entry && entry.occurred_at !== value) {
-      const after = await repo.updateEntryUnconditionally(trx, entry.id, { occurred_at: value, occurred_at_ms: Date.parse(value), updated_at: nowIso });
-      revisions.push(revision(entry.id, author, nowIso, { ...after, occurred_at: entry.occurred_at }, after, `The incident's ${key} changed`));
-    } else if (value === null && entry) {
-      const after = await repo.updateEntryUnconditionally(trx, entry.id, { deleted: 1, key_timestamp: null, updated_at: nowIso });
-      revisions.push(revision(entry.id, author, nowIso, { ...after, deleted: 0, key_timestamp: key }, after, `The incident's ${key} was cleared`));
-    }
-  }
-  await repo.insertEntries(trx, inserts);
-  await repo.insertRevisions(trx, revisions);
-}

@@ -29,6 +29,8 @@ const api = (t: TestApp) => ({
 });
 
 const noKeyTimestamps = { impactStartedAt: null };
+/** Entries, comments and corrections name their author as the user who made them. */
+const harnessAdmin = { userId: expect.any(Number), name: 'Harness admin' };
 
 describe.each(databaseKinds)('timeline on %s', (kind) => {
   const t = useTestApp(kind);
@@ -43,7 +45,7 @@ describe.each(databaseKinds)('timeline on %s', (kind) => {
       occurredAt: '2026-03-10T09:05:30.125+01:00',
       kind: 'action',
       text: 'Rolled back deploy 4411',
-      author: 'Harness admin',
+      author: harnessAdmin,
       source: 'deploy',
       keyTimestamp: null,
       commentCount: 0,
@@ -114,7 +116,7 @@ describe.each(databaseKinds)('timeline on %s', (kind) => {
       {
         id: expect.any(Number),
         entryId: entry.id,
-        author: 'Harness admin',
+        author: harnessAdmin,
         changedAt: '2026-03-11T10:00:00.000Z',
         before: { occurredAt: '2026-03-10T09:00:00+01:00', kind: 'signal', text: 'Error rate up', source: 'manual', keyTimestamp: null, deleted: false },
         after: { occurredAt: '2026-03-10T08:55:00+01:00', kind: 'signal', text: 'Error rate up', source: 'manual', keyTimestamp: null, deleted: false },
@@ -123,7 +125,7 @@ describe.each(databaseKinds)('timeline on %s', (kind) => {
       {
         id: expect.any(Number),
         entryId: entry.id,
-        author: 'Harness admin',
+        author: harnessAdmin,
         changedAt: '2026-03-11T11:00:00.000Z',
         before: expect.objectContaining({ occurredAt: '2026-03-10T08:55:00+01:00', text: 'Error rate up', source: 'manual' }),
         after: expect.objectContaining({ occurredAt: '2026-03-10T08:55:00+01:00', text: 'Error rate up on checkout', source: 'alert' }),
@@ -163,7 +165,7 @@ describe.each(databaseKinds)('timeline on %s', (kind) => {
     for (const text of ['Was this the first alert?', 'Yes, the SLO burn alert']) {
       const response = await t.request<TimelineComment>({ method: 'POST', url: `/api/timeline/${first!.id}/comments`, payload: { text } });
       expect(response.status).toBe(201);
-      expect(response.body).toMatchObject({ entryId: first!.id, author: 'Harness admin', text, createdAt: expect.any(String) });
+      expect(response.body).toMatchObject({ entryId: first!.id, author: harnessAdmin, text, createdAt: expect.any(String) });
     }
     const comments = await t.request<Items<TimelineComment>>({ method: 'GET', url: `/api/timeline/${first!.id}/comments` });
     expect(comments.body.items.map((c) => c.text)).toEqual(['Was this the first alert?', 'Yes, the SLO burn alert']);

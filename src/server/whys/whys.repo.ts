@@ -1,6 +1,7 @@
-import type { Insertable, Selectable, Updateable } from 'kysely';
+import type { Expression, ExpressionBuilder, Insertable, Selectable, Updateable } from 'kysely';
+import { versionedRowsSummary } from '../db/fingerprint.js';
+import type { Database, ReviewWhysTable } from '../db/schema.js';
 import type { Executor } from '../context.js';
-import type { ReviewWhysTable } from '../db/schema.js';
 
 export type WhysRow = Selectable<ReviewWhysTable>;
 export type WhysValues = Omit<Insertable<ReviewWhysTable>, 'id' | 'version'>;
@@ -60,3 +61,7 @@ export async function deleteWhys(db: Executor, id: number, version: number): Pro
   const result = await db.deleteFrom('review_whys').where('id', '=', id).where('version', '=', version).executeTakeFirst();
   return result.numDeletedRows > 0n;
 }
+
+/** The rows of the review aliased `r`, for the document cache key. */
+export const whysFingerprint = (eb: ExpressionBuilder<Database & { r: Database['reviews'] }, 'r'>): Expression<string> =>
+  eb.selectFrom('review_whys as p').select(versionedRowsSummary('p').as('s')).whereRef('p.review_id', '=', 'r.id').$asScalar() as Expression<string>;

@@ -1,9 +1,8 @@
 import { notFound } from '../../shared/errors.js';
 import type { Whys, WhysCreate, WhysUpdate } from '../../shared/reviews/whys.schema.js';
-import { auditChange } from '../audit/audit.service.js';
 import type { AppContext, Executor } from '../context.js';
 import { checkFactorsOfReview } from '../factors/factors.service.js';
-import { versionConflict } from '../http/version-conflict.js';
+import { editPartRecord, editReview, type PartChange, type PartRecords } from '../reviews/review-edits.js';
 import { getReview } from '../reviews/reviews.service.js';
 import { toWhys, toWhysList, toWhysValues, whysFields } from './whys.mapper.js';
 import * as repo from './whys.repo.js';
@@ -33,46 +32,56 @@ export async function getWhys(ctx: AppContext, id: number): Promise<Whys> {
   return whys;
 }
 
+const whysRecords: PartRecords<Whys> = { what: 'Five-whys chain', read: readWhys };
+
+const whysChange = (action: string, event: PartChange['event'] & { type: 'whys.changed' }, before: Whys | null, after: Whys | null): PartChange => ({
+  event,
+  audit: { action, entityType: 'whys', entityId: event.whysId, before, after },
+});
+
 export async function createWhys(ctx: AppContext, reviewId: number, input: WhysCreate): Promise<Whys> {
   const review = await getReview(ctx, reviewId);
   const { factorIds, position, ...fields } = input;
   const nowIso = ctx.now().toISOString();
-  return ctx.db.transaction().execute(async (trx) => {
+  return editReview(ctx, review.id, async (trx) => {
     await checkFactorsOfReview(trx, review.id, factorIds);
     const at = position ?? (await repo.nextPosition(trx, review.id));
     const id = await repo.insertWhys(trx, { ...toWhysValues({ ...fields, position: at }, nowIso), review_id: review.id, created_at: nowIso });
     await repo.replaceFactorLinks(trx, id, factorIds);
     const created = (await readWhys(trx, id))!;
-    await auditChange(ctx, trx, { action: 'whys.create', entityType: 'whys', entityId: id, incidentId: review.incidentId, before: null, after: created });
-    return created;
+    const event = { type: 'whys.changed', incidentId: review.incidentId, reviewId: review.id, whysId: id, change: 'created' } as const;
+    return { result: created, change: whysChange('whys.create', event, null, created) };
   });
 }
 
 export async function updateWhys(ctx: AppContext, id: number, update: WhysUpdate): Promise<Whys> {
   const { version, factorIds, ...changes } = update;
   const review = await getReview(ctx, (await getWhys(ctx, id)).reviewId);
-  return ctx.db.transaction().execute(async (trx) => {
-    const current = await readWhys(trx, id);
-    if (!current) throw notFound('Five-whys chain', id);
-    if (current.version !== version) throw versionConflict(`Five-whys chain ${id}`, current, version);
-    await checkFactorsOfReview(trx, current.reviewId, factorIds);
-    const values = toWhysValues({ ...whysFields(current), ...changes }, ctx.now().toISOString());
-    if (!(await repo.updateWhys(trx, id, version, values))) throw versionConflict(`Five-whys chain ${id}`, await readWhys(trx, id), version);
-    if (factorIds) await repo.replaceFactorLinks(trx, id, factorIds);
-    const updated = (await readWhys(trx, id))!;
-    await auditChange(ctx, trx, { action: 'whys.update', entityType: 'whys', entityId: id, incidentId: review.incidentId, before: current, after: updated });
-    return updated;
-  });
+  const updated = await editPartRecord(
+    ctx,
+    whysRecords,
+    id,
+    version,
+    async (trx, current) => {
+      await checkFactorsOfReview(trx, current.reviewId, factorIds);
+      const values = toWhysValues({ ...whysFields(current), ...changes }, ctx.now().toISOString());
+      if (!(await repo.updateWhys(trx, id, version, values))) return false;
+      if (factorIds) await repo.replaceFactorLinks(trx, id, factorIds);
+      return true;
+    },
+    (current, after) => whysChange('whys.update', { type: 'whys.changed', incidentId: review.incidentId, reviewId: review.id, whysId: id, change: 'updated' }, current, after),
+  );
+  return updated!;
 }
 
 export async function deleteWhys(ctx: AppContext, id: number, version: number): Promise<void> {
   const review = await getReview(ctx, (await getWhys(ctx, id)).reviewId);
-  await ctx.db.transaction().execute(async (trx) => {
-    const current = await readWhys(trx, id);
-    if (!current) throw notFound('Five-whys chain', id);
-    if (current.version !== version || !(await repo.deleteWhys(trx, id, version))) {
-      throw versionConflict(`Five-whys chain ${id}`, await readWhys(trx, id), version);
-    }
-    await auditChange(ctx, trx, { action: 'whys.delete', entityType: 'whys', entityId: id, incidentId: review.incidentId, before: current, after: null });
-  });
+  await editPartRecord(
+    ctx,
+    whysRecords,
+    id,
+    version,
+    (trx) => repo.deleteWhys(trx, id, version),
+    (current) => whysChange('whys.delete', { type: 'whys.changed', incidentId: review.incidentId, reviewId: review.id, whysId: id, change: 'deleted' }, current, null),
+  );
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { listParam, page, pageQuery } from '../common.schema.js';
-import { idList, optionalText, person, recordMeta, title } from '../reviews/review-parts.schema.js';
+import { personInputSchema, personSchema } from '../accounts/person.schema.js';
+import { idList, optionalText, recordMeta, title } from '../reviews/review-parts.schema.js';
 
 export const actionItemStatuses = ['proposed', 'soaking', 'accepted', 'in_progress', 'done', 'declined'] as const;
 export const actionItemStatusSchema = z.enum(actionItemStatuses);
@@ -20,7 +21,7 @@ const webUrl = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).
 const actionItemFields = {
   title,
   description: optionalText(20_000),
-  owner: person.nullable(),
+  owner: personInputSchema.nullable(),
   dueDate: z.iso.date({ error: 'must be a YYYY-MM-DD date' }).nullable(),
   priority: z.enum(actionItemPriorities).nullable(),
   class: z.enum(actionItemClasses).nullable(),
@@ -65,7 +66,7 @@ export const actionItemSchema = z.object({
   incidentTitle: z.string(),
   title: z.string(),
   description: z.string().nullable(),
-  owner: z.string().nullable(),
+  owner: personSchema.nullable(),
   dueDate: z.string().nullable(),
   priority: z.enum(actionItemPriorities).nullable(),
   class: z.enum(actionItemClasses).nullable(),
@@ -84,7 +85,7 @@ export const actionItemListSchema = z.object({ items: z.array(actionItemSchema) 
 
 export const actionItemListQuerySchema = z
   .object({
-    owner: z.string().trim().min(1).max(200).optional(),
+    owner: z.string().trim().min(1).max(200).optional().describe('The owner: "me", a user id, or a plain name'),
     status: listParam(actionItemStatusSchema).optional(),
     overdue: z
       .enum(['true', 'false'])

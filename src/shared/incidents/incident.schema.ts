@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { personInputSchema, personSchema } from '../accounts/person.schema.js';
 import { isoDateTime, listParam, page, pageQuery, versionField } from '../common.schema.js';
 
 export const severities = ['sev1', 'sev2', 'sev3', 'sev4'] as const;
@@ -10,7 +11,6 @@ export const incidentStatusSchema = z.enum(incidentStatuses);
 export type IncidentStatus = z.infer<typeof incidentStatusSchema>;
 
 const tag = z.string().trim().min(1).max(100);
-const person = z.string().trim().min(1).max(200);
 
 export const keyTimestamps = ['impactStartedAt', 'detectedAt', 'respondedAt', 'mitigatedAt', 'resolvedAt'] as const;
 export type KeyTimestamp = (typeof keyTimestamps)[number];
@@ -21,8 +21,8 @@ const incidentFields = {
   userFacing: z.boolean(),
   services: z.array(tag).max(50),
   labels: z.array(tag).max(50),
-  commander: person.nullable(),
-  responders: z.array(person).max(100),
+  commander: personInputSchema.nullable(),
+  responders: z.array(personInputSchema).max(100),
   customerImpact: z.string().max(20_000).nullable(),
   status: incidentStatusSchema,
   impactStartedAt: isoDateTime.nullable(),
@@ -66,14 +66,15 @@ export type IncidentUpdate = z.output<typeof incidentUpdateSchema>;
 export const incidentResolveSchema = z.object({ resolvedAt: isoDateTime.optional() }).strict();
 export const incidentLabelSchema = z.object({ label: tag }).strict();
 
-export const reviewStates = ['draft', 'in_review', 'meeting', 'published'] as const;
+/** The review workflow's states, in order (shared/reviews/workflow.ts). */
+export const reviewStates = ['draft', 'in_review', 'ready_for_meeting', 'meeting_held', 'published'] as const;
 export const reviewStateSchema = z.enum(reviewStates);
 export type ReviewState = z.infer<typeof reviewStateSchema>;
 
 export const reviewBriefSchema = z.object({
   id: z.number().int(),
   state: reviewStateSchema,
-  owner: z.string().nullable(),
+  owner: personSchema.nullable(),
   dueAt: z.string().nullable(),
   overdue: z.boolean(),
 });
@@ -81,6 +82,8 @@ export const reviewBriefSchema = z.object({
 export const incidentSchema = z.object({
   id: z.number().int(),
   ...incidentFields,
+  commander: personSchema.nullable(),
+  responders: z.array(personSchema),
   restricted: z.boolean().describe('Visible only to its members and admins; see /api/incidents/{id}/access'),
   review: reviewBriefSchema.nullable(),
   version: z.number().int(),

@@ -1,20 +1,11 @@
 /**
  * Completeness of a review against its template (F4): per section, whether it has content and how
- * many items it holds. Reported, never enforced: an empty section is a fact to show, not an error.
+ * many items it holds, as each review part counts its own. Reported, never enforced: an empty
+ * section is a fact to show, not an error.
  */
-import type { FactorKind } from './factor.schema.js';
-import type { QuestionKey } from './review-questions.js';
-import { templateSections, type ReviewTemplate, type ReviewTextField, type SectionSource } from './review-templates.js';
-
-export interface CompletenessInput {
-  template: ReviewTemplate;
-  text: Record<ReviewTextField, string | null>;
-  timelineCount: number;
-  factorKinds: FactorKind[];
-  whysCount: number;
-  answered: QuestionKey[];
-  actionItemCount: number;
-}
+import type { DocumentParts } from './review-part.js';
+import { reviewParts } from './review-parts.js';
+import { templateSections, type ReviewTemplate, type SectionSource } from './review-templates.js';
 
 export interface SectionCompleteness {
   key: string;
@@ -30,29 +21,15 @@ export interface Completeness {
   sections: SectionCompleteness[];
 }
 
-const hasText = (value: string | null) => value !== null && value.trim() !== '';
+const countSource = (parts: DocumentParts, source: SectionSource): number =>
+  // Each source names its part; the part counts the selection the source makes.
+  (reviewParts[source.part].count as (parts: DocumentParts, source: SectionSource) => number)(parts, source);
 
-function countSource(source: SectionSource, input: CompletenessInput): number {
-  switch (source.type) {
-    case 'text':
-      return hasText(input.text[source.field]) ? 1 : 0;
-    case 'timeline':
-      return input.timelineCount;
-    case 'factors':
-      return input.factorKinds.filter((kind) => kind === source.kind).length;
-    case 'whys':
-      return input.whysCount;
-    case 'question':
-      return input.answered.includes(source.key) ? 1 : 0;
-    case 'actionItems':
-      return input.actionItemCount;
-  }
-}
-
-export function computeCompleteness(input: CompletenessInput): Completeness {
-  const sections = templateSections[input.template].sections.map((section) => {
-    const count = section.sources.reduce((sum, source) => sum + countSource(source, input), 0);
+export function computeCompleteness(parts: DocumentParts): Completeness {
+  const { template } = parts.review;
+  const sections = templateSections[template].sections.map((section) => {
+    const count = section.sources.reduce((sum, source) => sum + countSource(parts, source), 0);
     return { key: section.key, label: section.label, filled: count > 0, count };
   });
-  return { template: input.template, filled: sections.filter((s) => s.filled).length, total: sections.length, sections };
+  return { template, filled: sections.filter((s) => s.filled).length, total: sections.length, sections };
 }

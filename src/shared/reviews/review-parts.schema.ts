@@ -11,7 +11,6 @@ export const versionQuerySchema = z
 export const optionalText = (max: number) => z.string().trim().max(max).nullable();
 
 export const title = z.string().trim().min(1).max(300);
-export const person = z.string().trim().min(1).max(200);
 export const idList = (max: number) => z.array(z.number().int().positive()).max(max);
 
 export const recordMeta = {

@@ -1,8 +1,7 @@
 /**
  * Review templates (F4): which sections a review shows and in what order. No section is ever
  * required; completeness only reports which ones have content. A section counts what its sources
- * hold: a text field of the review, the timeline, factors of a kind, five-whys chains, a question's
- * answer or the action items.
+ * hold, as each review part counts it (review-part.ts).
  */
 import type { FactorKind } from './factor.schema.js';
 import type { QuestionKey } from './review-questions.js';
@@ -12,13 +11,14 @@ export type ReviewTemplate = (typeof reviewTemplates)[number];
 
 export type ReviewTextField = 'summary' | 'impact' | 'learnings';
 
+/** What a template section shows: a review part, or a selection of one (factors of a kind, one question). */
 export type SectionSource =
-  | { type: 'text'; field: ReviewTextField }
-  | { type: 'timeline' }
-  | { type: 'factors'; kind: FactorKind }
-  | { type: 'whys' }
-  | { type: 'question'; key: QuestionKey }
-  | { type: 'actionItems' };
+  | { part: ReviewTextField }
+  | { part: 'timeline' }
+  | { part: 'factors'; kind: FactorKind }
+  | { part: 'whys' }
+  | { part: 'questions'; key: QuestionKey }
+  | { part: 'actionItems' };
 
 export interface TemplateSection {
   key: string;
@@ -26,12 +26,12 @@ export interface TemplateSection {
   sources: SectionSource[];
 }
 
-const text = (field: ReviewTextField): SectionSource => ({ type: 'text', field });
-const factors = (kind: FactorKind): SectionSource => ({ type: 'factors', kind });
-const question = (key: QuestionKey): SectionSource => ({ type: 'question', key });
-const timeline: SectionSource = { type: 'timeline' };
-const whys: SectionSource = { type: 'whys' };
-const actionItems: SectionSource = { type: 'actionItems' };
+const text = (part: ReviewTextField): SectionSource => ({ part });
+const factors = (kind: FactorKind): SectionSource => ({ part: 'factors', kind });
+const question = (key: QuestionKey): SectionSource => ({ part: 'questions', key });
+const timeline: SectionSource = { part: 'timeline' };
+const whys: SectionSource = { part: 'whys' };
+const actionItems: SectionSource = { part: 'actionItems' };
 
 export const templateSections: Record<ReviewTemplate, { label: string; sections: TemplateSection[] }> = {
   // The DevOps-library format: summary, timeline, contributing factors, what went well, action items.

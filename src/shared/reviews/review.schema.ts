@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { isoDateTime, listParam, page, pageQuery, versionField } from '../common.schema.js';
 import { reviewStateSchema, severitySchema } from '../incidents/incident.schema.js';
-import { optionalText, person } from './review-parts.schema.js';
+import { personInputSchema, personSchema } from '../accounts/person.schema.js';
+import { optionalText } from './review-parts.schema.js';
 import { reviewTemplates } from './review-templates.js';
 
 export { reviewStates, reviewStateSchema, type ReviewState } from '../incidents/incident.schema.js';
@@ -10,8 +11,8 @@ export const reviewTemplateSchema = z.enum(reviewTemplates).describe('Which sect
 
 /** The review's own sections (F4); every one may stay empty. */
 const reviewSectionFields = {
-  facilitator: person.nullable(),
-  scribe: person.nullable(),
+  facilitator: personInputSchema.nullable(),
+  scribe: personInputSchema.nullable(),
   template: reviewTemplateSchema,
   summary: optionalText(20_000).describe('One paragraph for engineers who were not involved'),
   impact: optionalText(20_000),
@@ -28,14 +29,14 @@ export const reviewSchema = z.object({
   incidentId: z.number().int(),
   incidentTitle: z.string(),
   incidentSeverity: severitySchema,
-  owner: z.string().nullable(),
-  state: reviewStateSchema,
+  owner: personSchema.nullable().describe('The owner (DRI), who drives the review to done'),
+  state: reviewStateSchema.describe('Changed only through POST /api/reviews/{id}/transitions'),
   dueAt: z.string().nullable(),
   overdue: z.boolean(),
   policy: policyDecisionSchema,
-  requestedBy: z.string().nullable(),
-  facilitator: z.string().nullable(),
-  scribe: z.string().nullable(),
+  requestedBy: personSchema.nullable(),
+  facilitator: personSchema.nullable(),
+  scribe: personSchema.nullable(),
   template: reviewTemplateSchema,
   summary: z.string().nullable(),
   impact: z.string().nullable(),
@@ -54,16 +55,16 @@ export const incidentReviewSchema = z.object({
 
 export const reviewRequestSchema = z
   .object({
-    requestedBy: z.string().trim().min(1).max(200).optional(),
-    owner: z.string().trim().min(1).max(200).optional(),
+    requestedBy: personInputSchema.optional().describe('Who asks for the review; the caller when left out'),
+    owner: personInputSchema.optional().describe("The owner (DRI); the incident's commander when left out"),
   })
   .strict();
+export type ReviewRequest = z.output<typeof reviewRequestSchema>;
 
 export const reviewUpdateSchema = z
   .object({
     version: versionField,
-    owner: z.string().trim().min(1).max(200).nullable().optional(),
-    state: reviewStateSchema.optional(),
+    owner: personInputSchema.nullable().optional(),
     dueAt: isoDateTime.nullable().optional(),
     ...z.object(reviewSectionFields).partial().shape,
   })
@@ -73,7 +74,7 @@ export type ReviewUpdate = z.output<typeof reviewUpdateSchema>;
 export const reviewListQuerySchema = z
   .object({
     state: listParam(reviewStateSchema).optional(),
-    owner: z.string().trim().min(1).max(200).optional(),
+    owner: z.string().trim().min(1).max(200).optional().describe('The owner: "me", a user id, or a plain name'),
     overdue: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
     ...pageQuery,
   })
@@ -81,3 +82,27 @@ export const reviewListQuerySchema = z
 export type ReviewListQuery = z.output<typeof reviewListQuerySchema>;
 
 export const reviewPageSchema = page(reviewSchema);
+
+/** POST /api/reviews/{id}/transitions: the state to move to, and why (required to go back or reopen). */
+export const reviewTransitionSchema = z
+  .object({
+    to: reviewStateSchema,
+    reason: z.string().trim().max(2000).optional().describe('Why; required to go back a step or to reopen a published review'),
+  })
+  .strict();
+export type ReviewTransition = z.output<typeof reviewTransitionSchema>;
+
+export const transitionOptionSchema = z.object({
+  to: reviewStateSchema,
+  label: z.string().describe('What the step is called in the web app'),
+  reasonRequired: z.boolean(),
+  allowed: z.boolean().describe('Whether the caller may take this step now'),
+  refusals: z.array(z.string()).describe('Why not, when not allowed'),
+});
+
+export const transitionListSchema = z.object({
+  state: reviewStateSchema,
+  readOnly: z.boolean().describe('Published: every write answers 409 until the review is reopened'),
+  transitions: z.array(transitionOptionSchema).describe('Every step the workflow allows from the current state'),
+});
+export type TransitionList = z.infer<typeof transitionListSchema>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { personSchema } from '../accounts/person.schema.js';
 import { isoDateTime, versionField } from '../common.schema.js';
 import { keyTimestamps } from '../incidents/incident.schema.js';
 import type { MetricKey, TimelineKind } from '../reviews/review-metrics.js';
@@ -35,7 +36,7 @@ export const timelineEntrySchema = z.object({
   occurredAt: z.string().describe('ISO 8601 with the original offset, exactly as given'),
   kind: timelineKindSchema,
   text: z.string(),
-  author: z.string(),
+  author: personSchema,
   source: timelineSourceSchema,
   keyTimestamp: keyTimestampSchema.nullable().describe("Set when the entry is one of the incident's key timestamps; the two stay in sync"),
   commentCount: z.number().int(),
@@ -107,7 +108,7 @@ export type TimelineSnapshot = z.infer<typeof timelineSnapshotSchema>;
 export const timelineRevisionSchema = z.object({
   id: z.number().int(),
   entryId: z.number().int(),
-  author: z.string().describe('Who made the correction'),
+  author: personSchema.describe('Who made the correction'),
   changedAt: z.string(),
   before: timelineSnapshotSchema,
   after: timelineSnapshotSchema,
@@ -120,8 +121,9 @@ export const timelineCommentCreateSchema = z.object({ text: entryText }).strict(
 export const timelineCommentSchema = z.object({
   id: z.number().int(),
   entryId: z.number().int(),
-  author: z.string(),
+  author: personSchema,
   text: z.string(),
+  mentions: z.array(personSchema).describe('The people the text @mentions'),
   createdAt: z.string(),
 });
 export type TimelineComment = z.infer<typeof timelineCommentSchema>;

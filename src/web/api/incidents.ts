@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { Incident, IncidentCreateInput, IncidentUpdate, incidentPageSchema } from '../../shared/incidents/incident.schema.js';
-import type { Review, incidentReviewSchema } from '../../shared/reviews/review.schema.js';
+import type { Review, ReviewRequest, incidentReviewSchema } from '../../shared/reviews/review.schema.js';
 import { api } from './client.js';
 
 export type IncidentPage = z.infer<typeof incidentPageSchema>;
@@ -23,5 +23,5 @@ export const incidentsApi = {
   update: (id: number, update: IncidentUpdate) => api.patch<Incident>(`/api/incidents/${id}`, update),
   resolve: (id: number, resolvedAt?: string) => api.post<Incident>(`/api/incidents/${id}/resolve`, resolvedAt ? { resolvedAt } : {}),
   review: (id: number, signal?: AbortSignal) => api.get<IncidentReview>(`/api/incidents/${id}/review`, undefined, signal),
-  requestReview: (id: number, body: { requestedBy?: string; owner?: string } = {}) => api.post<Review>(`/api/incidents/${id}/review`, body),
+  requestReview: (id: number, body: ReviewRequest = {}) => api.post<Review>(`/api/incidents/${id}/review`, body),
 };

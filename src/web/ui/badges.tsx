@@ -1,3 +1,4 @@
+import { reviewStateLabels } from '../../shared/reviews/workflow.js';
 import { Badge, type BadgeProps } from '@mantine/core';
 import { IconLock } from '@tabler/icons-react';
 import type { Role } from '../../shared/accounts/roles.js';
@@ -25,13 +26,8 @@ export function StatusBadge({ status, ...props }: { status: IncidentStatus } & B
   );
 }
 
-export const reviewStateLabel: Record<ReviewState, string> = {
-  draft: 'Draft',
-  in_review: 'Async review',
-  meeting: 'Meeting',
-  published: 'Published',
-};
-const reviewStateColor: Record<ReviewState, string> = { draft: 'gray', in_review: 'blue', meeting: 'violet', published: 'teal' };
+export const reviewStateLabel = reviewStateLabels;
+const reviewStateColor: Record<ReviewState, string> = { draft: 'gray', in_review: 'blue', ready_for_meeting: 'violet', meeting_held: 'grape', published: 'teal' };
 
 export function ReviewStateBadge({ state, ...props }: { state: ReviewState } & BadgeProps) {
   return (

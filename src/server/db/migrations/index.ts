@@ -4,6 +4,9 @@ import * as timeline from './2026-11-23-0002-timeline.js';
 import * as reviewDocument from './2026-11-23-0003-review-document.js';
 import * as accounts from './2026-11-23-0004-accounts.js';
 import * as reviewQuality from './2026-11-23-0005-review-quality.js';
+import * as events from './2026-12-02-0006-events.js';
+import * as reviewWorkflow from './2026-12-02-0008-review-workflow.js';
+import * as people from './2026-12-02-0009-people.js';
 
 /** Every migration, bundled in code (no globbing at run time), in order. Never edit one that has landed. */
 export const migrations: Record<string, Migration> = {
@@ -12,4 +15,7 @@ export const migrations: Record<string, Migration> = {
   '2026-11-23-0003-review-document': reviewDocument,
   '2026-11-23-0004-accounts': accounts,
   '2026-11-23-0005-review-quality': reviewQuality,
+  '2026-12-02-0006-events': events,
+  '2026-12-02-0008-review-workflow': reviewWorkflow,
+  '2026-12-02-0009-people': people,
 };

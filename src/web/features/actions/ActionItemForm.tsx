@@ -31,7 +31,7 @@ export function ActionItemForm({ initial, factors, submitLabel, onSubmit, onCanc
   const [v, setV] = useState({
     title: initial?.title ?? '',
     description: initial?.description ?? '',
-    owner: initial?.owner ?? '',
+    owner: initial?.owner?.name ?? '',
     dueDate: initial?.dueDate ?? '',
     priority: initial?.priority ?? null,
     class: initial?.class ?? null,
@@ -54,7 +54,8 @@ export function ActionItemForm({ initial, factors, submitLabel, onSubmit, onCanc
     const candidate = {
       ...v,
       description: orNull(v.description),
-      owner: orNull(v.owner),
+      // An unchanged owner stays the same account; a typed name is matched to one by the server.
+      owner: initial?.owner?.userId != null && v.owner === initial.owner.name ? { userId: initial.owner.userId } : orNull(v.owner),
       dueDate: orNull(v.dueDate),
       declineReason: orNull(v.declineReason),
       secondOrderEffects: orNull(v.secondOrderEffects),

@@ -30,7 +30,7 @@ function Row({ item }: { item: ActionItem }) {
           {item.incidentTitle}
         </Text>
       </Table.Td>
-      <Table.Td><Text fz="sm" c={item.owner ? undefined : 'dimmed'}>{item.owner ?? 'No owner'}</Text></Table.Td>
+      <Table.Td><Text fz="sm" c={item.owner ? undefined : 'dimmed'}>{item.owner?.name ?? 'No owner'}</Text></Table.Td>
       <Table.Td><DueDate item={item} /></Table.Td>
       <Table.Td><Badge color={status.color} variant="dot">{status.label}</Badge></Table.Td>
     </Table.Tr>

@@ -39,7 +39,7 @@ function ItemRow({ item, onEdit, onStatus, onDelete, canWrite }: { item: ActionI
           </Group>
         </Stack>
       </Table.Td>
-      <Table.Td><Text fz="sm" c={item.owner ? undefined : 'dimmed'}>{item.owner ?? '—'}</Text></Table.Td>
+      <Table.Td><Text fz="sm" c={item.owner ? undefined : 'dimmed'}>{item.owner?.name ?? '—'}</Text></Table.Td>
       <Table.Td><DueDate item={item} /></Table.Td>
       <Table.Td>
         {canWrite ? <ActionStatusSelect item={item} onChange={onStatus} /> : <Badge color={statusMeta[item.status].color} variant="dot">{statusMeta[item.status].label}</Badge>}

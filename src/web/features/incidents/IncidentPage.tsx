@@ -42,7 +42,7 @@ function DetailsCard({ incident }: { incident: Incident }) {
       <DataList labelWidth={150} withDivider gap={10}>
         <DataList.Item>
           <DataList.ItemLabel>Commander</DataList.ItemLabel>
-          <DataList.ItemValue>{incident.commander ?? none}</DataList.ItemValue>
+          <DataList.ItemValue>{incident.commander?.name ?? none}</DataList.ItemValue>
         </DataList.Item>
         <DataList.Item>
           <DataList.ItemLabel>Responders</DataList.ItemLabel>

@@ -75,7 +75,7 @@ export function IncidentsTable({ incidents }: { incidents: Incident[] }) {
             </Table.Td>
             <Table.Td>
               <Text fz="sm" c={incident.commander ? undefined : 'dimmed'} lineClamp={1}>
-                {incident.commander ?? '—'}
+                {incident.commander?.name ?? '—'}
               </Text>
             </Table.Td>
             <Table.Td>

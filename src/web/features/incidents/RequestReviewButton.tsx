@@ -13,7 +13,7 @@ import { useRequestReview } from './use-incident.js';
 export function RequestReviewButton({ incident }: { incident: Incident }) {
   const [opened, { open, close }] = useDisclosure(false);
   const [requestedBy, setRequestedBy] = useState('');
-  const [owner, setOwner] = useState(incident.commander ?? '');
+  const [owner, setOwner] = useState(incident.commander?.name ?? '');
   const [errors, setErrors] = useState<FieldErrors>({});
   const request = useRequestReview(incident.id);
   const navigate = useNavigate();

@@ -45,7 +45,7 @@ export function ReviewPolicyCard({ incident }: { incident: Incident }) {
               </DataList.Item>
               <DataList.Item>
                 <DataList.ItemLabel>Owner</DataList.ItemLabel>
-                <DataList.ItemValue>{review.owner ?? <Text span c="dimmed">Unassigned</Text>}</DataList.ItemValue>
+                <DataList.ItemValue>{review.owner?.name ?? <Text span c="dimmed">Unassigned</Text>}</DataList.ItemValue>
               </DataList.Item>
               <DataList.Item>
                 <DataList.ItemLabel>Due</DataList.ItemLabel>

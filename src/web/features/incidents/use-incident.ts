@@ -1,3 +1,4 @@
+import type { ReviewRequest } from '../../../shared/reviews/review.schema.js';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { incidentsApi } from '../../api/incidents.js';
 import { queryKeys } from '../../api/query-keys.js';
@@ -27,5 +28,5 @@ export function useResolveIncident(id: number) {
 
 export function useRequestReview(id: number) {
   const invalidate = useInvalidateIncident(id);
-  return useMutation({ mutationFn: (body: { requestedBy?: string; owner?: string }) => incidentsApi.requestReview(id, body), onSuccess: invalidate });
+  return useMutation({ mutationFn: (body: ReviewRequest) => incidentsApi.requestReview(id, body), onSuccess: invalidate });
 }

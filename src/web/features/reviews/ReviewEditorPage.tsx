@@ -3,7 +3,11 @@ import { useMediaQuery } from '@mantine/hooks';
 import { IconBook } from '@tabler/icons-react';
 import { useEffect } from 'react';
 import { Link, useParams } from 'react-router';
+import type { ActionItem } from '../../../shared/actions/action-item.schema.js';
 import type { Incident } from '../../../shared/incidents/incident.schema.js';
+import type { Factor } from '../../../shared/reviews/factor.schema.js';
+import type { Question } from '../../../shared/reviews/question.schema.js';
+import type { Whys } from '../../../shared/reviews/whys.schema.js';
 import type { Review } from '../../../shared/reviews/review.schema.js';
 import { isApiError } from '../../api/errors.js';
 import { OverdueBadge, ReviewStateBadge, SeverityBadge } from '../../ui/badges.js';
@@ -34,6 +38,12 @@ import { QualityPanel } from '../language/QualityPanel.js';
 import { useReviewQuality } from '../language/use-review-quality.js';
 import { useLiveReviewDocument, usePeopleSource } from './editor/use-live-document.js';
 
+// Stable empty lists, so completeness is not recomputed on every render while parts load.
+const noFactors: Factor[] = [];
+const noWhys: Whys[] = [];
+const noQuestions: Question[] = [];
+const noActionItems: ActionItem[] = [];
+
 function Editor({ review, incident }: { review: Review; incident: Incident }) {
   const timeline = useTimeline(incident.id);
   const factors = useFactors(review.id);
@@ -43,12 +53,14 @@ function Editor({ review, incident }: { review: Review; incident: Incident }) {
   const entries = timeline.data ?? [];
   // The sections below the timeline render just after the first paint, so typing can start at once.
   const rest = useAfterFirstPaint();
-  const completeness = useCompleteness(review, {
-    timelineCount: entries.length,
-    factors: factors.data ?? [],
-    whysCount: whys.data?.length ?? 0,
-    questions: questions.data ?? [],
-    actionItems: actionItems.data ?? [],
+  const completeness = useCompleteness({
+    review,
+    incident,
+    timeline: entries,
+    factors: factors.data ?? noFactors,
+    whys: whys.data ?? noWhys,
+    questions: questions.data ?? noQuestions,
+    actionItems: actionItems.data ?? noActionItems,
   });
   const doc = useLiveReviewDocument(review, incident, { timeline: timeline.data, factors: factors.data, whys: whys.data, questions: questions.data, actionItems: actionItems.data }, completeness);
   const { quality, computing, failed } = useReviewQuality(rest ? doc : null);
@@ -122,7 +134,7 @@ export default function ReviewEditorPage() {
             <ReviewStateBadge state={r.state} />
             {r.overdue && <OverdueBadge />}
             <Text fz="sm" c="dimmed">
-              Owner <Text span fw={600} c="dark">{r.owner ?? 'unassigned'}</Text> · due <Timestamp value={r.dueAt} format="date" fz="sm" />
+              Owner <Text span fw={600} c="dark">{r.owner?.name ?? 'unassigned'}</Text> · due <Timestamp value={r.dueAt} format="date" fz="sm" />
             </Text>
           </Group>
         ) : null

@@ -31,7 +31,7 @@ function ReviewRow({ review }: { review: Review }) {
       <Table.Td><IncidentCell review={review} /></Table.Td>
       <Table.Td><ReviewStateBadge state={review.state} /></Table.Td>
       <Table.Td><QualityBadge score={review.qualityScore} /></Table.Td>
-      <Table.Td><Text fz="sm" c={review.owner ? undefined : 'dimmed'}>{review.owner ?? 'Unassigned'}</Text></Table.Td>
+      <Table.Td><Text fz="sm" c={review.owner ? undefined : 'dimmed'}>{review.owner?.name ?? 'Unassigned'}</Text></Table.Td>
       <Table.Td>
         <Group gap={6} wrap="nowrap">
           <Timestamp value={review.dueAt} format="date" fz="sm" c={review.overdue ? 'red.7' : undefined} fw={review.overdue ? 600 : undefined} />

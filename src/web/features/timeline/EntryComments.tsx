@@ -42,7 +42,7 @@ export function EntryComments({ entry }: { entry: TimelineEntry }) {
         <Paper key={c.id} withBorder p="sm" radius="md" bg="gray.0">
           <Group justify="space-between" mb={4}>
             <Text fz="xs" fw={650}>
-              {c.author}
+              {c.author.name}
             </Text>
             <Timestamp value={c.createdAt} format="relative" fz="xs" c="dimmed" />
           </Group>

@@ -27,7 +27,7 @@ export function EntryDrawer({ entry, onClose }: Props) {
               {entry.text}
             </Text>
             <Text fz="xs" c="dimmed">
-              Added by {entry.author} · version {entry.version}
+              Added by {entry.author.name} · version {entry.version}
             </Text>
           </Stack>
           <Tabs defaultValue="correct" keepMounted={false}>

@@ -30,7 +30,7 @@ export function EntryHistory({ entry }: { entry: TimelineEntry }) {
   if (history.isSuccess && items.length === 0) {
     return (
       <Text fz="sm" c="dimmed">
-        Not corrected since {entry.author} added it.
+        Not corrected since {entry.author.name} added it.
       </Text>
     );
   }
@@ -42,7 +42,7 @@ export function EntryHistory({ entry }: { entry: TimelineEntry }) {
           <Paper key={revision.id} withBorder p="sm" radius="md">
             <Group justify="space-between" mb={6}>
               <Text fz="xs" fw={650}>
-                {revision.author}
+                {revision.author.name}
               </Text>
               <Timestamp value={revision.changedAt} fz="xs" c="dimmed" />
             </Group>

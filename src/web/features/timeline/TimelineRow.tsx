@@ -45,7 +45,7 @@ export const TimelineRow = memo(function TimelineRow({ entry, index, setSize, to
           </Text>
           <Group gap={8} wrap="nowrap">
             <Text fz={11} c="dimmed">
-              {entry.author} · {sourceLabels[entry.source] ?? entry.source}
+              {entry.author.name} · {sourceLabels[entry.source] ?? entry.source}
             </Text>
             {entry.keyTimestamp && (
               <Badge size="xs" variant="outline" color="hindsight">

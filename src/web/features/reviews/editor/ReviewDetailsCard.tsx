@@ -1,21 +1,19 @@
 import { Alert, Button, Group, Select, SimpleGrid, TextInput } from '@mantine/core';
 import { useState } from 'react';
-import { reviewStates, reviewUpdateSchema, type Review } from '../../../../shared/reviews/review.schema.js';
+import { reviewUpdateSchema, type Review } from '../../../../shared/reviews/review.schema.js';
 import { reviewTemplates, templateSections } from '../../../../shared/reviews/review-templates.js';
-import { reviewStateLabel } from '../../../ui/badges.js';
 import { formLevelError, serverFieldErrors, zodFieldErrors, type FieldErrors } from '../../../ui/field-errors.js';
 import { fromLocalInput, toLocalInput } from '../../../ui/format.js';
 import { useDraft } from '../../../ui/use-draft.js';
 import { useSaveReviewFields, type ReviewField } from '../use-review.js';
 import { EditorSection } from './EditorSection.js';
 
-type Details = Record<'owner' | 'facilitator' | 'scribe' | 'state' | 'dueAt' | 'template', string>;
+type Details = Record<'owner' | 'facilitator' | 'scribe' | 'dueAt' | 'template', string>;
 
 const fromReview = (r: Review): Details => ({
-  owner: r.owner ?? '',
-  facilitator: r.facilitator ?? '',
-  scribe: r.scribe ?? '',
-  state: r.state,
+  owner: r.owner?.name ?? '',
+  facilitator: r.facilitator?.name ?? '',
+  scribe: r.scribe?.name ?? '',
   dueAt: toLocalInput(r.dueAt),
   template: r.template,
 });
@@ -31,7 +29,7 @@ export function ReviewDetailsCard({ review }: { review: Review }) {
 
   const toValue = (key: keyof Details, value: string) => {
     if (key === 'dueAt') return value ? fromLocalInput(value) : null;
-    return value.trim() === '' && key !== 'state' && key !== 'template' ? null : value;
+    return value.trim() === '' && key !== 'template' ? null : value;
   };
   const submit = async () => {
     const keys = (Object.keys(draft) as Array<keyof Details>).filter((k) => draft[k] !== base[k]);
@@ -61,7 +59,6 @@ export function ReviewDetailsCard({ review }: { review: Review }) {
         <TextInput label="Owner (DRI)" name="owner" value={draft.owner} error={errors.owner} onChange={(e) => set('owner')(e.currentTarget.value)} />
         <TextInput label="Facilitator" name="facilitator" value={draft.facilitator} error={errors.facilitator} onChange={(e) => set('facilitator')(e.currentTarget.value)} />
         <TextInput label="Scribe" name="scribe" value={draft.scribe} error={errors.scribe} onChange={(e) => set('scribe')(e.currentTarget.value)} />
-        <Select label="State" name="state" data={reviewStates.map((s) => ({ value: s, label: reviewStateLabel[s] }))} value={draft.state} error={errors.state} onChange={set('state')} />
         <TextInput type="datetime-local" label="Due" name="dueAt" value={draft.dueAt} error={errors.dueAt} onChange={(e) => set('dueAt')(e.currentTarget.value)} />
         <Select label="Template" name="template" data={reviewTemplates.map((t) => ({ value: t, label: templateSections[t].label }))} value={draft.template} error={errors.template} onChange={set('template')} />
       </SimpleGrid>

@@ -73,7 +73,7 @@ export function ActionTable({ items }: { items: ActionItem[] }) {
               {item.externalUrl && <span className="hs-meta"> · {item.externalUrl}</span>}
               <Markdown text={item.description} compact className="hs-meta" />
             </td>
-            <td>{item.owner ?? '—'}</td>
+            <td>{item.owner?.name ?? '—'}</td>
             <td className="hs-time">{formatDueDate(item.dueDate)}{item.overdue ? ' (overdue)' : ''}</td>
             <td>{statusMeta[item.status].label}{item.status === 'declined' && item.declineReason ? `: ${item.declineReason}` : ''}</td>
           </tr>

@@ -70,7 +70,7 @@ export default function ReviewReadPage() {
           <div className="hs-meta">Incident review · #{i.id} · {i.severity.toUpperCase()}{i.userFacing ? ' · user-facing' : ''}{i.services.length ? ` · ${i.services.join(', ')}` : ''}</div>
           <h1>{i.title}</h1>
           <div className="hs-meta">
-            Owner {r.owner ?? 'unassigned'}{r.facilitator ? ` · facilitator ${r.facilitator}` : ''} · {reviewStateLabel[r.state]}
+            Owner {r.owner?.name ?? 'unassigned'}{r.facilitator ? ` · facilitator ${r.facilitator.name}` : ''} · {reviewStateLabel[r.state]}
             {r.dueAt ? ` · due ${formatDate(r.dueAt, 'date')}` : ''}
           </div>
           {shownMetrics.length > 0 && (

@@ -2,12 +2,14 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { idParam } from '../../shared/common.schema.js';
 import { reviewDocumentSchema, type ReviewDocument } from '../../shared/reviews/review-document.schema.js';
+import { reviewSchema, reviewTransitionSchema, transitionListSchema } from '../../shared/reviews/review.schema.js';
 import { renderReviewMarkdown } from '../../shared/reviews/review-markdown.js';
 import { qualityScoreSchema } from '../../shared/reviews/review-quality.schema.js';
 import { acceptsGzip } from '../http/compression.js';
-import { errorResponses } from '../http/problem.schema.js';
+import { conflictResponses, errorResponses } from '../http/problem.schema.js';
 import { ReviewDocumentCache } from './review-document.cache.js';
 import { getReviewDocument, getReviewQuality, readCachedReviewDocument } from './review-document.service.js';
+import { listTransitions, transitionReview } from './review-transitions.service.js';
 
 const tags = ['reviews'];
 
@@ -32,6 +34,29 @@ export const reviewDocumentRoutes: FastifyPluginAsyncZod = async (app) => {
       if (!acceptsGzip(request.headers['accept-encoding'])) return reply.send(document.json as unknown as ReviewDocument);
       return reply.header('content-encoding', 'gzip').send((await document.gzip()) as unknown as ReviewDocument);
     },
+  });
+
+  app.get('/api/reviews/:id/transitions', {
+    config: { access: 'viewer' },
+    schema: {
+      tags,
+      summary: 'The workflow steps from where the review is, with whether you may take each now and, if not, why',
+      params: idParam,
+      response: { 200: transitionListSchema, ...errorResponses },
+    },
+    handler: (request) => listTransitions(request.ctx, request.params.id),
+  });
+
+  app.post('/api/reviews/:id/transitions', {
+    config: { access: 'responder' },
+    schema: {
+      tags,
+      summary: 'Move the review through its workflow: {"to": state, "reason"?}; 403 when you may not, 409 when it is not ready, with why',
+      params: idParam,
+      body: reviewTransitionSchema,
+      response: { 200: reviewSchema, ...conflictResponses },
+    },
+    handler: (request) => transitionReview(request.ctx, request.params.id, request.body),
   });
 
   app.get('/api/reviews/:id/quality', {

@@ -4,7 +4,7 @@ import type { Review } from '../../shared/reviews/review.schema.js';
 import { reviewDocumentSchema, type ReviewDocument } from '../../shared/reviews/review-document.schema.js';
 import { useTestApp } from '../../../test/support/app.js';
 import { databaseKinds } from '../../../test/support/databases.js';
-import { createReview, get, patch, post } from '../../../test/support/reviews.js';
+import { createReview, get, named, patch, post } from '../../../test/support/reviews.js';
 
 const sections = (doc: ReviewDocument) => Object.fromEntries(doc.completeness.sections.map((s) => [s.key, s.count]));
 
@@ -23,7 +23,7 @@ describe.each(databaseKinds)('review document on %s', (kind) => {
       summary: 'Checkout failed for 20 minutes.',
       impact: '  ',
     });
-    expect(edited).toMatchObject({ version: 2, facilitator: 'Noor Haddad', scribe: 'Tom Berg', template: 'google-sre', summary: 'Checkout failed for 20 minutes.', impact: null });
+    expect(edited).toMatchObject({ version: 2, facilitator: named('Noor Haddad'), scribe: named('Tom Berg'), template: 'google-sre', summary: 'Checkout failed for 20 minutes.', impact: null });
     const stale = await t.request<Problem>({ method: 'PATCH', url: `/api/reviews/${review.id}`, payload: { version: 1, summary: 'Overwrite' } });
     expect(stale.status).toBe(409);
     expect(stale.body.current).toMatchObject({ version: 2, summary: 'Checkout failed for 20 minutes.' });

@@ -4,18 +4,15 @@ import { reviewDocumentSchema, type ReviewDocument } from '../../shared/reviews/
 import type { QualityScore } from '../../shared/language/index.js';
 import { computeMetrics, type TimelinePoint } from '../../shared/reviews/review-metrics.js';
 import { reviewQuality } from '../../shared/reviews/review-quality.js';
-import { readActionItemsOfReview, todayIn } from '../actions/action-items.service.js';
+import { todayIn } from '../actions/action-items.service.js';
 import type { AppContext } from '../context.js';
-import { readFactorsOfReview } from '../factors/factors.service.js';
 import { isOverdue } from '../incidents/incident.mapper.js';
 import { getIncident } from '../incidents/incidents.service.js';
-import { listTimeline } from '../timeline/timeline.service.js';
-import { readWhysOfReview } from '../whys/whys.service.js';
+import { recordPartKeys, type RecordPartKey } from '../reviews/document-part.js';
+import { getReview, saveQualityScore } from '../reviews/reviews.service.js';
+import { documentParts } from './document-parts.js';
 import type { CachedDocument, ReviewDocumentCache } from './review-document.cache.js';
 import { documentFingerprint } from './review-document.repo.js';
-import { readQuestionsOfReview } from './questions.service.js';
-import { saveQualityScore } from './reviews.repo.js';
-import { getReview } from './reviews.service.js';
 
 /** The metrics use only the earliest entry of each kind: the timeline is in time order. */
 function earliestOfEachKind(timeline: TimelinePoint[]): TimelinePoint[] {
@@ -25,37 +22,24 @@ function earliestOfEachKind(timeline: TimelinePoint[]): TimelinePoint[] {
 }
 
 /**
- * The whole review in one read. After the review, the parts load concurrently, each in a fixed
- * number of queries (a part and its link table), whatever the size of the review.
+ * The whole review in one read. After the review and its incident (whose visibility rules apply to
+ * the whole document), every part in the registry loads concurrently, each in a fixed number of
+ * queries whatever the size of the review.
  */
 export async function getReviewDocument(ctx: AppContext, reviewId: number): Promise<ReviewDocument> {
   const review = await getReview(ctx, reviewId);
-  // The incident goes through its service, so its visibility rules apply to the whole document.
-  const [incident, timeline, factors, whys, questions, actionItems] = await Promise.all([
-    getIncident(ctx, review.incidentId),
-    listTimeline(ctx, review.incidentId),
-    readFactorsOfReview(ctx.db, review.id),
-    readWhysOfReview(ctx.db, review.id),
-    readQuestionsOfReview(ctx.db, review.id),
-    readActionItemsOfReview(ctx.db, review.id, todayIn(ctx)),
-  ]);
-  const completeness = computeCompleteness({
-    template: review.template,
-    text: { summary: review.summary, impact: review.impact, learnings: review.learnings },
-    timelineCount: timeline.length,
-    factorKinds: factors.map((factor) => factor.kind),
-    whysCount: whys.length,
-    answered: questions.filter((question) => question.answer !== null).map((question) => question.key),
-    actionItemCount: actionItems.length,
-  });
-  const metrics = computeMetrics(incident, earliestOfEachKind(timeline));
-  const document = { review, incident, timeline, metrics, factors, whys, questions, actionItems, completeness };
+  const incident = await getIncident(ctx, review.incidentId);
+  const loaded = await Promise.all(recordPartKeys.map((key) => documentParts[key].load(ctx, review, incident)));
+  const parts = Object.fromEntries(recordPartKeys.map((key, i) => [key, loaded[i]])) as Pick<ReviewDocument, RecordPartKey>;
+  const completeness = computeCompleteness({ review, incident, ...parts });
+  const metrics = computeMetrics(incident, earliestOfEachKind(parts.timeline));
+  const document = { review, incident, ...parts, metrics, completeness };
   return withQualityScore(ctx, document, reviewQuality(document));
 }
 
 /** The document carries the score just computed; it is also stored, for lists of reviews. */
 async function withQualityScore(ctx: AppContext, document: ReviewDocument, quality: QualityScore): Promise<ReviewDocument> {
-  if (document.review.qualityScore !== quality.score) await saveQualityScore(ctx.db, document.review.id, quality.score);
+  if (document.review.qualityScore !== quality.score) await saveQualityScore(ctx, document.review.id, quality.score);
   return { ...document, review: { ...document.review, qualityScore: quality.score } };
 }
 
@@ -68,9 +52,9 @@ export async function readCachedReviewDocument(ctx: AppContext, cache: ReviewDoc
   const fingerprint = await documentFingerprint(ctx.db, reviewId);
   if (!fingerprint) throw notFound('Review', reviewId);
   await getIncident(ctx, fingerprint.incident_id);
-  const { incident_id, review_version, incident_version, parts, state, due_at_ms } = fingerprint;
+  const { incident_id, review_version, incident_version, restricted, parts, state, due_at_ms } = fingerprint;
   const clock = `${isOverdue(state, due_at_ms, ctx.now())}:${todayIn(ctx)}`;
-  const key = [incident_id, review_version, incident_version, parts, clock].join('|');
+  const key = [incident_id, review_version, incident_version, restricted, parts, clock].join('|');
   // Validated against the response schema like any response: only declared fields leave the server.
   return cache.getOrBuild(reviewId, key, async () => JSON.stringify(reviewDocumentSchema.parse(await getReviewDocument(ctx, reviewId))));
 }

@@ -1,0 +1,62 @@
+import { sql, type Insertable, type Selectable } from 'kysely';
+import type { Executor } from '../context.js';
+import { dialectOf } from '../db/dialect.js';
+import { insertPrepared, runPrepared } from '../db/prepared.js';
+import type { EventsTable } from '../db/schema.js';
+
+export type EventRow = Selectable<EventsTable>;
+
+/** The PostgreSQL channel committed events are announced on (their ids, in commit order). */
+export const EVENTS_CHANNEL = 'hindsight_events';
+
+/**
+ * Appends an event. On PostgreSQL the same statement announces its id with NOTIFY, which the
+ * server delivers to every listening instance only if and when the transaction commits, in commit
+ * order: ids from a sequence are not in commit order, announcements are.
+ */
+export async function insertEvent(db: Executor, values: Insertable<EventsTable>): Promise<void> {
+  if (dialectOf(db) !== 'postgres') {
+    await insertPrepared(db, 'events', values);
+    return;
+  }
+  // The values' keys give the parameters' order: the caller builds them in the table's column order.
+  await runPrepared(
+    db,
+    'events:insert-notify',
+    (db) =>
+      db
+        .with('inserted', (db) =>
+          db
+            .insertInto('events')
+            .values({ type: '', at: '', actor_user_id: 0, actor_name: '', incident_id: 0, review_id: 0, data: '' })
+            .returning('id'),
+        )
+        .selectFrom('inserted')
+        .select(sql<string>`pg_notify(${sql.lit(EVENTS_CHANNEL)}, inserted.id::text)`.as('notified')),
+    [values.type, values.at, values.actor_user_id, values.actor_name, values.incident_id, values.review_id, values.data],
+  );
+}
+
+/** Events after `afterId` in log order, at most `limit`: SQLite's ids are in commit order (one writer at a time). */
+export const listEventsAfter = (db: Executor, afterId: number, limit: number): Promise<EventRow[]> =>
+  runPrepared(db, 'events:after', (db) => db.selectFrom('events').selectAll().where('id', '>', 0).orderBy('id').limit(1), [afterId, limit]);
+
+export async function findEvents(db: Executor, ids: number[]): Promise<EventRow[]> {
+  if (ids.length === 0) return [];
+  return db.selectFrom('events').selectAll().where('id', 'in', ids).execute();
+}
+
+export async function lastEventId(db: Executor): Promise<number> {
+  const row = await db.selectFrom('events').select((eb) => eb.fn.max('id').as('id')).executeTakeFirst();
+  return Number(row?.id ?? 0);
+}
+
+/** The events of one review, oldest first: its activity. */
+export const listEventsOfReview = (db: Executor, reviewId: number, afterId: number, limit: number): Promise<EventRow[]> =>
+  db.selectFrom('events').selectAll().where('review_id', '=', reviewId).where('id', '>', afterId).orderBy('id').limit(limit).execute();
+
+/** Deletes events recorded before `beforeIso`; returns how many. */
+export async function pruneEvents(db: Executor, beforeIso: string): Promise<number> {
+  const result = await db.deleteFrom('events').where('at', '<', beforeIso).executeTakeFirst();
+  return Number(result.numDeletedRows);
+}

@@ -1,0 +1,152 @@
+import type { Kysely } from 'kysely';
+import { describe, expect, it } from 'vitest';
+import type { Problem } from '../../src/shared/errors.js';
+import type { Incident } from '../../src/shared/incidents/incident.schema.js';
+import type { Review } from '../../src/shared/reviews/review.schema.js';
+import { useTestApp, type TestApp } from '../support/app.js';
+import { databaseKinds } from '../support/databases.js';
+import { createIncident } from '../support/factories.js';
+import { get, post, publishReview } from '../support/reviews.js';
+
+interface Ids {
+  incident: number;
+  review: number;
+  entry: number;
+  factor: number;
+  whys: number;
+  action: number;
+}
+
+type Write = (t: TestApp, ids: Ids) => Promise<{ url: string; payload?: object }>;
+const versionOf = async (t: TestApp, url: string) => (await get<{ version: number }>(t, url)).version;
+
+/**
+ * Every write to a review or one of its parts, with a request that succeeds on a review that may be
+ * edited. With the list below, it covers every write route of the OpenAPI document: a new route
+ * has to be placed in one or the other.
+ */
+const reviewWrites: Record<string, Write> = {
+  'PATCH /api/reviews/{id}': async (t, ids) => ({ url: `/api/reviews/${ids.review}`, payload: { version: await versionOf(t, `/api/reviews/${ids.review}`), summary: 'Edited' } }),
+  'PATCH /api/incidents/{id}': async (t, ids) => ({
+    url: `/api/incidents/${ids.incident}`,
+    payload: { version: await versionOf(t, `/api/incidents/${ids.incident}`), detectedAt: '2026-03-10T09:02:00Z' },
+  }),
+  'POST /api/incidents/{id}/timeline': async (_, ids) => ({ url: `/api/incidents/${ids.incident}/timeline`, payload: { occurredAt: '2026-03-10T09:20:00Z', text: 'Late entry' } }),
+  'POST /api/incidents/{id}/timeline/batch': async (_, ids) => ({
+    url: `/api/incidents/${ids.incident}/timeline/batch`,
+    payload: { entries: [{ occurredAt: '2026-03-10T09:21:00Z', text: 'Batch entry' }] },
+  }),
+  'PATCH /api/timeline/{entryId}': async (t, ids) => ({ url: `/api/timeline/${ids.entry}`, payload: { version: await versionOf(t, `/api/timeline/${ids.entry}`), text: 'Corrected' } }),
+  'POST /api/timeline/{entryId}/comments': async (_, ids) => ({ url: `/api/timeline/${ids.entry}/comments`, payload: { text: 'A late comment' } }),
+  'POST /api/reviews/{id}/factors': async (_, ids) => ({ url: `/api/reviews/${ids.review}/factors`, payload: { kind: 'risk', title: 'Another risk' } }),
+  'PATCH /api/factors/{id}': async (t, ids) => ({ url: `/api/factors/${ids.factor}`, payload: { version: await versionOf(t, `/api/factors/${ids.factor}`), title: 'Renamed' } }),
+  'POST /api/reviews/{id}/whys': async (_, ids) => ({ url: `/api/reviews/${ids.review}/whys`, payload: { title: 'Another chain', steps: [] } }),
+  'PATCH /api/whys/{id}': async (t, ids) => ({ url: `/api/whys/${ids.whys}`, payload: { version: await versionOf(t, `/api/whys/${ids.whys}`), title: 'Renamed' } }),
+  'PUT /api/reviews/{id}/questions/{key}': async (_, ids) => ({ url: `/api/reviews/${ids.review}/questions/got_lucky`, payload: { answer: 'Low traffic' } }),
+  'POST /api/reviews/{id}/action-items': async (_, ids) => ({ url: `/api/reviews/${ids.review}/action-items`, payload: { title: 'Another action' } }),
+  'PATCH /api/action-items/{id}': async (t, ids) => ({
+    url: `/api/action-items/${ids.action}`,
+    payload: { version: await versionOf(t, `/api/action-items/${ids.action}`), title: 'Reworded after publishing' },
+  }),
+  // Deletions last: the records are gone once they succeed.
+  'DELETE /api/reviews/{id}/questions/{key}': async (t, ids) => {
+    const { items } = await get<{ items: Array<{ key: string; version: number | null }> }>(t, `/api/reviews/${ids.review}/questions`);
+    return { url: `/api/reviews/${ids.review}/questions/went_well?version=${items.find((q) => q.key === 'went_well')!.version}` };
+  },
+  'DELETE /api/timeline/{entryId}': async (t, ids) => ({ url: `/api/timeline/${ids.entry}?version=${await versionOf(t, `/api/timeline/${ids.entry}`)}` }),
+  'DELETE /api/whys/{id}': async (t, ids) => ({ url: `/api/whys/${ids.whys}?version=${await versionOf(t, `/api/whys/${ids.whys}`)}` }),
+  'DELETE /api/action-items/{id}': async (t, ids) => ({ url: `/api/action-items/${ids.action}?version=${await versionOf(t, `/api/action-items/${ids.action}`)}` }),
+  'DELETE /api/factors/{id}': async (t, ids) => ({ url: `/api/factors/${ids.factor}?version=${await versionOf(t, `/api/factors/${ids.factor}`)}` }),
+};
+
+/** Write routes that are not edits of a review's content (the workflow itself, incidents' own fields, accounts). */
+const otherWrites = [
+  'POST /api/reviews/{id}/transitions',
+  'POST /api/incidents',
+  'POST /api/incidents/{id}/resolve',
+  'POST /api/incidents/{id}/labels',
+  'DELETE /api/incidents/{id}/labels/{label}',
+  'POST /api/incidents/{id}/review',
+  'PUT /api/incidents/{id}/access',
+  'POST /api/auth/sign-in',
+  'POST /api/auth/sign-out',
+  'POST /api/setup',
+  'POST /api/users',
+  'PATCH /api/users/{id}',
+  'POST /api/tokens',
+  'DELETE /api/tokens/{id}',
+];
+
+async function writeRoutes(t: TestApp): Promise<string[]> {
+  const spec = (await t.requestAs<{ paths: Record<string, Record<string, unknown>> }>(null, { method: 'GET', url: '/api/openapi.json' })).body;
+  return Object.entries(spec.paths).flatMap(([path, operations]) =>
+    Object.keys(operations)
+      .map((method) => method.toUpperCase())
+      .filter((method) => method !== 'GET')
+      .map((method) => `${method} ${path}`),
+  );
+}
+
+async function seed(t: TestApp): Promise<Ids> {
+  const incident = await createIncident(t, { impactStartedAt: '2026-03-10T09:00:00Z' });
+  const review = await post<Review>(t, `/api/incidents/${incident.id}/review`, {});
+  const entry = await post<{ id: number }>(t, `/api/incidents/${incident.id}/timeline`, { occurredAt: '2026-03-10T09:05:00Z', text: 'Alert fired' });
+  const factor = await post<{ id: number }>(t, `/api/reviews/${review.id}/factors`, { kind: 'contributor', title: 'No alert on saturation' });
+  const whys = await post<{ id: number }>(t, `/api/reviews/${review.id}/whys`, { title: 'Why', steps: [{ why: 'Why?', because: 'Because' }] });
+  const action = await post<{ id: number }>(t, `/api/reviews/${review.id}/action-items`, { title: 'Alert on saturation', factorIds: [factor.id] });
+  await t.request({ method: 'PUT', url: `/api/reviews/${review.id}/questions/went_well`, payload: { answer: 'Quick rollback' } });
+  return { incident: incident.id, review: review.id, entry: entry.id, factor: factor.id, whys: whys.id, action: action.id };
+}
+
+async function snapshot(t: TestApp): Promise<string> {
+  const db = t.ctx.db as unknown as Kysely<Record<string, Record<string, unknown>>>;
+  const tables = ['incidents', 'reviews', 'timeline_entries', 'timeline_comments', 'review_factors', 'review_whys', 'review_answers', 'action_items'];
+  return JSON.stringify(await Promise.all(tables.map((name) => db.selectFrom(name).selectAll().orderBy('id').execute())));
+}
+
+describe.each(databaseKinds)('a published review on %s', (kind) => {
+  const t = useTestApp(kind);
+
+  it('names every write route as a review edit or not', async () => {
+    const routes = await writeRoutes(t);
+    expect(routes.filter((route) => !(route in reviewWrites) && !otherWrites.includes(route))).toEqual([]);
+  });
+
+  it('refuses every edit with 409 and says why, writing nothing, until it is reopened with a reason; then every edit works', async () => {
+    const ids = await seed(t);
+    await publishReview(t, ids.review);
+    const before = await snapshot(t);
+    const failures: string[] = [];
+    for (const [route, write] of Object.entries(reviewWrites)) {
+      const { url, payload } = await write(t, ids);
+      const response = await t.request<Problem>({ method: route.split(' ')[0] as 'POST', url, ...(payload ? { payload } : {}) });
+      if (response.status !== 409 || !/published/.test(response.body.detail)) failures.push(`${route}: ${response.status} ${JSON.stringify(response.body)}`);
+    }
+    expect(failures).toEqual([]);
+    expect(await snapshot(t)).toBe(before);
+
+    // Progress on an action item is not an edit of the review: it goes on after publishing.
+    const progress = await t.request({ method: 'PATCH', url: `/api/action-items/${ids.action}`, payload: { version: await versionOf(t, `/api/action-items/${ids.action}`), status: 'in_progress' } });
+    expect(progress.status).toBe(200);
+
+    const withoutReason = await t.request<Problem>({ method: 'POST', url: `/api/reviews/${ids.review}/transitions`, payload: { to: 'in_review' } });
+    expect(withoutReason.status).toBe(400);
+    expect(withoutReason.body.errors?.map((e) => e.field)).toEqual(['reason']);
+    await post(t, `/api/reviews/${ids.review}/transitions`, { to: 'in_review', reason: 'The timeline missed the second outage window' });
+    for (const [route, write] of Object.entries(reviewWrites)) {
+      const { url, payload } = await write(t, ids);
+      const response = await t.request({ method: route.split(' ')[0] as 'POST', url, ...(payload ? { payload } : {}) });
+      if (response.status >= 300) failures.push(`${route} after reopening: ${response.status} ${JSON.stringify(response.body)}`);
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it('keeps the key timestamps of a published review: resolving its incident waits for a reopening', async () => {
+    const incident = await createIncident(t);
+    const review = await post<Review>(t, `/api/incidents/${incident.id}/review`, {});
+    await publishReview(t, review.id);
+    const refused = await t.request<Problem>({ method: 'POST', url: `/api/incidents/${incident.id}/resolve`, payload: {} });
+    expect(refused.status).toBe(409);
+    expect((await get<Incident>(t, `/api/incidents/${incident.id}`)).status).toBe('active');
+  });
+});
