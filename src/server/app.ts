@@ -24,6 +24,7 @@ import { reviewDocumentRoutes } from './review-document/review-document.routes.j
 import { reviewRoutes } from './reviews/reviews.routes.js';
 import { timelineRoutes } from './timeline/timeline.routes.js';
 import { whysRoutes } from './whys/whys.routes.js';
+import { liveRoutes } from './live/live.routes.js';
 import { registerWebApp } from './web-app.js';
 
 export const APP_VERSION = '0.1.0';
@@ -78,6 +79,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   await app.register(tokenRoutes);
   await app.register(auditRoutes);
   await app.register(incidentAccessRoutes);
+  await app.register(liveRoutes, { ctx });
   if (options.webRoot) await registerWebApp(app, options.webRoot);
   return app;
 }

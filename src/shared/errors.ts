@@ -7,6 +7,7 @@ export type ErrorCode =
   | 'unauthenticated'
   | 'forbidden'
   | 'rate_limited'
+  | 'upgrade_required'
   | 'internal';
 
 export interface FieldError {
@@ -25,6 +26,7 @@ const statusByCode: Record<ErrorCode, number> = {
   version_conflict: 409,
   conflict: 409,
   rate_limited: 429,
+  upgrade_required: 426,
   internal: 500,
 };
 

@@ -81,6 +81,7 @@ const expectedAccess: Record<string, 'public' | Role> = {
   'GET /api/audit': 'admin',
   'GET /api/incidents/{id}/access': 'viewer',
   'PUT /api/incidents/{id}/access': 'responder',
+  'GET /api/live': 'viewer',
 };
 
 type Route = { method: string; path: string };

@@ -73,3 +73,28 @@ export function visibleIncidentId(actor: Actor | null, column: string): Expressi
   }
   return eb.or(conditions);
 }
+
+/** Who may see an incident: everyone, or (restricted) its members and admins. */
+export interface IncidentAudience {
+  restricted: boolean;
+  members: ReadonlySet<number>;
+}
+
+/** The audiences of several incidents in two queries; an incident that no longer exists is seen by admins only. */
+export async function incidentAudiences(db: Executor, incidentIds: number[]): Promise<Map<number, IncidentAudience>> {
+  const ids = [...new Set(incidentIds)];
+  const audiences = new Map<number, IncidentAudience>(ids.map((id) => [id, { restricted: true, members: new Set<number>() }]));
+  if (ids.length === 0) return audiences;
+  const rows = await db.selectFrom('incidents').select(['id', 'restricted']).where('id', 'in', ids).execute();
+  const restricted = rows.filter((row) => row.restricted === 1).map((row) => row.id);
+  for (const row of rows) if (row.restricted === 0) audiences.set(row.id, { restricted: false, members: new Set() });
+  if (restricted.length) {
+    const members = await db.selectFrom('incident_members').select(['incident_id', 'user_id']).where('incident_id', 'in', restricted).execute();
+    for (const id of restricted) audiences.set(id, { restricted: true, members: new Set(members.filter((m) => m.incident_id === id).map((m) => m.user_id)) });
+  }
+  return audiences;
+}
+
+/** Whether `actor` is in the audience. */
+export const inAudience = (actor: Actor | null, audience: IncidentAudience): boolean =>
+  !audience.restricted || seesEverything(actor) || (actor?.userId != null && audience.members.has(actor.userId));

@@ -26,6 +26,7 @@ const titles: Record<AppError['code'], string> = {
   unauthenticated: 'Sign-in required',
   forbidden: 'Not allowed',
   rate_limited: 'Too many requests',
+  upgrade_required: 'Connect with a WebSocket',
   internal: 'Something went wrong on our side',
 };
 
