@@ -28,6 +28,21 @@ export default tseslint.config(
   },
   {
     files: ['src/server/**/*.ts'],
+    ignores: ['src/server/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/web/**', 'react*'], message: 'The server does not import the web app.' },
+            { group: ['../*/*.repo.js'], message: "A feature's SQL is its own: call the other feature's service instead of its repo." },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/server/**/*.test.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [{ group: ['**/web/**', 'react*'], message: 'The server does not import the web app.' }] }],
     },

@@ -18,7 +18,7 @@ declare module 'fastify' {
   interface FastifyRequest {
     /**
      * Who is calling; always set on routes whose access is a role. With authentication on
-     * (access/authentication.ts), an anonymous caller of a 'public' route has null here: a public
+     * (accounts/authentication.ts), an anonymous caller of a 'public' route has null here: a public
      * route's handler reads `request.principal` instead.
      */
     actor: Actor;

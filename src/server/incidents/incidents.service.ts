@@ -8,7 +8,7 @@ import type {
   IncidentUpdate,
   KeyTimestamp,
 } from '../../shared/incidents/incident.schema.js';
-import { restrictToCreator } from '../access/incident-access.service.js';
+import { restrictToCreator } from './incident-access.service.js';
 import { canSeeIncident, visibleIncidents } from '../access/visibility.js';
 import type { AppContext, Executor } from '../context.js';
 import { writeTransaction } from '../db/group-commit.js';

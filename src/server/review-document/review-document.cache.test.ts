@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ReviewDocumentCache } from './review-document.cache.js';
+import { evictOnEvents, ReviewDocumentCache } from './review-document.cache.js';
 
 describe('ReviewDocumentCache', () => {
   it('serves an entry only for its key, and builds once for concurrent readers', async () => {
@@ -32,5 +32,24 @@ describe('ReviewDocumentCache', () => {
     expect(cache.get(3, 'c')).toBeDefined();
     await expect(cache.getOrBuild(4, 'd', async () => Promise.reject(new Error('database gone')))).rejects.toThrow('database gone');
     expect((await cache.getOrBuild(4, 'd', async () => '1')).json.toString()).toBe('1');
+  });
+
+  it('forgets what committed events made stale: a review by its id, a timeline by its incident, everything on a resync', async () => {
+    const cache = new ReviewDocumentCache();
+    const subscriber = evictOnEvents(cache);
+    const fill = async () => {
+      await cache.getOrBuild(1, '10|a', async () => '{}');
+      await cache.getOrBuild(2, '20|b', async () => '{}');
+    };
+    const at = { id: 1, at: '', actor: { userId: 1, name: 'Ana' } };
+    await fill();
+    await subscriber.onEvents([{ ...at, type: 'factor.changed', incidentId: 10, reviewId: 1, factorId: 3, change: 'updated' }]);
+    expect([cache.get(1, '10|a'), cache.get(2, '20|b')].map(Boolean)).toEqual([false, true]);
+    await fill();
+    await subscriber.onEvents([{ ...at, type: 'timeline.entry_deleted', incidentId: 20, entryId: 4 }]);
+    expect([cache.get(1, '10|a'), cache.get(2, '20|b')].map(Boolean)).toEqual([true, false]);
+    await fill();
+    await subscriber.onResync?.();
+    expect([cache.get(1, '10|a'), cache.get(2, '20|b')].map(Boolean)).toEqual([false, false]);
   });
 });

@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import { promisify } from 'node:util';
 import { gzip } from 'node:zlib';
+import { reviewOfEvent } from '../../shared/events/domain-events.js';
+import type { EventSubscriber } from '../events/event-bus.js';
 
 const gzipAsync = promisify(gzip);
 
@@ -71,6 +73,16 @@ export class ReviewDocumentCache {
     }
   }
 
+  /** Forgets every document (events may have been missed). */
+  clear(): void {
+    for (const reviewId of [...this.#entries.keys()]) this.delete(reviewId);
+  }
+
+  /** Forgets the documents of an incident's review, whose id the cached entries' keys start with. */
+  deleteOfIncident(incidentId: number): void {
+    for (const [reviewId, entry] of this.#entries) if (entry.key.startsWith(`${incidentId}|`)) this.delete(reviewId);
+  }
+
   delete(reviewId: number): void {
     const entry = this.#entries.get(reviewId);
     if (!entry) return;
@@ -78,3 +90,18 @@ export class ReviewDocumentCache {
     this.#size -= entry.json.length;
   }
 }
+
+/**
+ * Frees what committed events made stale at once, rather than on the next read (which checks the
+ * fingerprint anyway, so a missed event can never serve a stale document).
+ */
+export const evictOnEvents = (cache: ReviewDocumentCache): EventSubscriber => ({
+  onEvents(events) {
+    for (const event of events) {
+      const reviewId = reviewOfEvent(event);
+      if (reviewId !== null) cache.delete(reviewId);
+      else if ('incidentId' in event) cache.deleteOfIncident(event.incidentId);
+    }
+  },
+  onResync: () => cache.clear(),
+});

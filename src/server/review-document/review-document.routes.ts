@@ -7,14 +7,17 @@ import { renderReviewMarkdown } from '../../shared/reviews/review-markdown.js';
 import { qualityScoreSchema } from '../../shared/reviews/review-quality.schema.js';
 import { acceptsGzip } from '../http/compression.js';
 import { conflictResponses, errorResponses } from '../http/problem.schema.js';
-import { ReviewDocumentCache } from './review-document.cache.js';
+import type { AppContext } from '../context.js';
+import { evictOnEvents, ReviewDocumentCache } from './review-document.cache.js';
 import { getReviewDocument, getReviewQuality, readCachedReviewDocument } from './review-document.service.js';
 import { listTransitions, transitionReview } from './review-transitions.service.js';
 
 const tags = ['reviews'];
 
-export const reviewDocumentRoutes: FastifyPluginAsyncZod = async (app) => {
+export const reviewDocumentRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
   const cache = new ReviewDocumentCache();
+  const unsubscribe = ctx.events.bus.subscribe(evictOnEvents(cache));
+  app.addHook('onClose', async () => unsubscribe());
 
   app.get('/api/reviews/:id/document', {
     config: { access: 'viewer' },

@@ -2,13 +2,13 @@ import cookie from '@fastify/cookie';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { roleAtLeast } from '../../shared/accounts/roles.js';
 import { AppError } from '../../shared/errors.js';
-import type { Principal } from '../accounts/principal.js';
-import { constantTimeEqual } from '../accounts/secrets.js';
-import { resolveSession, SESSION_COOKIE } from '../accounts/sessions.service.js';
-import { resolveBearerToken } from '../accounts/tokens.service.js';
-import { actorOf } from '../accounts/principal.js';
+import type { Principal } from './principal.js';
+import { constantTimeEqual } from './secrets.js';
+import { resolveSession, SESSION_COOKIE } from './sessions.service.js';
+import { resolveBearerToken } from './tokens.service.js';
+import { actorOf } from './principal.js';
 import type { AppContext } from '../context.js';
-import type { Access, Actor } from './actor.js';
+import type { Access, Actor } from '../access/actor.js';
 
 declare module 'fastify' {
   interface FastifyRequest {

@@ -3,9 +3,9 @@ import { notFound } from '../../shared/errors.js';
 import { recordChange } from '../events/record-change.js';
 import type { AppContext, Executor } from '../context.js';
 import { invalidField } from '../http/version-conflict.js';
-import type { Actor } from './actor.js';
+import type { Actor } from '../access/actor.js';
 import * as repo from './incident-access.repo.js';
-import { canSeeIncident } from './visibility.js';
+import { canSeeIncident } from '../access/visibility.js';
 
 async function readAccess(db: Executor, incidentId: number): Promise<IncidentAccess> {
   const incident = await repo.findIncidentRestricted(db, incidentId);
