@@ -62,16 +62,17 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
-export async function createTestDatabase(kind: DatabaseKind): Promise<TestDatabase> {
+/** A fresh, empty database of `kind`, migrated to the latest schema unless `migrate` is false. */
+export async function createTestDatabase(kind: DatabaseKind, { migrate = true }: { migrate?: boolean } = {}): Promise<TestDatabase> {
   if (kind === 'sqlite') {
     const handle = openDatabase({ kind: 'sqlite', file: ':memory:' });
-    await migrateToLatest(handle.db);
+    if (migrate) await migrateToLatest(handle.db);
     return { handle, drop: () => handle.close() };
   }
   const name = `hindsight_test_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
   await onAdmin(`CREATE DATABASE ${name}`);
   const handle = openDatabase({ kind: 'postgres', url: adminUrl(name), poolSize: 10 });
-  await migrateToLatest(handle.db);
+  if (migrate) await migrateToLatest(handle.db);
   return {
     handle,
     drop: async () => {
