@@ -6,6 +6,7 @@ import type { DatabaseHandle } from './db/kysely.js';
 import type { DialectName } from './db/dialect.js';
 import type { Database } from './db/schema.js';
 import { EventPlatform } from './events/event-platform.js';
+import type { FactorDeletedReaction } from './factors/factor-reactions.js';
 import type { IncidentReaction } from './incidents/incident-reactions.js';
 import { appHooks } from './wiring.js';
 
@@ -28,6 +29,7 @@ export interface AppContext {
 
 export interface AppHooks {
   incidentChanged: readonly IncidentReaction[];
+  factorDeleted: readonly FactorDeletedReaction[];
 }
 
 export type Executor = Kysely<Database>;

@@ -97,3 +97,12 @@ export async function deleteItem(db: Executor, id: number, version: number): Pro
 /** The rows of the review aliased `r`, for the document cache key. */
 export const actionItemsFingerprint = (eb: ExpressionBuilder<Database & { r: Database['reviews'] }, 'r'>): Expression<string> =>
   eb.selectFrom('action_items as p').select(versionedRowsSummary('p').as('s')).whereRef('p.review_id', '=', 'r.id').$asScalar() as Expression<string>;
+
+/** The items that name a factor. */
+export const listItemIdsOfFactor = async (db: Executor, factorId: number): Promise<number[]> =>
+  (await db.selectFrom('action_item_factors').select('action_item_id').where('factor_id', '=', factorId).execute()).map((row) => row.action_item_id);
+
+/** A change that applies whatever the version (a deleted factor dropped from the item), bumping it. */
+export async function touchItem(db: Executor, id: number, nowIso: string): Promise<void> {
+  await db.updateTable('action_items').set((eb) => ({ version: eb('version', '+', 1), updated_at: nowIso })).where('id', '=', id).execute();
+}

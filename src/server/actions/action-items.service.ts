@@ -12,6 +12,8 @@ import { visibleIncidents } from '../access/visibility.js';
 import type { AppContext, Executor } from '../context.js';
 import { checkFactorsOfReview } from '../factors/factors.service.js';
 import { decodeCursor, encodeCursor } from '../http/cursor.js';
+import { recordChange } from '../events/record-change.js';
+import type { FactorDeletedReaction } from '../factors/factor-reactions.js';
 import { invalidField } from '../http/version-conflict.js';
 import { ownerFilter } from '../people/person.mapper.js';
 import { resolvePerson } from '../people/people.service.js';
@@ -143,3 +145,15 @@ export async function deleteActionItem(ctx: AppContext, id: number, version: num
     (current) => itemChange({ id: item.reviewId, incidentId: item.incidentId }, current, null),
   );
 }
+
+/** A deleted factor leaves the items that addressed it, each recorded as a change (factors/factor-reactions.ts). */
+export const unlinkDeletedFactorFromActionItems: FactorDeletedReaction = async (ctx, trx, { factorId, review }) => {
+  const today = todayIn(ctx);
+  for (const id of await repo.listItemIdsOfFactor(trx, factorId)) {
+    const before = (await readItem(trx, id, today))!;
+    await repo.replaceFactorLinks(trx, id, before.factorIds.filter((linked) => linked !== factorId));
+    await repo.touchItem(trx, id, ctx.now().toISOString());
+    const change = itemChange(review, before, (await readItem(trx, id, today))!);
+    if (change) await recordChange(ctx, trx, change.event, change.audit);
+  }
+};

@@ -108,7 +108,10 @@ export async function deleteFactor(ctx: AppContext, id: number, version: number)
     factorRecords,
     id,
     version,
-    (trx) => repo.deleteFactor(trx, id, version),
+    async (trx, _current, review) => {
+      for (const react of ctx.hooks.factorDeleted) await react(ctx, trx, { factorId: id, review });
+      return repo.deleteFactor(trx, id, version);
+    },
     (current) => factorChange('factor.delete', { type: 'factor.changed', incidentId: review.incidentId, reviewId: review.id, factorId: id, change: 'deleted' }, current, null),
   );
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ActionItem } from '../../shared/actions/action-item.schema.js';
 import type { Problem } from '../../shared/errors.js';
 import type { Factor } from '../../shared/reviews/factor.schema.js';
+import type { Whys } from '../../shared/reviews/whys.schema.js';
 import type { TimelineEntry } from '../../shared/timeline/timeline.schema.js';
 import { useTestApp } from '../../../test/support/app.js';
 import { databaseKinds } from '../../../test/support/databases.js';
@@ -82,12 +83,22 @@ describe.each(databaseKinds)('factors on %s', (kind) => {
     expect((await t.request({ method: 'POST', url: '/api/reviews/999999/factors', payload: { kind: 'risk', title: 'x' } })).status).toBe(404);
   });
 
-  it('drops a deleted factor from the action items that addressed it', async () => {
+  it('drops a deleted factor from the action items and chains that named it, each as a change of its own', async () => {
     const { review } = await createReview(t);
     const factor = await post<Factor>(t, `/api/reviews/${review.id}/factors`, { kind: 'contributor', title: 'No pool alert' });
-    const item = await post<ActionItem>(t, `/api/reviews/${review.id}/action-items`, { title: 'Alert on pool saturation', factorIds: [factor.id] });
-    expect(item.factorIds).toEqual([factor.id]);
+    const other = await post<Factor>(t, `/api/reviews/${review.id}/factors`, { kind: 'risk', title: 'Single region' });
+    const item = await post<ActionItem>(t, `/api/reviews/${review.id}/action-items`, { title: 'Alert on pool saturation', factorIds: [factor.id, other.id] });
+    const chain = await post<Whys>(t, `/api/reviews/${review.id}/whys`, { title: 'Why', steps: [], factorIds: [factor.id] });
+    expect(item.factorIds).toEqual([factor.id, other.id]);
     await t.request({ method: 'DELETE', url: `/api/factors/${factor.id}?version=1` });
-    expect(await get(t, `/api/action-items/${item.id}`)).toMatchObject({ factorIds: [] });
+    // A stale edit made against the old links is refused rather than bringing the deleted link back.
+    expect(await get(t, `/api/action-items/${item.id}`)).toMatchObject({ factorIds: [other.id], version: 2 });
+    expect(await get(t, `/api/whys/${chain.id}`)).toMatchObject({ factorIds: [], version: 2 });
+    const audited = await t.database.handle.db.selectFrom('audit_log').select(['action', 'entity_id']).where('incident_id', '=', review.incidentId).orderBy('id', 'desc').limit(3).execute();
+    expect(audited.map((a) => [a.action, a.entity_id])).toEqual([
+      ['factor.delete', String(factor.id)],
+      ['whys.update', String(chain.id)],
+      ['action_item.update', String(item.id)],
+    ]);
   });
 });

@@ -83,4 +83,15 @@ describe.each(databaseKinds)('review document on %s', (kind) => {
     expect(response.body.startsWith(`# Search | results empty\n`)).toBe(true);
     expect(response.body).toContain(`| Incident | #${incident.id}, sev3, active |`);
   });
+
+  it('is never served stale after the incident is restricted or opened again (the cache key covers access)', async () => {
+    const { review, incident } = await createReview(t);
+    const read = () => t.request<ReviewDocument>({ method: 'GET', url: `/api/reviews/${review.id}/document` });
+    const open = await read();
+    expect(open.body.incident.restricted).toBe(false);
+    await t.request({ method: 'PUT', url: `/api/incidents/${incident.id}/access`, payload: { restricted: true, memberIds: [] } });
+    const restricted = await read();
+    expect(restricted.body.incident.restricted).toBe(true);
+    expect(restricted.headers.etag).not.toBe(open.headers.etag);
+  });
 });

@@ -65,3 +65,12 @@ export async function deleteWhys(db: Executor, id: number, version: number): Pro
 /** The rows of the review aliased `r`, for the document cache key. */
 export const whysFingerprint = (eb: ExpressionBuilder<Database & { r: Database['reviews'] }, 'r'>): Expression<string> =>
   eb.selectFrom('review_whys as p').select(versionedRowsSummary('p').as('s')).whereRef('p.review_id', '=', 'r.id').$asScalar() as Expression<string>;
+
+/** The chains that name a factor. */
+export const listWhysIdsOfFactor = async (db: Executor, factorId: number): Promise<number[]> =>
+  (await db.selectFrom('review_whys_factors').select('whys_id').where('factor_id', '=', factorId).execute()).map((row) => row.whys_id);
+
+/** A change that applies whatever the version (a deleted factor dropped from the chain), bumping it. */
+export async function touchWhys(db: Executor, id: number, nowIso: string): Promise<void> {
+  await db.updateTable('review_whys').set((eb) => ({ version: eb('version', '+', 1), updated_at: nowIso })).where('id', '=', id).execute();
+}

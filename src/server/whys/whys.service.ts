@@ -1,6 +1,8 @@
 import { notFound } from '../../shared/errors.js';
 import type { Whys, WhysCreate, WhysUpdate } from '../../shared/reviews/whys.schema.js';
 import type { AppContext, Executor } from '../context.js';
+import { recordChange } from '../events/record-change.js';
+import type { FactorDeletedReaction } from '../factors/factor-reactions.js';
 import { checkFactorsOfReview } from '../factors/factors.service.js';
 import { editPartRecord, editReview, type PartChange, type PartRecords } from '../reviews/review-edits.js';
 import { getReview } from '../reviews/reviews.service.js';
@@ -85,3 +87,14 @@ export async function deleteWhys(ctx: AppContext, id: number, version: number): 
     (current) => whysChange('whys.delete', { type: 'whys.changed', incidentId: review.incidentId, reviewId: review.id, whysId: id, change: 'deleted' }, current, null),
   );
 }
+
+/** A deleted factor leaves the chains that named it, each recorded as a change (factors/factor-reactions.ts). */
+export const unlinkDeletedFactorFromWhys: FactorDeletedReaction = async (ctx, trx, { factorId, review }) => {
+  for (const id of await repo.listWhysIdsOfFactor(trx, factorId)) {
+    const before = (await readWhys(trx, id))!;
+    await repo.replaceFactorLinks(trx, id, before.factorIds.filter((linked) => linked !== factorId));
+    await repo.touchWhys(trx, id, ctx.now().toISOString());
+    const change = whysChange('whys.update', { type: 'whys.changed', incidentId: review.incidentId, reviewId: review.id, whysId: id, change: 'updated' }, before, await readWhys(trx, id));
+    await recordChange(ctx, trx, change.event, change.audit);
+  }
+};
