@@ -15,6 +15,7 @@ import type { AppContext } from './context.js';
 import { registerOpenApi } from './http/openapi.js';
 import { registerProblemHandlers } from './http/problem.js';
 import { registerSecurityHeaders } from './http/security.js';
+import { jobRoutes } from './jobs/jobs.routes.js';
 import { serializerCompiler } from './http/serializer.js';
 import { actionItemRoutes } from './actions/action-items.routes.js';
 import { factorRoutes } from './factors/factors.routes.js';
@@ -80,6 +81,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   await app.register(auditRoutes);
   await app.register(incidentAccessRoutes);
   await app.register(liveRoutes, { ctx });
+  await app.register(jobRoutes);
   if (options.webRoot) await registerWebApp(app, options.webRoot);
   return app;
 }

@@ -97,6 +97,21 @@ describe('configuration', () => {
     expect(problems({ HINDSIGHT_OIDC_CLIENT_ID: 'x' })).toMatch(/HINDSIGHT_OIDC_ISSUER: is required when HINDSIGHT_OIDC_CLIENT_ID/);
   });
 
+  it('runs a job worker by default, and reads its settings', () => {
+    expect(loadConfig({}).jobs).toEqual({ enabled: true, concurrency: 10, pollIntervalMs: 1_000, retentionDays: 14, deadRetentionDays: 90 });
+    const config = loadConfig({
+      HINDSIGHT_JOBS: 'off',
+      HINDSIGHT_JOB_CONCURRENCY: '4',
+      HINDSIGHT_JOB_POLL_MS: '250',
+      HINDSIGHT_JOB_RETENTION_DAYS: '7',
+      HINDSIGHT_JOB_DEAD_RETENTION_DAYS: '30',
+    });
+    expect(config.jobs).toEqual({ enabled: false, concurrency: 4, pollIntervalMs: 250, retentionDays: 7, deadRetentionDays: 30 });
+    expect(() => loadConfig({ HINDSIGHT_JOBS: 'sometimes', HINDSIGHT_JOB_CONCURRENCY: '0', HINDSIGHT_JOB_RETENTION_DAYS: 'forever' })).toThrow(
+      /HINDSIGHT_JOBS: [^\n]*\n[^\n]*HINDSIGHT_JOB_CONCURRENCY: [^\n]*\n[^\n]*HINDSIGHT_JOB_RETENTION_DAYS: /,
+    );
+  });
+
   it('never prints the OpenID client secret', () => {
     const output = execFileSync(process.execPath, ['--import', 'tsx', 'src/server/main.ts', 'config'], {
       encoding: 'utf8',

@@ -90,6 +90,12 @@ const envSchema = z.object({
   HINDSIGHT_OIDC_CLIENT_SECRET: z.string().min(1).optional(),
   HINDSIGHT_OIDC_DEFAULT_ROLE: z.enum(roles).default('viewer'),
   HINDSIGHT_OIDC_NAME: z.string().trim().min(1).max(60).default('Single sign-on'),
+  HINDSIGHT_JOBS: z.enum(['on', 'off', 'true', 'false', '1', '0', 'yes', 'no']).transform((v) => ['on', 'true', '1', 'yes'].includes(v)).default(true),
+  HINDSIGHT_JOB_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(10),
+  HINDSIGHT_JOB_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1_000),
+  HINDSIGHT_JOB_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(14),
+  HINDSIGHT_EVENT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+  HINDSIGHT_JOB_DEAD_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
 });
 
 /** Rules across variables, checked on the raw values so they are listed with every other problem. */
@@ -124,6 +130,16 @@ function toConfig(env: z.output<typeof envSchema>) {
       labels: env.HINDSIGHT_REVIEW_LABELS,
       services: env.HINDSIGHT_REVIEW_SERVICES,
     },
+    jobs: {
+      /** Whether this instance runs a worker; the API (enqueue, admin page) works either way. */
+      enabled: env.HINDSIGHT_JOBS,
+      concurrency: env.HINDSIGHT_JOB_CONCURRENCY,
+      pollIntervalMs: env.HINDSIGHT_JOB_POLL_MS,
+      retentionDays: env.HINDSIGHT_JOB_RETENTION_DAYS,
+      deadRetentionDays: env.HINDSIGHT_JOB_DEAD_RETENTION_DAYS,
+    },
+    /** How long the domain event log keeps events (live updates only need the last moments). */
+    eventRetentionDays: env.HINDSIGHT_EVENT_RETENTION_DAYS,
     logLevel: env.HINDSIGHT_LOG_LEVEL,
     publicUrl: env.HINDSIGHT_PUBLIC_URL,
     trustProxy: env.HINDSIGHT_TRUST_PROXY,

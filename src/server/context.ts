@@ -5,9 +5,12 @@ import type { Config } from './config.js';
 import type { DatabaseHandle } from './db/kysely.js';
 import type { DialectName } from './db/dialect.js';
 import type { Database } from './db/schema.js';
+import type { EventJob } from './events/event-jobs.js';
 import { EventPlatform } from './events/event-platform.js';
 import type { FactorDeletedReaction } from './factors/factor-reactions.js';
 import type { IncidentReaction } from './incidents/incident-reactions.js';
+import type { JobDefinition } from './jobs/job-definition.js';
+import type { JobSchedule } from './jobs/schedules.js';
 import { appHooks } from './wiring.js';
 
 /**
@@ -30,6 +33,12 @@ export interface AppContext {
 export interface AppHooks {
   incidentChanged: readonly IncidentReaction[];
   factorDeleted: readonly FactorDeletedReaction[];
+  /** Durable work that follows events, enqueued with them (events/event-jobs.ts). */
+  eventJobs: ReadonlyArray<EventJob<unknown>>;
+  /** Every kind of job this version runs, and the periodic ones. */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  jobs: ReadonlyArray<JobDefinition<any>>;
+  jobSchedules: readonly JobSchedule[];
 }
 
 export type Executor = Kysely<Database>;

@@ -9,6 +9,7 @@ import { buildApp } from './app.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { openDatabase } from './db/kysely.js';
 import { migrateToLatest } from './db/migrate.js';
+import { startJobs } from './jobs/start-jobs.js';
 
 const usage = `Usage: hindsight <command> [options]
 
@@ -44,12 +45,12 @@ async function migrate(config: Config): Promise<void> {
 async function serve(config: Config): Promise<void> {
   const handle = openDatabase(config.database);
   await migrateToLatest(handle.db);
-  const app = await buildApp(
-    createAppContext(handle, config),
-    { logger: true, webRoot: path.join(packageRoot(), 'dist', 'web') },
-  );
+  const ctx = createAppContext(handle, config);
+  const app = await buildApp(ctx, { logger: true, webRoot: path.join(packageRoot(), 'dist', 'web') });
+  const jobs = startJobs(ctx, { log: (message, error) => app.log.warn({ err: error }, message) });
   const shutdown = async () => {
     await app.close();
+    await jobs.stop();
     await handle.close();
     process.exit(0);
   };

@@ -1,14 +1,26 @@
+import { pruneAccountsJob } from './accounts/accounts-prune.job.js';
 import { unlinkDeletedFactorFromActionItems } from './actions/action-items.service.js';
 import type { AppHooks } from './context.js';
+import { pruneEventsJob } from './events/events-prune.job.js';
+import { pingJob, pruneJobsJob } from './jobs/system.jobs.js';
+import { reviewQualityJob, scoreReviewAfterChanges } from './review-document/review-quality.job.js';
 import { ensureReviewByPolicy } from './reviews/reviews.service.js';
 import { syncKeyTimestampEntries } from './timeline/key-timestamp-entries.js';
 import { unlinkDeletedFactorFromWhys } from './whys/whys.service.js';
 
 /**
  * The composition root: how features act on each other's changes without importing each other
- * (docs/ARCHITECTURE.md, "Boundaries"). Reactions run in order inside the change's transaction.
+ * (docs/ARCHITECTURE.md, "Boundaries"). Reactions run in order inside the change's transaction;
+ * event jobs are enqueued with the event and run after commit; every job kind is listed once.
  */
 export const appHooks = (): AppHooks => ({
   incidentChanged: [syncKeyTimestampEntries, ensureReviewByPolicy],
   factorDeleted: [unlinkDeletedFactorFromActionItems, unlinkDeletedFactorFromWhys],
+  eventJobs: [scoreReviewAfterChanges],
+  jobs: [pingJob, pruneJobsJob, pruneAccountsJob, pruneEventsJob, reviewQualityJob],
+  jobSchedules: [
+    { name: 'jobs.prune', cron: '17 3 * * *', job: pruneJobsJob, payload: {} },
+    { name: 'accounts.prune', cron: '7 * * * *', job: pruneAccountsJob, payload: {} },
+    { name: 'events.prune', cron: '27 3 * * *', job: pruneEventsJob, payload: {} },
+  ],
 });

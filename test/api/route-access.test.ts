@@ -82,6 +82,11 @@ const expectedAccess: Record<string, 'public' | Role> = {
   'GET /api/incidents/{id}/access': 'viewer',
   'PUT /api/incidents/{id}/access': 'responder',
   'GET /api/live': 'viewer',
+  'GET /api/admin/jobs': 'admin',
+  'GET /api/admin/jobs/summary': 'admin',
+  'GET /api/admin/jobs/{id}': 'admin',
+  'POST /api/admin/jobs/{id}/retry': 'admin',
+  'POST /api/admin/jobs/ping': 'admin',
 };
 
 type Route = { method: string; path: string };

@@ -41,6 +41,9 @@ function providerConfiguration(oidc: OidcSettings): Promise<client.Configuration
 
 export const redirectUri = (config: Config): string => `${config.publicUrl}${oidcCallbackPath}`;
 
+/** Deletes sign-ins never finished in time (a periodic job, accounts-prune.job.ts); returns how many. */
+export const pruneExpiredOidcLogins = (ctx: AppContext): Promise<number> => repo.deleteExpiredOidcLogins(ctx.db, ctx.now().toISOString());
+
 /** Where to send the browser to sign in, and the handle for the short-lived cookie. */
 export async function startOidcSignIn(ctx: AppContext, oidc: OidcSettings): Promise<{ url: string; handle: string }> {
   const configuration = await providerConfiguration(oidc).catch((cause: unknown) => {

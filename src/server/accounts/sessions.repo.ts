@@ -54,6 +54,8 @@ export async function deleteUserSessions(db: Executor, userId: number): Promise<
   await db.deleteFrom('sessions').where('user_id', '=', userId).execute();
 }
 
-export async function deleteExpiredSessions(db: Executor, nowIso: string): Promise<void> {
-  await db.deleteFrom('sessions').where('expires_at', '<=', nowIso).execute();
+/** Deletes sessions that have ended; returns how many. */
+export async function deleteExpiredSessions(db: Executor, nowIso: string): Promise<number> {
+  const result = await db.deleteFrom('sessions').where('expires_at', '<=', nowIso).executeTakeFirst();
+  return Number(result.numDeletedRows);
 }

@@ -70,5 +70,8 @@ export async function resolveSession(ctx: AppContext, token: string): Promise<{ 
 /** Ends the session of this cookie token, if any; returns its user's id. */
 export const endSession = (trx: Executor, token: string): Promise<number | null> => repo.deleteSession(trx, sha256(token));
 
+/** Deletes every session that has ended (a periodic job, accounts-prune.job.ts); returns how many. */
+export const pruneExpiredSessions = (ctx: AppContext): Promise<number> => repo.deleteExpiredSessions(ctx.db, ctx.now().toISOString());
+
 /** Ends every session of a user: on disabling them or resetting their password. */
 export const endUserSessions = (trx: Executor, userId: number): Promise<void> => repo.deleteUserSessions(trx, userId);

@@ -35,4 +35,7 @@ export async function countSignInFailure(ctx: AppContext, keys: ThrottleKeys): P
   await repo.countFailure(ctx.db, keys.email, nowMs, SIGN_IN_WINDOW_MS);
 }
 
+/** Deletes the counters of windows that are over (a periodic job, accounts-prune.job.ts); returns how many. */
+export const pruneSignInThrottle = (ctx: AppContext): Promise<number> => repo.deleteStaleThrottles(ctx.db, ctx.now().getTime() - SIGN_IN_WINDOW_MS);
+
 export const clearSignInFailures = (ctx: AppContext, keys: ThrottleKeys): Promise<void> => repo.clearThrottle(ctx.db, keys.email);

@@ -36,6 +36,8 @@ export async function clearThrottle(db: Executor, key: string): Promise<void> {
   await db.deleteFrom('sign_in_throttle').where('key', '=', key).execute();
 }
 
-export async function deleteStaleThrottles(db: Executor, startedBeforeMs: number): Promise<void> {
-  await db.deleteFrom('sign_in_throttle').where('window_started_ms', '<=', startedBeforeMs).execute();
+/** Deletes windows that started at or before `startedBeforeMs`; returns how many. */
+export async function deleteStaleThrottles(db: Executor, startedBeforeMs: number): Promise<number> {
+  const result = await db.deleteFrom('sign_in_throttle').where('window_started_ms', '<=', startedBeforeMs).executeTakeFirst();
+  return Number(result.numDeletedRows);
 }

@@ -267,6 +267,43 @@ export interface SignInThrottleTable {
   failures: number;
 }
 
+/** A durable job (src/server/jobs/). `payload` is JSON text; `last_error` is JSON text ({message, stack, attempt, at}). */
+export interface JobsTable {
+  id: Id;
+  kind: string;
+  payload: string;
+  idempotency_key: string;
+  state: 'queued' | 'running' | 'done' | 'dead';
+  attempts: ColumnType<number, number | undefined, number>;
+  max_attempts: number;
+  run_at_ms: number;
+  /** The instance that claimed it last (kept after it finishes: who ran it). */
+  locked_by: ColumnType<string | null, string | null | undefined, string | null>;
+  locked_until_ms: ColumnType<number | null, number | null | undefined, number | null>;
+  last_error: ColumnType<string | null, string | null | undefined, string | null>;
+  created_at: string;
+  updated_at: string;
+  finished_at: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+/** A completed step of a job (`once`), with its JSON result, so a retry does not repeat it. */
+export interface JobStepsTable {
+  job_id: number;
+  step: string;
+  result: string;
+  created_at: string;
+}
+
+/** A periodic schedule: the next slot to enqueue, advanced by compare-and-swap so one instance takes each slot. */
+export interface JobSchedulesTable {
+  name: string;
+  cron: string;
+  time_zone: string;
+  next_run_at_ms: number;
+  last_run_at_ms: ColumnType<number | null, number | null | undefined, number | null>;
+  updated_at: string;
+}
+
 export interface Database {
   incidents: IncidentsTable;
   incident_tags: IncidentTagsTable;
@@ -289,4 +326,7 @@ export interface Database {
   incident_members: IncidentMembersTable;
   oidc_logins: OidcLoginsTable;
   sign_in_throttle: SignInThrottleTable;
+  jobs: JobsTable;
+  job_steps: JobStepsTable;
+  job_schedules: JobSchedulesTable;
 }

@@ -14,13 +14,13 @@ export const EVENTS_CHANNEL = 'hindsight_events';
  * server delivers to every listening instance only if and when the transaction commits, in commit
  * order: ids from a sequence are not in commit order, announcements are.
  */
-export async function insertEvent(db: Executor, values: Insertable<EventsTable>): Promise<void> {
+export async function insertEvent(db: Executor, values: Insertable<EventsTable>): Promise<number> {
   if (dialectOf(db) !== 'postgres') {
-    await insertPrepared(db, 'events', values);
-    return;
+    const [row] = await insertPrepared(db, 'events', values, 'id');
+    return row!.id as number;
   }
   // The values' keys give the parameters' order: the caller builds them in the table's column order.
-  await runPrepared(
+  const [row] = await runPrepared(
     db,
     'events:insert-notify',
     (db) =>
@@ -32,9 +32,10 @@ export async function insertEvent(db: Executor, values: Insertable<EventsTable>)
             .returning('id'),
         )
         .selectFrom('inserted')
-        .select(sql<string>`pg_notify(${sql.lit(EVENTS_CHANNEL)}, inserted.id::text)`.as('notified')),
+        .select(['inserted.id', sql<string>`pg_notify(${sql.lit(EVENTS_CHANNEL)}, inserted.id::text)`.as('notified')]),
     [values.type, values.at, values.actor_user_id, values.actor_name, values.incident_id, values.review_id, values.data],
   );
+  return row!.id;
 }
 
 /** Events after `afterId` in log order, at most `limit`: SQLite's ids are in commit order (one writer at a time). */

@@ -90,14 +90,19 @@ describe.each(databaseKinds)('domain events on %s', (kind) => {
 
     const audit = await t.database.handle.db.selectFrom('audit_log').selectAll().where('incident_id', '=', incidentId).orderBy('id').execute();
     expect(audit).toHaveLength(events.length);
+    // Each burst of changes to the review queued the job that rescores it, in the same transactions.
+    const queued = await t.database.handle.db.selectFrom('jobs').select('payload').where('kind', '=', 'review.quality').execute();
+    expect(queued.some((job) => JSON.parse(job.payload).incidentId === incidentId)).toBe(true);
     audit.forEach((entry, i) => expect([entry.at, entry.actor_user_id, entry.actor_name]).toEqual([events[i]!.at, events[i]!.actor_user_id, events[i]!.actor_name]));
   });
 
-  it('records nothing, neither event nor audit entry, when the change fails', async () => {
+  it('records nothing, neither event nor audit entry nor job, when the change fails', async () => {
     const { review } = await createReview(t);
     const before = await lastEventId(t);
     const audited = async () => (await t.database.handle.db.selectFrom('audit_log').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n;
     const auditBefore = await audited();
+    const jobs = async () => Number((await t.database.handle.db.selectFrom('jobs').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+    const jobsBefore = await jobs();
     const refused = await t.request({ method: 'POST', url: `/api/reviews/${review.id}/factors`, payload: { kind: 'contributor', title: 'x', category: 'no-such-category' } });
     expect(refused.status).toBe(400);
     // A transaction that records its change and then fails leaves neither behind.
@@ -110,6 +115,8 @@ describe.each(databaseKinds)('domain events on %s', (kind) => {
     ).rejects.toThrow('the change failed');
     expect(await eventsAfter(t, before)).toEqual([]);
     expect(Number(await audited())).toBe(Number(auditBefore));
+    // The change's event would have enqueued the job that rescores the review: gone with it.
+    expect(await jobs()).toBe(jobsBefore);
   });
 
   it('a change that changes nothing records nothing', async () => {

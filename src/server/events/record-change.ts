@@ -2,6 +2,7 @@ import { incidentOfEvent, reviewOfEvent, type DomainEvent } from '../../shared/e
 import type { Actor } from '../access/actor.js';
 import { recordAudit } from '../audit/audit.service.js';
 import type { AppContext, Executor } from '../context.js';
+import { enqueueJob } from '../jobs/jobs.service.js';
 import { insertEvent } from './events.repo.js';
 
 /** What the audit log keeps of a change: the entity before and after (null when created or deleted). */
@@ -24,7 +25,7 @@ export async function recordChange(ctx: AppContext, trx: Executor, event: Domain
   const incidentId = incidentOfEvent(event);
   await recordAudit(trx, actor, { ...audit, incidentId, at });
   // Keys in the table's column order: the prepared insert takes its parameters from them.
-  await insertEvent(trx, {
+  const eventId = await insertEvent(trx, {
     type: event.type,
     at: at.toISOString(),
     actor_user_id: actor?.userId ?? null,
@@ -33,5 +34,11 @@ export async function recordChange(ctx: AppContext, trx: Executor, event: Domain
     review_id: reviewOfEvent(event),
     data: JSON.stringify(event),
   });
+  // The jobs that follow the event (events/event-jobs.ts) exist exactly when the change does.
+  for (const reaction of ctx.hooks.eventJobs) {
+    if (!reaction.on.includes(event.type)) continue;
+    const runAt = reaction.delayMs ? new Date(at.getTime() + reaction.delayMs) : at;
+    await enqueueJob(trx, reaction.job, reaction.payload(event), { idempotencyKey: reaction.key(event, eventId, at.getTime()), runAt, now: at });
+  }
   ctx.events.recorded();
 }

@@ -9,7 +9,7 @@ import type { AppContext } from '../context.js';
 import { isOverdue } from '../incidents/incident.mapper.js';
 import { getIncident } from '../incidents/incidents.service.js';
 import { recordPartKeys, type RecordPartKey } from '../reviews/document-part.js';
-import { getReview, saveQualityScore } from '../reviews/reviews.service.js';
+import { getReview } from '../reviews/reviews.service.js';
 import { documentParts } from './document-parts.js';
 import type { CachedDocument, ReviewDocumentCache } from './review-document.cache.js';
 import { documentFingerprint } from './review-document.repo.js';
@@ -34,13 +34,8 @@ export async function getReviewDocument(ctx: AppContext, reviewId: number): Prom
   const completeness = computeCompleteness({ review, incident, ...parts });
   const metrics = computeMetrics(incident, earliestOfEachKind(parts.timeline));
   const document = { review, incident, ...parts, metrics, completeness };
-  return withQualityScore(ctx, document, reviewQuality(document));
-}
-
-/** The document carries the score just computed; it is also stored, for lists of reviews. */
-async function withQualityScore(ctx: AppContext, document: ReviewDocument, quality: QualityScore): Promise<ReviewDocument> {
-  if (document.review.qualityScore !== quality.score) await saveQualityScore(ctx, document.review.id, quality.score);
-  return { ...document, review: { ...document.review, qualityScore: quality.score } };
+  // The score just computed; the stored one, which lists show, follows changes (review-quality.job.ts).
+  return { ...document, review: { ...review, qualityScore: reviewQuality(document).score } };
 }
 
 /**

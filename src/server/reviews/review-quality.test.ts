@@ -1,15 +1,17 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Review } from '../../shared/reviews/review.schema.js';
 import type { z } from 'zod';
 import type { qualityScoreSchema } from '../../shared/reviews/review-quality.schema.js';
 import { useTestApp } from '../../../test/support/app.js';
 import { databaseKinds } from '../../../test/support/databases.js';
+import { useRunners } from '../../../test/support/jobs.js';
 import { createReview, get, patch, post } from '../../../test/support/reviews.js';
 
 type Quality = z.infer<typeof qualityScoreSchema>;
 
 describe.each(databaseKinds)('review quality score on %s', (kind) => {
   const t = useTestApp(kind);
+  const runner = useRunners();
 
   it('scores a review, names the field of each blaming phrase, and shows the score in lists', async () => {
     const { review } = await createReview(t, { commander: 'Sara Lind', responders: ['Bob Marley'] });
@@ -33,7 +35,9 @@ describe.each(databaseKinds)('review quality score on %s', (kind) => {
     expect(quality.actionFindings.map((f) => f.rule)).toContain('relies-on-vigilance');
     expect(quality.reasons.length).toBeGreaterThan(0);
 
-    const listed = await get<{ items: Review[] }>(t, '/api/reviews?limit=200');
-    expect(listed.items.find((r) => r.id === review.id)?.qualityScore).toBe(quality.score);
+    // Lists show the score stored by the job that follows the review's changes.
+    runner({ ...t.ctx, now: () => new Date() }, t.ctx.hooks.jobs);
+    const listedScore = async () => (await get<{ items: Review[] }>(t, '/api/reviews?limit=200')).items.find((r) => r.id === review.id)?.qualityScore;
+    await vi.waitFor(async () => expect(await listedScore()).toBe(quality.score), { timeout: 15_000, interval: 100 });
   });
 });

@@ -20,6 +20,10 @@ export const queryKeys = {
   users: ['users'] as const,
   tokens: ['tokens'] as const,
   audit: (filters: object) => ['audit', filters] as const,
+  jobs: ['jobs'] as const,
+  jobList: (filters: object) => ['jobs', 'list', filters] as const,
+  jobSummary: ['jobs', 'summary'] as const,
+  job: (id: number) => ['jobs', id] as const,
   providers: ['auth', 'providers'] as const,
   setupStatus: ['auth', 'setup'] as const,
 };

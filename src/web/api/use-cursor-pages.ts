@@ -6,9 +6,17 @@ export interface CursorPage<T> {
   nextCursor: string | null;
 }
 
-/** A cursor-paginated list: the query (for "load more", loading and error states) and its items so far. */
-export function useCursorPages<T>(queryKey: QueryKey, fetchPage: (cursor: string | undefined, signal: AbortSignal) => Promise<CursorPage<T>>) {
+/**
+ * A cursor-paginated list: the query (for "load more", loading and error states) and its items so
+ * far. `refetchInterval` keeps a live list (the job queue) current.
+ */
+export function useCursorPages<T>(
+  queryKey: QueryKey,
+  fetchPage: (cursor: string | undefined, signal: AbortSignal) => Promise<CursorPage<T>>,
+  options: { refetchInterval?: number } = {},
+) {
   const query = useInfiniteQuery({
+    ...options,
     queryKey,
     queryFn: ({ pageParam, signal }) => fetchPage(pageParam, signal),
     initialPageParam: undefined as string | undefined,

@@ -1,5 +1,5 @@
 import { AppShell, Badge, Button, Group, Loader, NavLink, Stack, Text, Title } from '@mantine/core';
-import { IconAlertTriangle, IconChecklist, IconClipboardList, IconFileText, IconPlus, IconUsers } from '@tabler/icons-react';
+import { IconAlertTriangle, IconChecklist, IconClipboardList, IconFileText, IconPlus, IconStack2, IconUsers } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { Suspense } from 'react';
 import { Link, NavLink as RouterNavLink, Outlet, useLocation } from 'react-router';
@@ -18,6 +18,7 @@ const nav = [
 const adminNav = [
   { to: '/admin/users', label: 'Users', icon: IconUsers },
   { to: '/admin/audit', label: 'Audit log', icon: IconClipboardList },
+  { to: '/admin/jobs', label: 'Jobs', icon: IconStack2 },
 ] as const;
 
 type NavItem = { to: string; label: string; icon: typeof IconUsers };

@@ -15,6 +15,7 @@ const SetupPage = lazy(() => import('../features/accounts/SetupPage.js'));
 const TokensPage = lazy(() => import('../features/accounts/TokensPage.js'));
 const UsersPage = lazy(() => import('../features/admin/UsersPage.js'));
 const AuditPage = lazy(() => import('../features/admin/AuditPage.js'));
+const JobsPage = lazy(() => import('../features/admin/JobsPage.js'));
 const IncidentsPage = lazy(() => import('../features/incidents/IncidentsPage.js'));
 const NewIncidentPage = lazy(() => import('../features/incidents/NewIncidentPage.js'));
 const IncidentPage = lazy(() => import('../features/incidents/IncidentPage.js'));
@@ -62,6 +63,7 @@ export const router = createBrowserRouter([
       { path: 'settings/tokens', element: <TokensPage /> },
       { path: 'admin/users', element: <RequireRole role="admin"><UsersPage /></RequireRole> },
       { path: 'admin/audit', element: <RequireRole role="admin"><AuditPage /></RequireRole> },
+      { path: 'admin/jobs', element: <RequireRole role="admin"><JobsPage /></RequireRole> },
       { path: '*', element: <NotFound /> },
     ],
   },

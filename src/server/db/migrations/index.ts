@@ -5,6 +5,7 @@ import * as reviewDocument from './2026-11-23-0003-review-document.js';
 import * as accounts from './2026-11-23-0004-accounts.js';
 import * as reviewQuality from './2026-11-23-0005-review-quality.js';
 import * as events from './2026-12-02-0006-events.js';
+import * as jobs from './2026-12-02-0007-jobs.js';
 import * as reviewWorkflow from './2026-12-02-0008-review-workflow.js';
 import * as people from './2026-12-02-0009-people.js';
 
@@ -16,6 +17,7 @@ export const migrations: Record<string, Migration> = {
   '2026-11-23-0004-accounts': accounts,
   '2026-11-23-0005-review-quality': reviewQuality,
   '2026-12-02-0006-events': events,
+  '2026-12-02-0007-jobs': jobs,
   '2026-12-02-0008-review-workflow': reviewWorkflow,
   '2026-12-02-0009-people': people,
 };

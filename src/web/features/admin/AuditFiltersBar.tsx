@@ -17,11 +17,12 @@ const entityTypes = [
   { value: 'action_item', label: 'Action item' },
   { value: 'user', label: 'User' },
   { value: 'api_token', label: 'API token' },
+  { value: 'job', label: 'Job' },
 ];
 
 const actions = [
-  'incident.*', 'review.*', 'timeline.*', 'factor.*', 'whys.*', 'action_item.*', 'user.*', 'auth.*', 'api_token.*',
-  'incident.create', 'incident.update', 'incident.access_change', 'user.create', 'user.role_change', 'user.disable', 'auth.sign_in', 'api_token.create', 'api_token.revoke',
+  'incident.*', 'review.*', 'timeline.*', 'factor.*', 'whys.*', 'action_item.*', 'user.*', 'auth.*', 'api_token.*', 'job.*',
+  'incident.create', 'incident.update', 'incident.access_change', 'user.create', 'user.role_change', 'user.disable', 'auth.sign_in', 'api_token.create', 'api_token.revoke', 'job.retry',
 ];
 
 /** Text that reaches the URL a moment after typing stops. */

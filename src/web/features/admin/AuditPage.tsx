@@ -21,6 +21,7 @@ const toneColor: Record<Tone, string> = { create: 'teal', change: 'blue', remove
 function entityLink(entry: AuditEntry): string | null {
   if (entry.entityType === 'incident') return `/incidents/${entry.entityId}`;
   if (entry.entityType === 'review') return `/reviews/${entry.entityId}`;
+  if (entry.entityType === 'job') return `/admin/jobs?job=${entry.entityId}`;
   if (entry.incidentId !== null) return `/incidents/${entry.incidentId}`;
   return null;
 }
@@ -56,7 +57,7 @@ function EntryLinks({ entry, set }: { entry: AuditEntry; set: (changes: Partial<
       </Button>
       {link && (
         <Button size="compact-xs" variant="subtle" component={Link} to={link} rightSection={<IconArrowRight size={12} />}>
-          Open {entry.entityType === 'review' ? 'review' : 'incident'}
+          Open {['review', 'job'].includes(entry.entityType) ? entry.entityType : 'incident'}
         </Button>
       )}
     </Group>
