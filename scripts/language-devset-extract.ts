@@ -10,7 +10,7 @@ import path from 'node:path';
 import { splitSentences } from '../src/shared/language/sentences.js';
 import { REAL_SOURCES, SHARED_DATA_DIR, FETCHED_SOURCES_DIR, textHash, type RealSource } from '../test/fixtures/language/real-sources.js';
 
-const SKIP_FILES = /(^|\/)(README|SOURCE|TEMPLATE|LICENSE)[^/]*$|template|\.json$|\/P2P_|dump_consensus/i;
+const SKIP_FILES = /(^|\/)audits\/|(^|\/)SECURITY\.md$|(^|\/)(README|SOURCE|TEMPLATE|LICENSE)[^/]*$|template|\.json$|\/P2P_|dump_consensus/i;
 /** Post-event summaries of the sources kept aside (../shared/data/README.md), as danluu's list links them. */
 const KEPT_ASIDE = /aws\.amazon|amazon\.com|azure|microsoft|cloud\.google|status\.cloud\.google|github\.blog|githubstatus|github\.com\/blog|wikimedia|wikitech|posthog|mybinder|portswigger|chia|intelligentdds|justice\.gov\.uk|ministryofjustice/i;
 

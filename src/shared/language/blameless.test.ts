@@ -22,7 +22,7 @@ describe('checkBlameless', () => {
   it.each([
     ['Sara broke the deploy.', ['person-as-cause']],
     ['caused by Bob', ['person-as-cause']],
-    ["It was Bob's mistake.", ['person-as-cause']],
+    ["It was Bob's mistake.", ['human-error']],
     ['The outage was due to Alice.', ['person-as-cause']],
     ['Priya failed to acknowledge the page.', ['omission']],
     ['The on-call engineer failed to check the config.', ['omission']],

@@ -5,14 +5,16 @@
  * "due to") only if the sentence also mentions someone: a role, a personal pronoun, one of
  * the incident's people, or a capitalised word that compromise knows as a name.
  */
-import nlp from 'compromise';
 import type { BlamelessRule } from './blameless-rules.js';
 import { HUMAN_WORDS } from './grammar.js';
+import { isUnknownWord, lexicon } from './lexicon.js';
 import { foldName, type PeopleIndex } from './tokens.js';
 
 interface PhraseWords {
   words: string[];
   needsHuman: boolean;
+  /** A phrase about a mind: "they" or an unknown capitalised word may be its person. */
+  mindful: boolean;
   /** "Bob's error": only a sentence with a possessive can match, so "error rate" alone is not tagged. */
   needsPossessive: boolean;
 }
@@ -40,7 +42,9 @@ export class Prefilter {
   constructor(rules: readonly BlamelessRule[]) {
     for (const rule of rules) {
       for (const trigger of rule.triggers) {
-        for (const phrase of trigger.phrases) this.add(cheapWords(phrase), trigger.actor !== 'any', trigger.actor === 'possessor');
+        for (const phrase of trigger.phrases) {
+          this.add(cheapWords(phrase), trigger.actor !== 'any', trigger.actor === 'possessor', trigger.mindful !== undefined);
+        }
       }
     }
   }
@@ -48,26 +52,33 @@ export class Prefilter {
   needsTagging(sentence: string, people: PeopleIndex): boolean {
     const words = new Set(cheapWords(sentence));
     let needsHuman = false;
+    let mindful = false;
     for (const word of words) {
       for (const phrase of this.byKey.get(word) ?? []) {
         if (!phrase.words.every((w) => words.has(w))) continue;
         if (phrase.needsPossessive && !POSSESSIVE.test(sentence)) continue;
         if (!phrase.needsHuman) return true;
         needsHuman = true;
+        mindful ||= phrase.mindful;
       }
     }
-    return needsHuman && mentionsSomeone(sentence, words, people);
+    if (!needsHuman) return false;
+    return mentionsSomeone(sentence, words, people) || (mindful && mentionsUnknownName(sentence));
   }
 
-  private add(words: string[], needsHuman: boolean, needsPossessive: boolean): void {
+  private add(words: string[], needsHuman: boolean, needsPossessive: boolean, mindful: boolean): void {
     const key = words.reduce((a, b) => (b.length > a.length ? b : a), '');
     const list = this.byKey.get(key) ?? [];
-    list.push({ words, needsHuman, needsPossessive });
+    list.push({ words, needsHuman, needsPossessive, mindful });
     this.byKey.set(key, list);
   }
 }
 
+/** "Should have checked the lag first": a note that leaves out its writer. */
+const IMPLICIT_WRITER = /^\W*(?:should|could|ought)\b/i;
+
 function mentionsSomeone(sentence: string, words: ReadonlySet<string>, people: PeopleIndex): boolean {
+  if (IMPLICIT_WRITER.test(sentence)) return true;
   for (const word of words) if (HUMAN_WORDS.has(word)) return true;
   const folded = foldName(sentence).match(/\p{L}+/gu) ?? [];
   if (folded.some((word) => people.has(word))) return true;
@@ -75,10 +86,9 @@ function mentionsSomeone(sentence: string, words: ReadonlySet<string>, people: P
   return capitalised.some((word) => NAME_TAGS.has(lexicon()[word.toLowerCase()] ?? ''));
 }
 
-let cachedLexicon: Record<string, string> | undefined;
-
-/** compromise's built-in word list, e.g. { sara: 'FemaleName', will: 'Modal' }. */
-function lexicon(): Record<string, string> {
-  cachedLexicon ??= (nlp.world() as { model: { one: { lexicon: Record<string, string> } } }).model.one.lexicon;
-  return cachedLexicon;
+/** A capitalised word compromise does not know, which may be a name ("Okafor", "Priya"). */
+function mentionsUnknownName(sentence: string): boolean {
+  const capitalised = sentence.match(/\p{Lu}\p{Ll}+/gu) ?? [];
+  return capitalised.some(isUnknownWord);
 }
+
