@@ -212,6 +212,13 @@ export const BLAMELESS_RULES: BlamelessRule[] = [
         ],
       },
       { actor: 'conditional', phrases: ['if', 'if only', 'unless'] },
+      // "It would have been better to wait": hindsight about what someone should have done.
+      {
+        actor: 'any',
+        verbNext: true,
+        phrases: ['would have been better to', 'would have been wiser to', 'would have been prudent to', 'would have been safer to', 'ideally would have', 'ideally we would have'],
+        unlessNext: ['have', 'be'],
+      },
       // "We could have caught it in staging": what the team could have done (not "could have been").
       { actor: 'subject', phrases: ['could have', 'could not have'], onlyNext: [...HUMAN_ACTION_PARTICIPLES, ...words('prevented avoided detected mitigated limited acted responded reacted looked waited')] },
       // A hypothetical person as the agent: "anyone reading the diff would have spotted it".
@@ -353,8 +360,16 @@ export const BLAMELESS_RULES: BlamelessRule[] = [
           'reminded to', 'remind them', 'more training', 'additional training', 'refresher training', 'retrain', 're-train',
           'make everyone aware', 'make people aware', 'make engineers aware', 'make the team aware', 'be mindful', 'stay aware',
           'must be aware', 'should be aware', 'need to be aware', 'needs to be aware', 'do a better job', 'be double-checked',
-          'be more responsible',
+          'be more responsible', 'should carefully', 'must carefully', 'need to carefully', 'needs to carefully',
+          'no matter how small', 'no matter how trivial', 'no matter how minor', 'no matter how unnecessary',
+          'no matter how innocuous', 'no matter how safe',
         ],
+      },
+      // "SREs need to have a better feeling of what is going on": awareness asked of people.
+      {
+        actor: 'any',
+        phrases: ['need to have a better', 'needs to have a better', 'need a better', 'needs a better', 'need to develop a better'],
+        onlyNext: words('understanding feeling awareness sense grasp knowledge overview intuition feel'),
       },
       // Standing instructions in the imperative: "Always check the kube context", "Never trust ...".
       {
@@ -459,7 +474,7 @@ export const BLAMELESS_RULES: BlamelessRule[] = [
         onlyPrecededBy: DAMAGE_WORDS,
       },
       // "The database went down because Priya restarted the primary".
-      { actor: 'clause', notTeam: true, phrases: ['because'], onlyPrecededBy: DAMAGE_WORDS },
+      { actor: 'clause', notTeam: true, phrases: ['because', 'when'], onlyPrecededBy: DAMAGE_WORDS },
     ],
     examples: {
       flagged: ['Sara broke the deploy.', 'The outage was caused by Bob.', 'The on-call engineer pushed the config that took the site down.'],

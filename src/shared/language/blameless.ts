@@ -76,7 +76,7 @@ function checkSentence(text: string, tokens: readonly Token[]): LanguageFinding[
       const actor = isAboutAMind(tokens, start, end, phrase.trigger.mindful) ? mindfulSubject(tokens, found) : found;
       if (phrase.trigger.actor !== 'any' && !isHuman(actor)) continue;
       if (phrase.trigger.notTeam && actor?.kind === 'team') continue;
-      findings.push(toFinding(text, tokens, start, end, actor, phrase.rule));
+      findings.push(toFinding(text, tokens, start, end, actor, phrase));
     }
   });
   return findings;
@@ -195,9 +195,12 @@ function toFinding(
   first: number,
   last: number,
   actor: Actor | null,
-  rule: BlamelessRule,
+  { rule, trigger }: CompiledPhrase,
 ): LanguageFinding {
-  const human = isHuman(actor) ? tokens[actor.index] : undefined;
+  // "Sam Okafor": the whole name, not only the surname the grammar found.
+  let actorStart = isHuman(actor) ? actor.index : -1;
+  while (actorStart > 0 && tokens[actorStart - 1]!.person && tokens[actorStart]!.person && !tokens[actorStart - 1]!.commaAfter) actorStart--;
+  const human = isHuman(actor) ? { start: tokens[actorStart]!.start, end: tokens[actor.index]!.end } : undefined;
   // The excerpt takes in the actor only within a few words ("Bob failed to", "caused by Bob"), not across a clause.
   const near = human && Math.max(tokens[first]!.start - human.end, human.start - tokens[last]!.end) < 40 ? human : undefined;
   const start = Math.min(tokens[first]!.start, near?.start ?? Infinity);
@@ -209,7 +212,7 @@ function toFinding(
     end,
     excerpt: text.slice(start, end),
     explanation: rule.explanation,
-    suggestion: buildSuggestion({ rule, tokens, first, last, actor, text }),
+    suggestion: buildSuggestion({ rule, trigger, tokens, first, last, actor, text }),
     severity: actor?.kind === 'self' || actor?.kind === 'team' ? 'info' : rule.severity,
   };
 }

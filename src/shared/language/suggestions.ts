@@ -6,12 +6,13 @@
  * Pure and deterministic; compromise only conjugates the one verb a suggestion is built on.
  */
 import nlp from 'compromise';
-import type { BlamelessRule } from './blameless-rules.js';
+import type { BlamelessRule, Trigger } from './blameless-rules.js';
 import type { Actor } from './grammar.js';
 import type { Token } from './tokens.js';
 
 export interface SuggestionContext {
   rule: BlamelessRule;
+  trigger: Trigger;
   /** The sentence's tokens and the first and last token of the matched phrase. */
   tokens: readonly Token[];
   first: number;
@@ -21,6 +22,9 @@ export interface SuggestionContext {
   text: string;
 }
 
+const BASE_FORMS: Record<string, string> = { ignored: 'ignore', skipped: 'skip', disregarded: 'disregard', missed: 'miss', overlooked: 'overlook' };
+/** Participles the tagger reads as nouns without context ("should not have [run] this"). */
+const VERB_LOOKALIKES = new Set(['run', 'set', 'put', 'cut', 'read', 'hit', 'let', 'shut', 'done', 'seen', 'known', 'told', 'sent', 'left', 'kept', 'paid', 'built']);
 const CLAUSE_ENDERS = new Set(['because', 'since', 'when', 'while', 'as', 'so', 'but', 'although', 'though', 'which', 'and', 'or', 'until', 'despite']);
 const MAX_PIECE = 9;
 
@@ -50,9 +54,16 @@ function hindsightQuestion(c: SuggestionContext): string {
   if (/forg[eo]t|remember/.test(phrase) && rest) {
     return `What made ${gerundPhrase(c, c.last + 1)} depend on someone remembering it, and what could do it or remind of it automatically?`;
   }
+  const easyTo = /^(ignored|skipped|disregarded|missed|overlooked)$/.exec(phrase);
+  if (easyTo && rest) {
+    return `What made ${rest} easy to ${BASE_FORMS[easyTo[1]!]} at the time, and what would have made it stand out?`;
+  }
   if (/notice|spot|catch|caught|detect|realis|realiz|see|seen|missed|overlooked|watching/.test(phrase)) {
     const what = rest && !/^(it|this|that)$/i.test(rest) ? rest : 'the problem';
     return `What would have made ${what} visible sooner, without relying on someone watching for it?`;
+  }
+  if (firstRest && isVerb(firstRest) && /\b(not|never)\b/.test(phrase)) {
+    return `What made ${gerundPhrase(c, c.last + 1)} look reasonable at the time, and what would have shown the risk?`;
   }
   if (firstRest && isVerb(firstRest)) {
     return `What would have made ${gerundPhrase(c, c.last + 1)} the obvious step at the time, and what did the people involved see instead?`;
@@ -76,12 +87,27 @@ function exhortationQuestion(c: SuggestionContext): string {
   const next = c.tokens[c.last + 1];
   let what = 'this';
   if (next && (next.norm === 'to' || isVerb(next))) what = gerundPhrase(c, next.norm === 'to' ? c.last + 2 : c.last + 1) || 'this';
+  else if (next && ['when', 'while'].includes(next.norm) && c.tokens[c.last + 2]?.tags.has('Gerund')) what = pieceAfter(c, c.last + 2);
   else if (next && ['when', 'while', 'before', 'with', 'about', 'in', 'during'].includes(next.norm)) what = `the work ${pieceAfter(c, c.last + 1)}`;
   else if (next && !next.breakAfter) what = pieceAfter(c, c.last + 1) || 'this';
   return `What change to the tooling or the process would make ${what} safe without relying on ${quality}: a guard rail, an automated check or a clearer signal?`;
 }
 
 function causeQuestion(c: SuggestionContext): string {
+  if (c.trigger.actor === 'agent') {
+    const verb = actionVerb(c);
+    if (verb !== null && verb < c.first) {
+      const action = `${gerund(c.tokens[verb]!.norm)} ${pieceBetween(c, verb + 1, c.first)}`.trim();
+      return `What made ${action} possible without a check, and what would have caught it before it ${pieceAfter(c, c.first + 1) || 'had an impact'}? Make the change, not the person, the subject.`;
+    }
+  }
+  if (c.trigger.actor === 'object' || c.trigger.actor === 'possessor') {
+    const object = c.trigger.actor === 'object' ? pieceAfter(c, c.last + 1) : pieceBetween(c, c.first, c.last + 1);
+    if (object) return `What let ${withArticle(object)} reach production unchecked, and what would have caught it earlier? Describe it as a change, not as someone's.`;
+  }
+  if (c.trigger.actor === 'any') {
+    return 'Describe what happened as a chain of conditions rather than one person\'s fault: what let the change reach production unchecked, and what would have caught it?';
+  }
   const verb = actionVerb(c);
   if (verb !== null) {
     return `What made ${gerundPhrase(c, verb)} possible without a check, and what would have caught it before it had an impact? Make the change, not the person, the subject.`;
@@ -175,8 +201,10 @@ function clauseStart(tokens: readonly Token[], index: number): number {
 }
 
 function isVerb(token: Token | undefined): boolean {
-  return !!token && token.tags.has('Verb');
+  return !!token && (token.tags.has('Verb') || VERB_LOOKALIKES.has(token.norm));
 }
 
+/** "the deploy" stays, "deploy" becomes "the deploy", a name already became "the". */
+const withArticle = (s: string) => (/^(the|a|an|this|that|these|those|someone|our|their)\b/i.test(s) ? s : `the ${s}`);
 const lower = (s: string) => (/^\p{Lu}\p{Ll}/u.test(s) ? s[0]!.toLowerCase() + s.slice(1) : s);
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
