@@ -4,7 +4,13 @@
  *
  *   npx tsx scripts/language-evaluate.ts [tune|test|all|synthetic] [-v]
  */
-import { evaluateRealSentences, formatEvaluation, type Part } from '../test/fixtures/language/real-evaluation.js';
+import {
+  evaluateActionItems,
+  evaluateRealSentences,
+  formatActionEvaluation,
+  formatEvaluation,
+  type Part,
+} from '../test/fixtures/language/real-evaluation.js';
 
 const part = (process.argv.find((a) => ['tune', 'test', 'all', 'synthetic'].includes(a)) ?? 'tune') as Part;
 const result = evaluateRealSentences(part);
@@ -13,3 +19,11 @@ if (process.argv.includes('-v')) {
   for (const flag of result.falseFlags) console.log(`FLAG ${flag.rules.padEnd(16)} ${flag.text}`);
 }
 console.log(formatEvaluation(result));
+if (part !== 'synthetic') {
+  const actions = evaluateActionItems(part);
+  if (process.argv.includes('-v')) {
+    for (const miss of actions.misses) console.log(`ACTION MISS ${miss.expected.padEnd(22)} ${miss.text}`);
+    for (const flag of actions.falseFlags) console.log(`ACTION FLAG ${flag.rule.padEnd(22)} ${flag.text}`);
+  }
+  console.log(formatActionEvaluation(actions));
+}
