@@ -381,6 +381,14 @@ export const BLAMELESS_RULES: BlamelessRule[] = [
           'do not assume', 'never assume', 'be aware',
         ],
       },
+      // "Do a diff on everything, no matter how small it seems": care asked of people, not a system.
+      { actor: 'any', phrases: ['no matter how'], onlyPrecededBy: ['everything', 'every', 'all', 'always'] },
+      // "Ensure you're typing the package name correctly".
+      {
+        actor: 'any',
+        phrases: ['ensure you are', 'ensure that you are', 'make sure you are', 'make sure that you are'],
+        onlyFollowedBy: ['correctly', 'careful', 'carefully', 'right', 'aware', 'paying', 'vigilant', 'attentive'],
+      },
       // "A more careful migration" describes what was done; "we must be more careful" asks for care.
       { actor: 'any', phrases: ['more careful', 'more carefully'], unlessPrevious: ['a', 'an', 'the', 'did', 'was', 'were', 'done'] },
     ],

@@ -35,6 +35,8 @@ const MINDFUL_ROLES = new Set(
   'user users customer customers strategist strategists member members contributor contributors volunteer volunteers approver approvers'.split(' '),
 );
 
+/** What only people do, as the gerund that opens a clause: "while [troubleshooting], ...". */
+const HUMAN_ACTIVITIES = new Set('troubleshooting debugging investigating cleaning fixing working testing migrating editing reviewing'.split(' '));
 /** Words that show a sentence may be about a person; used by the cheap prefilter. */
 export const HUMAN_WORDS: ReadonlySet<string> = new Set([
   ...ROLE_NOUNS,
@@ -43,6 +45,7 @@ export const HUMAN_WORDS: ReadonlySet<string> = new Set([
   ...TEAM_PRONOUNS,
   ...HYPOTHETICAL_PEOPLE,
   ...MINDFUL_ROLES,
+  ...HUMAN_ACTIVITIES,
   'they',
   ...Object.keys(POSSESSIVE_PRONOUNS),
   'call', // "on call", "on-call" split by the cheap word splitter
@@ -145,6 +148,9 @@ export function nearestVerbBefore(tokens: readonly Token[], index: number): numb
 export function adverbialActor(tokens: readonly Token[], start: number, end: number): Actor | null {
   const before = subjectBefore(tokens, start);
   if (isHuman(before)) return before;
+  // "while troubleshooting, accidentally pushed a change": the one troubleshooting is a person.
+  const previous = tokens[start - 1];
+  if (!before && previous && HUMAN_ACTIVITIES.has(previous.norm)) return { kind: 'person', index: start - 1 };
   const agent = passiveAgent(tokens, end);
   if (agent) return agent;
   if (before && isMainVerb(tokens[end + 1])) return before;
