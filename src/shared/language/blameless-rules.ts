@@ -63,6 +63,8 @@ export interface Trigger {
    * phrase or the word after it is one of these: about a mind ("forgot", "failed to [notice]").
    */
   mindful?: readonly string[];
+  /** At least one of these words must be in the sentence (also a cheap test for the prefilter). */
+  contextWords?: readonly string[];
   /** Only flagged at the start of a clause, where a verb is an imperative ("Never trust ..."). */
   atClauseStart?: boolean;
   /** "We" does not count as the actor: a team owning its change is not a person framed as the cause. */
@@ -211,7 +213,7 @@ export const BLAMELESS_RULES: BlamelessRule[] = [
           'if we would have', 'if i would have', 'if we had only', 'if only we had',
         ],
       },
-      { actor: 'conditional', phrases: ['if', 'if only', 'unless'] },
+      { actor: 'conditional', phrases: ['if', 'if only', 'unless'], contextWords: ['had'] },
       // "It would have been better to wait": hindsight about what someone should have done.
       {
         actor: 'any',
@@ -448,6 +450,7 @@ export const BLAMELESS_RULES: BlamelessRule[] = [
           'and brought', 'and deleted', 'and wiped', 'and knocked',
         ],
         onlyFollowedBy: DAMAGE_WORDS,
+        contextWords: [...AGENT_VERBS],
       },
       {
         actor: 'adverbial',
@@ -482,7 +485,7 @@ export const BLAMELESS_RULES: BlamelessRule[] = [
         onlyPrecededBy: DAMAGE_WORDS,
       },
       // "The database went down because Priya restarted the primary".
-      { actor: 'clause', notTeam: true, phrases: ['because', 'when'], onlyPrecededBy: DAMAGE_WORDS },
+      { actor: 'clause', notTeam: true, phrases: ['because', 'when'], onlyPrecededBy: DAMAGE_WORDS, contextWords: [...AGENT_VERBS] },
     ],
     examples: {
       flagged: ['Sara broke the deploy.', 'The outage was caused by Bob.', 'The on-call engineer pushed the config that took the site down.'],

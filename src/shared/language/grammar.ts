@@ -37,6 +37,8 @@ const MINDFUL_ROLES = new Set(
 
 /** What only people do, as the gerund that opens a clause: "while [troubleshooting], ...". */
 const HUMAN_ACTIVITIES = new Set('troubleshooting debugging investigating cleaning fixing working testing migrating editing reviewing'.split(' '));
+/** Words that may name a person when the phrase is about a mind ("they forgot", "users ignored"). */
+export const MINDFUL_WORDS: ReadonlySet<string> = new Set([...MINDFUL_ROLES, 'they']);
 /** Words that show a sentence may be about a person; used by the cheap prefilter. */
 export const HUMAN_WORDS: ReadonlySet<string> = new Set([
   ...ROLE_NOUNS,
@@ -44,9 +46,7 @@ export const HUMAN_WORDS: ReadonlySet<string> = new Set([
   ...SELF_PRONOUNS,
   ...TEAM_PRONOUNS,
   ...HYPOTHETICAL_PEOPLE,
-  ...MINDFUL_ROLES,
   ...HUMAN_ACTIVITIES,
-  'they',
   ...Object.keys(POSSESSIVE_PRONOUNS),
   'call', // "on call", "on-call" split by the cheap word splitter
 ]);
