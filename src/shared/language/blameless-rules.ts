@@ -65,6 +65,8 @@ export interface Trigger {
   mindful?: readonly string[];
   /** At least one of these words must be in the sentence (also a cheap test for the prefilter). */
   contextWords?: readonly string[];
+  /** Not flagged when one of these words is anywhere in the sentence ("... causing the errors to [stop]"). */
+  unlessInSentence?: readonly string[];
   /** Only flagged at the start of a clause, where a verb is an imperative ("Never trust ..."). */
   atClauseStart?: boolean;
   /** "We" does not count as the actor: a team owning its change is not a person framed as the cause. */
@@ -122,6 +124,12 @@ export const DAMAGE_WORDS = words(`
   outage outages down downtime incident incidents failure failures fail failed failing errors error broke broken
   crash crashed crashes loss lost impact disruption degradation unavailable corrupted corruption 404 500 502 503
   offline halt halted deleted deletion data
+`);
+
+/** Words of recovery: a causal clause about them is credit, not blame. */
+export const RECOVERY_WORDS = words(`
+  stopped stop stopping dropped drop dropping fell decreased decreasing resolved recovered recovering recover cleared
+  subsided mitigated restored normal fixed healthy
 `);
 
 /** What a person does that a causal clause can pin the damage on ("Bob [pushed] the config that ..."). */
@@ -278,7 +286,8 @@ export const BLAMELESS_RULES: BlamelessRule[] = [
           'disregarded', 'did not wait', 'never bothered to', 'did not take into account', 'did not account for',
         ],
         // "I forgot what the quota was" is memory, not an omission.
-        unlessNext: ['what', 'which', 'who', 'where', 'how', 'why', 'whether', 'about'],
+        // "I forgot what the quota was" is memory; "we did not detect any anomalies" is a finding.
+        unlessNext: ['what', 'which', 'who', 'where', 'how', 'why', 'whether', 'about', 'any', 'anything', 'unusual', 'abnormal', 'suspicious', 'signs'],
         mindful: MIND_WORDS,
       },
       // "Tom missed the standup" is narration; "Priya missed the page" is not.
@@ -318,9 +327,8 @@ export const BLAMELESS_RULES: BlamelessRule[] = [
           'sloppy about', 'lazy about', 'act of laziness',
         ],
       },
-      { actor: 'any', phrases: ['lazy'], unlessNext: ['loading', 'load', 'loaded', 'initialization', 'init', 'evaluation'] },
-      // "A dumb default timeout" judges a system: only flagged about a person ("that was stupid of me").
-      { actor: 'judged', phrases: ['stupid', 'dumb', 'idiotic', 'naive', 'silly', 'stupidly', 'naively'] },
+      // "A dumb default timeout", "lazy loading" judge a system: only flagged about a person ("when I'm lazy").
+      { actor: 'judged', phrases: ['stupid', 'dumb', 'idiotic', 'naive', 'silly', 'stupidly', 'naively', 'lazy'] },
     ],
     examples: {
       flagged: ['A careless change to the ALB listener took down checkout.', 'Sloppy review let the bug through.'],
@@ -352,20 +360,36 @@ export const BLAMELESS_RULES: BlamelessRule[] = [
           'must do better', 'will do better', 'do better next time', 'be vigilant', 'vigilant and cautious',
           'be cautious', 'being cautious', 'be more careful', 'exercise caution', 'exercise more caution',
           'use caution', 'take precautions', 'be paranoid', 'just double-check', 'double-check everything',
-          'always double-check', 'work diligently', 'working diligently', 'be diligent', 'up to the user to',
-          'up to you to', 'up to users to', 'remind everyone', 'remind people', 'remind the team', 'remind engineers',
-          'remind developers', 'remind all', 'be reminded', 'awareness training', 'more discipline', 'be disciplined',
+          'always double-check', 'work diligently', 'working diligently', 'be diligent', 'remind everyone', 'remind people', 'remind the team', 'remind engineers',
+          'remind developers', 'remind all', 'be reminded', 'more discipline', 'be disciplined',
           'do not rush', 'not to rush', 'never rush', 'avoid rushing', 'be more thoughtful', 'be more proactive',
           'think before', 'be extra careful', 'always responsible for', 'pause and consider', 'stop and think',
-          'need to follow', 'needs to follow', 'must follow', 'should follow', 'must always follow', 'should always follow',
           'must adhere to', 'should adhere to', 'need to adhere to', 'needs to adhere to', 'must stick to', 'should stick to',
-          'reminded to', 'remind them', 'more training', 'additional training', 'refresher training', 'retrain', 're-train',
+          'reminded to', 'remind them', 'refresher training',
           'make everyone aware', 'make people aware', 'make engineers aware', 'make the team aware', 'be mindful', 'stay aware',
-          'must be aware', 'should be aware', 'need to be aware', 'needs to be aware', 'do a better job', 'be double-checked',
+          'must be aware', 'need to be aware', 'needs to be aware', 'do a better job', 'be double-checked',
           'be more responsible', 'should carefully', 'must carefully', 'need to carefully', 'needs to carefully',
           'no matter how small', 'no matter how trivial', 'no matter how minor', 'no matter how unnecessary',
           'no matter how innocuous', 'no matter how safe',
         ],
+      },
+      // "Everyone needs to follow the runbook"; "we need to follow up with the vendor" is a task.
+      {
+        actor: 'any',
+        phrases: ['need to follow', 'needs to follow', 'must follow', 'should follow', 'must always follow', 'should always follow'],
+        unlessNext: ['up', 'through', 'along', 'suit'],
+      },
+      // "It is up to the user to review what they install"; "up to the user to decide" is a choice.
+      {
+        actor: 'any',
+        phrases: ['up to the user to', 'up to you to', 'up to users to', 'up to the users to'],
+        unlessNext: ['decide', 'choose', 'determine', 'opt', 'pick', 'configure', 'select'],
+      },
+      // Training as the remedy; "more training data" is about a model.
+      {
+        actor: 'any',
+        phrases: ['more training', 'additional training', 'awareness training'],
+        unlessNext: ['data', 'set', 'sets', 'examples', 'jobs', 'job', 'runs', 'run', 'pipeline', 'loss'],
       },
       // "SREs need to have a better feeling of what is going on": awareness asked of people.
       {
@@ -380,11 +404,16 @@ export const BLAMELESS_RULES: BlamelessRule[] = [
         phrases: [
           'do not trust', 'never trust', 'always check', 'always verify', 'always make sure',
           'always remember', 'always ensure', 'be sure to', 'take care to', 'take care when', 'watch out for', 'beware of',
-          'do not assume', 'never assume', 'be aware',
+          'do not assume', 'never assume',
         ],
       },
       // "Do a diff on everything, no matter how small it seems": care asked of people, not a system.
-      { actor: 'any', phrases: ['no matter how'], onlyPrecededBy: ['everything', 'every', 'all', 'always'] },
+      {
+        actor: 'any',
+        phrases: ['no matter how'],
+        onlyPrecededBy: ['everything', 'every', 'all', 'always'],
+        onlyNext: words('small trivial minor unnecessary innocuous safe simple obvious harmless insignificant routine confident sure urgent'),
+      },
       // "Ensure you're typing the package name correctly".
       {
         actor: 'any',
@@ -445,11 +474,18 @@ export const BLAMELESS_RULES: BlamelessRule[] = [
         phrases: [
           'that took', 'which took', 'that broke', 'which broke', 'that caused', 'which caused', 'that brought',
           'which brought', 'that knocked', 'which knocked', 'that led to', 'which led to', 'that triggered',
-          'which triggered', 'that deleted', 'which deleted', 'that wiped', 'which wiped', 'causing', 'leading to',
-          'resulting in', 'taking down', 'bringing down', 'breaking', 'and took', 'and broke', 'and caused',
-          'and brought', 'and deleted', 'and wiped', 'and knocked',
+          'which triggered', 'causing', 'leading to', 'resulting in', 'taking down', 'bringing down', 'breaking', 'and took',
+          'and broke', 'and caused', 'and brought', 'and knocked',
         ],
         onlyFollowedBy: DAMAGE_WORDS,
+        contextWords: [...AGENT_VERBS],
+        unlessInSentence: RECOVERY_WORDS,
+      },
+      // "Mei ran the cleanup script, which deleted the uploads": the clause itself is the damage.
+      {
+        actor: 'agent',
+        notTeam: true,
+        phrases: ['that deleted', 'which deleted', 'that wiped', 'which wiped', 'that dropped', 'which dropped', 'that corrupted', 'which corrupted'],
         contextWords: [...AGENT_VERBS],
       },
       {
@@ -485,7 +521,15 @@ export const BLAMELESS_RULES: BlamelessRule[] = [
         onlyPrecededBy: DAMAGE_WORDS,
       },
       // "The database went down because Priya restarted the primary".
-      { actor: 'clause', notTeam: true, phrases: ['because', 'when'], onlyPrecededBy: DAMAGE_WORDS, contextWords: [...AGENT_VERBS] },
+      {
+        actor: 'clause',
+        notTeam: true,
+        phrases: ['because'],
+        onlyPrecededBy: DAMAGE_WORDS,
+        contextWords: [...AGENT_VERBS],
+        // "The errors stopped because Bob restarted the pods" is a fix, not a cause.
+        unlessInSentence: RECOVERY_WORDS,
+      },
     ],
     examples: {
       flagged: ['Sara broke the deploy.', 'The outage was caused by Bob.', 'The on-call engineer pushed the config that took the site down.'],

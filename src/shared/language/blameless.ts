@@ -114,9 +114,10 @@ function isExcepted(tokens: readonly Token[], start: number, end: number, trigge
   // "should have been caught by the linter" is a benefit of a tool, not hindsight about a person.
   if (trigger.onlyNext && tokens[end + 2]?.norm === 'by' && !isHuman(nounPhraseAfter(tokens, end + 2))) return true;
   if (trigger.unlessPrevious?.includes(tokens[start - 1]?.norm ?? '')) return true;
+  if (trigger.unlessInSentence && tokens.some((t) => trigger.unlessInSentence!.includes(t.norm))) return true;
   if (trigger.contextWords && !tokens.some((t) => trigger.contextWords!.includes(t.norm))) return true;
   if (trigger.atClauseStart && start > 0 && !tokens[start - 1]!.breakAfter && !tokens[start - 1]!.commaAfter) return true;
-  if (trigger.onlyFollowedBy && !followedBy(tokens, start - 1, trigger.onlyFollowedBy, end - start + 1 + ONLY_FOLLOW_WINDOW)) return true;
+  if (trigger.onlyFollowedBy && !followedBy(tokens, end, trigger.onlyFollowedBy, ONLY_FOLLOW_WINDOW)) return true;
   if (trigger.onlyPrecededBy && !tokens.slice(0, start).some((t) => trigger.onlyPrecededBy!.includes(t.norm))) return true;
   if (trigger.verbNext && !isVerbLike(next)) return true;
   // "Yuki should have been paged": a passive is about what the system did to the person.
