@@ -19,8 +19,12 @@ import { readRecords } from '../../../test/fixtures/language/real-sentences.js';
 
 /** Issue 14's acceptance targets. */
 const TARGET = { precision: 0.9, recall: 0.85, kindRecall: 0.7, kindMinimum: 10, hardNegativeRate: 0.03 };
-/** Measured on the test part (2026-12, see docs/language.md); below TARGET, so a floor against regressions. */
-const TEST_FLOOR = { precision: 0.8, recall: 0.7 };
+/**
+ * The test part meets the precision target; its recall (0.75 with every source, 0.76 on the
+ * ../shared/data sentences alone, see docs/language.md) does not yet, so that floor is the
+ * measured figure rounded down: it can only move up.
+ */
+const TEST_FLOOR = { precision: TARGET.precision, recall: 0.7 };
 
 function report(evaluation: Evaluation): void {
   const marks = [
