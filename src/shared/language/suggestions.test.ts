@@ -8,7 +8,8 @@ const suggestionFor = (text: string) => checkBlameless(text, { people: PEOPLE })
 describe('suggestions built from the flagged sentence', () => {
   it.each([
     ['Sam forgot to renew the certificate.', 'What made renewing the certificate depend on someone remembering it'],
-    ['Bob should have checked the plan output.', 'What would have made checking the plan output the obvious step'],
+    ['Bob should have checked the plan output.', 'Describe what the person saw at the time, and what would have made checking the plan output the obvious step'],
+    ['We should have tested the restore.', 'Describe what the team saw at the time, and what would have made testing the restore the obvious step'],
     ['Obviously the DBA should not have run this at peak time.', 'What made running this at peak time look reasonable'],
     ['The on-call engineer pushed the config that took the site down.', 'What made pushing the config possible without a check'],
     ["The outage was caused by Alex's deploy.", 'What let the deploy reach production unchecked'],

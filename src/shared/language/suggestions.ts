@@ -66,7 +66,7 @@ function hindsightQuestion(c: SuggestionContext): string {
     return `What made ${gerundPhrase(c, c.last + 1)} look reasonable at the time, and what would have shown the risk?`;
   }
   if (firstRest && isVerb(firstRest)) {
-    return `What would have made ${gerundPhrase(c, c.last + 1)} the obvious step at the time, and what did the people involved see instead?`;
+    return `Describe what ${whoSaw(c.actor)} saw at the time, and what would have made ${gerundPhrase(c, c.last + 1)} the obvious step then.`;
   }
   return 'Describe what the people involved knew and saw at the time, and what would have made the risk visible then, rather than what they should have done.';
 }
@@ -130,6 +130,12 @@ function humanErrorQuestion(c: SuggestionContext): string {
   const rest = pieceAfter(c, c.last + 1);
   const about = rest && /^(in|during|when|while|with|on|by)\b/i.test(rest) ? ` ${rest}` : '';
   return `Describe the action${about} and what made it easy to get wrong: what did the tools show, what did nothing ask to confirm, and what would have caught it?`;
+}
+
+function whoSaw(actor: Actor | null): string {
+  if (actor?.kind === 'team') return 'the team';
+  if (actor?.kind === 'self') return 'you';
+  return 'the person';
 }
 
 /** The main verb of the action a person-as-cause finding is about, as a token index. */
