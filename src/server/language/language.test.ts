@@ -45,6 +45,9 @@ describe.each(databaseKinds)('POST /api/language/check on %s', (kind) => {
     expect(tooLong.body.errors?.map((e) => e.field)).toEqual(['text']);
     const badPeople = await check({ text: 'ok', people: [''] });
     expect(badPeople.body.errors?.map((e) => e.field)).toEqual(['people.0']);
+    const unknownField = await check({ text: 'ok', peoples: ['Sam'] });
+    expect(unknownField.status).toBe(400);
+    expect(unknownField.body.errors?.map((e) => e.field)).toEqual(['peoples']);
   });
 
   it('bounds the body size', async () => {

@@ -8,7 +8,7 @@ import { z } from 'zod';
 export const LANGUAGE_CHECK_MAX_TEXT = 100_000;
 export const LANGUAGE_CHECK_MAX_PEOPLE = 100;
 
-export const languageCheckRequestSchema = z.object({
+export const languageCheckRequestSchema = z.strictObject({
   text: z.string().max(LANGUAGE_CHECK_MAX_TEXT).describe('The text to check: a sentence, a field or a whole review in Markdown'),
   people: z
     .array(z.string().trim().min(1).max(200))
