@@ -75,6 +75,9 @@ const otherWrites = [
   'PATCH /api/users/{id}',
   'POST /api/tokens',
   'DELETE /api/tokens/{id}',
+  'POST /api/language/check',
+  'POST /api/admin/jobs/{id}/retry',
+  'POST /api/admin/jobs/ping',
 ];
 
 async function writeRoutes(t: TestApp): Promise<string[]> {

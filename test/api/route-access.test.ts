@@ -82,6 +82,7 @@ const expectedAccess: Record<string, 'public' | Role> = {
   'GET /api/incidents/{id}/access': 'viewer',
   'PUT /api/incidents/{id}/access': 'responder',
   'GET /api/live': 'viewer',
+  'POST /api/language/check': 'viewer',
   'GET /api/admin/jobs': 'admin',
   'GET /api/admin/jobs/summary': 'admin',
   'GET /api/admin/jobs/{id}': 'admin',

@@ -30,6 +30,15 @@ describe('wording', () => {
     ['Investigate the Kafka exporter restarts', null, 'no-outcome'],
     ['Look into CoreDNS latency', '', 'no-outcome'],
     ['We should have a talk with Rune about ownership', null, 'no-outcome'],
+    // Shapes found in real postmortems (test/fixtures/language/real-action-items.jsonl).
+    ['We need to be better at following the incident process', null, 'relies-on-vigilance'],
+    ['Actively monitor the nightly pipeline runs', null, 'relies-on-vigilance'],
+    ['Respond faster to pages during business hours', null, 'relies-on-vigilance'],
+    ['Reflect on how announcements can become more visible', null, 'no-outcome'],
+    ['Assess if the worker nodes are sized correctly', null, 'no-outcome'],
+    ['Bring down alert noise even more', null, 'vague'],
+    ['We need to streamline our pipelines', null, 'vague'],
+    ['Ensure a better review process', null, 'vague'],
   ])('%s / %s -> %s', (title, description, expected) => {
     expect(wordingProblem({ title, description })?.id).toBe(expected);
   });
@@ -44,6 +53,9 @@ describe('wording', () => {
     ['Add a CI step that runs terraform plan on every pull request', null],
     ['Automate certificate renewal with cert-manager', null],
     ['Document the procedure for breaking Terraform state locks', null],
+    ['Better monitoring of OOM kills in pods', null],
+    ['Ask the datacenter to apply monitoring and follow up', null],
+    ['We should have a talk with the platform team and mock up guidelines for ingress ownership', null],
   ])('accepts %s / %s', (title, description) => {
     expect(wordingProblem({ title, description })).toBeNull();
   });

@@ -6,6 +6,7 @@
  * for a due date any more.
  */
 import nlp from 'compromise';
+import { checkBlameless } from './blameless.js';
 import {
   GENERIC_NOUNS,
   INVALID_DUE_DATE,
@@ -28,6 +29,8 @@ const OUTCOME_PATTERN = phrasePattern(OUTCOME_CUES);
 const VAGUE_PATTERN = phrasePattern(VAGUE.phrases ?? []);
 /** An investigation verb counts only near the start of the title ("Investigate X"). */
 const INVESTIGATION_WINDOW_WORDS = 3;
+/** A vague phrase counts when it is what the item is about: near the start of the title. */
+const VAGUE_WINDOW_WORDS = 4;
 
 export function checkActionItems(input: ActionQualityInput): ActionFinding[] {
   return [...input.actionItems.flatMap(checkItem), ...uncoveredContributors(input)];
@@ -47,15 +50,38 @@ export function wordingProblem(item: Pick<ActionItemInput, 'title' | 'descriptio
   const title = normalise(item.title);
   const description = normalise(item.description ?? '');
   const both = `${title}\n${description}`;
-  if (VIGILANCE_PATTERN.test(both)) return RELIES_ON_VIGILANCE;
+  if (VIGILANCE_PATTERN.test(both) || asksPeopleToTryHarder(item)) return RELIES_ON_VIGILANCE;
   const investigation = INVESTIGATION_PATTERN.exec(title);
   if (investigation && wordIndex(title, investigation.index) < INVESTIGATION_WINDOW_WORDS) {
     return OUTCOME_PATTERN.test(both) ? null : NO_OUTCOME;
   }
+  const lead = VAGUE_LEAD.exec(title);
+  if (lead && !namesSpecificTarget(`${item.title.slice(lead[0].length)}\n${item.description ?? ''}`)) return VAGUE;
   const vague = VAGUE_PATTERN.exec(title);
-  if (!vague) return null;
+  // "Ask datacenters to apply monitoring and follow up": a vague tail after a concrete task is fine.
+  if (!vague || wordIndex(title, vague.index) >= VAGUE_WINDOW_WORDS) return null;
   const rest = `${item.title.slice(vague.index + vague[0].length)}\n${item.description ?? ''}`;
   return namesConcreteTarget(rest) ? null : VAGUE;
+}
+
+/**
+ * "Be more careful", "we need to be better at following the process": the blameless checker's
+ * exhortations are exactly the items that rely on vigilance. Checked on the item's own words.
+ */
+function asksPeopleToTryHarder(item: Pick<ActionItemInput, 'title' | 'description'>): boolean {
+  return [item.title, item.description ?? ''].some((text) => checkBlameless(text).some((finding) => finding.kind === 'exhortation'));
+}
+
+/**
+ * "More testing", "Better review process", "We need to streamline our pipelines": a comparative
+ * that leads the title promises more of something without saying what.
+ */
+const VAGUE_LEAD =
+  /^\s*(?:(?:we|they|the team|teams?)\s+(?:need|needs|should|must|will|want)\s+(?:to\s+)?|ensure\s+|make sure\s+|try to\s+)?(?:more|better|less|fewer|improved?|enhanced?|increased?|reduced?|bring down|streamline|strengthen|automate more|(?:a\s+)?better|set\s?up more|add more)\b/i;
+
+/** Stricter than namesConcreteTarget: a number, code, acronym, name, or "of/for/on/around <something>". */
+function namesSpecificTarget(rest: string): boolean {
+  return /\d|`/.test(rest) || /\b[A-Z]{2,}\b/.test(rest) || /\b[A-Z][a-z]+[A-Z]?\w*/.test(rest) || /\b(of|for|on|around|in)\s+(?!the\s+(system|process|team|future)\b)\w{3,}/i.test(rest);
 }
 
 /**

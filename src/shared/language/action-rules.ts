@@ -32,7 +32,10 @@ export const RELIES_ON_VIGILANCE = rule({
     'be more careful', 'be careful', 'more careful', 'pay attention', 'pay more attention', 'pay closer attention',
     'try harder', 'be more vigilant', 'be vigilant', 'double check', 'double-check', 'remember to', 'do not forget',
     "don't forget", 'raise awareness', 'remind everyone', 'remind people', 'remind the team', 'be more diligent',
-    'take more care', 'think twice', 'be more thorough',
+    'take more care', 'think twice', 'be more thorough', 'actively monitor', 'react to them', 'reacts to them',
+    'regularly check', 'keep an eye on', 'keep a close eye', 'remain calm', 'stay calm', 'know all your', 'know your',
+    'react faster', 'respond faster', 'respond quicker', 'react quicker', 'escalate faster', 'escalate sooner',
+    'quickly address', 'act faster', 'raise an incident quicker', 'be more aware', 'more aware', 'be cautious',
   ],
   examples: {
     flagged: ['Be more careful when editing Terraform', 'Double-check the kube context before applying'],
@@ -47,6 +50,8 @@ export const NO_OUTCOME = rule({
   phrases: [
     'investigate', 'look into', 'looking into', 'explore', 'research', 'analyse', 'analyze', 'dig into', 'evaluate',
     'understand', 'figure out', 'find out', 'see if', 'consider', 'discuss', 'talk about', 'have a talk',
+    'reflect', 'reflect on', 'reflect if', 'search for', 'exploring', 'investigating', 'look at', 'check why', 'check if',
+    'assess', 'assess if', 'review if', 'review whether', 'think about', 'brainstorm', 'determine whether', 'determine if',
   ],
   examples: {
     flagged: ['Investigate the Kafka exporter restarts', 'Look into CoreDNS latency'],
@@ -59,7 +64,8 @@ export const OUTCOME_CUES = [
   'decide', 'decision', 'propose', 'proposal', 'recommend', 'recommendation', 'write up', 'write-up', 'report',
   'document', 'rfc', 'adr', 'so that', 'in order to', 'outcome', 'deliver', 'produce', 'timebox', 'time-box',
   'and add', 'and implement', 'and fix', 'and create', 'and remove', 'and replace', 'and enable', 'and disable',
-  'and configure', 'and automate', 'and update', 'then add', 'then fix',
+  'and configure', 'and automate', 'and update', 'then add', 'then fix', 'guideline', 'guidelines', 'mock up', 'draft',
+  'runbook', 'write down', 'and agree', 'agree on',
 ];
 
 export const VAGUE = rule({

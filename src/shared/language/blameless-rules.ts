@@ -5,7 +5,11 @@
  * before it is flagged, so that "the job failed to start" stays neutral while "the
  * engineer failed to check" is flagged.
  */
-import type { Severity } from './types.js';
+import { HINDSIGHT_RULES } from './blameless-rules-hindsight.js';
+import { AGENT_VERBS, DAMAGE_WORDS, RECOVERY_WORDS, words } from './blameless-vocabulary.js';
+import type { BlameKind, Severity } from './types.js';
+
+export { AGENT_VERBS, CAUSE_NOUNS, MIND_WORDS } from './blameless-vocabulary.js';
 
 export type RuleId =
   | 'human-error'
@@ -21,8 +25,23 @@ export type RuleId =
  * adverbial: the phrase modifies an action done by a person ("Bob deleted it by mistake").
  * object:    the noun phrase after it is (or is owned by) a person ("caused by Bob").
  * possessor: a person owns the noun ("Bob's mistake", "his fault").
+ * hypothetical: a hypothetical person earlier in the sentence ("anyone reading the diff would have spotted it").
+ * agent:     the subject of the action the phrase follows ("Bob pushed the config that took the site down").
+ * clause:    the subject of the clause the phrase opens, acting ("because [Priya] restarted the primary").
+ * judged:    the person a judgement is about ("a stupid engineer", "that was dumb of me").
+ * conditional: the person in a past conditional ("if [Bob] had checked").
  */
-export type ActorRequirement = 'any' | 'subject' | 'adverbial' | 'object' | 'possessor';
+export type ActorRequirement =
+  | 'any'
+  | 'subject'
+  | 'adverbial'
+  | 'object'
+  | 'possessor'
+  | 'hypothetical'
+  | 'agent'
+  | 'clause'
+  | 'judged'
+  | 'conditional';
 
 export interface Trigger {
   phrases: string[];
@@ -35,10 +54,32 @@ export interface Trigger {
   unlessObject?: string[];
   /** Not flagged when one of these words follows within the clause ("broke it down into", "deliberately"). */
   unlessFollowedBy?: string[];
+  /** Only flagged when one of these words follows within the clause ("which caused the outage"). */
+  onlyFollowedBy?: readonly string[];
+  /** Only flagged when one of these words comes earlier in the sentence ("the [outage] was triggered by Bob"). */
+  onlyPrecededBy?: readonly string[];
+  /** Only flagged when the next word is one of these ("should have been [caught]"). */
+  onlyNext?: readonly string[];
+  /** Not flagged when the word before is one of these ("a more careful migration"). */
+  unlessPrevious?: string[];
+  /**
+   * "They" or a capitalised word compromise does not know ("Okafor") counts as a person when the
+   * phrase or the word after it is one of these: about a mind ("forgot", "failed to [notice]").
+   */
+  mindful?: readonly string[];
+  /** At least one of these words must be in the sentence (also a cheap test for the prefilter). */
+  contextWords?: readonly string[];
+  /** Not flagged when one of these words is anywhere in the sentence ("... causing the errors to [stop]"). */
+  unlessInSentence?: readonly string[];
+  /** Only flagged at the start of a clause, where a verb is an imperative ("Never trust ..."). */
+  atClauseStart?: boolean;
+  /** "We" does not count as the actor: a team owning its change is not a person framed as the cause. */
+  notTeam?: boolean;
 }
 
 export interface BlamelessRule {
   id: RuleId;
+  kind: BlameKind;
   severity: Severity;
   explanation: string;
   suggestion: string;
@@ -47,110 +88,11 @@ export interface BlamelessRule {
   examples: { flagged: string[]; neutral: string[] };
 }
 
-/**
- * What a person's possession must be to count as a cause in "caused by Bob's change":
- * "because of Priya's quick rollback" is credit, not blame.
- */
-export const CAUSE_NOUNS = new Set(
-  `change changes commit commits deploy deployment push pr merge edit command script config configuration
-   mistake mistakes error errors typo fault oversight action decision update patch migration query
-   misconfiguration misstep`.split(/\s+/),
-);
-
-const NEGATED = (verbs: string) => verbs.split(' ').map((verb) => `did not ${verb}`);
-
 export const BLAMELESS_RULES: BlamelessRule[] = [
-  {
-    id: 'human-error',
-    severity: 'warning',
-    explanation:
-      '"Human error" ends the inquiry where it should start: people act on what the system showed them. ' +
-      'Naming it as a cause hides the conditions that made the slip possible and easy.',
-    suggestion:
-      'Describe the action and what made it easy to get wrong, e.g. "the command targeted production because ' +
-      'the default kube context was production and nothing asked for confirmation".',
-    triggers: [
-      {
-        actor: 'any',
-        phrases: [
-          'human error', 'human errors', 'operator error', 'user error', 'pilot error', 'human mistake',
-          'engineer error', 'engineering error', 'developer error', 'admin error', 'human failure',
-          'operator mistake', 'manual error', 'people error', 'pebkac', 'pebcak', 'layer 8', 'id10t',
-          'fat-finger', 'fat-fingered', 'fat-fingering', 'finger trouble',
-        ],
-        // "the user error rate rose to 4%" is a metric, not a cause.
-        unlessNext: ['rate', 'rates', 'count', 'counts', 'ratio', 'budget', 'metric', 'metrics', 'page', 'pages'],
-      },
-    ],
-    examples: {
-      flagged: ['The root cause was human error.', 'Operator error during the failover caused data loss.'],
-      neutral: ['The runbook step is manual and easy to get wrong under time pressure.'],
-    },
-  },
-  {
-    id: 'counterfactual',
-    severity: 'warning',
-    explanation:
-      'Counterfactuals describe what did not happen and are only obvious in hindsight. They judge people ' +
-      'against knowledge they did not have at the time instead of explaining why their actions made sense.',
-    suggestion:
-      'Describe what the person saw and why the action made sense then, and what would have made the risk ' +
-      'visible, e.g. "the dashboard showed green because the check only covered the primary region".',
-    triggers: [
-      {
-        actor: 'subject',
-        verbNext: true,
-        phrases: [
-          'should have', 'should not have', 'ought to have', 'could have just', 'could have simply',
-          'could have easily', 'could easily have',
-        ],
-      },
-      {
-        actor: 'subject',
-        phrases: ['was supposed to', 'were supposed to', 'should know', 'would have known', 'had bothered'],
-      },
-      {
-        actor: 'any',
-        phrases: [
-          'if only', 'in hindsight it was obvious', 'obviously should', 'been paying attention', 'had paid attention',
-          'paid more attention', 'had been more careful', 'had been careful',
-        ],
-      },
-    ],
-    examples: {
-      flagged: ['Bob should have checked the plan output.', 'The on-call engineer could have just rolled back.'],
-      neutral: ['The alert should have fired at 80% disk usage.', 'How could we have detected this sooner?'],
-    },
-  },
-  {
-    id: 'omission',
-    severity: 'warning',
-    explanation:
-      'Framing the incident as something a person failed, forgot or neglected to do implies they were at ' +
-      'fault and hides why the step was easy to miss.',
-    suggestion:
-      'Name the step and the condition instead of the person, e.g. "the certificate was not renewed; renewal ' +
-      'is a manual calendar reminder that nobody owns".',
-    triggers: [
-      {
-        actor: 'subject',
-        phrases: [
-          'failed to', 'fails to', 'fail to', 'neglected to', 'neglected', 'forgot to', 'forgot', 'forgotten',
-          'did not bother', 'never bothered', 'did not think to', 'ignored', 'overlooked', 'never checked',
-          'never tested', ...NEGATED('follow check test verify validate review read escalate'), 'dropped the ball',
-        ],
-      },
-      // "Tom missed the standup" is narration; "Priya missed the page" is not.
-      { actor: 'subject', phrases: ['missed'], unlessObject: ['standup', 'meeting', 'call', 'lunch', 'train', 'flight', 'day', 'week'] },
-      { actor: 'any', phrases: ['nobody bothered', 'no one bothered', 'nobody cared', 'no one cared'] },
-    ],
-    examples: {
-      flagged: ['Kenneth failed to acknowledge the page.', 'On-call forgot to re-enable the alerts.'],
-      neutral: ['The job failed to start.', 'Pods failed to schedule on the new nodes.'],
-    },
-  },
+  ...HINDSIGHT_RULES,
   {
     id: 'character-judgement',
+    kind: 'character',
     severity: 'warning',
     explanation:
       'Judging character ("careless", "sloppy", "lazy") shames people, makes them hide mistakes next time, ' +
@@ -163,16 +105,21 @@ export const BLAMELESS_RULES: BlamelessRule[] = [
         actor: 'any',
         phrases: [
           'careless', 'carelessly', 'carelessness', 'sloppy', 'sloppily', 'sloppiness', 'incompetent',
-          'incompetence', 'stupid', 'dumb', 'idiot', 'idiotic', 'negligent', 'negligence', 'reckless',
+          'incompetence', 'idiot', 'negligent', 'negligence', 'reckless',
           'recklessly', 'clumsy', 'inattentive', 'irresponsible', 'thoughtless', 'unprofessional', 'laziness',
           'lazily', 'unprofessionally', 'complacent', 'complacency', 'rookie mistake', 'rookie mistakes', 'silly mistake',
           'silly mistakes', 'amateur mistake', 'amateur mistakes', 'poor judgement', 'poor judgment', 'bad judgement',
-          'bad judgment', 'lapse in judgement', 'lapse in judgment',
+          'bad judgment', 'lapse in judgement', 'lapse in judgment', 'rashly', 'thoughtlessly',
+          'negligently', 'foolish', 'foolishly',
           'amateurish', 'cowboy', 'half-assed', 'know better', 'known better', 'knew better',
           'not paying attention', 'asleep at the wheel', 'lack of care', 'lack of attention', 'did not care',
+          'without being thorough', 'not being thorough', 'was not thorough', 'were not thorough', 'overconfident',
+          'over-confident', 'overconfidence', 'cavalier', 'lackadaisical', 'slapdash', 'haphazardly', 'careless about',
+          'sloppy about', 'lazy about', 'act of laziness',
         ],
       },
-      { actor: 'any', phrases: ['lazy'], unlessNext: ['loading', 'load', 'loaded', 'initialization', 'init', 'evaluation'] },
+      // "A dumb default timeout", "lazy loading" judge a system: only flagged about a person ("when I'm lazy").
+      { actor: 'judged', phrases: ['stupid', 'dumb', 'idiotic', 'naive', 'silly', 'stupidly', 'naively', 'lazy'] },
     ],
     examples: {
       flagged: ['A careless change to the ALB listener took down checkout.', 'Sloppy review let the bug through.'],
@@ -181,6 +128,7 @@ export const BLAMELESS_RULES: BlamelessRule[] = [
   },
   {
     id: 'exhortation',
+    kind: 'exhortation',
     severity: 'warning',
     explanation:
       'Asking people to try harder or be more careful changes nothing: they already tried. The same ' +
@@ -192,16 +140,79 @@ export const BLAMELESS_RULES: BlamelessRule[] = [
       {
         actor: 'any',
         phrases: [
-          'try harder', 'be more careful', 'be careful', 'more careful', 'not careful enough', 'extra careful',
+          'try harder', 'be careful', 'not careful enough', 'extra careful',
           'pay more attention', 'pay closer attention', 'pay attention', 'be more vigilant', 'more vigilant',
           'stay vigilant', 'be more diligent', 'more diligent', 'be more attentive', 'more attentive',
-          'take more care', 'take extra care', 'be more thorough', 'be more cautious', 'be more mindful',
-          'more disciplined', 'stay alert', 'stay focused', 'think twice', 'remember to', 'do not forget to',
+          'take more care', 'take extra care', 'be more thorough', 'be more cautious', 'be more mindful', 'more cautious',
+          'more disciplined', 'stay alert', 'stay focused', 'think twice', 'remember to', 'do not forget to', 'do not forget',
           'double-check next time', 'double check next time', 'always double-check', 'always double check',
           'must double-check', 'should double-check', 'need to double-check', 'needs to double-check',
-          'make sure to double-check',
+          'make sure to double-check', 'be more aware', 'be better at', 'get better at', 'need to do better',
+          'must do better', 'will do better', 'do better next time', 'be vigilant', 'vigilant and cautious',
+          'be cautious', 'being cautious', 'be more careful', 'exercise caution', 'exercise more caution',
+          'use caution', 'take precautions', 'be paranoid', 'just double-check', 'double-check everything',
+          'always double-check', 'work diligently', 'working diligently', 'be diligent', 'remind everyone', 'remind people', 'remind the team', 'remind engineers',
+          'remind developers', 'remind all', 'be reminded', 'more discipline', 'be disciplined',
+          'do not rush', 'not to rush', 'never rush', 'avoid rushing', 'be more thoughtful', 'be more proactive',
+          'think before', 'be extra careful', 'always responsible for', 'pause and consider', 'stop and think',
+          'must adhere to', 'should adhere to', 'need to adhere to', 'needs to adhere to', 'must stick to', 'should stick to',
+          'reminded to', 'remind them', 'refresher training',
+          'make everyone aware', 'make people aware', 'make engineers aware', 'make the team aware', 'be mindful', 'stay aware',
+          'must be aware', 'need to be aware', 'needs to be aware', 'do a better job', 'be double-checked',
+          'be more responsible', 'should carefully', 'must carefully', 'need to carefully', 'needs to carefully',
+          'no matter how small', 'no matter how trivial', 'no matter how minor', 'no matter how unnecessary',
+          'no matter how innocuous', 'no matter how safe',
         ],
       },
+      // "Everyone needs to follow the runbook"; "we need to follow up with the vendor" is a task.
+      {
+        actor: 'any',
+        phrases: ['need to follow', 'needs to follow', 'must follow', 'should follow', 'must always follow', 'should always follow'],
+        unlessNext: ['up', 'through', 'along', 'suit'],
+      },
+      // "It is up to the user to review what they install"; "up to the user to decide" is a choice.
+      {
+        actor: 'any',
+        phrases: ['up to the user to', 'up to you to', 'up to users to', 'up to the users to'],
+        unlessNext: ['decide', 'choose', 'determine', 'opt', 'pick', 'configure', 'select'],
+      },
+      // Training as the remedy; "more training data" is about a model.
+      {
+        actor: 'any',
+        phrases: ['more training', 'additional training', 'awareness training'],
+        unlessNext: ['data', 'set', 'sets', 'examples', 'jobs', 'job', 'runs', 'run', 'pipeline', 'loss'],
+      },
+      // "SREs need to have a better feeling of what is going on": awareness asked of people.
+      {
+        actor: 'any',
+        phrases: ['need to have a better', 'needs to have a better', 'need a better', 'needs a better', 'need to develop a better'],
+        onlyNext: words('understanding feeling awareness sense grasp knowledge overview intuition feel'),
+      },
+      // Standing instructions in the imperative: "Always check the kube context", "Never trust ...".
+      {
+        actor: 'any',
+        atClauseStart: true,
+        phrases: [
+          'do not trust', 'never trust', 'always check', 'always verify', 'always make sure',
+          'always remember', 'always ensure', 'be sure to', 'take care to', 'take care when', 'watch out for', 'beware of',
+          'do not assume', 'never assume',
+        ],
+      },
+      // "Do a diff on everything, no matter how small it seems": care asked of people, not a system.
+      {
+        actor: 'any',
+        phrases: ['no matter how'],
+        onlyPrecededBy: ['everything', 'every', 'all', 'always'],
+        onlyNext: words('small trivial minor unnecessary innocuous safe simple obvious harmless insignificant routine confident sure urgent'),
+      },
+      // "Ensure you're typing the package name correctly".
+      {
+        actor: 'any',
+        phrases: ['ensure you are', 'ensure that you are', 'make sure you are', 'make sure that you are'],
+        onlyFollowedBy: ['correctly', 'careful', 'carefully', 'right', 'aware', 'paying', 'vigilant', 'attentive'],
+      },
+      // "A more careful migration" describes what was done; "we must be more careful" asks for care.
+      { actor: 'any', phrases: ['more careful', 'more carefully'], unlessPrevious: ['a', 'an', 'the', 'did', 'was', 'were', 'done'] },
     ],
     examples: {
       flagged: ['Engineers need to be more careful when editing Terraform.', 'We will try harder next time.'],
@@ -210,6 +221,7 @@ export const BLAMELESS_RULES: BlamelessRule[] = [
   },
   {
     id: 'person-as-cause',
+    kind: 'person_as_cause',
     severity: 'warning',
     explanation:
       'Naming a person as the cause turns the review into finger pointing. The person is the last link in a ' +
@@ -220,6 +232,7 @@ export const BLAMELESS_RULES: BlamelessRule[] = [
     triggers: [
       {
         actor: 'subject',
+        notTeam: true,
         phrases: ['broke', 'breaks'],
         // "Rasmus broke the state lock", "Bob broke the problem down into hypotheses".
         unlessObject: ['lock', 'locks', 'glass', 'news', 'silence', 'tie', 'problem', 'work', 'task'],
@@ -230,17 +243,45 @@ export const BLAMELESS_RULES: BlamelessRule[] = [
         phrases: [
           'caused', 'causes', 'misconfigured', 'mis-configured', 'messed up', 'screwed up',
           'botched', 'took down', 'brought down', 'knocked over', 'crashed', 'wiped', 'corrupted', 'mistyped',
-          'made a mistake', 'made an error', 'made a typo', 'made the mistake', 'pushed a bad', 'shipped a bad',
+          'pushed a bad', 'shipped a bad',
           'deployed a bad', 'merged a bad', 'introduced a bug', 'introduced the bug', 'introduced a regression',
           'introduced the regression', 'at fault', 'to blame', 'responsible for the outage',
           'responsible for the incident', 'responsible for the failure', 'responsible for the downtime',
-          'responsible for this outage', 'responsible for this incident',
+          'responsible for this outage', 'responsible for this incident', 'deleted the wrong', 'dropped the wrong',
+          'ran the wrong', 'pushed the wrong', 'applied the wrong', 'rebooted the wrong', 'restarted the wrong',
+          'deployed the wrong', 'edited the wrong', 'chose the wrong', 'picked the wrong', 'selected the wrong',
+          'typed the wrong', 'used the wrong', 'targeted the wrong', 'modified the wrong', 'removed the wrong',
+          'terminated the wrong', 'merged the wrong', 'changed the wrong', 'ran it against the wrong',
         ],
+        notTeam: true,
         // A game day: "Priya caused the failover deliberately".
         unlessFollowedBy: ['deliberately', 'intentionally', 'purpose'],
       },
+      { actor: 'any', phrases: ['is on me', 'was on me', 'my bad', 'my fault', 'my mistake', 'my screw-up', 'my screwup', 'i messed up', 'i screwed up', 'i broke'] },
+      // "The on-call engineer pushed the config that took the site down": the damage pinned on the one who acted.
+      {
+        actor: 'agent',
+        notTeam: true,
+        phrases: [
+          'that took', 'which took', 'that broke', 'which broke', 'that caused', 'which caused', 'that brought',
+          'which brought', 'that knocked', 'which knocked', 'that led to', 'which led to', 'that triggered',
+          'which triggered', 'causing', 'leading to', 'resulting in', 'taking down', 'bringing down', 'breaking', 'and took',
+          'and broke', 'and caused', 'and brought', 'and knocked',
+        ],
+        onlyFollowedBy: DAMAGE_WORDS,
+        contextWords: [...AGENT_VERBS],
+        unlessInSentence: RECOVERY_WORDS,
+      },
+      // "Mei ran the cleanup script, which deleted the uploads": the clause itself is the damage.
+      {
+        actor: 'agent',
+        notTeam: true,
+        phrases: ['that deleted', 'which deleted', 'that wiped', 'which wiped', 'that dropped', 'which dropped', 'that corrupted', 'which corrupted'],
+        contextWords: [...AGENT_VERBS],
+      },
       {
         actor: 'adverbial',
+        notTeam: true,
         phrases: [
           'accidentally', 'mistakenly', 'inadvertently', 'unintentionally', 'erroneously', 'wrongly',
           'incorrectly', 'by mistake', 'by accident', 'without checking', 'without testing', 'without looking',
@@ -251,23 +292,38 @@ export const BLAMELESS_RULES: BlamelessRule[] = [
       },
       {
         actor: 'object',
+        notTeam: true,
         phrases: [
-          'caused by', 'due to', 'because of', 'blamed on', 'fault of', 'mistake by',
-          'mistake made by', 'error by', 'error made by', 'cause was', 'cause is', 'culprit was', 'culprit is',
+          'caused by', 'due to', 'because of', 'blamed on', 'fault of', 'cause was', 'cause is', 'culprit was', 'culprit is',
           'broken by', 'introduced by', 'on the part of', 'blame lies with', 'fault lies with', 'blame falls on',
           'blame goes to',
         ],
       },
       {
         actor: 'possessor',
-        phrases: [
-          'mistake', 'mistakes', 'error', 'errors', 'fault', 'blunder', 'oversight', 'slip', 'slip-up',
-          'screwup', 'screw-up', 'typo', 'lapse', 'goof', 'failure', 'misconfiguration', 'misstep',
-        ],
+        notTeam: true,
+        phrases: ['fault', 'failure', 'misconfiguration', 'doing'],
+      },
+      // "The outage was triggered by Bob": narration of who started something only when it is the damage.
+      {
+        actor: 'object',
+        notTeam: true,
+        phrases: ['triggered by', 'started by', 'set off by', 'kicked off by', 'initiated by'],
+        onlyPrecededBy: DAMAGE_WORDS,
+      },
+      // "The database went down because Priya restarted the primary".
+      {
+        actor: 'clause',
+        notTeam: true,
+        phrases: ['because'],
+        onlyPrecededBy: DAMAGE_WORDS,
+        contextWords: [...AGENT_VERBS],
+        // "The errors stopped because Bob restarted the pods" is a fix, not a cause.
+        unlessInSentence: RECOVERY_WORDS,
       },
     ],
     examples: {
-      flagged: ['Sara broke the deploy.', 'The outage was caused by Bob.', "It was Bob's mistake."],
+      flagged: ['Sara broke the deploy.', 'The outage was caused by Bob.', 'The on-call engineer pushed the config that took the site down.'],
       neutral: ['Sara restarted the pods.', 'At 09:05 Bob rolled back the release.', 'The outage was caused by a race condition.'],
     },
   },

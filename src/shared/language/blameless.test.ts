@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { checkBlameless } from './blameless.js';
 import { BLAMELESS_RULES } from './blameless-rules.js';
 
-const PEOPLE = ['Priya Raman', 'Søren Kjær', 'Bob Hansen', 'Mads Jensen'];
+const PEOPLE = ['Priya Raman', 'Søren Kjær', 'Bob Hansen', 'Mads Jensen', 'Tom Becker'];
 const rulesOf = (text: string, people = PEOPLE) => [...new Set(checkBlameless(text, { people }).map((f) => f.rule))];
 
 describe('rule examples (documentation in blameless-rules.ts)', () => {
@@ -22,7 +22,7 @@ describe('checkBlameless', () => {
   it.each([
     ['Sara broke the deploy.', ['person-as-cause']],
     ['caused by Bob', ['person-as-cause']],
-    ["It was Bob's mistake.", ['person-as-cause']],
+    ["It was Bob's mistake.", ['human-error']],
     ['The outage was due to Alice.', ['person-as-cause']],
     ['Priya failed to acknowledge the page.', ['omission']],
     ['The on-call engineer failed to check the config.', ['omission']],
@@ -99,6 +99,68 @@ describe('checkBlameless', () => {
   it('returns nothing for empty or whitespace text', () => {
     expect(checkBlameless('')).toEqual([]);
     expect(checkBlameless(' \n\t ')).toEqual([]);
+  });
+});
+
+describe('shapes of real postmortems (issue 14)', () => {
+  const kindsOf = (text: string, people = PEOPLE) => [...new Set(checkBlameless(text, { people }).map((f) => f.kind))];
+
+  it.each([
+    ['This should have been caught in review.', 'counterfactual'],
+    ['The owners should have been told before the change.', 'counterfactual'],
+    ['Had we checked the changelog, the break would have been obvious.', 'counterfactual'],
+    ['If someone had checked the expiry date, the certificate would not have lapsed.', 'counterfactual'],
+    ['Anyone reading the diff would have spotted the inverted condition.', 'counterfactual'],
+    ['We did not catch the breaking change in our migration.', 'counterfactual'],
+    ['We could have caught this in staging.', 'counterfactual'],
+    ['Should have checked the replication lag first.', 'counterfactual'],
+    ['Nobody noticed that the backups had been failing for weeks.', 'counterfactual'],
+    ['They failed to notice that the flag defaulted to on.', 'counterfactual'],
+    ['Sam Okafor ignored the alert.', 'counterfactual'],
+    ['We made a mistake when we copied the credentials.', 'human_error'],
+    ['It was our mistake: the migration ran against the primary.', 'human_error'],
+    ['The operator was overconfident and skipped the staging step.', 'character'],
+    ['That was a stupid move by the person on call.', 'character'],
+    ['Everyone needs to follow the deployment runbook from now on.', 'exhortation'],
+    ['We need to be better at following our incident process.', 'exhortation'],
+    ['Review every change before applying it, no matter how small it looks.', 'exhortation'],
+    ['The on-call engineer pushed the config that took the site down.', 'person_as_cause'],
+    ["Tom's change to the rate limiter broke checkout for all mobile users.", 'person_as_cause'],
+    ['The database went down because Priya restarted the primary during peak traffic.', 'person_as_cause'],
+    ['The incident was triggered by a developer who deployed from his laptop.', 'person_as_cause'],
+    ['This outage is on me.', 'person_as_cause'],
+    ['Obviously the DBA should not have run this at peak time.', 'counterfactual'],
+  ])('flags %s as %s', (text, kind) => {
+    expect(kindsOf(text)).toContain(kind);
+  });
+
+  it.each([
+    'We unintentionally removed the route during the migration.',
+    'The monitor should have fired when disk usage passed 80%.',
+    'An integration test would have caught this before release.',
+    'We should add an alert on replication lag.',
+    'We should have alerting on config load failures.',
+    'A step was skipped in the rollout because the script exited early.',
+    'The errors went unnoticed for half an hour.',
+    'A naive retry loop amplified the load on the database.',
+    'The dumb default timeout kept connections open far too long.',
+    'Train a second person on billing so the knowledge is not in one head.',
+    'Priya reverted the change that caused the outage.',
+    'The errors stopped because Priya restarted the pods.',
+    'The outage ended when Bob restarted the service.',
+    'We did not detect any anomalies in the access logs.',
+    'We need to follow up with the vendor about the firmware bug.',
+    'If the cache had been warm, the failover would have been invisible.',
+    'Users failed to receive password reset emails for an hour.',
+    'The pods failed to become ready, and they failed to start again.',
+    'Appointing an incident commander earlier could have helped coordination.',
+    'I forgot what the original quota request was for.',
+  ])('leaves alone %s', (text) => {
+    expect(checkBlameless(text, { people: PEOPLE })).toEqual([]);
+  });
+
+  it('reports the kind of every finding', () => {
+    expect(checkBlameless('Bob forgot to renew the certificate.', { people: PEOPLE })[0]).toMatchObject({ rule: 'omission', kind: 'counterfactual' });
   });
 });
 

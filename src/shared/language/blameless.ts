@@ -12,18 +12,40 @@
  * Decision: a system as subject is never flagged. "The alert should have fired at 80%"
  * states expected behaviour and "the job failed to start" is technical narration; only
  * people, roles ("the on-call engineer") and personal pronouns are. With "we"/"I" as the
- * actor the finding is 'info': self-reflection hurts less but is still hindsight.
+ * actor the finding is 'info': self-reflection hurts less but is still hindsight. "We" is
+ * never a person framed as the cause ("we removed the route"): a team owning its change.
+ *
+ * Every finding carries its rule, its kind, the rule's explanation and a suggestion built
+ * from the sentence it was found in (suggestions.ts). Measured on real postmortems in
+ * test/fixtures/language/real-sentences.jsonl (docs/language.md).
  */
 import {
+  AGENT_VERBS,
   BLAMELESS_RULES,
   CAUSE_NOUNS,
   type ActorRequirement,
   type BlamelessRule,
   type Trigger,
 } from './blameless-rules.js';
-import { adverbialActor, isHuman, nounPhraseAfter, possessorBefore, subjectBefore, type Actor } from './grammar.js';
+import {
+  adverbialActor,
+  agentOfAction,
+  clauseAgent,
+  conditionalAgent,
+  judgedPerson,
+  mindfulSubject,
+  hypotheticalAgent,
+  isHuman,
+  leadingSubject,
+  nounPhraseAfter,
+  ownerOfCause,
+  possessorBefore,
+  subjectBefore,
+  type Actor,
+} from './grammar.js';
 import { Prefilter } from './prefilter.js';
 import { splitSentences } from './sentences.js';
+import { buildSuggestion } from './suggestions.js';
 import { buildPeopleIndex, tokenizeSpans, type Token } from './tokens.js';
 import type { BlamelessOptions, LanguageFinding } from './types.js';
 
@@ -49,13 +71,21 @@ function checkSentence(text: string, tokens: readonly Token[]): LanguageFinding[
   tokens.forEach((token, start) => {
     for (const phrase of PHRASES_BY_FIRST_WORD.get(token.norm) ?? []) {
       const end = matchEnd(tokens, start, phrase);
-      if (end === null || isExcepted(tokens, end, phrase.trigger)) continue;
-      const actor = findActor(tokens, start, end, phrase.trigger.actor);
+      if (end === null || isExcepted(tokens, start, end, phrase.trigger)) continue;
+      const found = findActor(tokens, start, end, phrase.trigger.actor);
+      const actor = isAboutAMind(tokens, start, end, phrase.trigger.mindful) ? mindfulSubject(tokens, found) : found;
       if (phrase.trigger.actor !== 'any' && !isHuman(actor)) continue;
-      findings.push(toFinding(text, tokens, start, end, actor, phrase.rule));
+      if (phrase.trigger.notTeam && actor?.kind === 'team') continue;
+      findings.push(toFinding(text, tokens, start, end, actor, phrase));
     }
   });
   return findings;
+}
+
+function isAboutAMind(tokens: readonly Token[], start: number, end: number, mindWords: readonly string[] | undefined): boolean {
+  if (!mindWords) return false;
+  for (let i = start; i <= end + 1 && i < tokens.length; i++) if (mindWords.includes(tokens[i]!.norm)) return true;
+  return false;
 }
 
 /** Adverbs the author may put inside a phrase: "should really have", "failed completely to". */
@@ -77,9 +107,18 @@ function matchEnd(tokens: readonly Token[], start: number, phrase: CompiledPhras
 }
 
 /** The trigger's own exceptions: what follows the phrase makes it neutral. */
-function isExcepted(tokens: readonly Token[], end: number, trigger: Trigger): boolean {
+function isExcepted(tokens: readonly Token[], start: number, end: number, trigger: Trigger): boolean {
   const next = tokens[end + 1];
   if (trigger.unlessNext?.includes(next?.norm ?? '')) return true;
+  if (trigger.onlyNext && !trigger.onlyNext.includes(next?.norm ?? '')) return true;
+  // "should have been caught by the linter" is a benefit of a tool, not hindsight about a person.
+  if (trigger.onlyNext && tokens[end + 2]?.norm === 'by' && !isHuman(nounPhraseAfter(tokens, end + 2))) return true;
+  if (trigger.unlessPrevious?.includes(tokens[start - 1]?.norm ?? '')) return true;
+  if (trigger.unlessInSentence && tokens.some((t) => trigger.unlessInSentence!.includes(t.norm))) return true;
+  if (trigger.contextWords && !tokens.some((t) => trigger.contextWords!.includes(t.norm))) return true;
+  if (trigger.atClauseStart && start > 0 && !tokens[start - 1]!.breakAfter && !tokens[start - 1]!.commaAfter) return true;
+  if (trigger.onlyFollowedBy && !followedBy(tokens, end, trigger.onlyFollowedBy, ONLY_FOLLOW_WINDOW)) return true;
+  if (trigger.onlyPrecededBy && !tokens.slice(0, start).some((t) => trigger.onlyPrecededBy!.includes(t.norm))) return true;
   if (trigger.verbNext && !isVerbLike(next)) return true;
   // "Yuki should have been paged": a passive is about what the system did to the person.
   if (trigger.verbNext && next?.norm === 'been' && tokens[end + 2]?.tags.has('PastTense')) return true;
@@ -89,16 +128,25 @@ function isExcepted(tokens: readonly Token[], end: number, trigger: Trigger): bo
   return object !== null && trigger.unlessObject.includes(tokens[object.index]!.norm);
 }
 
-/** Without compromise's post-tagger a participle is sometimes an adjective ("known"). */
+/** Participles the tagger reads as nouns without context: "should not have [run] this". */
+const AMBIGUOUS_PARTICIPLES = new Set(['run', 'set', 'put', 'cut', 'read', 'hit', 'let', 'shut', 'spread', 'quit', 'done', 'gone', 'seen', 'known', 'told', 'sent', 'left', 'kept', 'paid', 'built']);
+
+/**
+ * Without compromise's post-tagger a participle is sometimes an adjective ("known"). A word in
+ * -ing is a noun here: "we should have alerting on it" is forward-looking, not hindsight.
+ */
 function isVerbLike(token: Token | undefined): boolean {
-  if (!token) return false;
+  if (!token || (token.tags.has('Gerund') && token.norm !== 'been')) return false;
+  if (AMBIGUOUS_PARTICIPLES.has(token.norm)) return true;
   return token.tags.has('Verb') || (token.tags.has('Adjective') && /(ed|en|wn|ne|ught)$/.test(token.norm));
 }
 
 const FOLLOW_WINDOW = 5;
+/** "which caused [all traffic to fail over to Atlanta and the site to go down]". */
+const ONLY_FOLLOW_WINDOW = 10;
 
-function followedBy(tokens: readonly Token[], end: number, words: readonly string[]): boolean {
-  for (let i = end + 1; i <= end + FOLLOW_WINDOW && i < tokens.length; i++) {
+function followedBy(tokens: readonly Token[], end: number, words: readonly string[], window = FOLLOW_WINDOW): boolean {
+  for (let i = end + 1; i <= end + window && i < tokens.length; i++) {
     if (words.includes(tokens[i]!.norm)) return true;
     if (tokens[i]!.breakAfter) break;
   }
@@ -107,8 +155,26 @@ function followedBy(tokens: readonly Token[], end: number, words: readonly strin
 
 function findActor(tokens: readonly Token[], start: number, end: number, requirement: ActorRequirement): Actor | null {
   switch (requirement) {
-    case 'subject':
-      return subjectBefore(tokens, start);
+    case 'subject': {
+      // "Should have checked the lag first.": a note that leaves out its writer, the team.
+      if (start === 0 && tokens[0]?.tags.has('Modal')) return { kind: 'team', index: 0 };
+      // "..., should have tested against real state": the clause's subject is the sentence's.
+      if (tokens[start - 1]?.commaAfter) {
+        const lead = leadingSubject(tokens);
+        if (isHuman(lead)) return lead;
+      }
+      return ownerOfCause(tokens, subjectBefore(tokens, start), CAUSE_NOUNS);
+    }
+    case 'hypothetical':
+      return hypotheticalAgent(tokens, start) ?? humanOrNull(subjectBefore(tokens, start));
+    case 'agent':
+      return agentOfAction(tokens, start, AGENT_VERBS);
+    case 'clause':
+      return clauseAgent(tokens, end, AGENT_VERBS);
+    case 'judged':
+      return judgedPerson(tokens, start, end);
+    case 'conditional':
+      return conditionalAgent(tokens, end, isVerbLike);
     case 'adverbial':
       return adverbialActor(tokens, start, end);
     case 'object':
@@ -120,34 +186,45 @@ function findActor(tokens: readonly Token[], start: number, end: number, require
   }
 }
 
+/** A hypothetical agent may also be a real person or role ("the reviewer would have spotted it"), never "we". */
+function humanOrNull(actor: Actor | null): Actor | null {
+  return isHuman(actor) && actor.kind !== 'team' && actor.kind !== 'self' ? actor : null;
+}
+
 function toFinding(
   text: string,
   tokens: readonly Token[],
   first: number,
   last: number,
   actor: Actor | null,
-  rule: BlamelessRule,
+  { rule, trigger }: CompiledPhrase,
 ): LanguageFinding {
-  const human = isHuman(actor) ? tokens[actor.index] : undefined;
-  const start = Math.min(tokens[first]!.start, human?.start ?? Infinity);
-  const end = Math.max(tokens[last]!.end, human?.end ?? -Infinity);
+  // "Sam Okafor": the whole name, not only the surname the grammar found.
+  let actorStart = isHuman(actor) ? actor.index : -1;
+  while (actorStart > 0 && tokens[actorStart - 1]!.person && tokens[actorStart]!.person && !tokens[actorStart - 1]!.commaAfter) actorStart--;
+  const human = isHuman(actor) ? { start: tokens[actorStart]!.start, end: tokens[actor.index]!.end } : undefined;
+  // The excerpt takes in the actor only within a few words ("Bob failed to", "caused by Bob"), not across a clause.
+  const near = human && Math.max(tokens[first]!.start - human.end, human.start - tokens[last]!.end) < 40 ? human : undefined;
+  const start = Math.min(tokens[first]!.start, near?.start ?? Infinity);
+  const end = Math.max(tokens[last]!.end, near?.end ?? -Infinity);
   return {
     rule: rule.id,
+    kind: rule.kind,
     start,
     end,
     excerpt: text.slice(start, end),
     explanation: rule.explanation,
-    suggestion: rule.suggestion,
-    severity: actor?.kind === 'self' ? 'info' : rule.severity,
+    suggestion: buildSuggestion({ rule, trigger, tokens, first, last, actor, text }),
+    severity: actor?.kind === 'self' || actor?.kind === 'team' ? 'info' : rule.severity,
   };
 }
 
-/** One finding per rule and stretch of text: "be more careful" also contains "more careful". */
+/** One finding per kind and stretch of text: "be more careful" also contains "more careful". */
 function withoutOverlaps(findings: LanguageFinding[]): LanguageFinding[] {
   const sorted = [...findings].sort((a, b) => a.start - b.start || b.end - a.end);
   const kept: LanguageFinding[] = [];
   for (const finding of sorted) {
-    const overlaps = kept.some((k) => k.rule === finding.rule && k.start < finding.end && finding.start < k.end);
+    const overlaps = kept.some((k) => k.kind === finding.kind && k.start < finding.end && finding.start < k.end);
     if (!overlaps) kept.push(finding);
   }
   return kept;

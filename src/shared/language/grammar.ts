@@ -3,9 +3,11 @@
  * The blameless rules only care whether that actor is a person (a name, a role such as
  * "the on-call engineer", or a personal pronoun) or a thing ("the job", "pods").
  */
+import { isUnknownWord } from './lexicon.js';
 import type { Token } from './tokens.js';
 
-export type ActorKind = 'person' | 'role' | 'self' | 'other';
+/** self: "I"; team: "we" (a team owning its work; hindsight about it counts, being "the cause" does not). */
+export type ActorKind = 'person' | 'role' | 'self' | 'team' | 'other';
 
 export interface Actor {
   kind: ActorKind;
@@ -22,13 +24,29 @@ const ROLE_NOUNS = new Set(
     .flatMap((noun) => [noun, `${noun}s`]),
 );
 const PERSON_PRONOUNS = new Set(['he', 'she', 'you', 'him', 'her']);
-const SELF_PRONOUNS = new Set(['i', 'we', 'me', 'us']);
-const POSSESSIVE_PRONOUNS: Record<string, ActorKind> = { his: 'person', her: 'person', your: 'person', my: 'self', our: 'self' };
+const SELF_PRONOUNS = new Set(['i', 'me']);
+const TEAM_PRONOUNS = new Set(['we', 'us']);
+const POSSESSIVE_PRONOUNS: Record<string, ActorKind> = { his: 'person', her: 'person', your: 'person', my: 'self', our: 'team' };
+/** People nobody in particular: "anyone reading the diff would have spotted it". */
+const HYPOTHETICAL_PEOPLE = new Set(['anyone', 'anybody', 'someone', 'somebody', 'whoever']);
+const HYPOTHETICAL_DETERMINERS = new Set(['any', 'every', 'careful', 'experienced', 'reasonable', 'competent', 'attentive', 'seasoned']);
+/** People only when the phrase is about a mind: "users failed to receive emails" is about email. */
+const MINDFUL_ROLES = new Set(
+  'user users customer customers strategist strategists member members contributor contributors volunteer volunteers approver approvers'.split(' '),
+);
+
+/** What only people do, as the gerund that opens a clause: "while [troubleshooting], ...". */
+const HUMAN_ACTIVITIES = new Set('troubleshooting debugging investigating cleaning fixing working testing migrating editing reviewing'.split(' '));
+/** Words that may name a person when the phrase is about a mind ("they forgot", "users ignored"). */
+export const MINDFUL_WORDS: ReadonlySet<string> = new Set([...MINDFUL_ROLES, 'they']);
 /** Words that show a sentence may be about a person; used by the cheap prefilter. */
 export const HUMAN_WORDS: ReadonlySet<string> = new Set([
   ...ROLE_NOUNS,
   ...PERSON_PRONOUNS,
   ...SELF_PRONOUNS,
+  ...TEAM_PRONOUNS,
+  ...HYPOTHETICAL_PEOPLE,
+  ...HUMAN_ACTIVITIES,
   ...Object.keys(POSSESSIVE_PRONOUNS),
   'call', // "on call", "on-call" split by the cheap word splitter
 ]);
@@ -58,6 +76,7 @@ export function classify(tokens: readonly Token[], i: number): ActorKind {
   if (!token) return 'other';
   if (token.person || PERSON_PRONOUNS.has(token.norm)) return 'person';
   if (SELF_PRONOUNS.has(token.norm)) return 'self';
+  if (TEAM_PRONOUNS.has(token.norm)) return 'team';
   return isRole(tokens, i) ? 'role' : 'other';
 }
 
@@ -129,6 +148,9 @@ export function nearestVerbBefore(tokens: readonly Token[], index: number): numb
 export function adverbialActor(tokens: readonly Token[], start: number, end: number): Actor | null {
   const before = subjectBefore(tokens, start);
   if (isHuman(before)) return before;
+  // "while troubleshooting, accidentally pushed a change": the one troubleshooting is a person.
+  const previous = tokens[start - 1];
+  if (!before && previous && HUMAN_ACTIVITIES.has(previous.norm)) return { kind: 'person', index: start - 1 };
   const agent = passiveAgent(tokens, end);
   if (agent) return agent;
   if (before && isMainVerb(tokens[end + 1])) return before;
@@ -198,4 +220,113 @@ export function possessorBefore(tokens: readonly Token[], index: number): Actor 
   const pronoun = POSSESSIVE_PRONOUNS[token.norm];
   if (pronoun) return { kind: pronoun, index: i };
   return token.possessive ? { kind: classify(tokens, i), index: i } : null;
+}
+
+/** A hypothetical person before `index` in the sentence: "anyone", "any engineer", "a careful reviewer". */
+export function hypotheticalAgent(tokens: readonly Token[], index: number): Actor | null {
+  for (let i = index - 1; i >= 0; i--) {
+    const token = tokens[i]!;
+    if (token.breakAfter && i < index - 1) return null;
+    if (HYPOTHETICAL_PEOPLE.has(token.norm)) return { kind: 'role', index: i };
+    if (isRole(tokens, i) && HYPOTHETICAL_DETERMINERS.has(tokens[i - 1]?.norm ?? '')) return { kind: 'role', index: i };
+  }
+  return null;
+}
+
+/**
+ * Who did the action a trailing clause is about: "Bob [pushed] the config that took the site
+ * down", "an engineer [ran] the script, causing ...". The verb must be one of `agentVerbs`, so
+ * that "Priya reverted the change that caused the outage" stays narration.
+ */
+export function agentOfAction(tokens: readonly Token[], index: number, agentVerbs: ReadonlySet<string>): Actor | null {
+  for (let i = index - 1; i >= 0; i--) {
+    const token = tokens[i]!;
+    if (token.breakAfter) return null;
+    if (!isMainVerb(token)) continue;
+    if (!agentVerbs.has(token.norm)) return null;
+    return subjectBefore(tokens, i);
+  }
+  return null;
+}
+
+/**
+ * The subject that opens the sentence, for a clause that leaves it out: "We tested on an
+ * empty chain, should have tested against real state".
+ */
+export function leadingSubject(tokens: readonly Token[]): Actor | null {
+  for (let i = 0; i < tokens.length && i < 4; i++) {
+    const kind = classify(tokens, i);
+    if (kind !== 'other') return { kind, index: i };
+    if (isMainVerb(tokens[i])) return null;
+  }
+  return null;
+}
+
+/**
+ * "Alex's deploy took down the site", "Tom's change to the rate limiter broke checkout": a
+ * change owned by a person stands for the person, also across a prepositional phrase.
+ */
+export function ownerOfCause(tokens: readonly Token[], subject: Actor | null, causeNouns: ReadonlySet<string>): Actor | null {
+  if (!subject || subject.kind !== 'other') return subject;
+  for (let i = subject.index; i >= 0 && i >= subject.index - 6; i--) {
+    const token = tokens[i]!;
+    if (i < subject.index && (token.breakAfter || isMainVerb(token))) break;
+    if (!causeNouns.has(token.norm)) continue;
+    const owner = possessorBefore(tokens, i);
+    if (isHuman(owner)) return owner;
+  }
+  return subject;
+}
+
+/**
+ * "They" and a capitalised word compromise does not know ("Okafor", "Priya") are people only
+ * when the phrase is about a mind: "they forgot", "Priya overlooked"; "they failed to start"
+ * is about pods and "Kafka broke" about Kafka.
+ */
+export function mindfulSubject(tokens: readonly Token[], subject: Actor | null): Actor | null {
+  if (!subject || subject.kind !== 'other') return subject;
+  const token = tokens[subject.index]!;
+  if (token.norm === 'they' || MINDFUL_ROLES.has(token.norm)) return { kind: 'person', index: subject.index };
+  const unknownName = /^\p{Lu}\p{Ll}+$/u.test(token.text) && !token.tags.has('Plural') && isUnknownWord(token.norm);
+  return unknownName ? { kind: 'person', index: subject.index } : subject;
+}
+
+/**
+ * The acting subject of the clause a conjunction opens: "because [Priya] restarted the
+ * primary". The verb must be one of `agentVerbs`.
+ */
+export function clauseAgent(tokens: readonly Token[], index: number, agentVerbs: ReadonlySet<string>): Actor | null {
+  const subject = nounPhraseAfter(tokens, index);
+  if (!subject) return null;
+  let i = subject.index + 1;
+  while (tokens[i] && isSkippable(tokens[i]!) && !tokens[i - 1]!.breakAfter) i++;
+  return tokens[i] && agentVerbs.has(tokens[i]!.norm) ? subject : null;
+}
+
+const OBJECT_PRONOUNS: Record<string, ActorKind> = { me: 'self', us: 'team', him: 'person', her: 'person', you: 'person', them: 'person' };
+
+/** Whom a judgement is about: "a stupid engineer", "Bob was careless", "that was dumb of me". */
+export function judgedPerson(tokens: readonly Token[], start: number, end: number): Actor | null {
+  if (tokens[end + 1]?.norm === 'of') {
+    const kind = OBJECT_PRONOUNS[tokens[end + 2]?.norm ?? ''];
+    if (kind) return { kind, index: end + 2 };
+  }
+  const after: Actor | null = nounPhraseAfter(tokens, end - 1);
+  if (after && after.kind !== 'other') return after;
+  // "a stupid move by the person on call"
+  const agent = after && ['by', 'of'].includes(tokens[after.index + 1]?.norm ?? '') ? nounPhraseAfter(tokens, after.index + 1) : null;
+  if (isHuman(agent)) return agent;
+  const before = subjectBefore(tokens, start);
+  return isHuman(before) && tokens.slice(before.index + 1, start).some((t) => t.tags.has('Copula')) ? before : null;
+}
+
+/** "if [Bob] had checked", "if [the reviewer] had not approved": a person in a past conditional. */
+export function conditionalAgent(tokens: readonly Token[], index: number, isParticiple: (token: Token | undefined) => boolean): Actor | null {
+  const subject = nounPhraseAfter(tokens, index);
+  if (!isHuman(subject)) return null;
+  let i = subject.index + 1;
+  if (tokens[i]?.norm !== 'had') return null;
+  i++;
+  while (tokens[i] && ['not', 'only', 'just', 'already', 'also', 'actually'].includes(tokens[i]!.norm)) i++;
+  return isParticiple(tokens[i]) && tokens[i]!.norm !== 'been' ? subject : null;
 }

@@ -11,6 +11,9 @@ describe('splitSentences', () => {
     ['He said "stop." Then left.', ['He said "stop."', 'Then left.']],
     ['Peter W. restarted the pods. Done.', ['Peter W. restarted the pods.', 'Done.']],
     ['Caches, e.g. Redis, were cold. Then warm.', ['Caches, e.g. Redis, were cold.', 'Then warm.']],
+    ['The engineer restarted\nthe pods. Done', ['The engineer restarted\nthe pods.', 'Done']],
+    ['- first item\n- second item', ['- first item', '- second item']],
+    ['Summary\n\nthe pods restarted', ['Summary', 'the pods restarted']],
     ['', []],
   ])('%j', (text, expected) => {
     const spans = splitSentences(text);

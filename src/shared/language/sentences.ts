@@ -12,7 +12,8 @@ export interface TextSpan {
 
 // A sentence ends at . ! ? followed by whitespace, at a line break, or at a Markdown table cell;
 // not at the period of an initial ("Peter W. failed") or of a common abbreviation ("e.g.", "Dr.").
-const BOUNDARY = /(?<!(?:^|[\s(])(?:\p{Lu}|e\.g|i\.e|etc|vs|approx|Mr|Mrs|Ms|Dr|St))[.!?]+["')\]]*(?=\s)|\n+|\|/gu;
+// A single line break before a lowercase word is a hard-wrapped paragraph, not a new sentence.
+const BOUNDARY = /(?<!(?:^|[\s(])(?:\p{Lu}|e\.g|i\.e|etc|vs|approx|Mr|Mrs|Ms|Dr|St))[.!?]+["')\]]*(?=\s)|\n[ \t]*(?:\n\s*)+|\n(?![ \t]*\p{Ll})|\|/gu;
 
 export function splitSentences(text: string): TextSpan[] {
   const spans: TextSpan[] = [];

@@ -81,8 +81,20 @@ export function tokenizeSpans(spans: readonly TextSpan[], people: PeopleIndex): 
   for (const tokens of result) {
     const last = tokens.at(-1);
     if (last) last.breakAfter = true;
+    markSurnames(tokens);
   }
   return result;
+}
+
+/** "Sam Okafor": a capitalised word right after a first name is the person's surname. */
+function markSurnames(tokens: Token[]): void {
+  for (let i = 1; i < tokens.length; i++) {
+    const previous = tokens[i - 1]!;
+    const token = tokens[i]!;
+    if (previous.person && !previous.possessive && !previous.breakAfter && !previous.commaAfter && /^\p{Lu}\p{Ll}/u.test(token.text)) {
+      token.person = true;
+    }
+  }
 }
 
 /** An implicit term ("not" of "didn't") sits right at the end of its span. */

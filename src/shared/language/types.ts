@@ -2,17 +2,22 @@
 
 export type Severity = 'warning' | 'info';
 
+/** The kinds of blame the checker finds (issue 14's definitions; see docs/language.md). */
+export type BlameKind = 'human_error' | 'counterfactual' | 'character' | 'exhortation' | 'person_as_cause';
+
 /** One blaming or counterfactual phrase found in a free-text field. */
 export interface LanguageFinding {
   /** Stable rule id, e.g. 'human-error'; see BLAMELESS_RULES. */
   rule: string;
+  /** The kind of blame: several rules share one ('omission' and 'counterfactual' are both hindsight). */
+  kind: BlameKind;
   /** UTF-16 offsets into the checked text: text.slice(start, end) === excerpt. */
   start: number;
   end: number;
   excerpt: string;
   /** Why this phrasing gets in the way of learning. */
   explanation: string;
-  /** A systemic reframing the author can use instead. */
+  /** A systemic question or reframing built from the flagged sentence, with names removed. */
   suggestion: string;
   severity: Severity;
 }
