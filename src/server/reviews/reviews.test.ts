@@ -118,4 +118,13 @@ describe.each(databaseKinds)('reviews on %s', (kind) => {
     expect(stale.body.current).toMatchObject({ owner: named('Ana'), version: 2 });
     expect((await t.request<Review>({ method: 'GET', url: `/api/reviews/${reviewId}` })).body.owner).toEqual(named('Ana'));
   });
+
+  it('changes the state only through the workflow, and says so to a PATCH that tries', async () => {
+    const incident = await createIncident(t, { severity: 'sev1', userFacing: true });
+    const reviewId = (await resolve(incident.id)).body.review!.id;
+    const refused = await t.request<Problem>({ method: 'PATCH', url: `/api/reviews/${reviewId}`, payload: { version: 1, state: 'published' } });
+    expect(refused.status).toBe(400);
+    expect(refused.body.errors).toEqual([{ field: 'state', in: 'body', message: expect.stringContaining('POST /api/reviews/{id}/transitions') }]);
+    expect((await t.request<Review>({ method: 'GET', url: `/api/reviews/${reviewId}` })).body).toMatchObject({ state: 'draft', version: 1 });
+  });
 });

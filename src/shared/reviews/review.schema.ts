@@ -65,6 +65,10 @@ export const reviewUpdateSchema = z
   .object({
     version: versionField,
     owner: personInputSchema.nullable().optional(),
+    state: z
+      .never({ error: 'is changed only through the workflow: POST /api/reviews/{id}/transitions with {"to": ..., "reason": ...}' })
+      .optional()
+      .describe('Not editable here: see POST /api/reviews/{id}/transitions'),
     dueAt: isoDateTime.nullable().optional(),
     ...z.object(reviewSectionFields).partial().shape,
   })
