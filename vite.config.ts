@@ -1,14 +1,26 @@
 import path from 'node:path';
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 
 const here = import.meta.dirname;
+
+/**
+ * Workers have no DOM, but their bundle is resolved with the "browser" condition; a package whose
+ * browser build needs `document` (the Markdown parser's entity decoder, reached through the review
+ * parts the quality score reads) gets its plain build there instead.
+ */
+const noDomInWorkers: Plugin = {
+  name: 'hindsight:no-dom-in-workers',
+  enforce: 'pre',
+  resolveId: (source) => (source === 'decode-named-character-reference' ? path.join(here, 'node_modules/decode-named-character-reference/index.js') : null),
+};
 const apiTarget = process.env.HINDSIGHT_API_URL ?? 'http://127.0.0.1:3001';
 
 /** The web app: root src/web, built into dist/web (served by the API at /). */
 export default defineConfig({
   root: path.join(here, 'src/web'),
   plugins: [react()],
+  worker: { plugins: () => [noDomInWorkers] },
   build: {
     outDir: path.join(here, 'dist/web'),
     emptyOutDir: true,

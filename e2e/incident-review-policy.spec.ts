@@ -15,6 +15,7 @@ test('an incident created in the UI gets its review from the policy once resolve
   await services.fill('payments-api');
   await services.press('Enter');
   await page.getByLabel('Incident commander').fill('Priya Raman');
+  await page.getByRole('option', { name: 'Use “Priya Raman” as a name' }).click();
   await page.getByLabel('Impact started').fill('2026-11-20T14:02');
   await page.getByLabel('Detected').fill('2026-11-20T14:09');
   await screenshot(page, 'new-incident');

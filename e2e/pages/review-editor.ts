@@ -12,7 +12,8 @@ export class ReviewEditor {
 
   async goto(reviewId: number): Promise<void> {
     await this.page.goto(`/reviews/${reviewId}`);
-    await expect(this.quickEntry).toBeVisible();
+    // A first visit loads the editor's code; on a busy machine that can take a while.
+    await expect(this.quickEntry).toBeVisible({ timeout: 30_000 });
   }
 
   section(id: string): Locator {
@@ -32,12 +33,30 @@ export class ReviewEditor {
     return this.page.getByTestId('timeline-text').allInnerTexts();
   }
 
+  /** Types into a text section and saves at once (Ctrl+S) rather than waiting for the autosave. */
   async writeText(field: 'summary' | 'impact' | 'learnings', text: string): Promise<void> {
-    await this.page.getByTestId(`${field}-input`).fill(text);
-    await this.page.getByTestId(`${field}-save`).click();
+    const input = this.page.getByTestId(`${field}-input`);
+    await input.fill(text);
+    await input.press('Control+s');
   }
 
   async expectSaved(field: 'summary' | 'impact' | 'learnings'): Promise<void> {
+    await expect(this.page.getByTestId(`${field}-status`)).toHaveAttribute('data-state', /^(saved|idle)$/);
     await expect(this.section(field).getByText('Saved', { exact: true })).toBeVisible();
+  }
+
+  /** Picks someone in a person picker: an account by name, or a plain name for someone without one. */
+  async pick(label: string, name: string, options: { asName?: boolean; within?: Locator } = {}): Promise<void> {
+    const scope = options.within ?? this.page;
+    const input = scope.getByLabel(label, { exact: true });
+    await input.fill(name);
+    const option = options.asName ? this.page.getByRole('option', { name: `Use “${name}” as a name` }) : this.page.getByRole('option', { name, exact: true });
+    await option.click();
+    await expect(input).toHaveValue(name);
+  }
+
+  /** The review's workflow state, as the sticky bar shows it. */
+  state(): Locator {
+    return this.page.getByTestId('review-state');
   }
 }

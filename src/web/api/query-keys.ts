@@ -10,8 +10,14 @@ export const queryKeys = {
   reviewList: (filters: object) => ['reviews', 'list', filters] as const,
   review: (id: number) => ['reviews', id] as const,
   reviewDocument: (id: number) => ['reviews', id, 'document'] as const,
+  /** One part's records of a review: factors, whys, questions, action-items. */
+  reviewPart: (id: number, part: 'factors' | 'whys' | 'questions' | 'action-items') => ['reviews', id, part] as const,
+  /** Apart from the review's own key: timeline changes (keyed by incident) make every open one stale. */
+  allReviewTransitions: ['review-transitions'] as const,
+  reviewTransitions: (id: number) => ['review-transitions', id] as const,
   timeline: (incidentId: number) => ['timeline', incidentId] as const,
   entryHistory: (entryId: number) => ['timeline', 'entry', entryId, 'history'] as const,
+  entryComments: (entryId: number) => ['timeline', 'entry', entryId, 'comments'] as const,
   metrics: (incidentId: number) => ['metrics', incidentId] as const,
   actionItems: ['action-items'] as const,
   actionItemList: (filters: object) => ['action-items', 'list', filters] as const,

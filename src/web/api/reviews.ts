@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { ReviewDocument } from '../../shared/reviews/review-document.schema.js';
-import type { Review, ReviewUpdate, reviewPageSchema } from '../../shared/reviews/review.schema.js';
+import type { Review, ReviewTransition, ReviewUpdate, TransitionList, reviewPageSchema } from '../../shared/reviews/review.schema.js';
 import { api } from './client.js';
 
 export type ReviewPage = z.infer<typeof reviewPageSchema>;
@@ -17,6 +17,8 @@ export const reviewsApi = {
   overdue: (signal?: AbortSignal) => api.get<{ items: Review[] }>('/api/reviews/overdue', undefined, signal),
   get: (id: number, signal?: AbortSignal) => api.get<Review>(`/api/reviews/${id}`, undefined, signal),
   update: (id: number, update: ReviewUpdate) => api.patch<Review>(`/api/reviews/${id}`, update),
+  transitions: (id: number, signal?: AbortSignal) => api.get<TransitionList>(`/api/reviews/${id}/transitions`, undefined, signal),
+  transition: (id: number, body: ReviewTransition) => api.post<Review>(`/api/reviews/${id}/transitions`, body),
 };
 
 export const reviewDocumentApi = {

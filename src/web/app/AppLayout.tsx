@@ -1,8 +1,8 @@
 import { AppShell, Badge, Button, Group, Loader, NavLink, Stack, Text, Title } from '@mantine/core';
-import { IconAlertTriangle, IconChecklist, IconClipboardList, IconFileText, IconPlus, IconStack2, IconUsers } from '@tabler/icons-react';
+import { IconAlertTriangle, IconChecklist, IconClipboardList, IconFileText, IconListCheck, IconPlus, IconStack2, IconUserCheck, IconUsers } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { Suspense } from 'react';
-import { Link, NavLink as RouterNavLink, Outlet, useLocation } from 'react-router';
+import { Link, Outlet, useLocation } from 'react-router';
 import { reviewsApi } from '../api/reviews.js';
 import { queryKeys } from '../api/query-keys.js';
 import { Logo } from '../ui/Logo.js';
@@ -15,6 +15,12 @@ const nav = [
   { to: '/action-items', label: 'Action items', icon: IconChecklist },
 ] as const;
 
+/** What is yours to do: the lists filtered to you as owner. */
+const mine = [
+  { to: '/reviews?owner=me', label: 'My reviews', icon: IconUserCheck },
+  { to: '/action-items?owner=me', label: 'My action items', icon: IconListCheck },
+] as const;
+
 const adminNav = [
   { to: '/admin/users', label: 'Users', icon: IconUsers },
   { to: '/admin/audit', label: 'Audit log', icon: IconClipboardList },
@@ -23,14 +29,23 @@ const adminNav = [
 
 type NavItem = { to: string; label: string; icon: typeof IconUsers };
 
-function NavItems({ items, pathname }: { items: readonly NavItem[]; pathname: string }) {
+/** A nav item is the current page when the path matches and, for a filtered list, its filter too. */
+function isCurrent(to: string, pathname: string, search: string): boolean {
+  const [path, query] = to.split('?');
+  if (!pathname.startsWith(path!)) return false;
+  const owner = new URLSearchParams(search).get('owner');
+  return query ? new URLSearchParams(query).get('owner') === owner : owner !== 'me';
+}
+
+function NavItems({ items, pathname, search }: { items: readonly NavItem[]; pathname: string; search: string }) {
   return items.map(({ to, label, icon: Icon }) => (
     <NavLink
       key={to}
-      component={RouterNavLink}
+      component={Link}
       to={to}
       label={label}
-      active={pathname.startsWith(to)}
+      active={isCurrent(to, pathname, search)}
+      aria-current={isCurrent(to, pathname, search) ? 'page' : undefined}
       leftSection={<Icon size={18} stroke={1.7} />}
       rightSection={to === '/reviews' ? <OverdueCount /> : null}
       fw={550}
@@ -85,14 +100,20 @@ export function AppLayout() {
       </AppShell.Header>
       <AppShell.Navbar className="hs-no-print" p="sm" aria-label="Main">
         <Stack gap={4}>
-          <NavItems items={nav} pathname={location.pathname} />
+          <NavItems items={nav} pathname={location.pathname} search={location.search} />
+        </Stack>
+        <Stack gap={4} mt="lg" aria-label="Yours" role="group">
+          <Text fz={11} fw={700} c="dimmed" tt="uppercase" lts={0.4} px="sm" mb={2}>
+            Yours
+          </Text>
+          <NavItems items={mine} pathname={location.pathname} search={location.search} />
         </Stack>
         {isAdmin && (
           <Stack gap={4} mt="lg" aria-label="Administration" role="group">
             <Text fz={11} fw={700} c="dimmed" tt="uppercase" lts={0.4} px="sm" mb={2}>
               Administration
             </Text>
-            <NavItems items={adminNav} pathname={location.pathname} />
+            <NavItems items={adminNav} pathname={location.pathname} search={location.search} />
           </Stack>
         )}
         <Text fz="xs" c="dimmed" mt="auto" px="xs" pb="xs">

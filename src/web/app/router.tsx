@@ -8,6 +8,7 @@ import { AppLayout } from './AppLayout.js';
 import { RequireRole, ReviewRoute } from './guards.js';
 import { queryClient } from './query-client.js';
 import { SessionProvider } from './session.js';
+import { LiveProvider } from './live/LiveProvider.js';
 
 // Every page is its own chunk: the first load carries only the shell.
 const SignInPage = lazy(() => import('../features/accounts/SignInPage.js'));
@@ -48,7 +49,9 @@ export const router = createBrowserRouter([
   {
     element: (
       <SessionProvider>
-        <AppLayout />
+        <LiveProvider>
+          <AppLayout />
+        </LiveProvider>
       </SessionProvider>
     ),
     children: [

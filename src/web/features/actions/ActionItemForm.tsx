@@ -14,24 +14,32 @@ import type { Factor } from '../../../shared/reviews/factor.schema.js';
 import { zodFieldErrors } from '../../ui/field-errors.js';
 import { useSubmission } from '../../ui/use-submission.js';
 import { LanguageHints } from '../language/LanguageHints.js';
+import type { PersonRef } from '../../../shared/accounts/person.schema.js';
+import { PersonPicker } from '../../ui/people/PersonPicker.js';
+import { toPersonInputOrNull } from '../../ui/people/people-options.js';
 import { classLabels, kindLabels, priorityLabels, statusMeta } from './action-meta.js';
+
+/** An action item as the form gives it: the owner as picked (an account or a plain name). */
+export type ActionItemValues = Omit<ActionItemCreate, 'owner'> & { owner: PersonRef | null };
 
 interface Props {
   initial?: ActionItem;
   factors: Factor[];
   submitLabel: string;
-  onSubmit: (input: ActionItemCreate) => Promise<unknown>;
+  onSubmit: (values: ActionItemValues) => Promise<unknown>;
   onCancel: () => void;
+  /** A published review: only the item's progress (status, owner, due date, priority, tracker link) may change. */
+  progressOnly?: boolean;
 }
 
 const options = (values: readonly string[], labels: Record<string, string>) => values.map((v) => ({ value: v, label: labels[v] ?? v }));
 
 /** Every field of an action item; validated with the shared schema before it is sent. */
-export function ActionItemForm({ initial, factors, submitLabel, onSubmit, onCancel }: Props) {
+export function ActionItemForm({ initial, factors, submitLabel, onSubmit, onCancel, progressOnly = false }: Props) {
   const [v, setV] = useState({
     title: initial?.title ?? '',
     description: initial?.description ?? '',
-    owner: initial?.owner?.name ?? '',
+    owner: initial?.owner ?? null,
     dueDate: initial?.dueDate ?? '',
     priority: initial?.priority ?? null,
     class: initial?.class ?? null,
@@ -54,8 +62,7 @@ export function ActionItemForm({ initial, factors, submitLabel, onSubmit, onCanc
     const candidate = {
       ...v,
       description: orNull(v.description),
-      // An unchanged owner stays the same account; a typed name is matched to one by the server.
-      owner: initial?.owner?.userId != null && v.owner === initial.owner.name ? { userId: initial.owner.userId } : orNull(v.owner),
+      owner: toPersonInputOrNull(v.owner),
       dueDate: orNull(v.dueDate),
       declineReason: orNull(v.declineReason),
       secondOrderEffects: orNull(v.secondOrderEffects),
@@ -67,28 +74,33 @@ export function ActionItemForm({ initial, factors, submitLabel, onSubmit, onCanc
     if (parsed.success && declineReasonMissing(parsed.data)) found.declineReason = 'Say why the item is declined';
     setErrors(found);
     if (!parsed.success || Object.keys(found).length) return;
-    await run(() => onSubmit(parsed.data));
+    await run(() => onSubmit({ ...parsed.data, owner: v.owner }));
   };
 
   return (
     <form onSubmit={(e) => void submit(e)} aria-label={submitLabel}>
       <Stack gap="sm">
+        {progressOnly && (
+          <Alert color="gray" variant="light" p="xs">
+            The review is published: only the item’s progress (status, owner, due date, priority, tracker issue) can change until it is reopened.
+          </Alert>
+        )}
         {message && <Alert color="red">{message}</Alert>}
-        <TextInput ref={titleInput} label="Title" name="title" withAsterisk placeholder="Add an alert when the connection pool is 80% used" value={v.title} error={errors.title} onChange={text('title')} data-autofocus />
+        <TextInput ref={titleInput} label="Title" name="title" withAsterisk placeholder="Add an alert when the connection pool is 80% used" value={v.title} error={errors.title} onChange={text('title')} disabled={progressOnly} {...(progressOnly ? {} : { 'data-autofocus': true })} />
         <LanguageHints text={v.title} inputRef={titleInput} label="Title" />
         <SimpleGrid cols={3} spacing="sm">
-          <TextInput label="Owner" name="owner" value={v.owner} error={errors.owner} onChange={text('owner')} />
+          <PersonPicker label="Owner" name="owner" value={v.owner} error={errors.owner} onChange={set('owner')} />
           <TextInput type="date" label="Due date" name="dueDate" value={v.dueDate} error={errors.dueDate} onChange={text('dueDate')} />
           <Select label="Status" name="status" data={options(actionItemStatuses, Object.fromEntries(Object.entries(statusMeta).map(([k, m]) => [k, m.label])))} value={v.status} error={errors.status} onChange={set('status')} />
           <Select label="Priority" name="priority" clearable allowDeselect data={options(actionItemPriorities, priorityLabels)} value={v.priority} error={errors.priority} onChange={set('priority')} />
-          <Select label="Class" name="class" description="What it improves" clearable allowDeselect data={options(actionItemClasses, classLabels)} value={v.class} error={errors.class} onChange={set('class')} />
-          <Select label="Kind" name="kind" description="How it is tracked" data={options(actionItemKinds, kindLabels)} value={v.kind} error={errors.kind} onChange={set('kind')} />
+          <Select label="Class" name="class" description="What it improves" clearable allowDeselect data={options(actionItemClasses, classLabels)} value={v.class} error={errors.class} onChange={set('class')} disabled={progressOnly} />
+          <Select label="Kind" name="kind" description="How it is tracked" data={options(actionItemKinds, kindLabels)} value={v.kind} error={errors.kind} onChange={set('kind')} disabled={progressOnly} />
         </SimpleGrid>
         {v.status === 'declined' && <TextInput label="Why it is declined" name="declineReason" withAsterisk value={v.declineReason} error={errors.declineReason} onChange={text('declineReason')} />}
-        <MultiSelect label="Factors it addresses" name="factorIds" description="Each action item should remove a contributing factor" searchable data={factors.map((f) => ({ value: String(f.id), label: f.title }))} value={v.factorIds} error={errors.factorIds} onChange={set('factorIds')} />
-        <Textarea ref={descriptionInput} label="Description" name="description" value={v.description} error={errors.description} onChange={text('description')} />
+        <MultiSelect label="Factors it addresses" name="factorIds" description="Each action item should remove a contributing factor" searchable data={factors.map((f) => ({ value: String(f.id), label: f.title }))} value={v.factorIds} error={errors.factorIds} onChange={set('factorIds')} disabled={progressOnly} />
+        <Textarea ref={descriptionInput} label="Description" name="description" value={v.description} error={errors.description} onChange={text('description')} disabled={progressOnly} />
         <LanguageHints text={v.description} inputRef={descriptionInput} label="Description" />
-        <Textarea label="Second-order effects" name="secondOrderEffects" description="What could this change break or make harder?" value={v.secondOrderEffects} error={errors.secondOrderEffects} onChange={text('secondOrderEffects')} />
+        <Textarea label="Second-order effects" name="secondOrderEffects" description="What could this change break or make harder?" value={v.secondOrderEffects} error={errors.secondOrderEffects} onChange={text('secondOrderEffects')} disabled={progressOnly} />
         <TextInput label="Tracker issue" name="externalUrl" placeholder="https://github.com/org/repo/issues/123" value={v.externalUrl} error={errors.externalUrl} onChange={text('externalUrl')} />
         <Group justify="flex-end" gap="xs">
           <Button variant="default" size="sm" onClick={onCancel}>

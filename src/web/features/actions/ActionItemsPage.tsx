@@ -44,7 +44,10 @@ export default function ActionItemsPage() {
   const { query, items } = useCursorPages(queryKeys.actionItemList(filters), (cursor, signal) => actionsApi.list(filters, cursor, signal));
 
   return (
-    <Page title="Action items" description="Concrete work from every review. Each item should have an owner, a due date, and remove a contributing factor.">
+    <Page
+      title={filterState.mine ? 'My action items' : 'Action items'}
+      description={filterState.mine ? 'The improvement work you own, from every review.' : 'Concrete work from every review. Each item should have an owner, a due date, and remove a contributing factor.'}
+    >
       <OwnerStatusFilters
         label="Filter action items"
         statusLabel="Status"

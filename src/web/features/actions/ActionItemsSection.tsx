@@ -14,10 +14,24 @@ import { DueDate } from './DueDate.js';
 import { ActionItemForm } from './ActionItemForm.js';
 import { ActionStatusSelect } from './ActionStatusSelect.js';
 import { useActionItemMutations } from './use-action-items.js';
+import { useLiveState } from '../../app/live/LiveProvider.js';
+import { useEditorMode } from '../reviews/editor/editor-context.js';
+import { EditingNow } from '../reviews/editor/presence/PresenceBar.js';
 
-function ItemRow({ item, onEdit, onStatus, onDelete, canWrite }: { item: ActionItem; onEdit: () => void; onStatus: (i: ActionItem, s: ActionItemStatus) => void; onDelete: () => void; canWrite: boolean }) {
+interface RowProps {
+  item: ActionItem;
+  onEdit: () => void;
+  onStatus: (i: ActionItem, s: ActionItemStatus) => void;
+  onDelete: () => void;
+  canWrite: boolean;
+  /** A published review: progress may change, the item itself may not be deleted. */
+  readOnly: boolean;
+}
+
+function ItemRow({ item, onEdit, onStatus, onDelete, canWrite, readOnly }: RowProps) {
   // F8: vague wording, no owner, no due date, no linked factor (from the review's quality score).
   const findings = useActionFindings('action', item.id);
+  const { reviewId } = useEditorMode();
   return (
     <Table.Tr data-testid="action-item-row">
       <Table.Td>
@@ -36,6 +50,7 @@ function ItemRow({ item, onEdit, onStatus, onDelete, canWrite }: { item: ActionI
             {item.priority && <Badge size="xs" color="dark" variant="light">{priorityLabels[item.priority]}</Badge>}
             {item.class && <Badge size="xs" color="hindsight" variant="light">{classLabels[item.class]}</Badge>}
             <ActionFlags findings={findings} subject={item.title} />
+            <EditingNow reviewId={reviewId} field={`actionItems.${item.id}`} />
           </Group>
         </Stack>
       </Table.Td>
@@ -50,8 +65,8 @@ function ItemRow({ item, onEdit, onStatus, onDelete, canWrite }: { item: ActionI
             <ActionIcon aria-label={`Actions for ${item.title}`}><IconDots size={16} /></ActionIcon>
           </Menu.Target>
           <Menu.Dropdown>
-            <Menu.Item leftSection={<IconPencil size={14} />} onClick={onEdit}>Edit</Menu.Item>
-            <Menu.Item leftSection={<IconTrash size={14} />} color="red" onClick={onDelete}>Delete</Menu.Item>
+            <Menu.Item leftSection={<IconPencil size={14} />} onClick={onEdit}>{readOnly ? 'Edit progress' : 'Edit'}</Menu.Item>
+            {!readOnly && <Menu.Item leftSection={<IconTrash size={14} />} color="red" onClick={onDelete}>Delete</Menu.Item>}
           </Menu.Dropdown>
         </Menu>}
       </Table.Td>
@@ -62,9 +77,16 @@ function ItemRow({ item, onEdit, onStatus, onDelete, canWrite }: { item: ActionI
 export function ActionItemsSection({ reviewId, factors }: { reviewId: number; factors: Factor[] }) {
   const items = useReviewActionItems(reviewId);
   const { canWrite } = useSession();
+  const { readOnly } = useEditorMode();
   const mutations = useActionItemMutations(reviewId);
   // base: the item as it was when the form opened; initial: what the form starts with.
-  const [editing, setEditing] = useState<{ base: ActionItem; initial: ActionItem } | 'new' | null>(null);
+  const [editing, setEditingState] = useState<{ base: ActionItem; initial: ActionItem } | 'new' | null>(null);
+  // While an item's dialog is open, the others see it is being edited.
+  const presence = useLiveState()?.connection ?? null;
+  const setEditing = (next: typeof editing) => {
+    presence?.editing(next && next !== 'new' ? `actionItems.${next.base.id}` : null);
+    setEditingState(next);
+  };
   const fail = (e: Error) => notifications.show({ color: 'red', title: 'Not saved', message: e.message });
   const onStatus = (item: ActionItem, status: ActionItemStatus) => {
     if (status === 'declined' && !item.declineReason) return setEditing({ base: item, initial: { ...item, status } });
@@ -79,7 +101,7 @@ export function ActionItemsSection({ reviewId, factors }: { reviewId: number; fa
       hint="Concrete, owned, dated work that removes a contributing factor. Not “be more careful”: “add an alert for X”."
       count={list.length}
       countLabel={(n) => `${n} item${n === 1 ? '' : 's'}`}
-      actions={canWrite && <Button size="xs" variant="light" leftSection={<IconPlus size={14} />} onClick={() => setEditing('new')}>Add action item</Button>}
+      actions={canWrite && !readOnly && <Button size="xs" variant="light" leftSection={<IconPlus size={14} />} onClick={() => setEditing('new')}>Add action item</Button>}
     >
       {list.length > 0 ? (
         <Table.ScrollContainer minWidth={640}>
@@ -95,7 +117,7 @@ export function ActionItemsSection({ reviewId, factors }: { reviewId: number; fa
             </Table.Thead>
             <Table.Tbody>
               {list.map((item) => (
-                <ItemRow key={item.id} item={item} onEdit={() => setEditing({ base: item, initial: item })} onStatus={onStatus} onDelete={() => void mutations.remove(item).catch(fail)} canWrite={canWrite} />
+                <ItemRow key={item.id} item={item} onEdit={() => setEditing({ base: item, initial: item })} onStatus={onStatus} onDelete={() => void mutations.remove(item).catch(fail)} canWrite={canWrite} readOnly={readOnly} />
               ))}
             </Table.Tbody>
           </Table>
@@ -109,6 +131,7 @@ export function ActionItemsSection({ reviewId, factors }: { reviewId: number; fa
             initial={editing === 'new' ? undefined : editing.initial}
             factors={factors}
             submitLabel={editing === 'new' ? 'Add action item' : 'Save action item'}
+            progressOnly={readOnly}
             onCancel={() => setEditing(null)}
             onSubmit={async (input) => {
               if (editing === 'new') await mutations.create(input);

@@ -5,20 +5,21 @@ import { IconLock, IconLockOpen, IconUsers } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { IncidentAccess } from '../../../shared/accounts/incident-access.schema.js';
-import type { Person } from '../../../shared/accounts/people.schema.js';
+import type { PersonRef } from '../../../shared/accounts/person.schema.js';
 import { accessApi } from '../../api/accounts.js';
 import { queryKeys } from '../../api/query-keys.js';
 import { useSession } from '../../app/session.js';
 import { initials } from '../../app/UserMenu.js';
 import { QueryError } from '../../ui/QueryError.js';
-import { PeoplePicker } from './PeoplePicker.js';
+import { PeoplePicker } from '../../ui/people/PeoplePicker.js';
 
 function ManageAccess({ access, onClose }: { access: IncidentAccess; onClose: () => void }) {
   const queryClient = useQueryClient();
   const [restricted, setRestricted] = useState(access.restricted);
-  const [members, setMembers] = useState<Person[]>(access.members.map(({ id, name }) => ({ id, name })));
+  const [members, setMembers] = useState<PersonRef[]>(access.members.map(({ id, name }) => ({ userId: id, name })));
   const save = useMutation({
-    mutationFn: () => accessApi.set(access.incidentId, { restricted, memberIds: members.map((m) => m.id) }),
+    // Members are accounts: the picker offers no plain names here.
+    mutationFn: () => accessApi.set(access.incidentId, { restricted, memberIds: members.flatMap((m) => (m.userId === null ? [] : [m.userId])) }),
     onSuccess: (saved) => {
       queryClient.setQueryData(queryKeys.incidentAccess(access.incidentId), saved);
       void queryClient.invalidateQueries({ queryKey: queryKeys.incidents });
@@ -36,7 +37,7 @@ function ManageAccess({ access, onClose }: { access: IncidentAccess; onClose: ()
         onChange={(e) => setRestricted(e.currentTarget.checked)}
         color="dark"
       />
-      <PeoplePicker label="Members" description="Who may see it while it is restricted. You stay a member when you restrict it." value={members} onChange={setMembers} />
+      <PeoplePicker label="Members" description="Who may see it while it is restricted. You stay a member when you restrict it." value={members} onChange={setMembers} allowNames={false} />
       <Group justify="flex-end">
         <Button variant="default" onClick={onClose}>Cancel</Button>
         <Button onClick={() => save.mutate()} loading={save.isPending}>Save access</Button>

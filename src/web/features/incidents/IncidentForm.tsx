@@ -6,6 +6,8 @@ import type { FieldErrors } from '../../ui/field-errors.js';
 import { emptyIncidentForm, type IncidentFormValues } from './incident-form.js';
 import { userTimeZone } from '../../ui/format.js';
 import { KeyTimesFields } from './KeyTimesFields.js';
+import { PeoplePicker } from '../../ui/people/PeoplePicker.js';
+import { PersonPicker } from '../../ui/people/PersonPicker.js';
 
 interface Props {
   onSubmit: (values: IncidentFormValues) => void;
@@ -13,6 +15,13 @@ interface Props {
   formError: string | null;
   submitting: boolean;
   onCancel: () => void;
+  /** Editing an incident: its values to start from. Who may see it is then managed on the incident page. */
+  initial?: IncidentFormValues;
+  submitLabel?: string;
+  /** Shown above the buttons (an edit's "changed meanwhile" notice). */
+  notice?: React.ReactNode;
+  /** The review is published: the key timestamps are part of it and wait for a reopening. */
+  timesLocked?: boolean;
 }
 
 const severityHelp: Record<string, string> = {
@@ -38,8 +47,9 @@ function Section({ title, hint, children }: { title: string; hint: string; child
   );
 }
 
-export function IncidentForm({ onSubmit, errors, formError, submitting, onCancel }: Props) {
-  const [values, setValues] = useState<IncidentFormValues>(emptyIncidentForm);
+export function IncidentForm({ onSubmit, errors, formError, submitting, onCancel, initial, submitLabel = 'Create incident', notice, timesLocked = false }: Props) {
+  const editing = initial !== undefined;
+  const [values, setValues] = useState<IncidentFormValues>(initial ?? emptyIncidentForm);
   const set = <K extends keyof IncidentFormValues>(key: K, value: IncidentFormValues[K]) => setValues((v) => ({ ...v, [key]: value }));
   const setTime = (key: KeyTimestamp, value: string) => setValues((v) => ({ ...v, times: { ...v.times, [key]: value } }));
   const submit = (event: FormEvent) => {
@@ -48,7 +58,7 @@ export function IncidentForm({ onSubmit, errors, formError, submitting, onCancel
   };
 
   return (
-    <form onSubmit={submit} noValidate aria-label="New incident">
+    <form onSubmit={submit} noValidate aria-label={editing ? 'Edit incident' : 'New incident'}>
       <Stack gap="lg">
         {formError && (
           <Alert color="red" icon={<IconAlertCircle size={18} />} title="The incident was not saved" role="alert">
@@ -70,14 +80,17 @@ export function IncidentForm({ onSubmit, errors, formError, submitting, onCancel
           <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
             <TagsInput label="Services" name="services" placeholder="checkout-api" value={values.services} error={errors.services} onChange={(v) => set('services', v)} />
             <TagsInput label="Labels" name="labels" placeholder="review-requested" data={['review-requested']} value={values.labels} error={errors.labels} onChange={(v) => set('labels', v)} />
-            <TextInput label="Incident commander" name="commander" placeholder="Name" value={values.commander} error={errors.commander} onChange={(e) => set('commander', e.currentTarget.value)} />
-            <TagsInput label="Responders" name="responders" placeholder="Add a name, press Enter" value={values.responders} error={errors.responders} onChange={(v) => set('responders', v)} />
+            <PersonPicker label="Incident commander" name="commander" value={values.commander} error={errors.commander} onChange={(v) => set('commander', v)} />
+            <PeoplePicker label="Responders" name="responders" value={values.responders} error={errors.responders} onChange={(v) => set('responders', v)} />
           </SimpleGrid>
         </Section>
-        <Section title="Key timestamps" hint={`In your time zone (${userTimeZone}). Leave blank what you do not know yet: the timeline can fill them in later.`}>
-          <KeyTimesFields values={values.times} errors={errors} onChange={setTime} />
+        <Section
+          title="Key timestamps"
+          hint={timesLocked ? 'The review is published, and these are entries of its timeline: reopen the review to change them.' : `In your time zone (${userTimeZone}). Leave blank what you do not know yet: the timeline can fill them in later.`}
+        >
+          <KeyTimesFields values={values.times} errors={errors} onChange={setTime} disabled={timesLocked} />
         </Section>
-        <Section title="Who can see it" hint="Most incidents are open to everyone: learning travels. Restrict the few that are security or HR sensitive.">
+        {!editing && <Section title="Who can see it" hint="Most incidents are open to everyone: learning travels. Restrict the few that are security or HR sensitive.">
           <Switch
             label={
               <Group gap={6} component="span">
@@ -90,13 +103,14 @@ export function IncidentForm({ onSubmit, errors, formError, submitting, onCancel
             onChange={(e) => set('restricted', e.currentTarget.checked)}
             color="dark"
           />
-        </Section>
+        </Section>}
+        {notice}
         <Group justify="flex-end">
           <Button variant="default" onClick={onCancel}>
             Cancel
           </Button>
           <Button type="submit" loading={submitting}>
-            Create incident
+            {submitLabel}
           </Button>
         </Group>
       </Stack>

@@ -8,6 +8,9 @@ import { Page } from '../../ui/Page.js';
 import { QueryError } from '../../ui/QueryError.js';
 import { Timestamp } from '../../ui/Timestamp.js';
 import { IncidentAccessCard } from './IncidentAccessCard.js';
+import { EditIncidentButton } from './EditIncidentButton.js';
+import { useOnScreen } from '../../app/live/use-live.js';
+import { LastActivity } from '../../app/live/LastActivity.js';
 import { KeyTimesCard } from './KeyTimesCard.js';
 import { ResolveButton } from './ResolveButton.js';
 import { ReviewPolicyCard } from './ReviewPolicyCard.js';
@@ -46,7 +49,7 @@ function DetailsCard({ incident }: { incident: Incident }) {
         </DataList.Item>
         <DataList.Item>
           <DataList.ItemLabel>Responders</DataList.ItemLabel>
-          <DataList.ItemValue>{incident.responders.length ? incident.responders.join(', ') : none}</DataList.ItemValue>
+          <DataList.ItemValue>{incident.responders.length ? incident.responders.map((p) => p.name).join(', ') : none}</DataList.ItemValue>
         </DataList.Item>
         <DataList.Item>
           <DataList.ItemLabel>Services</DataList.ItemLabel>
@@ -76,6 +79,7 @@ export default function IncidentPage() {
   const id = Number(useParams().id);
   const query = useIncident(id);
   const { canWrite } = useSession();
+  useOnScreen(null, id > 0 ? id : null);
   if (query.isError && isApiError(query.error) && query.error.code === 'not_found') return <NotFound what="incident" />;
   const incident = query.data;
 
@@ -91,10 +95,18 @@ export default function IncidentPage() {
             <StatusBadge status={incident.status} />
             {incident.userFacing && <Badge color="grape">User-facing</Badge>}
             {incident.restricted && <RestrictedBadge data-testid="restricted-badge" />}
+            <LastActivity incidentId={incident.id} maw={360} />
           </Group>
         )
       }
-      actions={incident && canWrite && incident.status !== 'resolved' ? <ResolveButton incident={incident} /> : null}
+      actions={
+        incident && canWrite ? (
+          <>
+            <EditIncidentButton incident={incident} />
+            {incident.status !== 'resolved' && <ResolveButton incident={incident} />}
+          </>
+        ) : null
+      }
     >
       {query.isError && <QueryError error={query.error} onRetry={() => void query.refetch()} />}
       {incident ? (

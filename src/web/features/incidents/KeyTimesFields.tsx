@@ -14,10 +14,12 @@ interface Props {
   values: Record<KeyTimestamp, string>;
   errors: FieldErrors;
   onChange: (key: KeyTimestamp, value: string) => void;
+  /** The incident's review is published: its key timestamps are entries of the published timeline. */
+  disabled?: boolean;
 }
 
 /** The five key timestamps as native date-time inputs (fully keyboard-operable), in the reader's zone. */
-export function KeyTimesFields({ values, errors, onChange }: Props) {
+export function KeyTimesFields({ values, errors, onChange, disabled = false }: Props) {
   return (
     <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="md">
       {keyTimestamps.map((key) => (
@@ -28,6 +30,7 @@ export function KeyTimesFields({ values, errors, onChange }: Props) {
           name={key}
           value={values[key]}
           error={errors[key]}
+          disabled={disabled}
           onChange={(e) => onChange(key, e.currentTarget.value)}
         />
       ))}

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconMessageQuestion } from '@tabler/icons-react';
@@ -8,19 +8,22 @@ import { reviewRequestSchema } from '../../../shared/reviews/review.schema.js';
 import type { Incident } from '../../../shared/incidents/incident.schema.js';
 import { serverFieldErrors, zodFieldErrors, type FieldErrors } from '../../ui/field-errors.js';
 import { useRequestReview } from './use-incident.js';
+import type { PersonRef } from '../../../shared/accounts/person.schema.js';
+import { PersonPicker } from '../../ui/people/PersonPicker.js';
+import { toPersonInput } from '../../ui/people/people-options.js';
 
 /** Anyone can ask for a review, whatever the policy says. */
 export function RequestReviewButton({ incident }: { incident: Incident }) {
   const [opened, { open, close }] = useDisclosure(false);
-  const [requestedBy, setRequestedBy] = useState('');
-  const [owner, setOwner] = useState(incident.commander?.name ?? '');
+  // Who asks is the signed-in user: the server records them; nobody types their own name.
+  const [owner, setOwner] = useState<PersonRef | null>(incident.commander);
   const [errors, setErrors] = useState<FieldErrors>({});
   const request = useRequestReview(incident.id);
   const navigate = useNavigate();
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const body = { ...(requestedBy.trim() ? { requestedBy } : {}), ...(owner.trim() ? { owner } : {}) };
+    const body = owner ? { owner: toPersonInput(owner) } : {};
     const parsed = reviewRequestSchema.safeParse(body);
     if (!parsed.success) return setErrors(zodFieldErrors(parsed.error));
     setErrors({});
@@ -46,8 +49,7 @@ export function RequestReviewButton({ incident }: { incident: Incident }) {
               A review is worth it whenever there is something to learn, whatever the severity.
             </Text>
             {request.isError && !Object.keys(shown).length && <Alert color="red">{request.error.message}</Alert>}
-            <TextInput label="Your name" name="requestedBy" value={requestedBy} error={shown.requestedBy} onChange={(e) => setRequestedBy(e.currentTarget.value)} data-autofocus />
-            <TextInput label="Owner (DRI)" name="owner" description="Who will drive the review; usually the incident commander" value={owner} error={shown.owner} onChange={(e) => setOwner(e.currentTarget.value)} />
+            <PersonPicker label="Owner (DRI)" name="owner" description="Who will drive the review; usually the incident commander. Left empty, the commander." value={owner} error={shown.owner} onChange={setOwner} />
             <Group justify="flex-end">
               <Button variant="default" onClick={close}>
                 Cancel

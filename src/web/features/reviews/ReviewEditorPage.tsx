@@ -1,48 +1,55 @@
-import { Badge, Button, Grid, Group, Skeleton, Stack, Text } from '@mantine/core';
+import { Alert, Badge, Button, Grid, Group, Skeleton, Stack, Text } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
-import { IconBook } from '@tabler/icons-react';
-import { useEffect } from 'react';
+import { IconBook, IconLock } from '@tabler/icons-react';
+import { Fragment, useEffect } from 'react';
 import { Link, useParams } from 'react-router';
 import type { ActionItem } from '../../../shared/actions/action-item.schema.js';
 import type { Incident } from '../../../shared/incidents/incident.schema.js';
 import type { Factor } from '../../../shared/reviews/factor.schema.js';
 import type { Question } from '../../../shared/reviews/question.schema.js';
-import type { Whys } from '../../../shared/reviews/whys.schema.js';
+import { partsInTemplateOrder } from '../../../shared/reviews/review-parts.js';
 import type { Review } from '../../../shared/reviews/review.schema.js';
+import type { Whys } from '../../../shared/reviews/whys.schema.js';
+import { isReadOnlyState } from '../../../shared/reviews/workflow.js';
 import { isApiError } from '../../api/errors.js';
-import { OverdueBadge, ReviewStateBadge, SeverityBadge } from '../../ui/badges.js';
+import { useOnScreen } from '../../app/live/use-live.js';
+import { OverdueBadge, SeverityBadge } from '../../ui/badges.js';
 import { NotFound } from '../../ui/NotFound.js';
 import { Page } from '../../ui/Page.js';
 import { QueryError } from '../../ui/QueryError.js';
 import { Timestamp } from '../../ui/Timestamp.js';
-import { ActionItemsSection } from '../actions/ActionItemsSection.js';
-import { useIncident } from '../incidents/use-incident.js';
-import { MetricsPanel } from '../timeline/MetricsPanel.js';
-import { TimelineSection } from '../timeline/TimelineSection.js';
-import { useTimeline } from '../timeline/use-timeline.js';
-import { CompletenessNav } from './editor/CompletenessNav.js';
-import { EditorSection } from './editor/EditorSection.js';
-import { ReviewDetailsCard } from './editor/ReviewDetailsCard.js';
-import { TextSection } from './editor/TextSection.js';
-import { useCompleteness } from './editor/use-completeness.js';
-import { FactorsSection } from './factors/FactorsSection.js';
-import { QuestionsSection } from './questions/QuestionsSection.js';
-import { useFactors, useQuestions, useReview, useReviewActionItems, useWhys } from './use-review.js';
-import { useReviewDocument } from './use-review-document.js';
-import { WhysSection } from './whys/WhysSection.js';
-import { userTimeZone } from '../../ui/format.js';
 import { useAfterFirstPaint } from '../../ui/use-after-first-paint.js';
 import { warmUpLanguageChecker } from '../language/language-client.js';
 import { LanguageProvider } from '../language/LanguageContext.js';
 import { QualityPanel } from '../language/QualityPanel.js';
 import { useReviewQuality } from '../language/use-review-quality.js';
+import { useIncident } from '../incidents/use-incident.js';
+import { useTimeline } from '../timeline/use-timeline.js';
+import { EditorModeProvider } from './editor/editor-context.js';
+import { EditorBar } from './editor/EditorBar.js';
+import { editorParts } from './editor/editor-parts.js';
+import { ReviewDetailsCard } from './editor/ReviewDetailsCard.js';
+import { SectionNavCard } from './editor/SectionNav.js';
+import { useCompleteness } from './editor/use-completeness.js';
 import { useLiveReviewDocument, usePeopleSource } from './editor/use-live-document.js';
+import { useFactors, useQuestions, useReview, useReviewActionItems, useWhys } from './use-review.js';
+import { useReviewDocument } from './use-review-document.js';
 
 // Stable empty lists, so completeness is not recomputed on every render while parts load.
 const noFactors: Factor[] = [];
 const noWhys: Whys[] = [];
 const noQuestions: Question[] = [];
 const noActionItems: ActionItem[] = [];
+
+function PublishedNotice() {
+  return (
+    <Alert color="teal" variant="light" icon={<IconLock size={18} />} data-testid="published-notice">
+      <Text fz="sm">
+        This review is published and read-only. Reopen it (at the top) to change anything; action items’ progress (status, owner, due date, priority, tracker issue) can still be updated.
+      </Text>
+    </Alert>
+  );
+}
 
 function Editor({ review, incident }: { review: Review; incident: Incident }) {
   const timeline = useTimeline(incident.id);
@@ -51,7 +58,7 @@ function Editor({ review, incident }: { review: Review; incident: Incident }) {
   const questions = useQuestions(review.id);
   const actionItems = useReviewActionItems(review.id);
   const entries = timeline.data ?? [];
-  // The sections below the timeline render just after the first paint, so typing can start at once.
+  // The parts that are not needed for the first screen render just after it, so typing can start at once.
   const rest = useAfterFirstPaint();
   const completeness = useCompleteness({
     review,
@@ -65,48 +72,44 @@ function Editor({ review, incident }: { review: Review; incident: Incident }) {
   const doc = useLiveReviewDocument(review, incident, { timeline: timeline.data, factors: factors.data, whys: whys.data, questions: questions.data, actionItems: actionItems.data }, completeness);
   const { quality, computing, failed } = useReviewQuality(rest ? doc : null);
   const people = usePeopleSource(review, incident);
-  // The panel sits in the sidebar on wide screens, below the sections otherwise (Mantine's lg).
+  // Mantine's lg: the sections and the quality panel sit in a sidebar; below it, in the sticky bar.
   const wide = useMediaQuery('(min-width: 75em)', true, { getInitialValueInEffect: false });
+  const readOnly = isReadOnlyState(review.state);
   // The checker's worker starts once the page is on screen, so the first finding needs no wait.
   useEffect(() => {
     if (rest) warmUpLanguageChecker();
   }, [rest]);
+  const partProps = { review, incident, timeline: entries, factors: factors.data ?? noFactors, actionItems: actionItems.data ?? noActionItems };
 
   return (
-    <LanguageProvider people={people} quality={quality} computing={computing}>
-      <Grid gap="lg">
-        <Grid.Col span={{ base: 12, lg: 9 }}>
-          <Stack gap="lg">
-            <TextSection review={review} field="summary" title="Summary" hint="One paragraph for engineers who were not involved: what happened, when, for how long, and the impact." placeholder="On Tuesday at 08:21 UTC a change to …" />
-            <TextSection review={review} field="impact" title="Impact" hint="Who was affected and how: customers, internal teams, data." placeholder="All inbound traffic failed for 25 minutes …" />
-            <EditorSection id="timeline" title="Timeline" hint={`Exact timestamps, always in time order. Shown in ${userTimeZone}; hover a time for the original.`} count={entries.length} countLabel={(n) => `${n} entr${n === 1 ? 'y' : 'ies'}`}>
-              <MetricsPanel incidentId={incident.id} />
-              <TimelineSection incident={incident} />
-            </EditorSection>
-            {rest ? (
-              <>
-                <FactorsSection reviewId={review.id} timeline={entries} />
-                <WhysSection reviewId={review.id} />
-                <QuestionsSection reviewId={review.id} />
-                <ActionItemsSection reviewId={review.id} factors={factors.data ?? []} />
-                <TextSection review={review} field="learnings" title="Learnings" hint="What the organisation should remember from this incident." placeholder="De-registration delay was considered only from a performance angle …" />
+    <EditorModeProvider mode={{ reviewId: review.id, readOnly }}>
+      <LanguageProvider people={people} quality={quality} computing={computing}>
+        <Stack gap="lg">
+          <EditorBar review={review} completeness={completeness} quality={quality} computing={computing} failed={failed} wide={wide} />
+          {readOnly && <PublishedNotice />}
+          <Grid gap="lg">
+            <Grid.Col span={{ base: 12, lg: 9 }}>
+              <Stack gap="lg">
                 <ReviewDetailsCard review={review} />
-                {!wide && <QualityPanel quality={quality} computing={computing} failed={failed} />}
-              </>
-            ) : (
-              <Skeleton h={480} radius="lg" />
+                {/* Every part of the review, in the order its template shows them. */}
+                {partsInTemplateOrder(review.template).map((key) =>
+                  editorParts[key].deferred && !rest ? <Skeleton key={key} h={240} radius="lg" /> : <Fragment key={key}>{editorParts[key].edit(partProps)}</Fragment>,
+                )}
+              </Stack>
+            </Grid.Col>
+            {wide && (
+              <Grid.Col span={3}>
+                {/* A grid, not a flex column: the cards keep their height and the sidebar scrolls instead. */}
+                <div style={{ position: 'sticky', top: 'var(--hs-editor-offset, 140px)', display: 'grid', gap: 16, alignContent: 'start', maxHeight: 'calc(100vh - var(--hs-editor-offset, 140px) - 12px)', overflowY: 'auto', padding: '0 2px 4px' }}>
+                  <SectionNavCard completeness={completeness} />
+                  <QualityPanel quality={quality} computing={computing} failed={failed} />
+                </div>
+              </Grid.Col>
             )}
-          </Stack>
-        </Grid.Col>
-        <Grid.Col span={{ base: 12, lg: 3 }} visibleFrom="lg">
-          {/* A grid, not a flex column: the cards keep their height and the sidebar scrolls instead. */}
-          <div style={{ position: 'sticky', top: 84, display: 'grid', gap: 16, alignContent: 'start', maxHeight: 'calc(100vh - 100px)', overflowY: 'auto', padding: '0 2px 4px' }}>
-            <CompletenessNav completeness={completeness} />
-            {wide && <QualityPanel quality={quality} computing={computing} failed={failed} />}
-          </div>
-        </Grid.Col>
-      </Grid>
-    </LanguageProvider>
+          </Grid>
+        </Stack>
+      </LanguageProvider>
+    </EditorModeProvider>
   );
 }
 
@@ -117,9 +120,10 @@ export default function ReviewEditorPage() {
   const loaded = doc.isSuccess;
   const review = useReview(loaded ? id : 0);
   const incident = useIncident(loaded ? doc.data.incidentId : 0);
-  if (doc.isError && isApiError(doc.error) && doc.error.code === 'not_found') return <NotFound what="review" />;
   const r = review.data;
   const i = incident.data;
+  useOnScreen(r ? r.id : null, i ? i.id : null);
+  if (doc.isError && isApiError(doc.error) && doc.error.code === 'not_found') return <NotFound what="review" />;
 
   return (
     <Page
@@ -131,7 +135,6 @@ export default function ReviewEditorPage() {
           <Group gap={8} mt={4}>
             <Badge variant="outline" color="gray">Review #{r.id}</Badge>
             <SeverityBadge severity={i.severity} />
-            <ReviewStateBadge state={r.state} />
             {r.overdue && <OverdueBadge />}
             <Text fz="sm" c="dimmed">
               Owner <Text span fw={600} c="dark">{r.owner?.name ?? 'unassigned'}</Text> · due <Timestamp value={r.dueAt} format="date" fz="sm" />

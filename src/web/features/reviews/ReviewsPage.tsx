@@ -49,7 +49,10 @@ export default function ReviewsPage() {
   const { query, items: reviews } = useCursorPages(queryKeys.reviewList(filters), (cursor, signal) => reviewsApi.list(filters, cursor, signal));
 
   return (
-    <Page title="Reviews" description="Every post-incident review with its owner and deadline, counted in working days from the incident's resolution.">
+    <Page
+      title={filterState.mine ? 'My reviews' : 'Reviews'}
+      description={filterState.mine ? 'The reviews you own and drive to done.' : "Every post-incident review with its owner and deadline, counted in working days from the incident's resolution."}
+    >
       <OwnerStatusFilters
         label="Filter reviews"
         statusLabel="State"

@@ -10,10 +10,12 @@ import { kindMeta } from './kinds.js';
 interface Props {
   entry: TimelineEntry | null;
   onClose: () => void;
+  /** Its review is published: the entry can be read, not corrected or commented on. */
+  readOnly?: boolean;
 }
 
 /** One entry up close: correct it, discuss it, and see every earlier version. */
-export function EntryDrawer({ entry, onClose }: Props) {
+export function EntryDrawer({ entry, onClose, readOnly = false }: Props) {
   return (
     <Drawer opened={entry !== null} onClose={onClose} position="right" size={560} title={<Text fw={650}>Timeline entry</Text>}>
       {entry && (
@@ -30,11 +32,13 @@ export function EntryDrawer({ entry, onClose }: Props) {
               Added by {entry.author.name} · version {entry.version}
             </Text>
           </Stack>
-          <Tabs defaultValue="correct" keepMounted={false}>
+          <Tabs defaultValue={readOnly ? 'comments' : 'correct'} keepMounted={false}>
             <Tabs.List>
-              <Tabs.Tab value="correct" leftSection={<IconPencil size={14} />}>
-                Correct
-              </Tabs.Tab>
+              {!readOnly && (
+                <Tabs.Tab value="correct" leftSection={<IconPencil size={14} />}>
+                  Correct
+                </Tabs.Tab>
+              )}
               <Tabs.Tab value="comments" leftSection={<IconMessageCircle size={14} />}>
                 Comments {entry.commentCount > 0 ? `(${entry.commentCount})` : ''}
               </Tabs.Tab>
@@ -46,7 +50,7 @@ export function EntryDrawer({ entry, onClose }: Props) {
               <EntryEditForm key={entry.id} entry={entry} onSaved={() => undefined} onDeleted={onClose} />
             </Tabs.Panel>
             <Tabs.Panel value="comments" pt="md">
-              <EntryComments entry={entry} />
+              <EntryComments entry={entry} readOnly={readOnly} />
             </Tabs.Panel>
             <Tabs.Panel value="history" pt="md">
               <EntryHistory entry={entry} />

@@ -10,10 +10,12 @@ import { EntryDrawer } from './EntryDrawer.js';
 import { QuickEntry } from './QuickEntry.js';
 import { TimelineList } from './TimelineList.js';
 import { useTimeline } from './use-timeline.js';
+import { useEditingSignal } from '../../app/live/use-live.js';
 
 /** The timeline editor: fast entry on top, the entries in time order below, one entry in a drawer. */
-export function TimelineSection({ incident }: { incident: Incident }) {
+export function TimelineSection({ incident, readOnly = false }: { incident: Incident; readOnly?: boolean }) {
   const timeline = useTimeline(incident.id);
+  const presence = useEditingSignal('timeline');
   const [openId, setOpenId] = useState<number | null>(null);
   const [highlightId, setHighlightId] = useState<number | null>(null);
   const [filter, setFilter] = useState('');
@@ -26,7 +28,12 @@ export function TimelineSection({ incident }: { incident: Incident }) {
 
   return (
     <Stack gap="md">
-      <QuickEntry incidentId={incident.id} defaultDay={defaultDay} onAdded={setHighlightId} />
+      {!readOnly && (
+        // Focus inside the fast entry tells the others someone is adding to the timeline.
+        <div onFocus={presence.onFocus} onBlur={presence.onBlur}>
+          <QuickEntry incidentId={incident.id} defaultDay={defaultDay} onAdded={setHighlightId} />
+        </div>
+      )}
       {timeline.isError && <QueryError error={timeline.error} onRetry={() => void timeline.refetch()} />}
       {timeline.isPending ? (
         <Center py="lg">
@@ -47,7 +54,7 @@ export function TimelineSection({ incident }: { incident: Incident }) {
           <TimelineList entries={shown} onOpen={onOpen} highlightId={highlightId} />
         </Stack>
       )}
-      <EntryDrawer entry={opened} onClose={() => setOpenId(null)} />
+      <EntryDrawer entry={opened} onClose={() => setOpenId(null)} readOnly={readOnly} />
     </Stack>
   );
 }

@@ -53,6 +53,8 @@ export function ConflictProvider({ children }: { children: ReactNode }) {
         opened={request !== null}
         onClose={() => choose('cancel')}
         size="xl"
+        // Above any dialog the conflicting edit was made in (an incident's edit dialog, say).
+        zIndex={400}
         title={
           <Group gap={8}>
             <IconGitCompare size={20} color="var(--mantine-color-orange-6)" />

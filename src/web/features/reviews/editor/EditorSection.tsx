@@ -1,5 +1,7 @@
 import { Badge, Card, Group, Stack, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
+import { useEditorMode } from './editor-context.js';
+import { EditingNow } from './presence/PresenceBar.js';
 
 interface Props {
   id: string;
@@ -9,14 +11,17 @@ interface Props {
   count?: number;
   countLabel?: (count: number) => string;
   actions?: ReactNode;
+  /** The presence name of the field this section edits, to show who else is editing it. */
+  editingField?: string;
   children: ReactNode;
 }
 
-/** A section of the review editor: an anchor for the section nav, a title, its fill state. */
-export function EditorSection({ id, title, hint, count, countLabel, actions, children }: Props) {
+/** A section of the review editor: an anchor for the section nav, a title, its fill state, who is editing it. */
+export function EditorSection({ id, title, hint, count, countLabel, actions, editingField, children }: Props) {
   const headingId = `${id}-heading`;
+  const { reviewId } = useEditorMode();
   return (
-    <Card component="section" id={id} aria-labelledby={headingId} className="hs-editor-section" data-testid={`section-${id}`}>
+    <Card component="section" id={id} aria-labelledby={headingId} className="hs-editor-section" data-testid={`section-${id}`} style={{ scrollMarginTop: 'var(--hs-editor-offset, 76px)' }}>
       <Stack gap="md">
         <Group justify="space-between" align="flex-start" wrap="nowrap">
           <div>
@@ -34,6 +39,7 @@ export function EditorSection({ id, title, hint, count, countLabel, actions, chi
                     Empty
                   </Badge>
                 ))}
+              {editingField && reviewId > 0 && <EditingNow reviewId={reviewId} field={editingField} />}
             </Group>
             {hint && (
               <Text fz="sm" c="dimmed" mt={2} maw={640}>

@@ -1,77 +1,85 @@
-import { Alert, Button, Group, Select, SimpleGrid, TextInput } from '@mantine/core';
-import { useState } from 'react';
-import { reviewUpdateSchema, type Review } from '../../../../shared/reviews/review.schema.js';
-import { reviewTemplates, templateSections } from '../../../../shared/reviews/review-templates.js';
-import { formLevelError, serverFieldErrors, zodFieldErrors, type FieldErrors } from '../../../ui/field-errors.js';
-import { fromLocalInput, toLocalInput } from '../../../ui/format.js';
-import { useDraft } from '../../../ui/use-draft.js';
-import { useSaveReviewFields, type ReviewField } from '../use-review.js';
+import { Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import type { PersonRef } from '../../../../shared/accounts/person.schema.js';
+import type { Review } from '../../../../shared/reviews/review.schema.js';
+import { reviewTemplates, templateSections, type ReviewTemplate } from '../../../../shared/reviews/review-templates.js';
+import { changeKey } from '../../../api/live-changes.js';
+import { FieldStatus, IncomingChange } from '../../../ui/autosave/FieldStatus.js';
+import { useAutosavedField } from '../../../ui/autosave/use-autosaved-field.js';
+import { formatDate, fromLocalInput, toLocalInput } from '../../../ui/format.js';
+import { PersonPicker } from '../../../ui/people/PersonPicker.js';
+import { toPersonInputOrNull } from '../../../ui/people/people-options.js';
+import { reviewFieldLabels, useSaveReviewFields, type ReviewField } from '../use-review.js';
+import { useEditorMode } from './editor-context.js';
 import { EditorSection } from './EditorSection.js';
 
-type Details = Record<'owner' | 'facilitator' | 'scribe' | 'dueAt' | 'template', string>;
+const personName = (value: unknown) => (value as PersonRef | null)?.name ?? '(nobody)';
 
-const fromReview = (r: Review): Details => ({
-  owner: r.owner?.name ?? '',
-  facilitator: r.facilitator?.name ?? '',
-  scribe: r.scribe?.name ?? '',
-  dueAt: toLocalInput(r.dueAt),
-  template: r.template,
-});
-
-/** Who runs the review, its state, due date and template. */
-export function ReviewDetailsCard({ review }: { review: Review }) {
-  const { draft, setDraft, base, dirty, reset } = useDraft(fromReview(review));
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [failure, setFailure] = useState<unknown>(null);
-  const [saving, setSaving] = useState(false);
+/** One field of the review saved on its own, as soon as it is chosen. */
+function useReviewField<T>(review: Review, key: ReviewField, server: T, toSend: (value: T) => unknown, options: { delay?: number; format?: (value: unknown) => string } = {}) {
   const save = useSaveReviewFields(review.id);
-  const set = (key: keyof Details) => (value: string | null) => setDraft({ ...draft, [key]: value ?? '' });
+  const { readOnly } = useEditorMode();
+  return useAutosavedField<T>({
+    server,
+    label: reviewFieldLabels[key],
+    changeKey: changeKey.reviewField(review.id, key),
+    presenceField: key,
+    delay: options.delay ?? 0,
+    readOnly,
+    ...(options.format ? { format: options.format as (value: T) => string } : {}),
+    save: async (value, base) => {
+      const result = await save([{ key, send: toSend(value), base, mine: value, ...(options.format ? { format: options.format } : {}) }]);
+      return result.outcome === 'cancelled' ? result : { outcome: result.outcome, value: result.value[key] as T };
+    },
+  });
+}
 
-  const toValue = (key: keyof Details, value: string) => {
-    if (key === 'dueAt') return value ? fromLocalInput(value) : null;
-    return value.trim() === '' && key !== 'template' ? null : value;
-  };
-  const submit = async () => {
-    const keys = (Object.keys(draft) as Array<keyof Details>).filter((k) => draft[k] !== base[k]);
-    const fields = Object.fromEntries(keys.map((k) => [k, toValue(k, draft[k])])) as Partial<Record<ReviewField, string | null>>;
-    const parsed = reviewUpdateSchema.safeParse({ version: review.version, ...fields });
-    if (!parsed.success) return setErrors(zodFieldErrors(parsed.error));
-    setErrors({});
-    setFailure(null);
-    setSaving(true);
-    try {
-      const baseValues = Object.fromEntries(keys.map((k) => [k, k === 'dueAt' ? review.dueAt : toValue(k, base[k])]));
-      const result = await save(fields, baseValues);
-      if (result.outcome !== 'cancelled') reset(fromReview(result.value));
-    } catch (e) {
-      setFailure(e);
-      setErrors(serverFieldErrors(e));
-    } finally {
-      setSaving(false);
-    }
-  };
-  const message = formLevelError(failure, errors);
+function PersonField({ review, field, description }: { review: Review; field: 'owner' | 'facilitator' | 'scribe'; description: string }) {
+  const { readOnly } = useEditorMode();
+  const person = useReviewField<PersonRef | null>(review, field, review[field], toPersonInputOrNull, { format: personName });
+  return (
+    <Stack gap={4}>
+      <IncomingChange field={person} label={reviewFieldLabels[field]} />
+      <PersonPicker label={reviewFieldLabels[field]} description={description} name={field} value={person.value} onChange={person.setValue} readOnly={readOnly} onFocus={person.inputProps.onFocus} onBlur={person.inputProps.onBlur} data-testid={`${field}-picker`} />
+      <FieldStatus field={person} testId={`${field}-status`} />
+    </Stack>
+  );
+}
+
+/** Who runs the review, when it is due and which template it follows; each saved as soon as it is chosen. */
+export function ReviewDetailsCard({ review }: { review: Review }) {
+  const { readOnly } = useEditorMode();
+  // Kept as the instant the API has; the input shows it in the reader's zone.
+  const due = useReviewField<string | null>(review, 'dueAt', review.dueAt, (v) => v, { delay: 1500, format: (v) => (v ? formatDate(String(v)) : '(none)') });
+  const template = useReviewField<ReviewTemplate>(review, 'template', review.template, (v) => v);
 
   return (
-    <EditorSection id="details" title="Review details" hint="The owner (DRI) drives the review to done; facilitator and scribe run the meeting, if there is one.">
-      {message && <Alert color="red">{message}</Alert>}
+    <EditorSection id="details" title="Review details" hint="The owner (DRI) drives the review to done; the facilitator and scribe run the meeting, if there is one.">
       <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="md">
-        <TextInput label="Owner (DRI)" name="owner" value={draft.owner} error={errors.owner} onChange={(e) => set('owner')(e.currentTarget.value)} />
-        <TextInput label="Facilitator" name="facilitator" value={draft.facilitator} error={errors.facilitator} onChange={(e) => set('facilitator')(e.currentTarget.value)} />
-        <TextInput label="Scribe" name="scribe" value={draft.scribe} error={errors.scribe} onChange={(e) => set('scribe')(e.currentTarget.value)} />
-        <TextInput type="datetime-local" label="Due" name="dueAt" value={draft.dueAt} error={errors.dueAt} onChange={(e) => set('dueAt')(e.currentTarget.value)} />
-        <Select label="Template" name="template" data={reviewTemplates.map((t) => ({ value: t, label: templateSections[t].label }))} value={draft.template} error={errors.template} onChange={set('template')} />
+        <PersonField review={review} field="owner" description="Drives the review to done" />
+        <PersonField review={review} field="facilitator" description="Runs the meeting" />
+        <PersonField review={review} field="scribe" description="Takes the notes" />
+        <Stack gap={4}>
+          <IncomingChange field={due} label="The due date" />
+          <TextInput type="datetime-local" label="Due" name="dueAt" value={toLocalInput(due.value)} readOnly={readOnly} onChange={(e) => due.setValue(fromLocalInput(e.currentTarget.value))} {...due.inputProps} />
+          <FieldStatus field={due} />
+        </Stack>
+        <Stack gap={4}>
+          <IncomingChange field={template} label="The template" />
+          <Select
+            label="Template"
+            name="template"
+            description="Which sections the review shows"
+            data={reviewTemplates.map((t) => ({ value: t, label: templateSections[t].label }))}
+            value={template.value}
+            readOnly={readOnly}
+            allowDeselect={false}
+            onChange={(v) => v && template.setValue(v as ReviewTemplate)}
+            onFocus={template.inputProps.onFocus}
+            onBlur={template.inputProps.onBlur}
+          />
+          <FieldStatus field={template} />
+        </Stack>
       </SimpleGrid>
-      {dirty && (
-        <Group justify="flex-end" gap="xs">
-          <Button variant="subtle" color="gray" size="xs" onClick={() => setDraft(base)}>
-            Discard
-          </Button>
-          <Button size="xs" onClick={() => void submit()} loading={saving}>
-            Save details
-          </Button>
-        </Group>
-      )}
     </EditorSection>
   );
 }

@@ -1,82 +1,68 @@
-import { Button, Group, Text, Textarea } from '@mantine/core';
-import { useRef, useState } from 'react';
+import { Group, Text, Textarea } from '@mantine/core';
+import { useRef } from 'react';
 import type { Review } from '../../../../shared/reviews/review.schema.js';
 import { reviewUpdateSchema } from '../../../../shared/reviews/review.schema.js';
-import { formLevelError, serverFieldErrors, zodFieldErrors } from '../../../ui/field-errors.js';
-import { useDraft, useUnsavedWarning } from '../../../ui/use-draft.js';
+import { changeKey } from '../../../api/live-changes.js';
+import { FieldStatus, IncomingChange } from '../../../ui/autosave/FieldStatus.js';
+import { useAutosavedField } from '../../../ui/autosave/use-autosaved-field.js';
+import { zodFieldErrors } from '../../../ui/field-errors.js';
 import { LanguageHints } from '../../language/LanguageHints.js';
 import { useSaveReviewFields } from '../use-review.js';
+import { useEditorMode } from './editor-context.js';
 import { EditorSection } from './EditorSection.js';
 
-type TextField = 'summary' | 'impact' | 'learnings';
+export type ReviewTextField = 'summary' | 'impact' | 'learnings';
 
 interface Props {
   review: Review;
-  field: TextField;
+  field: ReviewTextField;
   title: string;
   hint: string;
   placeholder: string;
 }
 
-/** A free-text section of the review (summary, impact, learnings), saved with its version. */
-export function TextSection({ review, field, title, hint, placeholder }: Props) {
-  const { draft, setDraft, base, dirty, reset } = useDraft(review[field] ?? '');
-  const [error, setError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
-  const save = useSaveReviewFields(review.id);
-  const input = useRef<HTMLTextAreaElement>(null);
-  useUnsavedWarning(dirty);
+const orNull = (text: string) => (text.trim() === '' ? null : text);
 
-  const submit = async () => {
-    const value = draft.trim() === '' ? null : draft;
-    const parsed = reviewUpdateSchema.safeParse({ version: review.version, [field]: value });
-    if (!parsed.success) return setError(zodFieldErrors(parsed.error)[field] ?? parsed.error.message);
-    setError(null);
-    setSaving(true);
-    try {
-      const result = await save({ [field]: value }, { [field]: base.trim() === '' ? null : base });
-      if (result.outcome !== 'cancelled') reset(result.value[field] ?? '');
-    } catch (e) {
-      setError(serverFieldErrors(e)[field] ?? formLevelError(e, {}) ?? 'Not saved');
-    } finally {
-      setSaving(false);
-    }
-  };
+/** A free-text section of the review (summary, impact, learnings), saved as it is typed. */
+export function TextSection({ review, field, title, hint, placeholder }: Props) {
+  const { readOnly } = useEditorMode();
+  const saveFields = useSaveReviewFields(review.id);
+  const input = useRef<HTMLTextAreaElement>(null);
+  const text = useAutosavedField<string>({
+    server: review[field] ?? '',
+    label: `The ${title.toLowerCase()}`,
+    changeKey: changeKey.reviewField(review.id, field),
+    presenceField: field,
+    readOnly,
+    validate: (value) => {
+      const parsed = reviewUpdateSchema.safeParse({ version: review.version, [field]: orNull(value) });
+      return parsed.success ? null : (zodFieldErrors(parsed.error)[field] ?? parsed.error.message);
+    },
+    save: async (value, base) => {
+      const result = await saveFields([{ key: field, send: orNull(value), base: orNull(base) }]);
+      return result.outcome === 'cancelled' ? result : { outcome: result.outcome, value: result.value[field] ?? '' };
+    },
+  });
+  const written = (review[field] ?? '').trim() !== '';
 
   return (
-    <EditorSection id={field} title={title} hint={hint} count={(review[field] ?? '').trim() ? 1 : 0} countLabel={() => 'Written'}>
+    <EditorSection id={field} title={title} hint={hint} count={written ? 1 : 0} countLabel={() => 'Written'} editingField={field}>
+      <IncomingChange field={text} label={`The ${title.toLowerCase()}`} />
       <Textarea
         ref={input}
         aria-label={title}
         name={field}
-        placeholder={placeholder}
+        placeholder={readOnly ? undefined : placeholder}
         className="hs-textarea-lg"
-        value={draft}
-        error={error}
-        onChange={(e) => setDraft(e.currentTarget.value)}
-        onKeyDown={(e) => {
-          if (e.key === 'Enter' && (e.metaKey || e.ctrlKey)) {
-            e.preventDefault();
-            void submit();
-          }
-        }}
+        value={text.value}
+        readOnly={readOnly}
+        onChange={(e) => text.setValue(e.currentTarget.value)}
+        {...text.inputProps}
         data-testid={`${field}-input`}
       />
-      <LanguageHints text={draft} inputRef={input} label={title} />
+      {!readOnly && <LanguageHints text={text.value} inputRef={input} label={title} />}
       <Group justify="space-between">
-        <Text fz="xs" c={dirty ? 'orange.8' : 'dimmed'} aria-live="polite">
-          {dirty ? 'Unsaved changes · Ctrl+Enter to save' : review[field] ? 'Saved' : 'Not written yet: it may stay empty.'}
-        </Text>
-        <Group gap="xs">
-          {dirty && (
-            <Button variant="subtle" color="gray" size="xs" onClick={() => setDraft(base)}>
-              Discard
-            </Button>
-          )}
-          <Button size="xs" onClick={() => void submit()} loading={saving} disabled={!dirty} data-testid={`${field}-save`}>
-            Save {title.toLowerCase()}
-          </Button>
-        </Group>
+        <FieldStatus field={text} testId={`${field}-status`} idle={<Text fz="xs" c="dimmed">{written ? 'Saved' : readOnly ? 'Not written.' : 'Not written yet: it may stay empty.'}</Text>} />
       </Group>
     </EditorSection>
   );

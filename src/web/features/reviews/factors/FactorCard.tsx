@@ -8,6 +8,9 @@ import { ActionFlags } from '../../language/ActionFlags.js';
 import { useActionFindings } from '../../language/LanguageContext.js';
 import { factorKindMeta } from './factor-meta.js';
 import { FactorForm } from './FactorForm.js';
+import { useEditingSignal } from '../../../app/live/use-live.js';
+import { useEditorMode } from '../editor/editor-context.js';
+import { EditingNow } from '../editor/presence/PresenceBar.js';
 
 interface Props {
   factor: Factor;
@@ -15,16 +18,25 @@ interface Props {
   labelOf: (key: string) => string;
   onUpdate: (factor: Factor, input: FactorCreate) => Promise<unknown>;
   onDelete: (factor: Factor) => void;
+  readOnly: boolean;
 }
 
-export function FactorCard({ factor, timeline, labelOf, onUpdate, onDelete }: Props) {
-  const [editing, { open, close }] = useDisclosure(false);
+export function FactorCard({ factor, timeline, labelOf, onUpdate, onDelete, readOnly }: Props) {
+  const [editing, { open, close: closeDialog }] = useDisclosure(false);
+  const { reviewId } = useEditorMode();
+  // While the dialog is open, the others see this factor is being edited.
+  const presence = useEditingSignal(`factors.${factor.id}`);
+  const close = () => {
+    presence.onBlur();
+    closeDialog();
+  };
   // The factor as it was when the form opened: the base of the edit (the latest copy may move on).
   const [snapshot, setSnapshot] = useState(factor);
   // F8: a contributor wants an action item or an explicit accepted risk.
   const findings = useActionFindings('factor', factor.id);
   const startEditing = () => {
     setSnapshot(factor);
+    presence.onFocus();
     open();
   };
   return (
@@ -62,8 +74,9 @@ export function FactorCard({ factor, timeline, labelOf, onUpdate, onDelete }: Pr
             )}
           </Group>
           <ActionFlags findings={findings} subject={factor.title} />
+          <EditingNow reviewId={reviewId} field={`factors.${factor.id}`} />
         </Stack>
-        <Menu position="bottom-end" withinPortal>
+        {!readOnly && <Menu position="bottom-end" withinPortal>
           <Menu.Target>
             <ActionIcon aria-label={`Actions for ${factor.title}`} size="sm">
               <IconDots size={16} />
@@ -77,7 +90,7 @@ export function FactorCard({ factor, timeline, labelOf, onUpdate, onDelete }: Pr
               Delete
             </Menu.Item>
           </Menu.Dropdown>
-        </Menu>
+        </Menu>}
       </Group>
       <Modal opened={editing} onClose={close} title={<Text fw={650}>Edit {factorKindMeta[factor.kind].singular}</Text>} size="lg">
         <FactorForm

@@ -9,6 +9,7 @@ import { queryKeys } from '../../../api/query-keys.js';
 import { factorsApi } from '../../../api/review-parts.js';
 import { useAskConflict } from '../../../ui/conflict/ConflictProvider.js';
 import { saveVersioned } from '../../../ui/conflict/save-versioned.js';
+import { useEditorMode } from '../editor/editor-context.js';
 import { EditorSection } from '../editor/EditorSection.js';
 import { useFactors, useTaxonomy } from '../use-review.js';
 import { factorKindMeta } from './factor-meta.js';
@@ -32,7 +33,8 @@ export function FactorsSection({ reviewId, timeline }: { reviewId: number; timel
   const queryClient = useQueryClient();
   const ask = useAskConflict();
   const [adding, setAdding] = useState<FactorKind | null>(null);
-  const key = [...queryKeys.review(reviewId), 'factors'];
+  const { readOnly } = useEditorMode();
+  const key = queryKeys.reviewPart(reviewId, 'factors');
   const refresh = () => void queryClient.invalidateQueries({ queryKey: key });
   const labels = new Map([...(taxonomy.data?.categories ?? []), ...(taxonomy.data?.tags ?? [])].map((t) => [t.key, t.label]));
   const labelOf = (k: string) => labels.get(k) ?? k;
@@ -72,7 +74,7 @@ export function FactorsSection({ reviewId, timeline }: { reviewId: number; timel
           const meta = factorKindMeta[kind];
           const ofKind = items.filter((f) => f.kind === kind);
           return (
-            <Paper key={kind} p="sm" radius="md" bg="gray.0" data-testid={`factors-${kind}`} style={{ borderTop: `3px solid var(--mantine-color-${meta.color}-5)` }}>
+            <Paper key={kind} id={`factors-${kind}`} p="sm" radius="md" bg="gray.0" data-testid={`factors-${kind}`} style={{ borderTop: `3px solid var(--mantine-color-${meta.color}-5)`, scrollMarginTop: 'var(--hs-editor-offset, 76px)' }}>
               <Stack gap="xs">
                 <div>
                   <Title order={4}>
@@ -83,11 +85,13 @@ export function FactorsSection({ reviewId, timeline }: { reviewId: number; timel
                   </Text>
                 </div>
                 {ofKind.map((factor) => (
-                  <FactorCard key={factor.id} factor={factor} timeline={timeline} labelOf={labelOf} onUpdate={update} onDelete={remove} />
+                  <FactorCard key={factor.id} factor={factor} timeline={timeline} labelOf={labelOf} onUpdate={update} onDelete={remove} readOnly={readOnly} />
                 ))}
-                <Button variant="subtle" size="xs" leftSection={<IconPlus size={14} />} onClick={() => setAdding(kind)} justify="flex-start" w="fit-content">
-                  Add {meta.singular}
-                </Button>
+                {!readOnly && (
+                  <Button variant="subtle" size="xs" leftSection={<IconPlus size={14} />} onClick={() => setAdding(kind)} justify="flex-start" w="fit-content">
+                    Add {meta.singular}
+                  </Button>
+                )}
               </Stack>
             </Paper>
           );

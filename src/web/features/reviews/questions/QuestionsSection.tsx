@@ -1,82 +1,70 @@
-import { Button, Group, Stack, Text, Textarea } from '@mantine/core';
+import { Stack, Textarea } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
-import { useRef, useState } from 'react';
+import { useRef } from 'react';
 import { answerSchema, type Question } from '../../../../shared/reviews/question.schema.js';
+import { changeKey } from '../../../api/live-changes.js';
 import { queryKeys } from '../../../api/query-keys.js';
 import { questionsApi } from '../../../api/review-parts.js';
+import { FieldStatus, IncomingChange } from '../../../ui/autosave/FieldStatus.js';
+import { useAutosavedField } from '../../../ui/autosave/use-autosaved-field.js';
 import { useAskConflict } from '../../../ui/conflict/ConflictProvider.js';
 import { saveVersioned } from '../../../ui/conflict/save-versioned.js';
-import { formLevelError, serverFieldErrors, zodFieldErrors } from '../../../ui/field-errors.js';
-import { useDraft } from '../../../ui/use-draft.js';
+import { zodFieldErrors } from '../../../ui/field-errors.js';
 import { LanguageHints } from '../../language/LanguageHints.js';
+import { useEditorMode } from '../editor/editor-context.js';
 import { EditorSection } from '../editor/EditorSection.js';
+import { EditingNow } from '../editor/presence/PresenceBar.js';
 import { useQuestions } from '../use-review.js';
 
 function QuestionField({ reviewId, question }: { reviewId: number; question: Question }) {
-  const { draft, setDraft, base, dirty, reset } = useDraft(question.answer ?? '');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { readOnly } = useEditorMode();
   const ask = useAskConflict();
   const queryClient = useQueryClient();
   const input = useRef<HTMLTextAreaElement>(null);
-
-  const save = async () => {
-    const parsed = answerSchema.safeParse({ answer: draft, ...(question.version ? { version: question.version } : {}) });
-    if (!parsed.success) return setError(zodFieldErrors(parsed.error).answer ?? parsed.error.message);
-    setError(null);
-    setBusy(true);
-    try {
+  const latest = () => queryClient.getQueryData<Question[]>(queryKeys.reviewPart(reviewId, 'questions'))?.find((q) => q.key === question.key) ?? question;
+  const answer = useAutosavedField<string>({
+    server: question.answer ?? '',
+    label: `The answer to “${question.label}”`,
+    changeKey: changeKey.answer(reviewId, question.key),
+    presenceField: `questions.${question.key}`,
+    readOnly,
+    validate: (value) => {
+      const parsed = answerSchema.safeParse({ answer: value });
+      return parsed.success ? null : (zodFieldErrors(parsed.error).answer ?? parsed.error.message);
+    },
+    save: async (value, base) => {
+      const current = latest();
       const result = await saveVersioned<Question>({
         title: `The answer to “${question.label}”`,
-        version: question.version ?? 0,
-        ...(question.version ? { current: question } : {}),
-        changes: [{ key: 'answer', label: question.label, base: base || null, mine: draft.trim() || null, read: (c) => c.answer }],
+        version: current.version ?? 0,
+        ...(current.version ? { current } : {}),
+        changes: [{ key: 'answer', label: question.label, base: base.trim() || null, mine: value.trim() || null, read: (c) => c.answer }],
         ask,
-        send: (version) => questionsApi.answer(reviewId, question.key, { answer: draft, ...(version > 0 ? { version } : {}) }),
+        send: (version) => questionsApi.answer(reviewId, question.key, { answer: value, ...(version > 0 ? { version } : {}) }),
       });
-      if (result.outcome !== 'cancelled') {
-        reset(result.value.answer ?? '');
-        queryClient.setQueryData<Question[]>([...queryKeys.review(reviewId), 'questions'], (old) => old?.map((q) => (q.key === question.key ? result.value : q)));
-      }
-    } catch (e) {
-      setError(serverFieldErrors(e).answer ?? formLevelError(e, {}) ?? 'Not saved');
-    } finally {
-      setBusy(false);
-    }
-  };
+      if (result.outcome === 'cancelled') return result;
+      queryClient.setQueryData<Question[]>(queryKeys.reviewPart(reviewId, 'questions'), (old) => old?.map((q) => (q.key === question.key ? result.value : q)));
+      return { outcome: result.outcome, value: result.value.answer ?? '' };
+    },
+  });
 
   return (
-    <Stack gap={4}>
+    <Stack gap={4} id={`question-${question.key}`} style={{ scrollMarginTop: 'var(--hs-editor-offset, 76px)' }}>
+      <IncomingChange field={answer} label={`The answer to “${question.label}”`} />
       <Textarea
         ref={input}
         label={question.label}
         description={question.hint}
         name={`question-${question.key}`}
-        value={draft}
-        error={error}
-        onChange={(e) => setDraft(e.currentTarget.value)}
-        onKeyDown={(e) => {
-          if (e.key === 'Enter' && (e.metaKey || e.ctrlKey)) {
-            e.preventDefault();
-            void save();
-          }
-        }}
+        value={answer.value}
+        readOnly={readOnly}
+        onChange={(e) => answer.setValue(e.currentTarget.value)}
+        {...answer.inputProps}
         data-testid={`question-${question.key}`}
       />
-      <LanguageHints text={draft} inputRef={input} label={question.label} />
-      {dirty && (
-        <Group justify="flex-end" gap="xs">
-          <Text fz="xs" c="orange.8" mr="auto">
-            Unsaved · Ctrl+Enter to save
-          </Text>
-          <Button variant="subtle" color="gray" size="xs" onClick={() => setDraft(base)}>
-            Discard
-          </Button>
-          <Button size="xs" onClick={() => void save()} loading={busy}>
-            Save answer
-          </Button>
-        </Group>
-      )}
+      <EditingNow reviewId={reviewId} field={`questions.${question.key}`} />
+      {!readOnly && <LanguageHints text={answer.value} inputRef={input} label={question.label} />}
+      <FieldStatus field={answer} testId={`question-${question.key}-status`} />
     </Stack>
   );
 }

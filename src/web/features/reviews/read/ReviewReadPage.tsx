@@ -6,13 +6,12 @@ import { formatDuration } from '../../../../shared/reviews/review-metrics.js';
 import { useSession } from '../../../app/session.js';
 import { useIncident } from '../../incidents/use-incident.js';
 import { useMetrics, useTimeline } from '../../timeline/use-timeline.js';
-import { formatDate, userTimeZone } from '../../../ui/format.js';
+import { formatDate } from '../../../ui/format.js';
 import { reviewStateLabel } from '../../../ui/badges.js';
 import { QueryError } from '../../../ui/QueryError.js';
 import { useFactors, useQuestions, useReview, useReviewActionItems, useTaxonomy, useWhys } from '../use-review.js';
 import { useReviewDocument } from '../use-review-document.js';
-import { ActionTable, FactorList, Prose, WhysChains } from './ReadSections.js';
-import { ReadTimeline } from './ReadTimeline.js';
+import { ReadBody } from './ReadBody.js';
 import './read.css';
 
 /** The review as a document, top to bottom in the sources' format; prints cleanly. */
@@ -36,9 +35,6 @@ export default function ReviewReadPage() {
 
   const r = review.data;
   const i = incident.data;
-  const ofKind = (kind: string) => (factors.data ?? []).filter((f) => f.kind === kind);
-  const answer = (key: string) => questions.data?.find((q) => q.key === key)?.answer ?? null;
-  const otherAnswers = (questions.data ?? []).filter((q) => q.answer && q.key !== 'went_well');
   const shownMetrics = (metrics.data?.items ?? []).filter((m) => ['timeToDetect', 'detectionToResponseGap', 'timeToMitigate', 'timeToResolve', 'totalDuration'].includes(m.key));
 
   return (
@@ -84,49 +80,7 @@ export default function ReviewReadPage() {
             </dl>
           )}
 
-          <h2>Incident summary</h2>
-          <Prose text={r.summary} />
-          {(r.impact || i.customerImpact) && (
-            <>
-              <h3>Impact</h3>
-              <Prose text={r.impact ?? i.customerImpact} />
-            </>
-          )}
-
-          <h2>Timeline</h2>
-          <p className="hs-meta">All times in {userTimeZone}; the original timestamps keep their offsets.</p>
-          <ReadTimeline entries={timeline.data ?? []} />
-
-          <h2>Contributing factors</h2>
-          {ofKind('contributor').length ? <FactorList factors={ofKind('contributor')} labelOf={labelOf} /> : !whys.data?.length && <p className="hs-empty">None recorded.</p>}
-          <WhysChains chains={whys.data ?? []} />
-
-          <h2>What went well</h2>
-          {answer('went_well') && <Prose text={answer('went_well')} />}
-          {ofKind('mitigator').length > 0 && <FactorList factors={ofKind('mitigator')} labelOf={labelOf} />}
-          {!answer('went_well') && ofKind('mitigator').length === 0 && <p className="hs-empty">Not written.</p>}
-
-          <h2>Action items</h2>
-          <ActionTable items={actions.data ?? []} />
-
-          {(ofKind('risk').length > 0 || ofKind('learning').length > 0 || r.learnings) && (
-            <>
-              <h2>Risks and learnings</h2>
-              {r.learnings && <Prose text={r.learnings} />}
-              <FactorList factors={[...ofKind('risk'), ...ofKind('learning')]} labelOf={labelOf} />
-            </>
-          )}
-          {otherAnswers.length > 0 && (
-            <>
-              <h2>Key questions</h2>
-              {otherAnswers.map((q) => (
-                <div key={q.key}>
-                  <h3>{q.label}</h3>
-                  <Prose text={q.answer} />
-                </div>
-              ))}
-            </>
-          )}
+          <ReadBody doc={{ review: r, incident: i, timeline: timeline.data ?? [], factors: factors.data ?? [], whys: whys.data ?? [], questions: questions.data ?? [], actionItems: actions.data ?? [], labelOf }} />
           <p className="hs-meta" style={{ marginTop: 40 }}>Why this review: {r.policy.reason}.</p>
         </article>
       )}

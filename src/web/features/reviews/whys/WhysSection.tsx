@@ -11,9 +11,9 @@ import { saveVersioned } from '../../../ui/conflict/save-versioned.js';
 import { serverFieldErrors, zodFieldErrors } from '../../../ui/field-errors.js';
 import { EditorSection } from '../editor/EditorSection.js';
 import { useWhys } from '../use-review.js';
-import { WhysChain, type ChainDraft } from './WhysChain.js';
-
-const fromChain = (c: Whys): ChainDraft => ({ title: c.title, steps: c.steps, systemicCause: c.systemicCause ?? '' });
+import { toChainDraft, WhysChain, type ChainDraft } from './WhysChain.js';
+import type { FieldSaveOutcome } from '../../../ui/autosave/use-autosaved-field.js';
+import { useEditorMode } from '../editor/editor-context.js';
 
 export function WhysSection({ reviewId }: { reviewId: number }) {
   const whys = useWhys(reviewId);
@@ -21,7 +21,8 @@ export function WhysSection({ reviewId }: { reviewId: number }) {
   const ask = useAskConflict();
   const [symptom, setSymptom] = useState('');
   const [error, setError] = useState<string | undefined>();
-  const key = [...queryKeys.review(reviewId), 'whys'];
+  const { readOnly } = useEditorMode();
+  const key = queryKeys.reviewPart(reviewId, 'whys');
   const refresh = () => void queryClient.invalidateQueries({ queryKey: key });
 
   const create = async (event: FormEvent) => {
@@ -37,7 +38,8 @@ export function WhysSection({ reviewId }: { reviewId: number }) {
       setError(serverFieldErrors(e).title ?? (e as Error).message);
     }
   };
-  const save = async (chain: Whys, draft: ChainDraft, base: ChainDraft) => {
+  const save = async (chain: Whys, draft: ChainDraft, base: ChainDraft): Promise<FieldSaveOutcome<ChainDraft>> => {
+    const latest = queryClient.getQueryData<Whys[]>(key)?.find((c) => c.id === chain.id) ?? chain;
     const fields = (['title', 'steps', 'systemicCause'] as const).map((f) => ({
       key: f,
       label: f === 'systemicCause' ? 'Systemic cause' : f === 'steps' ? 'Steps' : 'Symptom',
@@ -48,15 +50,15 @@ export function WhysSection({ reviewId }: { reviewId: number }) {
     }));
     const result = await saveVersioned<Whys>({
       title: 'This five-whys chain',
-      version: chain.version,
-      current: chain,
+      version: latest.version,
+      current: latest,
       changes: fields,
       ask,
       send: (version) => whysApi.update(chain.id, { version, title: draft.title, steps: draft.steps, systemicCause: draft.systemicCause.trim() || null }),
     });
-    if (result.outcome === 'cancelled') return null;
-    refresh();
-    return fromChain(result.value);
+    if (result.outcome === 'cancelled') return result;
+    queryClient.setQueryData<Whys[]>(key, (old) => old?.map((c) => (c.id === chain.id ? result.value : c)));
+    return { outcome: result.outcome, value: toChainDraft(result.value) };
   };
   const remove = (chain: Whys) => {
     whysApi.remove(chain.id, chain.version).then(refresh, (e: Error) => notifications.show({ color: 'red', title: 'Not deleted', message: e.message }));
@@ -69,14 +71,14 @@ export function WhysSection({ reviewId }: { reviewId: number }) {
         {chains.map((chain, i) => (
           <WhysChain key={chain.id} chain={chain} index={i} onSave={save} onDelete={remove} />
         ))}
-        <form onSubmit={(e) => void create(e)}>
+        {!readOnly && <form onSubmit={(e) => void create(e)}>
           <Group align="flex-start" gap="xs">
             <TextInput style={{ flex: 1 }} aria-label="Symptom of a new chain" placeholder="Start a chain from a symptom, e.g. “Why did the payment service fail?”" name="title" value={symptom} error={error} onChange={(e) => setSymptom(e.currentTarget.value)} />
             <Button type="submit" variant="light" leftSection={<IconPlus size={16} />}>
               New chain
             </Button>
           </Group>
-        </form>
+        </form>}
       </Stack>
     </EditorSection>
   );
