@@ -3,7 +3,7 @@ import { useState } from 'react';
 import type { PersonRef } from '../../../shared/accounts/person.schema.js';
 import { useSession } from '../../app/session.js';
 import { PersonOptionRow } from './PersonOptionRow.js';
-import { optionValue, personOptions, usePeopleSearch } from './people-options.js';
+import { enterChoice, optionValue, personOptions, usePeopleSearch } from './people-options.js';
 
 interface Props {
   label: string;
@@ -68,6 +68,11 @@ export function PeoplePicker({ label, value, onChange, description, error, name,
                   if (e.key === 'Backspace' && search.length === 0 && value.length > 0) {
                     e.preventDefault();
                     remove(value[value.length - 1]!);
+                  }
+                  if (e.key === 'Enter' && combobox.getSelectedOptionIndex() === -1) {
+                    e.preventDefault();
+                    const choice = enterChoice(options, search);
+                    if (choice) add(choice.value);
                   }
                 }}
               />

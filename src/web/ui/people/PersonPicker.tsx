@@ -4,7 +4,7 @@ import { useState, type KeyboardEvent } from 'react';
 import type { PersonRef } from '../../../shared/accounts/person.schema.js';
 import { useSession } from '../../app/session.js';
 import { PersonOptionRow } from './PersonOptionRow.js';
-import { personOptions, usePeopleSearch } from './people-options.js';
+import { enterChoice, personOptions, usePeopleSearch } from './people-options.js';
 
 export interface PersonPickerProps {
   label: string;
@@ -72,6 +72,11 @@ export function PersonPicker({ label, value, onChange, description, placeholder,
           onBlur={leave}
           onKeyDown={(e: KeyboardEvent<HTMLInputElement>) => {
             if (e.key === 'Escape') setSearch(null);
+            if (e.key === 'Enter' && combobox.getSelectedOptionIndex() === -1 && search !== null) {
+              e.preventDefault();
+              const choice = enterChoice(options, search);
+              if (choice) pick(choice.person);
+            }
           }}
           onChange={(e) => {
             if (readOnly) return;

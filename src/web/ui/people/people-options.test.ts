@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { personOptions, toPersonInput } from './people-options.js';
+import { enterChoice, personOptions, toPersonInput } from './people-options.js';
 
 const me = { id: 1, name: 'Ada Lindqvist', email: 'ada@example.com' };
 const found = [
@@ -37,5 +37,20 @@ describe('what a person picker offers', () => {
   it('sends accounts by id and plain names as written', () => {
     expect(toPersonInput({ userId: 2, name: 'Priya Shah' })).toEqual({ userId: 2 });
     expect(toPersonInput({ userId: null, name: 'Alex (vendor)' })).toEqual({ name: 'Alex (vendor)' });
+  });
+
+  it.each([
+    ['Priya Shah', [found[1]!], 'Priya Shah'],
+    ['priya shah ', [found[1]!], 'Priya Shah'],
+    ['Priya Raman', [found[1]!], 'Use “Priya Raman” as a name'],
+    ['ada lindqvist', [], 'Me (Ada Lindqvist)'],
+    ['', found, null],
+  ])('Enter with nothing highlighted after typing "%s" takes the exact account or the typed name', (search, accounts, expected) => {
+    const choice = enterChoice(personOptions({ search, me, found: accounts, allowNames: true }), search);
+    expect(choice?.label ?? null).toBe(expected);
+  });
+
+  it('Enter takes nothing when plain names are not allowed and nobody has that name', () => {
+    expect(enterChoice(personOptions({ search: 'Alex', me, found: [], allowNames: false }), 'Alex')).toBeNull();
   });
 });

@@ -50,6 +50,16 @@ export function personOptions(options: {
   return result.filter((o) => !taken.has(o.value));
 }
 
+/**
+ * What Enter takes when no option is highlighted: the account (or you) whose name is exactly what
+ * was typed, else the typed text as a plain name. Without this, Enter would submit the form around.
+ */
+export function enterChoice(options: PersonOption[], search: string): PersonOption | null {
+  const text = search.trim().toLowerCase();
+  if (text === '') return null;
+  return options.find((o) => o.kind !== 'name' && o.person.name.toLowerCase() === text) ?? options.find((o) => o.kind === 'name') ?? null;
+}
+
 /** Accounts whose name or e-mail starts with what was typed (GET /api/people), once the dropdown is open. */
 export function usePeopleSearch(search: string, enabled: boolean) {
   const [q] = useDebouncedValue(search.trim(), 150);
