@@ -1,12 +1,33 @@
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { FastifyInstance } from 'fastify';
-import { jsonSchemaTransform } from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod';
+import type { Access } from '../access/actor.js';
+import { completeDocument } from './openapi-contract.js';
+
+type Transform = typeof jsonSchemaTransform;
+type TransformObject = typeof jsonSchemaTransformObject;
+
+const openApiPath = (url: string) => url.replace(/:([A-Za-z0-9_]+)/g, '{$1}');
 
 export async function registerOpenApi(app: FastifyInstance, version: string): Promise<void> {
+  // Each route's declared access, by operation, as the routes are described.
+  const accessByOperation = new Map<string, Access>();
+  const transform: Transform = (input) => {
+    const access = (input.route.config as { access?: Access } | undefined)?.access;
+    const methods = [input.route.method].flat().map((m) => String(m).toLowerCase());
+    if (access) for (const method of methods) accessByOperation.set(`${method} ${openApiPath(input.url)}`, access);
+    return jsonSchemaTransform(input);
+  };
+  const transformObject: TransformObject = (input) =>
+    completeDocument(jsonSchemaTransformObject(input) as Record<string, unknown>, (method, path) => accessByOperation.get(`${method} ${path}`)) as ReturnType<TransformObject>;
+
   await app.register(swagger, {
     openapi: {
+      openapi: '3.1.0',
+      servers: [{ url: '/', description: 'This Hindsight server' }],
       info: {
+        license: { name: 'MIT', identifier: 'MIT' },
         title: 'Hindsight API',
         version,
         description:
@@ -21,7 +42,8 @@ export async function registerOpenApi(app: FastifyInstance, version: string): Pr
         { name: 'operations', description: 'Health' },
       ],
     },
-    transform: jsonSchemaTransform,
+    transform,
+    transformObject,
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());

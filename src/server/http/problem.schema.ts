@@ -11,7 +11,8 @@ export const problemSchema = z
     errors: z.array(z.object({ field: z.string(), in: z.string(), message: z.string() })).optional(),
     current: z.unknown().optional(),
   })
-  .describe('application/problem+json');
+  .describe('application/problem+json')
+  .meta({ id: 'Problem' });
 
 export const errorResponses = {
   400: problemSchema,

@@ -78,7 +78,7 @@ export const actionItemSchema = z.object({
   externalUrl: z.string().nullable(),
   overdue: z.boolean().describe('Due before today (in the configured time zone) and neither done nor declined'),
   ...recordMeta,
-});
+}).meta({ id: 'ActionItem' });
 export type ActionItem = z.infer<typeof actionItemSchema>;
 
 export const actionItemListSchema = z.object({ items: z.array(actionItemSchema) });

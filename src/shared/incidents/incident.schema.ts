@@ -89,7 +89,7 @@ export const incidentSchema = z.object({
   version: z.number().int(),
   createdAt: z.string(),
   updatedAt: z.string(),
-});
+}).meta({ id: 'Incident' });
 export type Incident = z.infer<typeof incidentSchema>;
 
 export const incidentListQuerySchema = z

@@ -49,7 +49,7 @@ export const factorSchema = z.object({
   acceptedRisk: z.boolean(),
   timelineEntryIds: z.array(z.number().int()),
   ...recordMeta,
-});
+}).meta({ id: 'Factor' });
 export type Factor = z.infer<typeof factorSchema>;
 
 export const factorListSchema = z.object({ items: z.array(factorSchema) });

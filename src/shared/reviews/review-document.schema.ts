@@ -25,5 +25,5 @@ export const reviewDocumentSchema = z.object({
   questions: z.array(questionSchema),
   actionItems: z.array(actionItemSchema),
   completeness: completenessSchema,
-});
+}).meta({ id: 'ReviewDocument' });
 export type ReviewDocument = z.infer<typeof reviewDocumentSchema>;

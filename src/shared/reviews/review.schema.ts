@@ -45,7 +45,7 @@ export const reviewSchema = z.object({
   version: z.number().int(),
   createdAt: z.string(),
   updatedAt: z.string(),
-});
+}).meta({ id: 'Review' });
 export type Review = z.infer<typeof reviewSchema>;
 
 export const incidentReviewSchema = z.object({

@@ -44,7 +44,7 @@ export const timelineEntrySchema = z.object({
   version: z.number().int(),
   createdAt: z.string(),
   updatedAt: z.string(),
-});
+}).meta({ id: 'TimelineEntry' });
 export type TimelineEntry = z.infer<typeof timelineEntrySchema>;
 
 export const timelineEntryCreateSchema = z
@@ -125,7 +125,7 @@ export const timelineCommentSchema = z.object({
   text: z.string(),
   mentions: z.array(personSchema).describe('The people the text @mentions'),
   createdAt: z.string(),
-});
+}).meta({ id: 'TimelineComment' });
 export type TimelineComment = z.infer<typeof timelineCommentSchema>;
 export const timelineCommentListSchema = z.object({ items: z.array(timelineCommentSchema) });
 

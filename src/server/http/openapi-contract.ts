@@ -1,0 +1,111 @@
+/**
+ * What the OpenAPI document says beyond each route's own schema, derived from what the route
+ * declares (its access, whether it takes a body, its method), so a new route is described
+ * correctly without repeating any of it: an operationId, the security it needs, and the error
+ * answers it really gives, all as application/problem+json.
+ */
+import type { Access } from '../access/actor.js';
+
+type Json = Record<string, unknown>;
+type Operation = { operationId?: string; security?: Array<Record<string, string[]>>; responses?: Record<string, Json>; requestBody?: Json };
+
+export const securitySchemes = {
+  bearerToken: { type: 'http', scheme: 'bearer', description: 'An API token (Settings → API tokens), sent as `Authorization: Bearer hs_…`.' },
+  sessionCookie: {
+    type: 'apiKey',
+    in: 'cookie',
+    name: 'hindsight_session',
+    description: 'The web app’s session. Writes with it also need the `x-csrf-token` header from GET /api/auth/session.',
+  },
+} as const;
+
+const signedIn: Array<Record<string, string[]>> = [{ bearerToken: [] }, { sessionCookie: [] }];
+const problemRef = { $ref: '#/components/schemas/Problem' };
+
+const errorDescriptions: Record<string, string> = {
+  '400': 'The input is invalid: `errors[]` names each field',
+  '401': 'Not signed in, or the token or session has expired',
+  '403': 'Signed in, but the role may not do this (or the CSRF token is missing)',
+  '404': 'Not found, or not visible to you',
+  '409': 'Stale version, or the review is published and read-only: `current` holds what is stored now',
+  '413': 'The body is larger than this route accepts',
+  '415': 'The body is not application/json',
+  '429': 'Too many attempts: wait for the Retry-After header’s seconds',
+};
+
+const problemResponse = (status: string): Json => ({
+  description: errorDescriptions[status] ?? 'An error',
+  content: { 'application/problem+json': { schema: problemRef } },
+});
+
+const isWrite = (method: string) => !['get', 'head', 'options'].includes(method);
+
+/** `get /api/incidents/{id}/labels` → `getIncidentsByIdLabels`: unique per method and path, stable. */
+export function operationIdOf(method: string, path: string): string {
+  const words = path
+    .replace(/^\/api\//, '/')
+    .split('/')
+    .filter(Boolean)
+    .map((segment) => {
+      const param = /^\{(.+)\}$/.exec(segment);
+      const word = (param ? `by-${param[1]}` : segment).replace(/[^a-zA-Z0-9]+(.)?/g, (_, next: string | undefined) => (next ?? '').toUpperCase());
+      return word.charAt(0).toUpperCase() + word.slice(1);
+    });
+  return method.toLowerCase() + words.join('');
+}
+
+/** The error statuses a route gives because of what it is, in addition to those it declares. */
+export function impliedErrorStatuses(method: string, access: Access, hasBody: boolean): string[] {
+  const statuses: string[] = [];
+  if (hasBody) statuses.push('400', '413', '415');
+  if (access !== 'public') {
+    statuses.push('401');
+    if (access !== 'viewer' || isWrite(method)) statuses.push('403');
+  }
+  return statuses;
+}
+
+/** Completes one operation in place: operationId, security, problem+json errors. */
+export function completeOperation(method: string, path: string, access: Access | undefined, operation: Operation): void {
+  operation.operationId ??= operationIdOf(method, path);
+  if (access === undefined) return; // documentation routes
+  operation.security = access === 'public' ? [] : signedIn;
+  const responses = (operation.responses ??= {});
+  for (const status of impliedErrorStatuses(method, access, operation.requestBody !== undefined)) responses[status] ??= {};
+  for (const [status, response] of Object.entries(responses)) {
+    if (Number(status) >= 400) responses[status] = problemResponse(status);
+    else if (isMarkdown(response)) responses[status] = { description: 'Markdown', content: { 'text/markdown': { schema: { type: 'string' } } } };
+  }
+}
+
+/** A response described as `z.string().describe('text/markdown')`. */
+function isMarkdown(response: Json): boolean {
+  const content = response.content as Record<string, { schema?: Json }> | undefined;
+  return Object.values(content ?? {}).some((c) => c.schema?.description === 'text/markdown');
+}
+
+/** Completes every operation of the document, given each route's access by `METHOD path`. */
+export function completeDocument(document: Json, accessOf: (method: string, path: string) => Access | undefined): Json {
+  const paths = (document.paths ?? {}) as Record<string, Record<string, Operation>>;
+  for (const [path, item] of Object.entries(paths)) {
+    for (const [method, operation] of Object.entries(item)) completeOperation(method, path, accessOf(method, path), operation);
+  }
+  const components = (document.components ?? {}) as Json;
+  const schemas = usedSchemas(paths, (components.schemas ?? {}) as Json);
+  return { ...document, components: { ...components, schemas, securitySchemes }, security: signedIn };
+}
+
+/** Named schemas the operations reach (directly or through other named schemas); zod registers an input and an output variant of each. */
+function usedSchemas(paths: Json, schemas: Json): Json {
+  const used = new Set<string>();
+  const visit = (value: unknown) => {
+    for (const [, name] of JSON.stringify(value).matchAll(/"#\/components\/schemas\/([^"]+)"/g)) {
+      if (name && !used.has(name) && name in schemas) {
+        used.add(name);
+        visit(schemas[name]);
+      }
+    }
+  };
+  visit(paths);
+  return Object.fromEntries(Object.entries(schemas).filter(([name]) => used.has(name)));
+}
