@@ -9,6 +9,16 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp } from '../support/app.js';
 
 const run = promisify(execFile);
+
+interface Operation {
+  operationId: string;
+  security?: unknown[];
+  responses: Record<string, { content?: Record<string, unknown> }>;
+}
+interface Document {
+  paths: Record<string, Record<string, Operation>>;
+  components: { schemas: Record<string, unknown>; securitySchemes: Record<string, unknown> };
+}
 const redocly = path.resolve('node_modules/.bin/redocly');
 
 /** A client an integrator would write against the generated types: it must compile. */
@@ -29,11 +39,11 @@ export type Check = [Incident, Problem];
 describe('the OpenAPI document', () => {
   // The document is the same on both databases: one is enough.
   const t = useTestApp('sqlite');
-  let document: Record<string, any>;
+  let document: Document;
   let folder: string;
 
   beforeAll(async () => {
-    document = (await t.request<Record<string, any>>({ method: 'GET', url: '/api/openapi.json' })).body;
+    document = (await t.request<Document>({ method: 'GET', url: '/api/openapi.json' })).body;
     folder = await fs.mkdtemp(path.join(os.tmpdir(), 'hindsight-openapi-'));
     await fs.writeFile(path.join(folder, 'openapi.json'), JSON.stringify(document));
   });
@@ -44,20 +54,20 @@ describe('the OpenAPI document', () => {
   }, 120_000);
 
   it('names every operation once, says how to authenticate, and answers errors as problem+json', () => {
-    const operations = Object.entries(document.paths as Record<string, Record<string, any>>).flatMap(([p, item]) => Object.entries(item).map(([method, op]) => ({ key: `${method} ${p}`, op })));
+    const operations = Object.entries(document.paths).flatMap(([p, item]) => Object.entries(item).map(([method, op]) => ({ key: `${method} ${p}`, op })));
     const ids = operations.map(({ op }) => op.operationId);
     expect(new Set(ids).size).toBe(operations.length);
     expect(Object.keys(document.components.securitySchemes)).toEqual(['bearerToken', 'sessionCookie']);
     for (const name of ['Incident', 'Review', 'TimelineEntry', 'ActionItem', 'Problem']) expect(document.components.schemas).toHaveProperty(name);
     for (const { key, op } of operations) {
-      for (const [status, response] of Object.entries(op.responses as Record<string, any>)) {
+      for (const [status, response] of Object.entries(op.responses)) {
         if (Number(status) >= 400) expect(Object.keys(response.content ?? {}), `${key} ${status}`).toEqual(['application/problem+json']);
       }
     }
-    const readIncident = document.paths['/api/incidents/{id}'].get;
+    const readIncident = document.paths['/api/incidents/{id}']!.get!;
     expect(Object.keys(readIncident.responses)).toEqual(expect.arrayContaining(['200', '400', '401', '404']));
-    expect(document.paths['/api/reviews/{id}/markdown'].get.responses['200'].content).toHaveProperty('text/markdown');
-    expect(document.paths['/api/auth/providers'].get.security).toEqual([]);
+    expect(document.paths['/api/reviews/{id}/markdown']!.get!.responses['200']!.content).toHaveProperty('text/markdown');
+    expect(document.paths['/api/auth/providers']!.get!.security).toEqual([]);
   });
 
   it('generates a TypeScript client with openapi-typescript that compiles', async () => {
