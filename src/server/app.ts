@@ -12,6 +12,7 @@ import { userRoutes } from './accounts/users.routes.js';
 import { auditRoutes } from './audit/audit.routes.js';
 import type { Config } from './config.js';
 import type { AppContext } from './context.js';
+import { registerConditionalRequests } from './http/conditional-requests.js';
 import { registerOpenApi } from './http/openapi.js';
 import { registerProblemHandlers } from './http/problem.js';
 import { registerSecurityHeaders } from './http/security.js';
@@ -57,6 +58,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   await registerSecurityHeaders(app, ctx.config);
   await registerAuthentication(app, ctx);
   await registerOpenApi(app, APP_VERSION);
+  registerConditionalRequests(app);
 
   app.get('/healthz', {
     config: { access: 'public' },
