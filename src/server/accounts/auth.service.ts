@@ -1,7 +1,7 @@
 import type { Setup, SignIn, User } from '../../shared/accounts/account.schema.js';
 import { AppError } from '../../shared/errors.js';
-import { recordAudit } from '../audit/audit.service.js';
-import type { AppContext } from '../context.js';
+import type { AppContext, Executor } from '../context.js';
+import { recordChange } from '../events/record-change.js';
 import { hashPassword, needsRehash, verifyPassword } from './passwords.js';
 import { actorOf, type Principal } from './principal.js';
 import { createSession, endSession, type SessionInfo } from './sessions.service.js';
@@ -24,12 +24,15 @@ export class SignInThrottled extends AppError {
   }
 }
 
+const recordSessionStarted = (ctx: AppContext, trx: Executor, user: UserRow, method: string): Promise<void> =>
+  recordChange(ctx, trx, { type: 'session.started', userId: user.id, method }, { action: 'auth.sign_in', entityType: 'user', entityId: user.id, before: null, after: { method } }, actorOf(user));
+
 /** Starts a session for a user who has proven who they are, ending the one the browser had, if any. */
 export async function startSession(ctx: AppContext, user: UserRow, method: 'password' | 'oidc' | 'setup', previousToken?: string): Promise<SignedIn> {
   return ctx.db.transaction().execute(async (trx) => {
     if (previousToken) await endSession(trx, previousToken);
     const { token, session } = await createSession(ctx, trx, user.id);
-    await recordAudit(trx, actorOf(user), { action: 'auth.sign_in', entityType: 'user', entityId: user.id, before: null, after: { method }, at: ctx.now() });
+    await recordSessionStarted(ctx, trx, user, method);
     return { user: toUser(user), token, session };
   });
 }
@@ -61,7 +64,8 @@ export async function signOut(ctx: AppContext, principal: Principal | null, toke
   await ctx.db.transaction().execute(async (trx) => {
     const userId = await endSession(trx, token);
     if (userId === null || principal?.via !== 'session') return;
-    await recordAudit(trx, principal.actor, { action: 'auth.sign_out', entityType: 'user', entityId: userId, before: null, after: null, at: ctx.now() });
+    const audit = { action: 'auth.sign_out', entityType: 'user', entityId: userId, before: null, after: null };
+    await recordChange(ctx, trx, { type: 'session.ended', userId }, audit, principal.actor);
   });
 }
 
@@ -73,7 +77,7 @@ export async function setUp(ctx: AppContext, input: Setup): Promise<SignedIn> {
   return ctx.db.transaction().execute(async (trx) => {
     const user = await createFirstAdmin(ctx, trx, input, passwordHash);
     const { token, session } = await createSession(ctx, trx, user.id);
-    await recordAudit(trx, actorOf(user), { action: 'auth.sign_in', entityType: 'user', entityId: user.id, before: null, after: { method: 'setup' }, at: ctx.now() });
+    await recordSessionStarted(ctx, trx, user, 'setup');
     return { user: toUser(user), token, session };
   });
 }
