@@ -5,7 +5,7 @@ import { recordChange } from '../events/record-change.js';
 import { hashPassword, needsRehash, verifyPassword } from './passwords.js';
 import { actorOf, type Principal } from './principal.js';
 import { createSession, endSession, type SessionInfo } from './sessions.service.js';
-import { clearSignInFailures, countSignInFailure, signInRetryAfter, throttleKeys } from './sign-in-throttle.js';
+import { reserveSignInAttempt, signInSucceeded, throttleKeys } from './sign-in-throttle.js';
 import { normalizeEmail, toUser, type UserRow } from './user.mapper.js';
 import { findUserByEmail, setPasswordHash } from './users.repo.js';
 import { createFirstAdmin, isSetupNeeded } from './users.service.js';
@@ -44,17 +44,15 @@ export async function startSession(ctx: AppContext, user: UserRow, method: 'pass
 export async function signIn(ctx: AppContext, input: SignIn, ip: string, previousToken?: string): Promise<SignedIn> {
   const email = normalizeEmail(input.email);
   const keys = throttleKeys(ip, email);
-  const retryAfter = await signInRetryAfter(ctx, keys);
+  // Counted as a failure before the check, and given back if it succeeds (sign-in-throttle.ts).
+  const retryAfter = await reserveSignInAttempt(ctx, keys);
   if (retryAfter !== null) throw new SignInThrottled(retryAfter);
   const user = await findUserByEmail(ctx.db, email);
   const matches = await verifyPassword(user?.password_hash ?? null, input.password);
-  if (!user || !matches) {
-    await countSignInFailure(ctx, keys);
-    throw new AppError('unauthenticated', 'The email address or password is not right');
-  }
+  if (!user || !matches) throw new AppError('unauthenticated', 'The email address or password is not right');
+  await signInSucceeded(ctx, keys);
   // Only someone who knows the password learns that the account is disabled.
   if (user.disabled === 1) throw new AppError('forbidden', 'This account is disabled: ask an admin to enable it');
-  await clearSignInFailures(ctx, keys);
   if (user.password_hash && needsRehash(user.password_hash)) await setPasswordHash(ctx.db, user.id, await hashPassword(input.password));
   return startSession(ctx, user, 'password', previousToken);
 }
