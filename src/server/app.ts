@@ -1,5 +1,5 @@
 import Fastify, { type FastifyInstance } from 'fastify';
-import { validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireAccessDeclarations } from './access/actor.js';
 import { registerAuthentication } from './accounts/authentication.js';
@@ -16,6 +16,7 @@ import { registerConditionalRequests } from './http/conditional-requests.js';
 import { registerOpenApi } from './http/openapi.js';
 import { registerProblemHandlers } from './http/problem.js';
 import { registerSecurityHeaders } from './http/security.js';
+import { validatorCompiler } from './http/validator.js';
 import { jobRoutes } from './jobs/jobs.routes.js';
 import { serializerCompiler } from './http/serializer.js';
 import { actionItemRoutes } from './actions/action-items.routes.js';

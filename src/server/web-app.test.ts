@@ -26,9 +26,12 @@ describe('serving the built web app', () => {
       expect(String(response.body)).toContain('<title>Hindsight</title>');
       expect(response.headers['cache-control']).toBe('no-cache');
     }
-    const api = await t.requestAs<{ code: string }>(null, { method: 'GET', url: '/api/no-such-thing' });
-    expect(api.status).toBe(404);
-    expect(api.headers['content-type']).toMatch(/problem\+json/);
+    for (const url of ['/api/no-such-thing', '/%61pi/no-such-thing']) {
+      const api = await t.requestAs<{ code: string }>(null, { method: 'GET', url });
+      expect(api.status, url).toBe(404);
+      expect(api.headers['content-type'], url).toMatch(/problem\+json/);
+      expect(api.headers['content-security-policy'], url).toBe("default-src 'none'; frame-ancestors 'none'");
+    }
     expect((await t.requestAs(null, { method: 'GET', url: '/assets/missing.js' })).status).toBe(404);
   });
 

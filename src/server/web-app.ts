@@ -4,6 +4,7 @@ import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
 import { AppError } from '../shared/errors.js';
 import { sendProblem } from './http/problem.js';
+import { routedPath } from './http/routed-path.js';
 
 /** Serves the built single-page app; other non-API GETs get index.html so client routes work. */
 export async function registerWebApp(app: FastifyInstance, webRoot: string): Promise<void> {
@@ -20,7 +21,7 @@ export async function registerWebApp(app: FastifyInstance, webRoot: string): Pro
   });
   // A catch-all route loses to every specific route, so the API and the static files still match first.
   app.get('/*', { schema: { hide: true } }, (request, reply) => {
-    const pathname = request.url.split('?')[0] ?? '';
+    const pathname = routedPath(request);
     if (pathname.startsWith('/api/') || path.extname(pathname)) {
       return sendProblem(reply, new AppError('not_found', `No route for GET ${pathname}`));
     }

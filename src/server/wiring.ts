@@ -3,6 +3,7 @@ import { unlinkDeletedFactorFromActionItems } from './actions/action-items.servi
 import type { AppHooks } from './context.js';
 import { pruneEventsJob } from './events/events-prune.job.js';
 import { pingJob, pruneJobsJob } from './jobs/system.jobs.js';
+import { renamePersonAfterUserRenamed, renamePersonJob } from './people/rename-person.job.js';
 import { reviewQualityJob, scoreReviewAfterChanges } from './review-document/review-quality.job.js';
 import { ensureReviewByPolicy } from './reviews/reviews.service.js';
 import { syncKeyTimestampEntries } from './timeline/key-timestamp-entries.js';
@@ -16,8 +17,8 @@ import { unlinkDeletedFactorFromWhys } from './whys/whys.service.js';
 export const appHooks = (): AppHooks => ({
   incidentChanged: [syncKeyTimestampEntries, ensureReviewByPolicy],
   factorDeleted: [unlinkDeletedFactorFromActionItems, unlinkDeletedFactorFromWhys],
-  eventJobs: [scoreReviewAfterChanges],
-  jobs: [pingJob, pruneJobsJob, pruneAccountsJob, pruneEventsJob, reviewQualityJob],
+  eventJobs: [scoreReviewAfterChanges, renamePersonAfterUserRenamed],
+  jobs: [pingJob, pruneJobsJob, pruneAccountsJob, pruneEventsJob, reviewQualityJob, renamePersonJob],
   jobSchedules: [
     { name: 'jobs.prune', cron: '17 3 * * *', job: pruneJobsJob, payload: {} },
     { name: 'accounts.prune', cron: '7 * * * *', job: pruneAccountsJob, payload: {} },

@@ -3,9 +3,22 @@ import { z } from 'zod';
 /** An instant with its original UTC offset, kept exactly as given (e.g. 2026-03-10T09:05:00+01:00). */
 export const isoDateTime = z.iso.datetime({ offset: true, local: false }).describe('ISO 8601 date-time with offset');
 
-export const idParam = z.object({ id: z.coerce.number().int().positive() });
+/**
+ * The largest id or version the database stores (PostgreSQL's integer). A larger number given by a
+ * client can name no record: it is refused here with a 400 naming its field, never sent to the
+ * database (which would answer PostgreSQL's "out of range" error as a 500).
+ */
+export const MAX_STORED_INT = 2_147_483_647;
 
-export const versionField = z.number().int().positive().describe('The version you read; a stale one is refused with 409');
+/** An id or version in a JSON body. */
+export const storedInt = z.number().int().positive().max(MAX_STORED_INT);
+
+/** An id or version in a path or query string (text, coerced). */
+export const storedIntParam = z.coerce.number().int().positive().max(MAX_STORED_INT);
+
+export const idParam = z.object({ id: storedIntParam });
+
+export const versionField = storedInt.describe('The version you read; a stale one is refused with 409');
 
 export const pageQuery = {
   limit: z.coerce.number().int().min(1).max(200).default(50),

@@ -8,7 +8,7 @@ import { pruneAccountsJob } from './accounts-prune.job.js';
 import { insertOidcLogin } from './oidc.repo.js';
 import { createSession } from './sessions.service.js';
 import { SIGN_IN_WINDOW_MS } from './sign-in-throttle.js';
-import { countFailure } from './throttle.repo.js';
+import { countAttempt } from './throttle.repo.js';
 
 const DAY = 86_400_000;
 
@@ -26,8 +26,8 @@ describe.each(databaseKinds)('pruning expired accounts state on %s', (kind) => {
       const login = (handle: string, expiresMs: number) => ({ handle_hash: handle, state: 's', nonce: 'n', code_verifier: 'v', expires_at: new Date(expiresMs).toISOString() });
       await insertOidcLogin(trx, login('abandoned', now - 60_000), new Date(now - 11 * 60_000).toISOString());
       await insertOidcLogin(trx, login('in-progress', now + 60_000), new Date(now - 11 * 60_000).toISOString());
-      await countFailure(trx, 'ip:203.0.113.9', now - SIGN_IN_WINDOW_MS - 1, SIGN_IN_WINDOW_MS);
-      await countFailure(trx, 'ip:203.0.113.10', now - 60_000, SIGN_IN_WINDOW_MS);
+      await countAttempt(trx, 'ip:203.0.113.9', now - SIGN_IN_WINDOW_MS - 1, SIGN_IN_WINDOW_MS);
+      await countAttempt(trx, 'ip:203.0.113.10', now - 60_000, SIGN_IN_WINDOW_MS);
     });
     await t.ctx.db.transaction().execute((trx) => enqueueJob(trx, pruneAccountsJob, {}, { now: t.clock.now }));
     runner(t.ctx, [pruneAccountsJob]);

@@ -1,11 +1,11 @@
 import type { Setup, SignIn, User } from '../../shared/accounts/account.schema.js';
 import { AppError } from '../../shared/errors.js';
-import { recordAudit } from '../audit/audit.service.js';
-import type { AppContext } from '../context.js';
+import type { AppContext, Executor } from '../context.js';
+import { recordChange } from '../events/record-change.js';
 import { hashPassword, needsRehash, verifyPassword } from './passwords.js';
 import { actorOf, type Principal } from './principal.js';
 import { createSession, endSession, type SessionInfo } from './sessions.service.js';
-import { clearSignInFailures, countSignInFailure, signInRetryAfter, throttleKeys } from './sign-in-throttle.js';
+import { reserveSignInAttempt, signInSucceeded, throttleKeys } from './sign-in-throttle.js';
 import { normalizeEmail, toUser, type UserRow } from './user.mapper.js';
 import { findUserByEmail, setPasswordHash } from './users.repo.js';
 import { createFirstAdmin, isSetupNeeded } from './users.service.js';
@@ -24,12 +24,15 @@ export class SignInThrottled extends AppError {
   }
 }
 
+const recordSessionStarted = (ctx: AppContext, trx: Executor, user: UserRow, method: string): Promise<void> =>
+  recordChange(ctx, trx, { type: 'session.started', userId: user.id, method }, { action: 'auth.sign_in', entityType: 'user', entityId: user.id, before: null, after: { method } }, actorOf(user));
+
 /** Starts a session for a user who has proven who they are, ending the one the browser had, if any. */
 export async function startSession(ctx: AppContext, user: UserRow, method: 'password' | 'oidc' | 'setup', previousToken?: string): Promise<SignedIn> {
   return ctx.db.transaction().execute(async (trx) => {
     if (previousToken) await endSession(trx, previousToken);
     const { token, session } = await createSession(ctx, trx, user.id);
-    await recordAudit(trx, actorOf(user), { action: 'auth.sign_in', entityType: 'user', entityId: user.id, before: null, after: { method }, at: ctx.now() });
+    await recordSessionStarted(ctx, trx, user, method);
     return { user: toUser(user), token, session };
   });
 }
@@ -41,17 +44,15 @@ export async function startSession(ctx: AppContext, user: UserRow, method: 'pass
 export async function signIn(ctx: AppContext, input: SignIn, ip: string, previousToken?: string): Promise<SignedIn> {
   const email = normalizeEmail(input.email);
   const keys = throttleKeys(ip, email);
-  const retryAfter = await signInRetryAfter(ctx, keys);
+  // Counted as a failure before the check, and given back if it succeeds (sign-in-throttle.ts).
+  const retryAfter = await reserveSignInAttempt(ctx, keys);
   if (retryAfter !== null) throw new SignInThrottled(retryAfter);
   const user = await findUserByEmail(ctx.db, email);
   const matches = await verifyPassword(user?.password_hash ?? null, input.password);
-  if (!user || !matches) {
-    await countSignInFailure(ctx, keys);
-    throw new AppError('unauthenticated', 'The email address or password is not right');
-  }
+  if (!user || !matches) throw new AppError('unauthenticated', 'The email address or password is not right');
+  await signInSucceeded(ctx, keys);
   // Only someone who knows the password learns that the account is disabled.
   if (user.disabled === 1) throw new AppError('forbidden', 'This account is disabled: ask an admin to enable it');
-  await clearSignInFailures(ctx, keys);
   if (user.password_hash && needsRehash(user.password_hash)) await setPasswordHash(ctx.db, user.id, await hashPassword(input.password));
   return startSession(ctx, user, 'password', previousToken);
 }
@@ -61,7 +62,8 @@ export async function signOut(ctx: AppContext, principal: Principal | null, toke
   await ctx.db.transaction().execute(async (trx) => {
     const userId = await endSession(trx, token);
     if (userId === null || principal?.via !== 'session') return;
-    await recordAudit(trx, principal.actor, { action: 'auth.sign_out', entityType: 'user', entityId: userId, before: null, after: null, at: ctx.now() });
+    const audit = { action: 'auth.sign_out', entityType: 'user', entityId: userId, before: null, after: null };
+    await recordChange(ctx, trx, { type: 'session.ended', userId }, audit, principal.actor);
   });
 }
 
@@ -73,7 +75,7 @@ export async function setUp(ctx: AppContext, input: Setup): Promise<SignedIn> {
   return ctx.db.transaction().execute(async (trx) => {
     const user = await createFirstAdmin(ctx, trx, input, passwordHash);
     const { token, session } = await createSession(ctx, trx, user.id);
-    await recordAudit(trx, actorOf(user), { action: 'auth.sign_in', entityType: 'user', entityId: user.id, before: null, after: { method: 'setup' }, at: ctx.now() });
+    await recordSessionStarted(ctx, trx, user, 'setup');
     return { user: toUser(user), token, session };
   });
 }

@@ -145,6 +145,15 @@ describe.each(databaseKinds)('signing in on %s', (kind) => {
       expect((await t.request(signInAs(user.email, PASSWORD, '10.4.0.2'))).status).toBe(200);
     });
 
+    it('checks at most 10 passwords per window when many wrong ones arrive at once, and then refuses the right one', async () => {
+      const user = await createUser(t);
+      const answers = await Promise.all(Array.from({ length: 60 }, (_, i) => t.request(signInAs(user.email, `wrong password ${i}`, `10.6.${i}.1`))));
+      const statuses = answers.map((answer) => answer.status);
+      expect(statuses.filter((status) => status === 401).length).toBeLessThanOrEqual(10);
+      expect(statuses.filter((status) => status !== 401 && status !== 429)).toEqual([]);
+      expect((await t.request(signInAs(user.email, PASSWORD, '10.6.200.1'))).status).toBe(429);
+    });
+
     it('resets the email count on success, and counts only failures', async () => {
       const user = await createUser(t);
       for (let round = 0; round < 2; round++) {

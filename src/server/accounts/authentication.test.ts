@@ -127,6 +127,22 @@ describe.each(databaseKinds)('authentication and roles on %s', (kind) => {
     });
   });
 
+  it('treats a percent-encoded API path as the API route it matches: authenticated, CSRF-checked, audited, with API headers', async () => {
+    const sara = await signedIn(t, 'responder');
+    const session = await sara.request<{ user: User }>({ method: 'GET', url: '/%61pi/auth/session' });
+    expect([session.status, session.body.user.id]).toEqual([200, sara.user.id]);
+    expect(session.headers['set-cookie']).toBeUndefined();
+    expect(session.headers['content-security-policy']).toBe("default-src 'none'; frame-ancestors 'none'");
+    const forged = await sara.request<Problem>({ method: 'POST', url: '/%61pi/auth/sign-out', csrf: false });
+    expect([forged.status, forged.body.detail]).toEqual([403, expect.stringMatching(/CSRF/)]);
+    expect((await sara.request({ method: 'GET', url: '/api/auth/session' })).status).toBe(200);
+    const auditedSignOuts = async () => (await t.ctx.db.selectFrom('audit_log').select('id').where('action', '=', 'auth.sign_out').where('entity_id', '=', String(sara.user.id)).execute()).length;
+    expect((await sara.request({ method: 'POST', url: '/%61pi/auth/sign-out' })).status).toBe(204);
+    expect(await auditedSignOuts()).toBe(1);
+    expect((await t.requestAs(null, { method: 'GET', url: '/%61pi/incidents' })).status).toBe(401);
+    expect((await t.requestAs(null, { method: 'GET', url: '/%61pi/no-such-route' })).status).toBe(404);
+  });
+
   it('keeps signing in possible while another browser of the same user is signed in', async () => {
     const sara = await signedIn(t);
     const laptop = await signIn(t, sara.user.email);

@@ -8,6 +8,7 @@ import { resolveSession, SESSION_COOKIE } from './sessions.service.js';
 import { resolveBearerToken } from './tokens.service.js';
 import { actorOf } from './principal.js';
 import type { AppContext } from '../context.js';
+import { routedPath } from '../http/routed-path.js';
 import type { Access, Actor } from '../access/actor.js';
 
 declare module 'fastify' {
@@ -70,7 +71,7 @@ export async function registerAuthentication(app: FastifyInstance, ctx: AppConte
     const cookieHeader = request.headers.cookie;
     request.cookies = cookieHeader ? app.parseCookie(cookieHeader) : {};
     const access: Access = request.routeOptions.config.access ?? 'public';
-    const principal = request.url.startsWith('/api/') ? await authenticate(ctx, request) : null;
+    const principal = routedPath(request).startsWith('/api/') ? await authenticate(ctx, request) : null;
     request.principal = principal;
     // Null only for anonymous callers, who reach 'public' routes only.
     request.actor = principal?.actor ?? (null as unknown as Actor);

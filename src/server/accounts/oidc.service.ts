@@ -1,11 +1,12 @@
 import * as client from 'openid-client';
 import { AppError } from '../../shared/errors.js';
+import { changedFields } from '../../shared/events/domain-events.js';
 import type { Config } from '../config.js';
 import type { AppContext } from '../context.js';
+import { recordChange } from '../events/record-change.js';
 import { startSession, type SignedIn } from './auth.service.js';
 import * as repo from './oidc.repo.js';
 import { randomSecret, sha256 } from './secrets.js';
-import { recordAudit } from '../audit/audit.service.js';
 import { actorOf } from './principal.js';
 import { auditedUser, normalizeEmail, type UserRow } from './user.mapper.js';
 import { findUserByEmail, findUserByOidcIdentity, linkOidcIdentity } from './users.repo.js';
@@ -104,14 +105,9 @@ async function accountFor(ctx: AppContext, oidc: OidcSettings, identity: Identit
       }
       await linkOidcIdentity(trx, sameEmail.id, identity.issuer, identity.subject, ctx.now().toISOString());
       const linkedNow = { ...sameEmail, oidc_issuer: identity.issuer, oidc_subject: identity.subject };
-      await recordAudit(trx, actorOf(sameEmail), {
-        action: 'user.oidc_link',
-        entityType: 'user',
-        entityId: sameEmail.id,
-        before: auditedUser(sameEmail),
-        after: { ...auditedUser(linkedNow), oidcIssuer: identity.issuer },
-        at: ctx.now(),
-      });
+      const audit = { action: 'user.oidc_link', entityType: 'user', entityId: sameEmail.id, before: auditedUser(sameEmail), after: { ...auditedUser(linkedNow), oidcIssuer: identity.issuer } };
+      const fields = changedFields(auditedUser(sameEmail), auditedUser(linkedNow));
+      await recordChange(ctx, trx, { type: 'user.changed', userId: sameEmail.id, fields }, audit, actorOf(sameEmail));
       return linkedNow;
     }
     return insertUserRecord(ctx, trx, 'self', {

@@ -4,13 +4,14 @@ import type { SignInThrottleTable } from '../db/schema.js';
 
 export type ThrottleRow = Selectable<SignInThrottleTable>;
 
-export const findThrottles = (db: Executor, keys: string[]): Promise<ThrottleRow[]> =>
-  db.selectFrom('sign_in_throttle').selectAll().where('key', 'in', keys).execute();
-
-/** Counts one failure for `key`, starting a new window when the current one is over. One atomic statement. */
-export async function countFailure(db: Executor, key: string, nowMs: number, windowMs: number): Promise<void> {
+/**
+ * Counts one attempt for `key`, starting a new window when the current one is over, and answers the
+ * window as it now is. One atomic statement (an upsert with RETURNING, on both databases), so
+ * concurrent attempts each see a different count.
+ */
+export async function countAttempt(db: Executor, key: string, nowMs: number, windowMs: number): Promise<Pick<ThrottleRow, 'failures' | 'window_started_ms'>> {
   const windowOver = nowMs - windowMs;
-  await db
+  return db
     .insertInto('sign_in_throttle')
     .values({ key, window_started_ms: nowMs, failures: 1 })
     .onConflict((conflict) =>
@@ -29,7 +30,13 @@ export async function countFailure(db: Executor, key: string, nowMs: number, win
           .end(),
       })),
     )
-    .execute();
+    .returning(['failures', 'window_started_ms'])
+    .executeTakeFirstOrThrow();
+}
+
+/** Gives back an attempt that turned out to be a success (successes do not count). */
+export async function uncountAttempt(db: Executor, key: string): Promise<void> {
+  await db.updateTable('sign_in_throttle').set((eb) => ({ failures: eb('failures', '-', 1) })).where('key', '=', key).where('failures', '>', 0).execute();
 }
 
 export async function clearThrottle(db: Executor, key: string): Promise<void> {

@@ -3,8 +3,8 @@ import { TOKEN_DEFAULT_DAYS, TOKEN_MAX_DAYS } from '../../shared/accounts/token.
 import { lowerRole, roleAtLeast, type Role } from '../../shared/accounts/roles.js';
 import { AppError, notFound } from '../../shared/errors.js';
 import type { Actor } from '../access/actor.js';
-import { recordAudit } from '../audit/audit.service.js';
 import type { AppContext } from '../context.js';
+import { recordChange } from '../events/record-change.js';
 import { invalidField } from '../http/version-conflict.js';
 import { principalCacheOf } from './principal-cache.js';
 import { actorOf, type Principal } from './principal.js';
@@ -63,7 +63,8 @@ export async function createToken(ctx: AppContext, principal: Principal, input: 
       expires_at: expiryOf(input, now),
       created_at: now.toISOString(),
     });
-    await recordAudit(trx, principal.actor, { action: 'api_token.create', entityType: 'api_token', entityId: row.id, before: null, after: audited(row), at: now });
+    const audit = { action: 'api_token.create', entityType: 'api_token', entityId: row.id, before: null, after: audited(row) };
+    await recordChange(ctx, trx, { type: 'api_token.created', tokenId: row.id, userId: row.user_id }, audit, principal.actor);
     return { ...toApiToken(row, now.toISOString()), token: secret };
   });
 }
@@ -81,7 +82,8 @@ export async function revokeToken(ctx: AppContext, actor: Actor, id: number): Pr
     if (!before || (before.user_id !== actor.userId && actor.role !== 'admin')) throw notFound('API token', id);
     const after = await repo.revokeToken(trx, id, now.toISOString());
     if (!after) return; // already revoked
-    await recordAudit(trx, actor, { action: 'api_token.revoke', entityType: 'api_token', entityId: id, before: audited(before), after: audited(after), at: now });
+    const audit = { action: 'api_token.revoke', entityType: 'api_token', entityId: id, before: audited(before), after: audited(after) };
+    await recordChange(ctx, trx, { type: 'api_token.revoked', tokenId: id, userId: after.user_id }, audit, actor);
   });
   // After the commit, so that no request re-reads and caches the token as it was before.
   principalCacheOf(ctx.db).clear();

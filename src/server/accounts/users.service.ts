@@ -2,9 +2,10 @@ import type { Setup, User, UserCreate, UserListQuery, UserUpdate } from '../../s
 import { passwordProblem } from '../../shared/accounts/password-rules.js';
 import { PEOPLE_LIMIT, type PeopleQuery, type Person } from '../../shared/accounts/people.schema.js';
 import { AppError, notFound } from '../../shared/errors.js';
+import { changedFields } from '../../shared/events/domain-events.js';
 import type { Actor } from '../access/actor.js';
-import { recordAudit } from '../audit/audit.service.js';
 import type { AppContext, Executor } from '../context.js';
+import { recordChange } from '../events/record-change.js';
 import { isUniqueViolation, transactionLock } from '../db/dialect.js';
 import { decodeCursor, encodeCursor } from '../http/cursor.js';
 import { invalidField, versionConflict } from '../http/version-conflict.js';
@@ -52,7 +53,7 @@ export async function insertUserRecord(ctx: AppContext, trx: Executor, actor: Ac
     throw error;
   }
   const by = actor === 'self' ? { userId: row.id, name: row.name, role: row.role as Actor['role'] } : actor;
-  await recordAudit(trx, by, { action: 'user.create', entityType: 'user', entityId: row.id, before: null, after: auditedUser(row), at: ctx.now() });
+  await recordChange(ctx, trx, { type: 'user.created', userId: row.id }, { action: 'user.create', entityType: 'user', entityId: row.id, before: null, after: auditedUser(row) }, by);
   return row;
 }
 
@@ -115,7 +116,10 @@ export async function updateUser(ctx: AppContext, actor: Actor, id: number, upda
     }
     // Signing out everywhere: a disabled user, or a password someone else may have known.
     if (changes.disabled || passwordHash !== undefined) await endUserSessions(trx, id);
-    await recordAudit(trx, actor, { action: updateAction(update, before), entityType: 'user', entityId: id, before: auditedUser(before), after: auditedUser(after), at: ctx.now() });
+    // The hash is never audited: a reset shows in the event as the field `password`.
+    const fields = [...changedFields(auditedUser(before), auditedUser(after)), ...(passwordHash !== undefined ? ['password'] : [])];
+    const audit = { action: updateAction(update, before), entityType: 'user', entityId: id, before: auditedUser(before), after: auditedUser(after) };
+    await recordChange(ctx, trx, { type: 'user.changed', userId: id, fields }, audit, actor);
     return toUser(after);
   });
   // After the commit: the user's API tokens now act with the new role, or not at all.

@@ -8,6 +8,8 @@ import type { JobDefinition } from '../jobs/job-definition.js';
  */
 export interface EventJob<P> {
   on: readonly DomainEventType[];
+  /** Narrows `on` by the event's content (e.g. only a change of a user's name); default: every event of those types. */
+  when?(event: DomainEvent): boolean;
   job: JobDefinition<P>;
   payload(event: DomainEvent): P;
   /** The idempotency key, from the event, its log id and when it was recorded (ms). */

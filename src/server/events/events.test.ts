@@ -1,11 +1,13 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import type { DomainEvent, DomainEventType, RecordedEvent } from '../../shared/events/domain-events.js';
+import type { User } from '../../shared/accounts/account.schema.js';
 import type { Incident } from '../../shared/incidents/incident.schema.js';
 import type { ActionItem } from '../../shared/actions/action-item.schema.js';
 import type { Factor } from '../../shared/reviews/factor.schema.js';
 import type { Whys } from '../../shared/reviews/whys.schema.js';
 import type { TimelineEntry } from '../../shared/timeline/timeline.schema.js';
 import { useTestApp, type TestApp } from '../../../test/support/app.js';
+import { apiToken, signIn, PASSWORD } from '../../../test/support/accounts.js';
 import { databaseKinds } from '../../../test/support/databases.js';
 import { createIncident } from '../../../test/support/factories.js';
 import { createReview, patch, post, publishReview } from '../../../test/support/reviews.js';
@@ -14,7 +16,17 @@ import { writeTransaction } from '../db/group-commit.js';
 import { openDatabase } from '../db/kysely.js';
 import { recordChange } from './record-change.js';
 
-/** Every event of a change to an incident or a review (account events are covered in accounts/). */
+/** Every event of a change to an account. */
+const accountEventTypes: Record<Extract<DomainEventType, `user.${string}` | `api_token.${string}` | `session.${string}`>, true> = {
+  'user.created': true,
+  'user.changed': true,
+  'api_token.created': true,
+  'api_token.revoked': true,
+  'session.started': true,
+  'session.ended': true,
+};
+
+/** Every event of a change to an incident or a review. */
 const incidentEventTypes: Record<Exclude<DomainEventType, `user.${string}` | `api_token.${string}` | `session.${string}`>, true> = {
   'incident.created': true,
   'incident.changed': true,
@@ -81,6 +93,7 @@ describe.each(databaseKinds)('domain events on %s', (kind) => {
   const t = useTestApp(kind);
 
   it('records an event for every kind of change, with its audit entry, by the same person at the same moment', async () => {
+    await t.authHeaders('admin'); // the harness admin's account and token, made on first use, are changes of their own
     const from = await lastEventId(t);
     const incidentId = await everyKindOfChange(t);
     const events = await eventsAfter(t, from);
@@ -94,6 +107,32 @@ describe.each(databaseKinds)('domain events on %s', (kind) => {
     const queued = await t.database.handle.db.selectFrom('jobs').select('payload').where('kind', '=', 'review.quality').execute();
     expect(queued.some((job) => JSON.parse(job.payload).incidentId === incidentId)).toBe(true);
     audit.forEach((entry, i) => expect([entry.at, entry.actor_user_id, entry.actor_name]).toEqual([events[i]!.at, events[i]!.actor_user_id, events[i]!.actor_name]));
+  });
+
+  it('records an event for every kind of account change, with its audit entry, by the same person at the same moment', async () => {
+    const from = await lastEventId(t);
+    const auditFrom = Number((await t.database.handle.db.selectFrom('audit_log').select((eb) => eb.fn.max('id').as('id')).executeTakeFirst())?.id ?? 0);
+    const user = await post<User>(t, '/api/users', { email: `events-${kind}@example.com`, name: 'Eve Old', role: 'responder', password: PASSWORD });
+    const renamed = await patch<User>(t, `/api/users/${user.id}`, { version: user.version, name: 'Eve New' });
+    const browser = await signIn(t, user.email);
+    const token = await apiToken(t, browser);
+    await browser.request({ method: 'DELETE', url: `/api/tokens/${token.id}` });
+    await browser.request({ method: 'POST', url: '/api/auth/sign-out' });
+    await patch(t, `/api/users/${user.id}`, { version: renamed.version, password: 'another long passphrase 42' });
+
+    const events = await eventsAfter(t, from);
+    expect(Object.keys(accountEventTypes).filter((type) => !events.some((e) => e.type === type))).toEqual([]);
+    expect(events.map((e) => JSON.parse(e.data) as DomainEvent).filter((e) => e.type === 'user.changed')).toEqual([
+      { type: 'user.changed', userId: user.id, fields: ['name'] },
+      { type: 'user.changed', userId: user.id, fields: ['password'] },
+    ]);
+    expect(events.every((e) => e.incident_id === null)).toBe(true);
+    const audit = await t.database.handle.db.selectFrom('audit_log').selectAll().where('id', '>', auditFrom).orderBy('id').execute();
+    expect(audit).toHaveLength(events.length);
+    audit.forEach((entry, i) => expect([entry.at, entry.actor_user_id, entry.actor_name]).toEqual([events[i]!.at, events[i]!.actor_user_id, events[i]!.actor_name]));
+    // Only a change of name queues the job that renames the person everywhere.
+    const renames = await t.database.handle.db.selectFrom('jobs').select('payload').where('kind', '=', 'people.rename').execute();
+    expect(renames.map((job) => JSON.parse(job.payload))).toEqual([{ userId: user.id }]);
   });
 
   it('records nothing, neither event nor audit entry nor job, when the change fails', async () => {

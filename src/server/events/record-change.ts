@@ -36,7 +36,7 @@ export async function recordChange(ctx: AppContext, trx: Executor, event: Domain
   });
   // The jobs that follow the event (events/event-jobs.ts) exist exactly when the change does.
   for (const reaction of ctx.hooks.eventJobs) {
-    if (!reaction.on.includes(event.type)) continue;
+    if (!reaction.on.includes(event.type) || (reaction.when && !reaction.when(event))) continue;
     const runAt = reaction.delayMs ? new Date(at.getTime() + reaction.delayMs) : at;
     await enqueueJob(trx, reaction.job, reaction.payload(event), { idempotencyKey: reaction.key(event, eventId, at.getTime()), runAt, now: at });
   }

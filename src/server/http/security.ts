@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { FastifyInstance } from 'fastify';
 import helmet, { type HelmetOptions } from 'helmet';
 import type { Config } from '../config.js';
+import { isApiPath, routedPath } from './routed-path.js';
 
 /**
  * Security headers on every response (helmet). The Content-Security-Policy fits the Vite-built
@@ -67,7 +68,7 @@ const HSTS_SECONDS = 365 * 24 * 3600;
 const HSTS = `max-age=${HSTS_SECONDS}`;
 
 /** JSON endpoints: the API (not its HTML docs at /api/docs) and the health check. */
-const isApiPath = (url: string) => (url.startsWith('/api/') && !url.startsWith('/api/docs')) || url.startsWith('/healthz');
+const isJsonPath = (path: string) => isApiPath(path) || path.startsWith('/healthz');
 
 export async function registerSecurityHeaders(app: FastifyInstance, config: Config): Promise<void> {
   const https = config.publicUrl.startsWith('https:');
@@ -82,7 +83,7 @@ export async function registerSecurityHeaders(app: FastifyInstance, config: Conf
   });
   const jsonHeaders = apiHeaders(https);
   app.addHook('onRequest', (request, reply, done) => {
-    reply.headers(isApiPath(request.url) ? jsonHeaders : pageHeaders);
+    reply.headers(isJsonPath(routedPath(request)) ? jsonHeaders : pageHeaders);
     done();
   });
 }

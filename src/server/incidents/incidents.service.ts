@@ -8,6 +8,7 @@ import type {
   IncidentUpdate,
   KeyTimestamp,
 } from '../../shared/incidents/incident.schema.js';
+import { MAX_TAGS, withLabel } from '../../shared/incidents/incident.schema.js';
 import { restrictToCreator } from './incident-access.service.js';
 import { canSeeIncident, visibleIncidents } from '../access/visibility.js';
 import type { AppContext, Executor } from '../context.js';
@@ -15,7 +16,7 @@ import { writeTransaction } from '../db/group-commit.js';
 import { recordChange } from '../events/record-change.js';
 import { resolvePeople } from '../people/people.service.js';
 import { decodeCursor, encodeCursor } from '../http/cursor.js';
-import { versionConflict } from '../http/version-conflict.js';
+import { invalidField, versionConflict } from '../http/version-conflict.js';
 import { incidentFields, toIncident, toIncidentValues } from './incident.mapper.js';
 import * as repo from './incidents.repo.js';
 
@@ -118,9 +119,11 @@ export const resolveIncident = (ctx: AppContext, id: number, resolvedAt?: string
   applyCommuting(ctx, id, 'incident.resolve', (fields, nowIso) => ({ ...fields, status: 'resolved', resolvedAt: resolvedAt ?? fields.resolvedAt ?? nowIso }));
 
 export const addIncidentLabel = (ctx: AppContext, id: number, label: string) =>
-  applyCommuting(ctx, id, 'incident.label_add', (fields) =>
-    fields.labels.some((l) => l.toLowerCase() === label.toLowerCase()) ? fields : { ...fields, labels: [...fields.labels, label] },
-  );
+  applyCommuting(ctx, id, 'incident.label_add', (fields) => {
+    const labels = withLabel(fields.labels, label);
+    if (!labels) throw invalidField('label', `an incident has at most ${MAX_TAGS} labels: remove one first`);
+    return labels === fields.labels ? fields : { ...fields, labels: [...labels] };
+  });
 
 export const removeIncidentLabel = (ctx: AppContext, id: number, label: string) =>
   applyCommuting(ctx, id, 'incident.label_remove', (fields) => ({ ...fields, labels: fields.labels.filter((l) => l.toLowerCase() !== label.toLowerCase()) }));

@@ -3,7 +3,8 @@ import type { Incident } from '../../shared/incidents/incident.schema.js';
 import type { Problem } from '../../shared/errors.js';
 import { useTestApp } from '../../../test/support/app.js';
 import { databaseKinds } from '../../../test/support/databases.js';
-import { createIncident } from '../../../test/support/factories.js';
+import { createIncident, incidentInput } from '../../../test/support/factories.js';
+import { createReview } from '../../../test/support/reviews.js';
 
 type Page = { items: Incident[]; nextCursor: string | null };
 
@@ -153,6 +154,19 @@ describe.each(databaseKinds)('incidents on %s', (kind) => {
       expect(removed.body.labels).toEqual(['customer-visible']);
       const byLabel = await t.request<Page>({ method: 'GET', url: '/api/incidents?label=db' });
       expect(byLabel.body.items.map((i) => i.id)).not.toContain(incident.id);
+    });
+
+    it('holds the 50-label limit when labels are added one at a time, as create and edit do', async () => {
+      const labels = Array.from({ length: 50 }, (_, i) => `label-${i}`);
+      const { incident, review } = await createReview(t, { labels });
+      expect((await t.request({ method: 'POST', url: '/api/incidents', payload: incidentInput({ labels: [...labels, 'one-more'] }) })).status).toBe(400);
+      expect((await t.request({ method: 'PATCH', url: `/api/incidents/${incident.id}`, payload: { version: incident.version, labels: [...labels, 'one-more'] } })).status).toBe(400);
+      const added = await t.request<Problem>({ method: 'POST', url: `/api/incidents/${incident.id}/labels`, payload: { label: 'one-more' } });
+      expect([added.status, added.body.errors?.map((e) => e.field)]).toEqual([400, ['label']]);
+      // One it already has is no 51st: nothing changes.
+      const again = await t.request<Incident>({ method: 'POST', url: `/api/incidents/${incident.id}/labels`, payload: { label: 'LABEL-7' } });
+      expect([again.status, again.body.labels.length, again.body.version]).toEqual([200, 50, incident.version]);
+      expect((await t.request({ method: 'GET', url: `/api/reviews/${review.id}/document` })).status).toBe(200);
     });
   });
 });

@@ -5,7 +5,7 @@ import type { RecordedEvent } from '../../shared/events/domain-events.js';
 import type { Incident } from '../../shared/incidents/incident.schema.js';
 import type { ClientMessage, ServerMessage } from '../../shared/live/live-protocol.js';
 import type { Review } from '../../shared/reviews/review.schema.js';
-import { signedIn, type Browser } from '../../../test/support/accounts.js';
+import { apiToken, signedIn, type Browser } from '../../../test/support/accounts.js';
 import { useTestApp, type TestApp } from '../../../test/support/app.js';
 import { databaseKinds } from '../../../test/support/databases.js';
 import { incidentInput } from '../../../test/support/factories.js';
@@ -88,6 +88,21 @@ describe.each(databaseKinds)('live updates on %s', (kind) => {
     expect(outsiderTab.events().filter((e) => 'incidentId' in e && e.incidentId === secret.id).map((e) => e.type)).toEqual(['incident.created']);
     expect(JSON.stringify(outsiderTab.received)).not.toContain('Secret step');
     for (const tab of [memberTab, outsiderTab, adminTab]) tab.close();
+  });
+
+  it("tells of account changes only the admins and the user concerned, never another user's browser", async () => {
+    const [admin, ana, other] = [await signedIn(t, 'admin'), await signedIn(t, 'responder'), await signedIn(t, 'responder')];
+    const [adminTab, anaTab, otherTab] = await Promise.all([connect(url, cookieOf(admin)), connect(url, cookieOf(ana)), connect(url, cookieOf(other))]);
+    const token = await apiToken(t, ana);
+    await anaTab.waitForEvent((e) => e.type === 'api_token.created' && e.tokenId === token.id, 'Ana hearing of her own token');
+    await admin.request({ method: 'PATCH', url: `/api/users/${ana.user.id}`, payload: { version: ana.user.version, name: 'Ana Renamed' } });
+    await adminTab.waitForEvent((e) => e.type === 'user.changed' && e.userId === ana.user.id, 'the admin hearing of the rename');
+    expect(adminTab.events().some((e) => e.type === 'api_token.created' && e.tokenId === token.id)).toBe(true);
+    // The other tab has heard of a change made after all of these: it had its chance to hear them.
+    const incident = (await admin.request<Incident>({ method: 'POST', url: '/api/incidents', payload: incidentInput() })).body;
+    await otherTab.waitForEvent((e) => e.type === 'incident.created' && e.incidentId === incident.id, 'a later change');
+    expect(otherTab.events().filter((e) => !('incidentId' in e))).toEqual([]);
+    for (const tab of [adminTab, anaTab, otherTab]) tab.close();
   });
 
   it('shows who has a review open and what they are editing, and refuses to watch a review one may not see', async () => {

@@ -1,5 +1,5 @@
 import { Migrator } from 'kysely';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { ActionItem } from '../../shared/actions/action-item.schema.js';
 import type { Problem } from '../../shared/errors.js';
 import type { Incident } from '../../shared/incidents/incident.schema.js';
@@ -9,15 +9,32 @@ import { createUser, signedIn } from '../../../test/support/accounts.js';
 import { useTestApp } from '../../../test/support/app.js';
 import { createTestDatabase, databaseKinds } from '../../../test/support/databases.js';
 import { createIncident } from '../../../test/support/factories.js';
-import { createReview, get, post } from '../../../test/support/reviews.js';
+import { useRunners } from '../../../test/support/jobs.js';
+import { createReview, get, patch, post } from '../../../test/support/reviews.js';
+import type { User } from '../../shared/accounts/account.schema.js';
 import { migrateToLatest } from '../db/migrate.js';
 import { migrations } from '../db/migrations/index.js';
 import { renamePerson } from './people.service.js';
+import { renamePersonJob } from './rename-person.job.js';
 
 type Page<T> = { items: T[] };
 
 describe.each(databaseKinds)('people as accounts on %s', (kind) => {
   const t = useTestApp(kind);
+  const runner = useRunners();
+
+  it('renaming a user renames them on incidents and action items once the job has run', async () => {
+    const ana = await createUser(t, { name: 'Ana Before', role: 'responder' });
+    const { incident, review } = await createReview(t, { commander: { userId: ana.id } });
+    const item = await post<ActionItem>(t, `/api/reviews/${review.id}/action-items`, { title: 'Alert on pool saturation', owner: { userId: ana.id } });
+    await patch<User>(t, `/api/users/${ana.id}`, { version: ana.version, name: 'Ana After' });
+    expect((await get<Incident>(t, `/api/incidents/${incident.id}`)).commander?.name).toBe('Ana Before');
+    runner(t.ctx, [renamePersonJob]);
+    await vi.waitFor(async () => {
+      expect((await get<Incident>(t, `/api/incidents/${incident.id}`)).commander).toEqual({ userId: ana.id, name: 'Ana After' });
+      expect((await get<ActionItem>(t, `/api/action-items/${item.id}`)).owner).toEqual({ userId: ana.id, name: 'Ana After' });
+    });
+  });
 
   it('names users by id, by exact e-mail or name, and keeps anyone else as a plain name', async () => {
     const priya = await createUser(t, { name: 'Priya Shah', email: 'priya@example.com', role: 'responder' });

@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import { isoDateTime, page, pageQuery } from '../common.schema.js';
+import { isoDateTime, page, pageQuery, storedIntParam } from '../common.schema.js';
 
 export const auditQuerySchema = z
   .object({
     entityType: z.string().trim().min(1).max(100).optional().describe('e.g. incident, review, user, api_token'),
     entityId: z.string().trim().min(1).max(100).optional(),
-    actor: z.coerce.number().int().positive().optional().describe('User id of who made the change'),
+    actor: storedIntParam.optional().describe('User id of who made the change'),
     action: z
       .string()
       .trim()

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { storedInt } from '../common.schema.js';
 
 export const incidentMemberSchema = z.object({ id: z.number().int(), name: z.string(), email: z.string() });
 
@@ -12,7 +13,7 @@ export type IncidentAccess = z.infer<typeof incidentAccessSchema>;
 export const incidentAccessUpdateSchema = z
   .object({
     restricted: z.boolean(),
-    memberIds: z.array(z.number().int().positive()).max(500).describe('User ids of everyone who may see the incident when restricted'),
+    memberIds: z.array(storedInt).max(500).describe('User ids of everyone who may see the incident when restricted'),
   })
   .strict();
 export type IncidentAccessUpdate = z.output<typeof incidentAccessUpdateSchema>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { storedInt } from '../common.schema.js';
 
 /**
  * Someone named on an incident or a review (commander, responders, owner, facilitator, scribe,
@@ -23,7 +24,7 @@ const name = z.string().trim().min(1).max(200);
  */
 export const personInputSchema = z.union([
   name,
-  z.object({ userId: z.number().int().positive().max(2_147_483_647) }).strict(),
+  z.object({ userId: storedInt }).strict(),
   z.object({ name }).strict(),
 ]);
 export type PersonInput = z.input<typeof personInputSchema>;

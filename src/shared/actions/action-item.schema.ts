@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { listParam, page, pageQuery } from '../common.schema.js';
+import { listParam, page, pageQuery, storedIntParam, storedInt } from '../common.schema.js';
 import { personInputSchema, personSchema } from '../accounts/person.schema.js';
 import { idList, optionalText, recordMeta, title } from '../reviews/review-parts.schema.js';
 
@@ -53,7 +53,7 @@ export type ActionItemCreateInput = z.input<typeof actionItemCreateSchema>;
 export type ActionItemCreate = z.output<typeof actionItemCreateSchema>;
 
 export const actionItemUpdateSchema = z
-  .object({ version: z.number().int().positive(), ...actionItemFields })
+  .object({ version: storedInt, ...actionItemFields })
   .partial()
   .required({ version: true })
   .strict();
@@ -91,7 +91,7 @@ export const actionItemListQuerySchema = z
       .enum(['true', 'false'])
       .transform((v) => v === 'true')
       .optional(),
-    reviewId: z.coerce.number().int().positive().optional(),
+    reviewId: storedIntParam.optional(),
     ...pageQuery,
   })
   .strict();

@@ -12,6 +12,18 @@ export type IncidentStatus = z.infer<typeof incidentStatusSchema>;
 
 const tag = z.string().trim().min(1).max(100);
 
+/** The most services, and the most labels, an incident has: however they are given (create, edit, add one). */
+export const MAX_TAGS = 50;
+
+/**
+ * The labels with `label` added, unless one of them already is it whatever its case; null when
+ * adding it would pass MAX_TAGS. The rule for adding one label, as the schemas' limit is for lists.
+ */
+export function withLabel(labels: readonly string[], label: string): readonly string[] | null {
+  if (labels.some((existing) => existing.toLowerCase() === label.toLowerCase())) return labels;
+  return labels.length >= MAX_TAGS ? null : [...labels, label];
+}
+
 export const keyTimestamps = ['impactStartedAt', 'detectedAt', 'respondedAt', 'mitigatedAt', 'resolvedAt'] as const;
 export type KeyTimestamp = (typeof keyTimestamps)[number];
 
@@ -19,8 +31,8 @@ const incidentFields = {
   title: z.string().trim().min(1).max(300),
   severity: severitySchema,
   userFacing: z.boolean(),
-  services: z.array(tag).max(50),
-  labels: z.array(tag).max(50),
+  services: z.array(tag).max(MAX_TAGS),
+  labels: z.array(tag).max(MAX_TAGS),
   commander: personInputSchema.nullable(),
   responders: z.array(personInputSchema).max(100),
   customerImpact: z.string().max(20_000).nullable(),

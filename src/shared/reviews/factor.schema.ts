@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { storedInt } from '../common.schema.js';
 import { idList, optionalText, recordMeta, title } from './review-parts.schema.js';
 
 /** Contributors, mitigators, risks and learnings: no single "root cause" anywhere. */
@@ -32,7 +33,7 @@ export type FactorCreateInput = z.input<typeof factorCreateSchema>;
 export type FactorCreate = z.output<typeof factorCreateSchema>;
 
 export const factorUpdateSchema = z
-  .object({ version: z.number().int().positive(), ...factorFields })
+  .object({ version: storedInt, ...factorFields })
   .partial()
   .required({ version: true })
   .strict();

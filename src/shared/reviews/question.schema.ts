@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { storedIntParam, storedInt } from '../common.schema.js';
 import { questionKeys } from './review-questions.js';
 
 export const questionKeySchema = z.enum(questionKeys);
@@ -19,12 +20,12 @@ export const questionListSchema = z.object({ items: z.array(questionSchema) });
 export const answerSchema = z
   .object({
     answer: z.string().trim().max(20_000).describe('A blank answer removes the stored one'),
-    version: z.number().int().positive().optional().describe('The version you read; omit only when the question was unanswered'),
+    version: storedInt.optional().describe('The version you read; omit only when the question was unanswered'),
   })
   .strict();
 export type AnswerInput = z.output<typeof answerSchema>;
 
 export const questionKeyParam = z.object({
-  id: z.coerce.number().int().positive(),
+  id: storedIntParam,
   key: z.string().min(1).max(60).describe(`One of: ${questionKeys.join(', ')}`),
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { storedInt } from '../common.schema.js';
 import { idList, optionalText, recordMeta, title } from './review-parts.schema.js';
 
 /** Five whys: an ordered chain of why / because pairs from a symptom to a systemic, fixable cause. */
@@ -31,7 +32,7 @@ export type WhysCreateInput = z.input<typeof whysCreateSchema>;
 export type WhysCreate = z.output<typeof whysCreateSchema>;
 
 export const whysUpdateSchema = z
-  .object({ version: z.number().int().positive(), ...whysFields })
+  .object({ version: storedInt, ...whysFields })
   .partial()
   .required({ version: true })
   .strict();

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { personSchema } from '../accounts/person.schema.js';
-import { isoDateTime, versionField } from '../common.schema.js';
+import { isoDateTime, versionField, storedIntParam } from '../common.schema.js';
 import { keyTimestamps } from '../incidents/incident.schema.js';
 import type { MetricKey, TimelineKind } from '../reviews/review-metrics.js';
 
@@ -75,7 +75,7 @@ export type TimelineEntryUpdate = z.output<typeof timelineEntryUpdateSchema>;
 
 export const timelineDeleteQuerySchema = z
   .object({
-    version: z.coerce.number().int().positive().describe('The version you read; a stale one is refused with 409'),
+    version: storedIntParam.describe('The version you read; a stale one is refused with 409'),
     reason: reason.optional(),
   })
   .strict();
@@ -90,7 +90,7 @@ export const timelineListQuerySchema = z
   })
   .strict();
 
-export const entryIdParam = z.object({ entryId: z.coerce.number().int().positive() });
+export const entryIdParam = z.object({ entryId: storedIntParam });
 
 export const timelineListSchema = z.object({ items: z.array(timelineEntrySchema) });
 
