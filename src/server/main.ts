@@ -63,6 +63,7 @@ async function serve(config: Config): Promise<void> {
 const printableConfig = (config: Config) => ({
   ...config,
   database: config.database.kind === 'postgres' ? { kind: 'postgres' } : config.database,
+  operations: { ...config.operations, metricsToken: config.operations.metricsToken ? '(set)' : null },
   auth: { ...config.auth, oidc: config.auth.oidc && { ...config.auth.oidc, clientSecret: config.auth.oidc.clientSecret ? '(set)' : null } },
 });
 

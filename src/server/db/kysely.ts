@@ -24,6 +24,15 @@ export interface DatabaseHandle {
   close(): Promise<void>;
   /** SQLite in a file, when serving: checkpoints the WAL off the event loop (db/checkpointer.ts). */
   checkpointer: BackgroundCheckpointer | null;
+  /** PostgreSQL: the pool's connections now, for /metrics. */
+  poolStats?: () => PoolStats;
+}
+
+export interface PoolStats {
+  total: number;
+  idle: number;
+  /** Queries waiting for a connection. */
+  waiting: number;
 }
 
 export interface OpenOptions {
@@ -38,7 +47,8 @@ export function openDatabase(database: Config['database'], { backgroundCheckpoin
     // the pool replaces it on next use.
     pool.on('error', (error) => console.warn(`PostgreSQL connection lost: ${error.message}`));
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-    return { db, dialect: 'postgres', database, close: () => db.destroy(), checkpointer: null };
+    const poolStats = () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount });
+    return { db, dialect: 'postgres', database, close: () => db.destroy(), checkpointer: null, poolStats };
   }
   if (database.file !== ':memory:') fs.mkdirSync(path.dirname(database.file), { recursive: true });
   const sqlite = new SqliteDatabase(database.file);
