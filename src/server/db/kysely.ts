@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { CompiledQuery, Kysely, PostgresDialect, SqliteDialect, type DatabaseConnection, type Driver } from 'kysely';
 import pg from 'pg';
 import type { Config } from '../config.js';
 import { BackgroundCheckpointer, FALLBACK_AUTOCHECKPOINT_PAGES } from './checkpointer.js';
@@ -61,7 +61,7 @@ export function openDatabase(database: Config['database'], { backgroundCheckpoin
   const dataVersion = sqlite.prepare('PRAGMA data_version').pluck();
   const changes = new ChangeDetector(() => dataVersion.get() as number);
   const statements = withStatementCache(sqlite, changes);
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: statements }) });
+  const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: statements }) });
   enableReadCache(db, changes);
   registerDirect(db, {
     run: (sql, parameters) => {
@@ -88,6 +88,22 @@ export function openDatabase(database: Config['database'], { backgroundCheckpoin
       }
     },
   };
+}
+
+/**
+ * Transactions begin IMMEDIATE: they take the write lock at BEGIN, waiting up to busy_timeout for
+ * it. A deferred BEGIN reads first and upgrades to a writer later; when another process (the
+ * `hindsight admin` command line beside a running server) committed in between, SQLite answers
+ * "database is locked" at once, since waiting could not help that snapshot.
+ */
+class ImmediateSqliteDialect extends SqliteDialect {
+  override createDriver(): Driver {
+    const driver = super.createDriver();
+    driver.beginTransaction = async (connection: DatabaseConnection) => {
+      await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+    };
+    return driver;
+  }
 }
 
 /**
