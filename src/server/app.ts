@@ -1,6 +1,5 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { requireAccessDeclarations } from './access/actor.js';
 import { registerAuthentication } from './accounts/authentication.js';
 import { incidentAccessRoutes } from './incidents/incident-access.routes.js';
@@ -30,6 +29,8 @@ import { timelineRoutes } from './timeline/timeline.routes.js';
 import { whysRoutes } from './whys/whys.routes.js';
 import { liveRoutes } from './live/live.routes.js';
 import { registerWebApp } from './web-app.js';
+import { registerOperations, type OperationsOptions } from './operations/register-operations.js';
+import { genReqId } from './operations/request-id.js';
 
 export const APP_VERSION = '0.1.0';
 
@@ -37,6 +38,8 @@ export interface BuildAppOptions {
   logger?: boolean;
   /** Folder of the built web app; served at / when it exists. */
   webRoot?: string | undefined;
+  /** Readiness shared with the shutdown sequence, pool figures for /metrics. */
+  operations?: OperationsOptions;
 }
 
 /** HINDSIGHT_TRUST_PROXY as Fastify takes it: a hop count becomes "trust the first n hops". */
@@ -48,6 +51,9 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   const app = Fastify({
     logger: options.logger ? { level: ctx.config.logLevel } : false,
     trustProxy: trustProxy(ctx.config.trustProxy),
+    // The caller's X-Request-Id when well formed (operations/request-id.ts), else a fresh one.
+    genReqId,
+    requestIdHeader: false,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -60,15 +66,8 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   await registerAuthentication(app, ctx);
   await registerOpenApi(app, APP_VERSION);
   registerConditionalRequests(app);
+  await registerOperations(app, ctx, options.operations);
 
-  app.get('/healthz', {
-    config: { access: 'public' },
-    schema: { tags: ['operations'], summary: 'Liveness and database reachability', response: { 200: z.object({ status: z.literal('ok'), database: z.string() }) } },
-    handler: async () => {
-      await ctx.db.selectFrom('incidents').select('id').limit(1).execute();
-      return { status: 'ok' as const, database: ctx.dialect };
-    },
-  });
   await app.register(incidentRoutes);
   await app.register(reviewRoutes);
   await app.register(timelineRoutes);

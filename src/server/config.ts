@@ -32,6 +32,14 @@ const isLoopbackHttpOrHttps = (value: string) => {
   return url.protocol === 'https:' || (url.protocol === 'http:' && ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname));
 };
 
+/** An IP address, or a CIDR whose prefix fits it (at most /32 for IPv4, /128 for IPv6). */
+const isAddressOrCidr = (value: string) => {
+  const match = /^([^/]+)(?:\/(\d{1,3}))?$/.exec(value);
+  const version = isIP(match?.[1] ?? '');
+  if (!match || !version) return false;
+  return match[2] === undefined || Number(match[2]) <= (version === 4 ? 32 : 128);
+};
+
 /** `true`/`false`, a number of proxy hops, or the proxies' addresses (IPs or CIDRs). */
 const trustProxy = z
   .string()
@@ -40,7 +48,7 @@ const trustProxy = z
     if (['false', 'no', '0'].includes(value)) return false;
     if (/^\d+$/.test(value)) return Number(value);
     const addresses = csv(value);
-    const bad = addresses.filter((address) => !isIP(address.split('/')[0] ?? '') || !/^[^/]+(\/\d{1,3})?$/.test(address));
+    const bad = addresses.filter((address) => !isAddressOrCidr(address));
     if (bad.length) ctx.addIssue({ code: 'custom', message: `must be true, false, a hop count or IP addresses/CIDRs; not ${bad.join(', ')}` });
     return addresses;
   });
@@ -49,7 +57,12 @@ const bool = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((v) => [
 
 const envSchema = z.object({
   HINDSIGHT_HOST: z.string().min(1).default('0.0.0.0'),
-  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  PORT: z
+    .string()
+    .regex(/^\d{1,5}$/, 'must be a port number from 0 to 65535 (decimal digits)')
+    .transform(Number)
+    .pipe(z.number().max(65535, 'must be a port number from 0 to 65535'))
+    .default(3000),
   HINDSIGHT_DATA_DIR: z.string().min(1).default('./data'),
   DATABASE_URL: z
     .string()
@@ -96,6 +109,9 @@ const envSchema = z.object({
   HINDSIGHT_JOB_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(14),
   HINDSIGHT_EVENT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
   HINDSIGHT_JOB_DEAD_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+  HINDSIGHT_METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters (it guards /metrics)').optional(),
+  HINDSIGHT_SHUTDOWN_GRACE_SECONDS: z.coerce.number().min(0).max(3600).default(10),
+  HINDSIGHT_SHUTDOWN_DRAIN_SECONDS: z.coerce.number().min(0).max(600).default(1),
 });
 
 /** Rules across variables, checked on the raw values so they are listed with every other problem. */
@@ -141,6 +157,14 @@ function toConfig(env: z.output<typeof envSchema>) {
     /** How long the domain event log keeps events (live updates only need the last moments). */
     eventRetentionDays: env.HINDSIGHT_EVENT_RETENTION_DAYS,
     logLevel: env.HINDSIGHT_LOG_LEVEL,
+    operations: {
+      /** Bearer token /metrics requires; without one, /metrics answers callers on this machine only. */
+      metricsToken: env.HINDSIGHT_METRICS_TOKEN ?? null,
+      /** After SIGTERM: serve (not ready, closing each connection after its answer) this long, then stop listening. */
+      shutdownDrainSeconds: env.HINDSIGHT_SHUTDOWN_DRAIN_SECONDS,
+      /** Then wait this long at most for requests in flight before closing their connections. */
+      shutdownGraceSeconds: env.HINDSIGHT_SHUTDOWN_GRACE_SECONDS,
+    },
     publicUrl: env.HINDSIGHT_PUBLIC_URL,
     trustProxy: env.HINDSIGHT_TRUST_PROXY,
     auth: {

@@ -7,23 +7,44 @@ import { parseArgs } from 'node:util';
 import { adminCommand, adminUsage } from './accounts/admin-cli.js';
 import { buildApp } from './app.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
-import { openDatabase } from './db/kysely.js';
+import { openDatabase, type DatabaseHandle } from './db/kysely.js';
 import { migrateToLatest } from './db/migrate.js';
 import { startJobs } from './jobs/start-jobs.js';
+import { Readiness } from './operations/readiness.js';
+import { shutDown, trackConnections } from './operations/shutdown.js';
+import { CliError, explainStartupError } from './operations/startup-errors.js';
+
+const commands = {
+  serve: {
+    usage: 'serve',
+    summary: 'migrate the database, then serve the API and web app (default port 3000)',
+    details: 'Stops cleanly on SIGTERM or SIGINT (see docs/operations.md, "Stopping").',
+  },
+  migrate: { usage: 'migrate', summary: 'apply pending database migrations and exit', details: '' },
+  config: { usage: 'config', summary: 'print the effective configuration and exit (secrets masked)', details: '' },
+  admin: { usage: adminUsage.trim(), summary: '', details: '' },
+} as const;
+type Command = keyof typeof commands;
+
+const footer = `Configuration comes from environment variables; see docs/configuration.md.
+SQLite under ./data is used unless DATABASE_URL points at PostgreSQL.`;
 
 const usage = `Usage: hindsight <command> [options]
 
 Commands:
-  serve      migrate the database, then serve the API and web app (default port 3000)
-  migrate    apply pending database migrations and exit
-  config     print the effective configuration and exit (secrets masked)
-${adminUsage}
+${Object.values(commands)
+  .map((command) => (command.summary ? `  ${command.usage.padEnd(10)} ${command.summary}` : `  ${command.usage}`))
+  .join('\n')}
 
 Options:
-  -h, --help     show this help
+  -h, --help     show this help; hindsight <command> --help describes one command
 
-Configuration comes from environment variables; see docs/configuration.md.
-SQLite under ./data is used unless DATABASE_URL points at PostgreSQL.`;
+${footer}`;
+
+const commandUsage = (name: Command) => {
+  const command = commands[name];
+  return `Usage: hindsight ${command.usage}\n${command.summary ? `\n${command.summary}\n` : ''}${command.details ? `${command.details}\n` : ''}\n${footer}`;
+};
 
 /** The package root, found from this file whether it runs from src/ (tsx) or dist/ (compiled). */
 function packageRoot(): string {
@@ -32,50 +53,88 @@ function packageRoot(): string {
   return dir;
 }
 
-async function migrate(config: Config): Promise<void> {
-  const handle = openDatabase(config.database, { backgroundCheckpoints: false });
+/** Opens and migrates the database; a problem of the machine or the configuration becomes one line. */
+async function openMigrated(config: Config, options: { backgroundCheckpoints: boolean }): Promise<{ handle: DatabaseHandle; applied: string[] }> {
+  let handle: DatabaseHandle | undefined;
   try {
-    const applied = await migrateToLatest(handle.db);
-    console.log(applied.length ? `Applied ${applied.join(', ')}` : 'Database is up to date');
-  } finally {
-    await handle.close();
+    handle = openDatabase(config.database, options);
+    return { handle, applied: await migrateToLatest(handle.db) };
+  } catch (error) {
+    await handle?.close().catch(() => undefined);
+    const explained = explainStartupError(error, config, 'database');
+    throw explained ? new CliError(explained) : error;
   }
+}
+
+async function migrate(config: Config): Promise<void> {
+  const { handle, applied } = await openMigrated(config, { backgroundCheckpoints: false });
+  await handle.close();
+  console.log(applied.length ? `Applied ${applied.join(', ')}` : 'Database is up to date');
 }
 
 async function serve(config: Config): Promise<void> {
-  const handle = openDatabase(config.database);
-  await migrateToLatest(handle.db);
+  const { handle } = await openMigrated(config, { backgroundCheckpoints: true });
   const ctx = createAppContext(handle, config);
-  const app = await buildApp(ctx, { logger: true, webRoot: path.join(packageRoot(), 'dist', 'web') });
+  const readiness = new Readiness();
+  const app = await buildApp(ctx, { logger: true, webRoot: path.join(packageRoot(), 'dist', 'web'), operations: { readiness, poolStats: handle.poolStats } });
+  const connections = trackConnections(app.server);
+  try {
+    await app.listen({ host: config.host, port: config.port });
+  } catch (error) {
+    await app.close().catch(() => undefined);
+    await handle.close().catch(() => undefined);
+    const explained = explainStartupError(error, config, 'listen');
+    throw explained ? new CliError(explained) : error;
+  }
   const jobs = startJobs(ctx, { log: (message, error) => app.log.warn({ err: error }, message) });
-  const shutdown = async () => {
-    await app.close();
-    await jobs.stop();
-    await handle.close();
-    process.exit(0);
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) {
+      app.log.warn({ signal }, 'second signal while shutting down: exiting now');
+      process.exit(1);
+    }
+    stopping = true;
+    const { shutdownDrainSeconds: drainSeconds, shutdownGraceSeconds: graceSeconds } = config.operations;
+    shutDown({ app, connections, readiness, jobs, database: handle, drainSeconds, graceSeconds }).then(
+      () => process.exit(0),
+      (error: unknown) => {
+        app.log.error({ err: error }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
   };
-  process.once('SIGTERM', shutdown);
-  process.once('SIGINT', shutdown);
-  await app.listen({ host: config.host, port: config.port });
+  process.on('SIGTERM', stop);
+  process.on('SIGINT', stop);
 }
 
-/** The configuration without secrets: no database URL (it may hold a password), no client secret. */
+/** The configuration without secrets: no database URL (it may hold a password), no client secret, no metrics token. */
 const printableConfig = (config: Config) => ({
   ...config,
   database: config.database.kind === 'postgres' ? { kind: 'postgres' } : config.database,
+  operations: { ...config.operations, metricsToken: config.operations.metricsToken ? '(set)' : null },
   auth: { ...config.auth, oidc: config.auth.oidc && { ...config.auth.oidc, clientSecret: config.auth.oidc.clientSecret ? '(set)' : null } },
 });
 
+const isCommand = (name: string): name is Command => Object.hasOwn(commands, name);
+const wantsHelp = (argv: string[]) => argv.some((arg) => arg === '--help' || arg === '-h');
+
+/** Runs one command; answers the exit code, or -1 while it keeps running (serve). */
 async function main(argv: string[]): Promise<number> {
-  // `admin` parses its own options (--email, --name, --password).
-  const { positionals, values } = parseArgs({ args: argv, allowPositionals: true, strict: argv[0] !== 'admin', options: { help: { type: 'boolean', short: 'h' } } });
-  const command = positionals[0] ?? 'serve';
-  if (values.help || command === 'help') {
+  const name = argv[0] === undefined || argv[0].startsWith('-') ? (wantsHelp(argv) ? 'help' : 'serve') : argv[0];
+  if (name === 'help') {
     console.log(usage);
     return 0;
   }
+  if (!isCommand(name)) throw new CliError(`Unknown command "${name}"; run hindsight --help for the list`, 2);
+  if (wantsHelp(argv)) {
+    console.log(commandUsage(name));
+    return 0;
+  }
+  const rest = argv[0] === name ? argv.slice(1) : argv;
+  // `admin` parses its own options (--email, --name, --password); the others take none.
+  if (name !== 'admin') parseArgs({ args: rest, allowPositionals: false, strict: true, options: {} });
   const config = loadConfig();
-  switch (command) {
+  switch (name) {
     case 'serve':
       await serve(config);
       return -1;
@@ -86,19 +145,28 @@ async function main(argv: string[]): Promise<number> {
       console.log(JSON.stringify(printableConfig(config), null, 2));
       return 0;
     case 'admin':
-      return adminCommand(config, argv.slice(1));
-    default:
-      console.error(`Unknown command "${command}".\n\n${usage}`);
-      return 2;
+      return adminCommand(config, rest);
   }
+}
+
+/** What the user reads when a command fails: one line they can act on, or the message of a bug. */
+function reportFailure(error: unknown): number {
+  if (error instanceof ConfigError || error instanceof CliError) {
+    console.error(error.message);
+    return error instanceof CliError ? error.exitCode : 1;
+  }
+  const code = (error as { code?: string }).code ?? '';
+  if (code.startsWith('ERR_PARSE_ARGS_')) {
+    console.error(`${(error as Error).message}; run hindsight <command> --help for its options`);
+    return 2;
+  }
+  console.error(`hindsight: ${error instanceof Error ? error.message : String(error)}`);
+  return 1;
 }
 
 main(process.argv.slice(2)).then(
   (code) => {
     if (code >= 0) process.exit(code);
   },
-  (error: unknown) => {
-    console.error(error instanceof ConfigError ? error.message : error);
-    process.exit(1);
-  },
+  (error: unknown) => process.exit(reportFailure(error)),
 );

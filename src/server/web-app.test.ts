@@ -35,6 +35,14 @@ describe('serving the built web app', () => {
     expect((await t.requestAs(null, { method: 'GET', url: '/assets/missing.js' })).status).toBe(404);
   });
 
+  it('never answers an unknown path of the API, the probes or /metrics with the web app', async () => {
+    for (const url of ['/api', '/api/', '/API/incidents', '/%61pi/nothing', '//api/nothing', '/metrics/extra', '/readyz/x', '/livez/x', '/healthz/x']) {
+      const response = await t.requestAs(null, { method: 'GET', url });
+      expect(response.status, url).toBe(404);
+      expect(response.headers['content-type'], url).toMatch(/problem\+json/);
+    }
+  });
+
   it('sends hashed assets pre-compressed and cacheable for a year', async () => {
     const response = await t.requestAs(null, { method: 'GET', url: '/assets/app-1a2b3c.js', headers: { 'accept-encoding': 'gzip' } });
     expect(response.status).toBe(200);

@@ -22,9 +22,23 @@ export async function registerWebApp(app: FastifyInstance, webRoot: string): Pro
   // A catch-all route loses to every specific route, so the API and the static files still match first.
   app.get('/*', { schema: { hide: true } }, (request, reply) => {
     const pathname = routedPath(request);
-    if (pathname.startsWith('/api/') || path.extname(pathname)) {
+    if (isServerPath(pathname) || path.extname(pathname)) {
       return sendProblem(reply, new AppError('not_found', `No route for GET ${pathname}`));
     }
     return reply.type('text/html').sendFile('index.html');
   });
+}
+
+/** Paths the server owns (the API, probes, metrics): an unknown one is a 404, never the web app's page. */
+const serverPrefixes = ['/api', '/metrics', '/readyz', '/livez', '/healthz'];
+
+export function isServerPath(rawPathname: string): boolean {
+  let pathname: string;
+  try {
+    pathname = decodeURIComponent(rawPathname);
+  } catch {
+    return true; // not a path the web app has either
+  }
+  pathname = pathname.replace(/\/{2,}/g, '/').toLowerCase();
+  return serverPrefixes.some((prefix) => pathname === prefix || pathname.startsWith(`${prefix}/`));
 }

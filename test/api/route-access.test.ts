@@ -14,6 +14,10 @@ import { incidentInput } from '../support/factories.js';
  */
 const expectedAccess: Record<string, 'public' | Role> = {
   'GET /healthz': 'public',
+  'GET /livez': 'public',
+  'GET /readyz': 'public',
+  // Not an account's route: open to this machine or to HINDSIGHT_METRICS_TOKEN (operations/metrics.test.ts).
+  'GET /metrics': 'public',
   'GET /api/incidents': 'viewer',
   'POST /api/incidents': 'responder',
   'GET /api/incidents/{id}': 'viewer',

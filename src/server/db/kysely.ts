@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { CompiledQuery, Kysely, PostgresDialect, SqliteDialect, type DatabaseConnection, type Driver } from 'kysely';
 import pg from 'pg';
 import type { Config } from '../config.js';
 import { BackgroundCheckpointer, FALLBACK_AUTOCHECKPOINT_PAGES } from './checkpointer.js';
@@ -24,6 +24,15 @@ export interface DatabaseHandle {
   close(): Promise<void>;
   /** SQLite in a file, when serving: checkpoints the WAL off the event loop (db/checkpointer.ts). */
   checkpointer: BackgroundCheckpointer | null;
+  /** PostgreSQL: the pool's connections now, for /metrics. */
+  poolStats?: () => PoolStats;
+}
+
+export interface PoolStats {
+  total: number;
+  idle: number;
+  /** Queries waiting for a connection. */
+  waiting: number;
 }
 
 export interface OpenOptions {
@@ -38,7 +47,8 @@ export function openDatabase(database: Config['database'], { backgroundCheckpoin
     // the pool replaces it on next use.
     pool.on('error', (error) => console.warn(`PostgreSQL connection lost: ${error.message}`));
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-    return { db, dialect: 'postgres', database, close: () => db.destroy(), checkpointer: null };
+    const poolStats = () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount });
+    return { db, dialect: 'postgres', database, close: () => db.destroy(), checkpointer: null, poolStats };
   }
   if (database.file !== ':memory:') fs.mkdirSync(path.dirname(database.file), { recursive: true });
   const sqlite = new SqliteDatabase(database.file);
@@ -51,7 +61,7 @@ export function openDatabase(database: Config['database'], { backgroundCheckpoin
   const dataVersion = sqlite.prepare('PRAGMA data_version').pluck();
   const changes = new ChangeDetector(() => dataVersion.get() as number);
   const statements = withStatementCache(sqlite, changes);
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: statements }) });
+  const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: statements }) });
   enableReadCache(db, changes);
   registerDirect(db, {
     run: (sql, parameters) => {
@@ -78,6 +88,22 @@ export function openDatabase(database: Config['database'], { backgroundCheckpoin
       }
     },
   };
+}
+
+/**
+ * Transactions begin IMMEDIATE: they take the write lock at BEGIN, waiting up to busy_timeout for
+ * it. A deferred BEGIN reads first and upgrades to a writer later; when another process (the
+ * `hindsight admin` command line beside a running server) committed in between, SQLite answers
+ * "database is locked" at once, since waiting could not help that snapshot.
+ */
+class ImmediateSqliteDialect extends SqliteDialect {
+  override createDriver(): Driver {
+    const driver = super.createDriver();
+    driver.beginTransaction = async (connection: DatabaseConnection) => {
+      await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+    };
+    return driver;
+  }
 }
 
 /**
