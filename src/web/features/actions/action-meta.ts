@@ -1,3 +1,4 @@
+import { formatCalendarDay } from '../../ui/deadline.js';
 import type { ActionItemStatus } from '../../../shared/actions/action-item.schema.js';
 
 export const statusMeta: Record<ActionItemStatus, { label: string; color: string }> = {
@@ -20,11 +21,9 @@ export const kindLabels: Record<string, string> = {
 };
 export const priorityLabels: Record<string, string> = { p1: 'P1', p2: 'P2', p3: 'P3', p4: 'P4', high: 'High', medium: 'Medium', low: 'Low' };
 
-/** "2026-12-07" shown as a local calendar date without shifting it through a time zone. */
+/** "2026-12-07" shown as that calendar day, without shifting it through a time zone. */
 export function formatDueDate(date: string | null): string {
-  if (!date) return '—';
-  const [y, m, d] = date.split('-').map(Number);
-  return new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'short', day: 'numeric' }).format(new Date(y!, (m ?? 1) - 1, d ?? 1));
+  return date ? formatCalendarDay(date) : '—';
 }
 
 export const actionFieldLabels: Record<string, string> = {

@@ -6,7 +6,7 @@ import { formatDuration } from '../../../../shared/reviews/review-metrics.js';
 import { useSession } from '../../../app/session.js';
 import { useIncident } from '../../incidents/use-incident.js';
 import { useMetrics, useTimeline } from '../../timeline/use-timeline.js';
-import { formatDate } from '../../../ui/format.js';
+import { DueDay } from '../../../ui/DueDay.js';
 import { reviewStateLabel } from '../../../ui/badges.js';
 import { QueryError } from '../../../ui/QueryError.js';
 import { useFactors, useQuestions, useReview, useReviewActionItems, useTaxonomy, useWhys } from '../use-review.js';
@@ -67,7 +67,7 @@ export default function ReviewReadPage() {
           <h1>{i.title}</h1>
           <div className="hs-meta">
             Owner {r.owner?.name ?? 'unassigned'}{r.facilitator ? ` · facilitator ${r.facilitator.name}` : ''} · {reviewStateLabel[r.state]}
-            {r.dueAt ? ` · due ${formatDate(r.dueAt, 'date')}` : ''}
+            {r.dueAt ? <> · due <DueDay value={r.dueAt} /></> : ''}
           </div>
           {shownMetrics.length > 0 && (
             <dl className="hs-stats">
