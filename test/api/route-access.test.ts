@@ -15,6 +15,7 @@ import { incidentInput } from '../support/factories.js';
 const expectedAccess: Record<string, 'public' | Role> = {
   'GET /healthz': 'public',
   'GET /api/incidents': 'viewer',
+  'GET /api/services': 'viewer',
   'POST /api/incidents': 'responder',
   'GET /api/incidents/{id}': 'viewer',
   'PATCH /api/incidents/{id}': 'responder',

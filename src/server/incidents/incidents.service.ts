@@ -7,6 +7,8 @@ import type {
   IncidentListQuery,
   IncidentUpdate,
   KeyTimestamp,
+  ServiceList,
+  ServiceListQuery,
 } from '../../shared/incidents/incident.schema.js';
 import { restrictToCreator } from './incident-access.service.js';
 import { canSeeIncident, visibleIncidents } from '../access/visibility.js';
@@ -48,6 +50,10 @@ export async function listIncidents(ctx: AppContext, query: IncidentListQuery) {
     items: page.map((row) => toIncident(row, now)),
     nextCursor: rows.length > query.limit && last ? encodeCursor({ startedAtMs: last.started_at_ms, id: last.id }) : null,
   };
+}
+
+export async function listServices(ctx: AppContext, query: ServiceListQuery): Promise<ServiceList> {
+  return { items: await repo.listServices(ctx.db, visibleIncidents(ctx.actor), query.q, query.limit) };
 }
 
 /** The incident's people as given (user ids, names) resolved to people as stored; fields not given stay absent. */
