@@ -23,11 +23,15 @@ import * as repo from './incidents.repo.js';
 
 type Fields = ReturnType<typeof incidentFields>;
 
-/** Reaching a status stamps its key timestamp when the caller did not give one. */
+/**
+ * Reaching a status stamps its key timestamp when the caller did not give one. Resolving stamps only
+ * the resolution: when mitigation was never recorded it stays unknown, since copying the resolution
+ * time would invent a time to mitigate.
+ */
 function stampStatusTimes(fields: Fields, nowIso: string): Fields {
   const stamped = { ...fields };
   if (stamped.status === 'resolved') stamped.resolvedAt ??= nowIso;
-  if (stamped.status !== 'active') stamped.mitigatedAt ??= stamped.status === 'resolved' ? stamped.resolvedAt : nowIso;
+  if (stamped.status === 'mitigated') stamped.mitigatedAt ??= nowIso;
   return stamped;
 }
 

@@ -52,10 +52,19 @@ describe.each(databaseKinds)('incidents on %s', (kind) => {
     }
   });
 
-  it('stamps resolvedAt and mitigatedAt when an incident is created resolved without them', async () => {
+  it('stamps resolvedAt when an incident is created or marked resolved without it, and leaves an unrecorded mitigation unknown', async () => {
     const incident = await createIncident(t, { status: 'resolved' });
     expect(incident.resolvedAt).not.toBeNull();
-    expect(incident.mitigatedAt).toBe(incident.resolvedAt);
+    expect(incident.mitigatedAt).toBeNull();
+
+    const active = await createIncident(t, {});
+    const resolved = await t.request<Incident>({ method: 'POST', url: `/api/incidents/${active.id}/resolve`, payload: {} });
+    expect(resolved.body).toMatchObject({ status: 'resolved', mitigatedAt: null, resolvedAt: expect.any(String) });
+    const metrics = await t.request<{ items: Array<{ key: string; status: string }> }>({ method: 'GET', url: `/api/incidents/${active.id}/metrics` });
+    expect(metrics.body.items.find((m) => m.key === 'timeToMitigate')).toMatchObject({ status: 'unknown' });
+
+    const mitigated = await createIncident(t, { status: 'mitigated' });
+    expect(mitigated.mitigatedAt).not.toBeNull();
   });
 
   it('answers 404 as problem+json for an unknown incident', async () => {

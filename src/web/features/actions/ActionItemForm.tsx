@@ -4,7 +4,6 @@ import {
   actionItemClasses,
   actionItemCreateSchema,
   actionItemKinds,
-  actionItemPriorities,
   actionItemStatuses,
   declineReasonMissing,
   type ActionItem,
@@ -17,7 +16,7 @@ import { LanguageHints } from '../language/LanguageHints.js';
 import type { PersonRef } from '../../../shared/accounts/person.schema.js';
 import { PersonPicker } from '../../ui/people/PersonPicker.js';
 import { toPersonInputOrNull } from '../../ui/people/people-options.js';
-import { classLabels, kindLabels, priorityLabels, statusMeta } from './action-meta.js';
+import { classLabels, kindLabels, priorityOptions, statusMeta } from './action-meta.js';
 
 /** An action item as the form gives it: the owner as picked (an account or a plain name). */
 export type ActionItemValues = Omit<ActionItemCreate, 'owner'> & { owner: PersonRef | null };
@@ -100,7 +99,7 @@ export function ActionItemForm({ initial, factors, submitLabel, onSubmit, onCanc
           <PersonPicker label="Owner" name="owner" value={v.owner} error={errors.owner} onChange={set('owner')} />
           <TextInput type="date" label="Due date" name="dueDate" value={v.dueDate} error={errors.dueDate} onChange={text('dueDate')} />
           <Select label="Status" name="status" data={options(actionItemStatuses, Object.fromEntries(Object.entries(statusMeta).map(([k, m]) => [k, m.label])))} value={v.status} error={errors.status} onChange={set('status')} />
-          <Select label="Priority" name="priority" clearable allowDeselect data={options(actionItemPriorities, priorityLabels)} value={v.priority} error={errors.priority} onChange={set('priority')} />
+          <Select label="Priority" name="priority" clearable allowDeselect data={priorityOptions(initial?.priority ?? null)} value={v.priority} error={errors.priority} onChange={set('priority')} />
           <Select label="Class" name="class" description="What it improves" clearable allowDeselect data={options(actionItemClasses, classLabels)} value={v.class} error={errors.class} onChange={set('class')} disabled={progressOnly} />
           <Select label="Kind" name="kind" description="How it is tracked" data={options(actionItemKinds, kindLabels)} value={v.kind} error={errors.kind} onChange={set('kind')} disabled={progressOnly} />
         </SimpleGrid>

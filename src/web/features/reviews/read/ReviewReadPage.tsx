@@ -12,6 +12,7 @@ import { QueryError } from '../../../ui/QueryError.js';
 import { useFactors, useQuestions, useReview, useReviewActionItems, useTaxonomy, useWhys } from '../use-review.js';
 import { useReviewDocument } from '../use-review-document.js';
 import { ReadBody } from './ReadBody.js';
+import { readViewMetrics } from './read-metrics.js';
 import './read.css';
 
 /** The review as a document, top to bottom in the sources' format; prints cleanly. */
@@ -35,7 +36,7 @@ export default function ReviewReadPage() {
 
   const r = review.data;
   const i = incident.data;
-  const shownMetrics = (metrics.data?.items ?? []).filter((m) => ['timeToDetect', 'detectionToResponseGap', 'timeToMitigate', 'timeToResolve', 'totalDuration'].includes(m.key));
+  const shownMetrics = readViewMetrics(metrics.data?.items ?? []);
 
   return (
     <Box px={{ base: 'md', md: 32 }} py={28}>
