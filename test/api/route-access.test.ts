@@ -19,6 +19,7 @@ const expectedAccess: Record<string, 'public' | Role> = {
   // Not an account's route: open to this machine or to HINDSIGHT_METRICS_TOKEN (operations/metrics.test.ts).
   'GET /metrics': 'public',
   'GET /api/incidents': 'viewer',
+  'GET /api/services': 'viewer',
   'POST /api/incidents': 'responder',
   'GET /api/incidents/{id}': 'viewer',
   'PATCH /api/incidents/{id}': 'responder',

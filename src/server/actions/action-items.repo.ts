@@ -35,14 +35,31 @@ export const listItemsOfReview = (db: Executor, reviewId: number): Promise<Actio
 
 const closed = [...closedActionItemStatuses];
 
-/** Across reviews, newest first; `today` is YYYY-MM-DD in the configured time zone. */
+/**
+ * Where an item sorts in the cross-review list, as one number: overdue items first (earliest due
+ * first), then the others by due date, then the undated ones. A YYYY-MM-DD date read as 20261208.
+ */
+const dueRank = (today: string) => {
+  const day = sql<number>`cast(replace(action_items.due_date, '-', '') as integer)`;
+  return sql<number>`(case when action_items.due_date is null then 200000000
+    when action_items.due_date < ${today} and action_items.status not in (${sql.join(closed)}) then ${day}
+    else 100000000 + ${day} end)`;
+};
+
+export interface ActionItemCursor {
+  rank: number;
+  id: number;
+}
+
+/** Across reviews: overdue first, then by due date, undated last; `today` is YYYY-MM-DD in the configured time zone. */
 export function listItems(
   db: Executor,
   query: Omit<ActionItemListQuery, 'owner'> & { owner?: OwnerFilter | undefined },
   visible: Expression<SqlBool>,
   today: string,
-  beforeId: number | null,
-): Promise<ActionItemRow[]> {
+  after: ActionItemCursor | null,
+): Promise<Array<ActionItemRow & { due_rank: number | string }>> {
+  const rank = dueRank(today);
   let select = selectItems(db).where(visible);
   if (query.owner) {
     const { owner } = query;
@@ -57,8 +74,8 @@ export function listItems(
       eb.or([eb('action_items.due_date', 'is', null), eb('action_items.due_date', '>=', today), eb('action_items.status', 'in', closed)]),
     );
   }
-  if (beforeId !== null) select = select.where('action_items.id', '<', beforeId);
-  return select.orderBy('action_items.id', 'desc').limit(query.limit + 1).execute();
+  if (after) select = select.where((eb) => eb.or([eb(rank, '>', after.rank), eb.and([eb(rank, '=', after.rank), eb('action_items.id', '>', after.id)])]));
+  return select.select(rank.as('due_rank')).orderBy(rank).orderBy('action_items.id').limit(query.limit + 1).execute();
 }
 
 /** Factor links of the given items, or of every item of a review, in one query. */

@@ -20,7 +20,7 @@ export const actionItemRoutes: FastifyPluginAsyncZod = async (app) => {
     config: { access: 'viewer' },
     schema: {
       tags,
-      summary: 'Action items across reviews, newest first; overdue = due before today in the configured time zone and not done or declined',
+      summary: 'Action items across reviews, overdue first, then by due date, undated last; overdue = due before today in the configured time zone and not done or declined',
       querystring: actionItemListQuerySchema,
       response: { 200: actionItemPageSchema, ...errorResponses },
     },

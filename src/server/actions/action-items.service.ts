@@ -43,18 +43,18 @@ export async function listActionItemsOfReview(ctx: AppContext, reviewId: number)
   return readActionItemsOfReview(ctx.db, review.id, todayIn(ctx));
 }
 
-/** The cross-review view: filters by owner, status, overdue and review; newest first. */
+/** The cross-review view: filters by owner, status, overdue and review; overdue first, then by due date, undated last. */
 export async function listActionItems(ctx: AppContext, query: ActionItemListQuery) {
-  const cursor = decodeCursor(query.cursor, ['id'] as const);
+  const cursor = decodeCursor(query.cursor, ['rank', 'id'] as const);
   const today = todayIn(ctx);
   const owner = query.owner === undefined ? undefined : ownerFilter(ctx.actor, query.owner);
-  const rows = await repo.listItems(ctx.db, { ...query, owner }, visibleIncidents(ctx.actor), today, cursor?.id ?? null);
+  const rows = await repo.listItems(ctx.db, { ...query, owner }, visibleIncidents(ctx.actor), today, cursor);
   const page = rows.slice(0, query.limit);
   const links = await repo.listFactorLinks(ctx.db, { itemIds: page.map((row) => row.id) });
   const last = page.at(-1);
   return {
     items: toActionItems(page, links, today),
-    nextCursor: rows.length > query.limit && last ? encodeCursor({ id: last.id }) : null,
+    nextCursor: rows.length > query.limit && last ? encodeCursor({ rank: Number(last.due_rank), id: last.id }) : null,
   };
 }
 

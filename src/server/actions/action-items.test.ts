@@ -83,7 +83,7 @@ describe.each(databaseKinds)('action items on %s', (kind) => {
     expect(response.body.errors?.map((e) => e.field).sort()).toEqual(['dueDate', 'externalUrl', 'priority']);
   });
 
-  it('lists items across reviews by owner, status and overdue (in the configured time zone), with their incident', async () => {
+  it('lists items across reviews by owner, status and overdue (in the configured time zone), overdue first, then by due date, undated last, with their incident', async () => {
     const a = await createReview(t, { title: 'Search timeouts' });
     const b = await createReview(t, { title: 'Login loop' });
     const owner = 'Cross Review Owner';
@@ -103,7 +103,9 @@ describe.each(databaseKinds)('action items on %s', (kind) => {
     expect(overdue.map((i) => i.id)).toEqual([dueYesterday.id]);
     expect(overdue[0]).toMatchObject({ overdue: true, reviewId: a.review.id, incidentId: a.incident.id, incidentTitle: 'Search timeouts' });
     expect((await list('overdue=false')).map((i) => i.title).sort()).toEqual(['Declined', 'Done late', 'Due 10 March', 'No due date']);
-    expect((await list('status=done,proposed')).map((i) => i.id)).toEqual([undated.id, done.id]);
+    expect((await list('status=done,proposed')).map((i) => i.id)).toEqual([done.id, undated.id]);
+    // Overdue first, then by due date (closed items too), undated last.
+    expect((await list('')).map((i) => i.title)).toEqual(['Due 9 March', 'Done late', 'Declined', 'Due 10 March', 'No due date']);
     expect((await list('status=accepted')).find((i) => i.id === dueToday.id)).toMatchObject({ overdue: false, incidentTitle: 'Login loop' });
     t.clock.now = new Date();
 
@@ -111,6 +113,6 @@ describe.each(databaseKinds)('action items on %s', (kind) => {
     const second = await get<Page>(t, `/api/action-items?owner=${encodeURIComponent(owner)}&limit=3&cursor=${first.nextCursor}`);
     expect(first.items).toHaveLength(3);
     expect(second).toMatchObject({ nextCursor: null });
-    expect([...first.items, ...second.items].map((i) => i.title)).toEqual(['Declined', 'No due date', 'Done late', 'Due 10 March', 'Due 9 March']);
+    expect([...first.items, ...second.items].map((i) => i.title)).toEqual(['Due 9 March', 'Due 10 March', 'Done late', 'Declined', 'No due date']);
   });
 });

@@ -1,10 +1,10 @@
-import { sql, type Expression, type Selectable, type SqlBool } from 'kysely';
+import { expressionBuilder, sql, type Expression, type Selectable, type SqlBool } from 'kysely';
 import type { IncidentListQuery } from '../../shared/incidents/incident.schema.js';
 import type { Executor } from '../context.js';
 import { dialectOf } from '../db/dialect.js';
 import { insertPrepared, runPrepared } from '../db/prepared.js';
 import { readThrough } from '../db/read-cache.js';
-import type { IncidentsTable } from '../db/schema.js';
+import type { Database, IncidentsTable } from '../db/schema.js';
 
 export type IncidentRow = Selectable<IncidentsTable> & {
   review_id: number | null;
@@ -96,11 +96,13 @@ export async function listIncidents(
   if (query.from) select = select.where('incidents.started_at_ms', '>=', Date.parse(query.from));
   if (query.to) select = select.where('incidents.started_at_ms', '<', Date.parse(query.to));
   if (query.q) select = select.where(sql<boolean>`lower(incidents.title) like ${`%${escapeLike(query.q.toLowerCase())}%`} escape '\\'`);
-  for (const [kind, value] of [['service', query.service], ['label', query.label]] as const) {
-    if (!value) continue;
-    select = select.where('incidents.id', 'in', (eb) =>
-      eb.selectFrom('incident_tags').select('incident_id').where('kind', '=', kind).where('value', '=', value.toLowerCase()),
-    );
+  if (query.service) {
+    const words = query.service;
+    select = select.where('incidents.id', 'in', (eb) => eb.selectFrom('incident_tags').select('incident_id').where('kind', '=', 'service').where(serviceMatches(words)));
+  }
+  if (query.label) {
+    const label = query.label.toLowerCase();
+    select = select.where('incidents.id', 'in', (eb) => eb.selectFrom('incident_tags').select('incident_id').where('kind', '=', 'label').where('value', '=', label));
   }
   if (cursor) {
     select = select.where((eb) =>
@@ -111,6 +113,39 @@ export async function listIncidents(
     );
   }
   return select.orderBy('incidents.started_at_ms', 'desc').orderBy('incidents.id', 'desc').limit(query.limit + 1).execute();
+}
+
+/** The services (lower-cased, as stored) of the incidents `visible` keeps, most used first. */
+export async function listServices(db: Executor, visible: Expression<SqlBool>, words: string | undefined, limit: number): Promise<Array<{ name: string; incidents: number }>> {
+  let select = db
+    .selectFrom('incident_tags')
+    .innerJoin('incidents', 'incidents.id', 'incident_tags.incident_id')
+    .where('incident_tags.kind', '=', 'service')
+    .where(visible)
+    .select((eb) => ['incident_tags.value as name', eb.fn.countAll<number | string>().as('incidents')])
+    .groupBy('incident_tags.value')
+    .orderBy('incidents', 'desc')
+    .orderBy('incident_tags.value')
+    .limit(limit);
+  if (words?.trim()) select = select.where(serviceMatches(words));
+  const rows = await select.execute();
+  return rows.map((row) => ({ name: row.name, incidents: Number(row.incidents) }));
+}
+
+// Service names are words joined by these ("payments-api", "eu.checkout", "search_indexer").
+const wordSeparators = ['-', '_', '.', ' ', '/', ':'];
+
+/**
+ * A condition on `incident_tags.value`: every word of `text` starts the name or one of its words, so
+ * "payments" and "pay api" find "payments-api". Names are stored lower-cased; LIKE is then the same on
+ * both databases.
+ */
+export function serviceMatches(text: string): Expression<SqlBool> {
+  const words = text.toLowerCase().split(/[\s\-_./:]+/).filter(Boolean);
+  const eb = expressionBuilder<Database, 'incident_tags'>();
+  const like = (pattern: string) => sql<SqlBool>`incident_tags.value like ${pattern} escape '\\'`;
+  if (words.length === 0) return sql<SqlBool>`1 = 1`;
+  return eb.and(words.map((word) => eb.or([like(`${escapeLike(word)}%`), ...wordSeparators.map((sep) => like(`%${escapeLike(sep + word)}%`))])));
 }
 
 const escapeLike = (text: string) => text.replace(/[%_\\]/g, (c) => `\\${c}`);

@@ -9,6 +9,8 @@ import {
   incidentResolveSchema,
   incidentSchema,
   incidentUpdateSchema,
+  serviceListQuerySchema,
+  serviceListSchema,
 } from '../../shared/incidents/incident.schema.js';
 import { conflictResponses, errorResponses } from '../http/problem.schema.js';
 import * as incidents from './incidents.service.js';
@@ -20,6 +22,12 @@ export const incidentRoutes: FastifyPluginAsyncZod = async (app) => {
     config: { access: 'viewer' },
     schema: { tags, summary: 'List incidents, newest first', querystring: incidentListQuerySchema, response: { 200: incidentPageSchema, ...errorResponses } },
     handler: (request) => incidents.listIncidents(request.ctx, request.query),
+  });
+
+  app.get('/api/services', {
+    config: { access: 'viewer' },
+    schema: { tags, summary: 'Services named on incidents the caller may see, most used first; q matches the starts of their words', querystring: serviceListQuerySchema, response: { 200: serviceListSchema, ...errorResponses } },
+    handler: (request) => incidents.listServices(request.ctx, request.query),
   });
 
   app.post('/api/incidents', {

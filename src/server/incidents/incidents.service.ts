@@ -7,6 +7,8 @@ import type {
   IncidentListQuery,
   IncidentUpdate,
   KeyTimestamp,
+  ServiceList,
+  ServiceListQuery,
 } from '../../shared/incidents/incident.schema.js';
 import { MAX_TAGS, withLabel } from '../../shared/incidents/incident.schema.js';
 import { restrictToCreator } from './incident-access.service.js';
@@ -22,11 +24,15 @@ import * as repo from './incidents.repo.js';
 
 type Fields = ReturnType<typeof incidentFields>;
 
-/** Reaching a status stamps its key timestamp when the caller did not give one. */
+/**
+ * Reaching a status stamps its key timestamp when the caller did not give one. Resolving stamps only
+ * the resolution: when mitigation was never recorded it stays unknown, since copying the resolution
+ * time would invent a time to mitigate.
+ */
 function stampStatusTimes(fields: Fields, nowIso: string): Fields {
   const stamped = { ...fields };
   if (stamped.status === 'resolved') stamped.resolvedAt ??= nowIso;
-  if (stamped.status !== 'active') stamped.mitigatedAt ??= stamped.status === 'resolved' ? stamped.resolvedAt : nowIso;
+  if (stamped.status === 'mitigated') stamped.mitigatedAt ??= nowIso;
   return stamped;
 }
 
@@ -49,6 +55,10 @@ export async function listIncidents(ctx: AppContext, query: IncidentListQuery) {
     items: page.map((row) => toIncident(row, now)),
     nextCursor: rows.length > query.limit && last ? encodeCursor({ startedAtMs: last.started_at_ms, id: last.id }) : null,
   };
+}
+
+export async function listServices(ctx: AppContext, query: ServiceListQuery): Promise<ServiceList> {
+  return { items: await repo.listServices(ctx.db, visibleIncidents(ctx.actor), query.q, query.limit) };
 }
 
 /** The incident's people as given (user ids, names) resolved to people as stored; fields not given stay absent. */

@@ -5,6 +5,7 @@ import { useTestApp } from '../../../test/support/app.js';
 import { databaseKinds } from '../../../test/support/databases.js';
 import { createIncident, incidentInput } from '../../../test/support/factories.js';
 import { createReview } from '../../../test/support/reviews.js';
+import { signedIn } from '../../../test/support/accounts.js';
 
 type Page = { items: Incident[]; nextCursor: string | null };
 
@@ -52,10 +53,19 @@ describe.each(databaseKinds)('incidents on %s', (kind) => {
     }
   });
 
-  it('stamps resolvedAt and mitigatedAt when an incident is created resolved without them', async () => {
+  it('stamps resolvedAt when an incident is created or marked resolved without it, and leaves an unrecorded mitigation unknown', async () => {
     const incident = await createIncident(t, { status: 'resolved' });
     expect(incident.resolvedAt).not.toBeNull();
-    expect(incident.mitigatedAt).toBe(incident.resolvedAt);
+    expect(incident.mitigatedAt).toBeNull();
+
+    const active = await createIncident(t, {});
+    const resolved = await t.request<Incident>({ method: 'POST', url: `/api/incidents/${active.id}/resolve`, payload: {} });
+    expect(resolved.body).toMatchObject({ status: 'resolved', mitigatedAt: null, resolvedAt: expect.any(String) });
+    const metrics = await t.request<{ items: Array<{ key: string; status: string }> }>({ method: 'GET', url: `/api/incidents/${active.id}/metrics` });
+    expect(metrics.body.items.find((m) => m.key === 'timeToMitigate')).toMatchObject({ status: 'unknown' });
+
+    const mitigated = await createIncident(t, { status: 'mitigated' });
+    expect(mitigated.mitigatedAt).not.toBeNull();
   });
 
   it('answers 404 as problem+json for an unknown incident', async () => {
@@ -89,6 +99,8 @@ describe.each(databaseKinds)('incidents on %s', (kind) => {
       expect(await list('severity=sev1&severity=sev2')).toEqual([b.title, a.title]);
       expect(await list('service=payments')).toEqual([c.title, a.title]);
       expect(await list('service=search&severity=sev2')).toEqual([b.title]);
+      expect(await list('service=pay')).toEqual([c.title, a.title]);
+      expect(await list('service=PAY')).toEqual([c.title, a.title]);
       expect(await t.request<Page>({ method: 'GET', url: `/api/incidents?label=REVIEW-requested` }).then((r) => r.body.items.map((i) => i.id))).toContain(b.id);
       expect(await list(`from=${encodeURIComponent('2026-02-05T09:00:00Z')}&to=${encodeURIComponent('2026-04-01T00:00:00Z')}`)).toEqual([c.title, b.title]);
       expect(await list('q=100%25%20broken_')).toEqual([d.title]);
@@ -117,6 +129,49 @@ describe.each(databaseKinds)('incidents on %s', (kind) => {
       const badSeverity = await t.request<Problem>({ method: 'GET', url: '/api/incidents?severity=sev9' });
       expect(badSeverity.status).toBe(400);
       expect(badSeverity.body.errors?.[0]).toMatchObject({ field: expect.stringMatching(/^severity/), in: 'query' });
+    });
+  });
+
+  describe('services', () => {
+    // Unique per run: the database is shared by the tests of a file.
+    const tok = `s${kind}${Math.random().toString(36).slice(2, 7)}`;
+    const names = (body: { items: Array<{ name: string }> }) => body.items.map((s) => s.name);
+
+    it('matches the service filter and the services list by the starts of words, and keeps restricted services from non-members', async () => {
+      const open = await createIncident(t, { services: [`${tok}payments-api`, `${tok}search`], labels: [tok] });
+      const worker = await createIncident(t, { services: [`${tok}payments-api`, `${tok}payments_worker`], labels: [tok] });
+      const secret = await createIncident(t, { services: [`${tok}payroll-secret`], labels: [tok], restricted: true });
+
+      const all = await t.request<{ items: Array<{ name: string; incidents: number }> }>({ method: 'GET', url: `/api/services?q=${tok}pay` });
+      expect(all.status).toBe(200);
+      expect(all.body.items).toEqual([
+        { name: `${tok}payments-api`, incidents: 2 },
+        { name: `${tok}payments_worker`, incidents: 1 },
+        { name: `${tok}payroll-secret`, incidents: 1 },
+      ]);
+      expect(names((await t.request<{ items: Array<{ name: string }> }>({ method: 'GET', url: `/api/services?q=${encodeURIComponent(`${tok}PAYMENTS api`)}` })).body)).toEqual([`${tok}payments-api`]);
+      expect(names((await t.request<{ items: Array<{ name: string }> }>({ method: 'GET', url: `/api/services?q=${tok}pay%25` })).body)).toEqual([]);
+      expect(names((await t.request<{ items: Array<{ name: string }> }>({ method: 'GET', url: `/api/services?q=${tok}&limit=1` })).body)).toEqual([`${tok}payments-api`]);
+
+      const viewer = await signedIn(t, 'viewer');
+      const seen = await viewer.request<{ items: Array<{ name: string }> }>({ method: 'GET', url: `/api/services?q=${tok}` });
+      expect(names(seen.body)).not.toContain(`${tok}payroll-secret`);
+      expect(names(seen.body)).toContain(`${tok}search`);
+      const filtered = await viewer.request<Page>({ method: 'GET', url: `/api/incidents?service=${tok}payroll` });
+      expect(filtered.body.items.map((i) => i.id)).not.toContain(secret.id);
+
+      const byWord = await t.request<Page>({ method: 'GET', url: `/api/incidents?label=${tok}&service=${tok}payments` });
+      expect(byWord.body.items).toHaveLength(2);
+      const byLaterWord = await t.request<Page>({ method: 'GET', url: `/api/incidents?label=${tok}&service=work` });
+      expect(byLaterWord.body.items.map((i) => i.id)).toEqual([worker.id]);
+      const byName = await t.request<Page>({ method: 'GET', url: `/api/incidents?label=${tok}&service=${tok}search` });
+      expect(byName.body.items.map((i) => i.id)).toEqual([open.id]);
+    });
+
+    it('rejects a bad limit naming the parameter', async () => {
+      const response = await t.request<Problem>({ method: 'GET', url: '/api/services?limit=500' });
+      expect(response.status).toBe(400);
+      expect(response.body.errors?.[0]).toMatchObject({ field: 'limit', in: 'query' });
     });
   });
 

@@ -108,7 +108,7 @@ export const incidentListQuerySchema = z
   .object({
     status: listParam(incidentStatusSchema).optional(),
     severity: listParam(severitySchema).optional(),
-    service: tag.optional(),
+    service: tag.optional().describe('Incidents with a service whose words start with these words ("payments" finds "payments-api")'),
     label: tag.optional(),
     from: isoDateTime.optional().describe('Incidents that started at or after this instant'),
     to: isoDateTime.optional().describe('Incidents that started before this instant'),
@@ -119,3 +119,15 @@ export const incidentListQuerySchema = z
 export type IncidentListQuery = z.output<typeof incidentListQuerySchema>;
 
 export const incidentPageSchema = page(incidentSchema);
+
+export const serviceListQuerySchema = z
+  .object({
+    q: z.string().trim().max(100).optional().describe('Words the service names start with; empty lists the most used'),
+    limit: z.coerce.number().int().min(1).max(50).default(20),
+  })
+  .strict();
+export type ServiceListQuery = z.output<typeof serviceListQuerySchema>;
+
+/** The services of the incidents the caller may see, most used first. */
+export const serviceListSchema = z.object({ items: z.array(z.object({ name: z.string(), incidents: z.number().int() })) });
+export type ServiceList = z.infer<typeof serviceListSchema>;

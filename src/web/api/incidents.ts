@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { Incident, IncidentCreateInput, IncidentUpdate, incidentPageSchema } from '../../shared/incidents/incident.schema.js';
+import type { Incident, IncidentCreateInput, IncidentUpdate, ServiceList, incidentPageSchema } from '../../shared/incidents/incident.schema.js';
 import type { Review, ReviewRequest, incidentReviewSchema } from '../../shared/reviews/review.schema.js';
 import { api } from './client.js';
 
@@ -23,5 +23,6 @@ export const incidentsApi = {
   update: (id: number, update: IncidentUpdate) => api.patch<Incident>(`/api/incidents/${id}`, update),
   resolve: (id: number, resolvedAt?: string) => api.post<Incident>(`/api/incidents/${id}/resolve`, resolvedAt ? { resolvedAt } : {}),
   review: (id: number, signal?: AbortSignal) => api.get<IncidentReview>(`/api/incidents/${id}/review`, undefined, signal),
+  services: (q: string, signal?: AbortSignal) => api.get<ServiceList>('/api/services', { q: q || undefined, limit: 12 }, signal),
   requestReview: (id: number, body: ReviewRequest = {}) => api.post<Review>(`/api/incidents/${id}/review`, body),
 };

@@ -4,6 +4,7 @@ import type { IncidentFilters } from './incidents.js';
 export const queryKeys = {
   incidents: ['incidents'] as const,
   incidentList: (filters: IncidentFilters) => ['incidents', 'list', filters] as const,
+  services: (q: string) => ['incidents', 'services', q] as const,
   incident: (id: number) => ['incidents', id] as const,
   incidentReview: (id: number) => ['incidents', id, 'review'] as const,
   reviews: ['reviews'] as const,

@@ -33,3 +33,19 @@ export function formLevelError(error: unknown, fields: FieldErrors): string | nu
   }
   return error instanceof Error ? error.message : 'Something went wrong';
 }
+
+/**
+ * The errors to show now, not only those of the last submit: a field keeps its error while it holds
+ * the value the error was about; once it changes, its error is what `recheck` (the form's own checks
+ * on the current values) says of it, or nothing — so an error never stays under a field made valid.
+ */
+export function currentFieldErrors<Values extends object>(errors: FieldErrors, submitted: Values | null, values: Values, recheck: FieldErrors = {}): FieldErrors {
+  if (!submitted) return errors;
+  const result: FieldErrors = {};
+  for (const [field, message] of Object.entries(errors)) {
+    const unchanged = JSON.stringify((submitted as Record<string, unknown>)[field]) === JSON.stringify((values as Record<string, unknown>)[field]);
+    const now = unchanged ? message : recheck[field];
+    if (now) result[field] = now;
+  }
+  return result;
+}

@@ -8,7 +8,7 @@ import { PASSWORD_MIN_LENGTH, passwordProblem } from '../../../shared/accounts/p
 import { authApi } from '../../api/auth.js';
 import { queryKeys } from '../../api/query-keys.js';
 import { useRememberSession } from '../../app/session.js';
-import { formLevelError, serverFieldErrors, zodFieldErrors, type FieldErrors } from '../../ui/field-errors.js';
+import { currentFieldErrors, formLevelError, serverFieldErrors, zodFieldErrors, type FieldErrors } from '../../ui/field-errors.js';
 import { AuthLayout } from './AuthLayout.js';
 
 const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
@@ -19,6 +19,7 @@ export default function SetupPage() {
   const remember = useRememberSession();
   const [values, setValues] = useState<Setup>({ name: '', email: '', password: '' });
   const [errors, setErrors] = useState<FieldErrors>({});
+  const [submitted, setSubmitted] = useState<Setup | null>(null);
   const status = useQuery({ queryKey: queryKeys.setupStatus, queryFn: ({ signal }) => authApi.setupStatus(signal) });
   const setup = useMutation({
     mutationFn: authApi.setup,
@@ -30,14 +31,19 @@ export default function SetupPage() {
   if (status.data && !status.data.needed && !setup.isSuccess) return <Navigate to="/sign-in" replace />;
 
   const set = (key: keyof Setup, value: string) => setValues((v) => ({ ...v, [key]: value }));
+  const check = (candidate: Setup): FieldErrors => {
+    const parsed = setupSchema.safeParse({ ...candidate, email: candidate.email.trim() });
+    return parsed.success ? {} : Object.fromEntries(Object.entries(zodFieldErrors(parsed.error)).map(([k, m]) => [k, capitalised(m)]));
+  };
   const submit = (event: FormEvent) => {
     event.preventDefault();
+    const found = check(values);
+    setErrors(found);
+    setSubmitted(values);
     const parsed = setupSchema.safeParse({ ...values, email: values.email.trim() });
-    const found = parsed.success ? {} : zodFieldErrors(parsed.error);
-    setErrors(Object.fromEntries(Object.entries(found).map(([k, m]) => [k, capitalised(m)])));
-    if (parsed.success) setup.mutate(parsed.data);
+    if (parsed.success && Object.keys(found).length === 0) setup.mutate(parsed.data);
   };
-  const shown = { ...serverFieldErrors(setup.error), ...errors };
+  const shown = currentFieldErrors({ ...serverFieldErrors(setup.error), ...errors }, submitted, values, check(values));
   const problem = values.password ? passwordProblem(values.password, values.email) : null;
   const formError = formLevelError(setup.error, shown);
 

@@ -4,20 +4,19 @@ import {
   actionItemClasses,
   actionItemCreateSchema,
   actionItemKinds,
-  actionItemPriorities,
   actionItemStatuses,
   declineReasonMissing,
   type ActionItem,
   type ActionItemCreate,
 } from '../../../shared/actions/action-item.schema.js';
 import type { Factor } from '../../../shared/reviews/factor.schema.js';
-import { zodFieldErrors } from '../../ui/field-errors.js';
+import { currentFieldErrors, zodFieldErrors } from '../../ui/field-errors.js';
 import { useSubmission } from '../../ui/use-submission.js';
 import { LanguageHints } from '../language/LanguageHints.js';
 import type { PersonRef } from '../../../shared/accounts/person.schema.js';
 import { PersonPicker } from '../../ui/people/PersonPicker.js';
 import { toPersonInputOrNull } from '../../ui/people/people-options.js';
-import { classLabels, kindLabels, priorityLabels, statusMeta } from './action-meta.js';
+import { classLabels, kindLabels, priorityOptions, statusMeta } from './action-meta.js';
 
 /** An action item as the form gives it: the owner as picked (an account or a plain name). */
 export type ActionItemValues = Omit<ActionItemCreate, 'owner'> & { owner: PersonRef | null };
@@ -50,29 +49,37 @@ export function ActionItemForm({ initial, factors, submitLabel, onSubmit, onCanc
     externalUrl: initial?.externalUrl ?? '',
     factorIds: (initial?.factorIds ?? []).map(String),
   });
-  const { errors, setErrors, busy, run, message } = useSubmission();
+  const { errors: submittedErrors, setErrors, busy, run, message } = useSubmission();
   const titleInput = useRef<HTMLInputElement>(null);
   const descriptionInput = useRef<HTMLTextAreaElement>(null);
   const set = (key: keyof typeof v) => (value: unknown) => setV((old) => ({ ...old, [key]: value }));
   const text = (key: keyof typeof v) => (e: { currentTarget: { value: string } }) => set(key)(e.currentTarget.value);
   const orNull = (s: string) => (s.trim() ? s : null);
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
+  const check = (values: typeof v) => {
     const candidate = {
-      ...v,
-      description: orNull(v.description),
-      owner: toPersonInputOrNull(v.owner),
-      dueDate: orNull(v.dueDate),
-      declineReason: orNull(v.declineReason),
-      secondOrderEffects: orNull(v.secondOrderEffects),
-      externalUrl: orNull(v.externalUrl),
-      factorIds: v.factorIds.map(Number),
+      ...values,
+      description: orNull(values.description),
+      owner: toPersonInputOrNull(values.owner),
+      dueDate: orNull(values.dueDate),
+      declineReason: orNull(values.declineReason),
+      secondOrderEffects: orNull(values.secondOrderEffects),
+      externalUrl: orNull(values.externalUrl),
+      factorIds: values.factorIds.map(Number),
     };
     const parsed = actionItemCreateSchema.safeParse(candidate);
     const found = parsed.success ? {} : zodFieldErrors(parsed.error);
     if (parsed.success && declineReasonMissing(parsed.data)) found.declineReason = 'Say why the item is declined';
+    return { parsed, found };
+  };
+  const [submitted, setSubmitted] = useState<typeof v | null>(null);
+  const errors = currentFieldErrors(submittedErrors, submitted, v, submitted ? check(v).found : {});
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const { parsed, found } = check(v);
     setErrors(found);
+    setSubmitted(v);
     if (!parsed.success || Object.keys(found).length) return;
     await run(() => onSubmit({ ...parsed.data, owner: v.owner }));
   };
@@ -92,7 +99,7 @@ export function ActionItemForm({ initial, factors, submitLabel, onSubmit, onCanc
           <PersonPicker label="Owner" name="owner" value={v.owner} error={errors.owner} onChange={set('owner')} />
           <TextInput type="date" label="Due date" name="dueDate" value={v.dueDate} error={errors.dueDate} onChange={text('dueDate')} />
           <Select label="Status" name="status" data={options(actionItemStatuses, Object.fromEntries(Object.entries(statusMeta).map(([k, m]) => [k, m.label])))} value={v.status} error={errors.status} onChange={set('status')} />
-          <Select label="Priority" name="priority" clearable allowDeselect data={options(actionItemPriorities, priorityLabels)} value={v.priority} error={errors.priority} onChange={set('priority')} />
+          <Select label="Priority" name="priority" clearable allowDeselect data={priorityOptions(initial?.priority ?? null)} value={v.priority} error={errors.priority} onChange={set('priority')} />
           <Select label="Class" name="class" description="What it improves" clearable allowDeselect data={options(actionItemClasses, classLabels)} value={v.class} error={errors.class} onChange={set('class')} disabled={progressOnly} />
           <Select label="Kind" name="kind" description="How it is tracked" data={options(actionItemKinds, kindLabels)} value={v.kind} error={errors.kind} onChange={set('kind')} disabled={progressOnly} />
         </SimpleGrid>

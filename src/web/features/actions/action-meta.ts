@@ -1,3 +1,4 @@
+import { formatCalendarDay } from '../../ui/deadline.js';
 import type { ActionItemStatus } from '../../../shared/actions/action-item.schema.js';
 
 export const statusMeta: Record<ActionItemStatus, { label: string; color: string }> = {
@@ -20,11 +21,22 @@ export const kindLabels: Record<string, string> = {
 };
 export const priorityLabels: Record<string, string> = { p1: 'P1', p2: 'P2', p3: 'P3', p4: 'P4', high: 'High', medium: 'Medium', low: 'Low' };
 
-/** "2026-12-07" shown as a local calendar date without shifting it through a time zone. */
+/** The one scale the form offers: P1 (most urgent) to P4. */
+export const offeredPriorities = ['p1', 'p2', 'p3', 'p4'] as const;
+const offeredPriorityLabels: Record<string, string> = { p1: 'P1 · urgent', p2: 'P2 · high', p3: 'P3 · normal', p4: 'P4 · low' };
+
+/**
+ * The priority dropdown: P1–P4 only. The API still accepts High/Medium/Low (older items and
+ * integrations use them), so an item that has one keeps it as an option until it is changed.
+ */
+export function priorityOptions(current: string | null): Array<{ value: string; label: string }> {
+  const options = offeredPriorities.map((value) => ({ value, label: offeredPriorityLabels[value]! }));
+  return current && !(offeredPriorities as readonly string[]).includes(current) ? [...options, { value: current, label: `${priorityLabels[current] ?? current} (older scale)` }] : options;
+}
+
+/** "2026-12-07" shown as that calendar day, without shifting it through a time zone. */
 export function formatDueDate(date: string | null): string {
-  if (!date) return '—';
-  const [y, m, d] = date.split('-').map(Number);
-  return new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'short', day: 'numeric' }).format(new Date(y!, (m ?? 1) - 1, d ?? 1));
+  return date ? formatCalendarDay(date) : '—';
 }
 
 export const actionFieldLabels: Record<string, string> = {

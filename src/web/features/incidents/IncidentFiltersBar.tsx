@@ -1,9 +1,10 @@
 import { Box, Button, Chip, Group, Paper, Stack, Text, TextInput } from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
-import { IconSearch, IconTag, IconServer, IconX } from '@tabler/icons-react';
+import { IconSearch, IconTag, IconX } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { incidentStatuses, severities } from '../../../shared/incidents/incident.schema.js';
 import type { IncidentFilters } from '../../api/incidents.js';
+import { ServiceFilter } from './ServiceFilter.js';
 
 interface Props {
   filters: IncidentFilters;
@@ -42,7 +43,7 @@ export function IncidentFiltersBar({ filters, setFilter, clear, active }: Props)
           <Box style={{ flex: 1 }}>
             <DebouncedInput value={filters.q ?? ''} onChange={(v) => setFilter('q', v)} label="Search titles" placeholder="Search titles…" icon={<IconSearch size={16} />} />
           </Box>
-          <DebouncedInput value={filters.service ?? ''} onChange={(v) => setFilter('service', v)} label="Service" placeholder="Service" icon={<IconServer size={16} />} w={170} />
+          <ServiceFilter value={filters.service ?? ''} onChange={(v) => setFilter('service', v)} />
           <DebouncedInput value={filters.label ?? ''} onChange={(v) => setFilter('label', v)} label="Label" placeholder="Label" icon={<IconTag size={16} />} w={170} />
         </Group>
         <Group gap="lg" wrap="wrap">

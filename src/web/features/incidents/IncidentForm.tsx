@@ -2,8 +2,8 @@ import { Alert, Button, Card, Group, Input, SegmentedControl, Select, SimpleGrid
 import { IconAlertCircle, IconLock } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
 import { incidentStatuses, severities, type KeyTimestamp } from '../../../shared/incidents/incident.schema.js';
-import type { FieldErrors } from '../../ui/field-errors.js';
-import { emptyIncidentForm, type IncidentFormValues } from './incident-form.js';
+import { currentFieldErrors, type FieldErrors } from '../../ui/field-errors.js';
+import { emptyIncidentForm, validateIncident, type IncidentFormValues } from './incident-form.js';
 import { userTimeZone } from '../../ui/format.js';
 import { KeyTimesFields } from './KeyTimesFields.js';
 import { PeoplePicker } from '../../ui/people/PeoplePicker.js';
@@ -47,15 +47,20 @@ function Section({ title, hint, children }: { title: string; hint: string; child
   );
 }
 
-export function IncidentForm({ onSubmit, errors, formError, submitting, onCancel, initial, submitLabel = 'Create incident', notice, timesLocked = false }: Props) {
+export function IncidentForm({ onSubmit, errors: submittedErrors, formError, submitting, onCancel, initial, submitLabel = 'Create incident', notice, timesLocked = false }: Props) {
   const editing = initial !== undefined;
   const [values, setValues] = useState<IncidentFormValues>(initial ?? emptyIncidentForm);
   const set = <K extends keyof IncidentFormValues>(key: K, value: IncidentFormValues[K]) => setValues((v) => ({ ...v, [key]: value }));
   const setTime = (key: KeyTimestamp, value: string) => setValues((v) => ({ ...v, times: { ...v.times, [key]: value } }));
+  const [submitted, setSubmitted] = useState<IncidentFormValues | null>(null);
   const submit = (event: FormEvent) => {
     event.preventDefault();
+    setSubmitted(values);
     onSubmit(values);
   };
+  // Key timestamps' errors are named after the time, so they are compared field by field.
+  const flat = (v: IncidentFormValues) => ({ ...v, ...v.times });
+  const errors = currentFieldErrors(submittedErrors, submitted && flat(submitted), flat(values), validateIncident(values).errors);
 
   return (
     <form onSubmit={submit} noValidate aria-label={editing ? 'Edit incident' : 'New incident'}>

@@ -52,8 +52,8 @@ export function KeyTimesCard({ incident }: { incident: Incident }) {
                   </Text>
                 </>
               ) : (
-                <Text fz="sm" c="dimmed">
-                  Not recorded
+                <Text fz="sm" c="dimmed" data-testid={`key-time-${key}-unknown`}>
+                  {key === 'mitigatedAt' && incident.resolvedAt ? 'Not recorded: time to mitigate unknown' : 'Not recorded'}
                 </Text>
               )}
             </Stack>

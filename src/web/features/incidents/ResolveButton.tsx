@@ -41,6 +41,11 @@ export function ResolveButton({ incident }: { incident: Incident }) {
           <Stack>
             {resolve.isError && <Alert color="red">{resolve.error.message}</Alert>}
             <TextInput type="datetime-local" label="Resolved at" description={`Your time (${userTimeZone})`} value={when} onChange={(e) => setWhen(e.currentTarget.value)} data-autofocus />
+            {!incident.mitigatedAt && (
+              <Text fz="sm" c="dimmed" data-testid="resolve-no-mitigation">
+                No mitigation time is recorded: it stays unknown, and so does the time to mitigate. Add it under Edit if you know it.
+              </Text>
+            )}
             <Group justify="flex-end">
               <Button variant="default" onClick={close}>
                 Cancel

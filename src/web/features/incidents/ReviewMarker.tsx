@@ -2,7 +2,7 @@ import { Badge, Group, Text, Tooltip } from '@mantine/core';
 import { Link } from 'react-router';
 import type { Incident } from '../../../shared/incidents/incident.schema.js';
 import { OverdueBadge, ReviewStateBadge } from '../../ui/badges.js';
-import { formatRelative } from '../../ui/format.js';
+import { formatDueIn } from '../../ui/deadline.js';
 
 /** What the list says about an incident's review: its state and due date, overdue, or requested. */
 export function ReviewMarker({ incident }: { incident: Incident }) {
@@ -16,8 +16,8 @@ export function ReviewMarker({ incident }: { incident: Incident }) {
         {review.overdue ? (
           <OverdueBadge size="sm" />
         ) : review.dueAt && review.state !== 'published' ? (
-          <Text fz="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
-            due {formatRelative(review.dueAt)}
+          <Text fz="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }} title={review.dueAt}>
+            due {formatDueIn(review.dueAt)}
           </Text>
         ) : null}
       </Group>

@@ -5,7 +5,7 @@ import type { Incident } from '../../../shared/incidents/incident.schema.js';
 import { useSession } from '../../app/session.js';
 import { OverdueBadge, ReviewStateBadge } from '../../ui/badges.js';
 import { QueryError } from '../../ui/QueryError.js';
-import { Timestamp } from '../../ui/Timestamp.js';
+import { DueDay } from '../../ui/DueDay.js';
 import { RequestReviewButton } from './RequestReviewButton.js';
 import { useIncidentReview } from './use-incident.js';
 
@@ -50,7 +50,7 @@ export function ReviewPolicyCard({ incident }: { incident: Incident }) {
               <DataList.Item>
                 <DataList.ItemLabel>Due</DataList.ItemLabel>
                 <DataList.ItemValue>
-                  <Timestamp value={review.dueAt} format="date" />
+                  <DueDay value={review.dueAt} />
                 </DataList.ItemValue>
               </DataList.Item>
               {review.policy.reason !== policy.reason && (

@@ -17,7 +17,7 @@ import { OverdueBadge, SeverityBadge } from '../../ui/badges.js';
 import { NotFound } from '../../ui/NotFound.js';
 import { Page } from '../../ui/Page.js';
 import { QueryError } from '../../ui/QueryError.js';
-import { Timestamp } from '../../ui/Timestamp.js';
+import { DueDay } from '../../ui/DueDay.js';
 import { useAfterFirstPaint } from '../../ui/use-after-first-paint.js';
 import { warmUpLanguageChecker } from '../language/language-client.js';
 import { LanguageProvider } from '../language/LanguageContext.js';
@@ -137,7 +137,7 @@ export default function ReviewEditorPage() {
             <SeverityBadge severity={i.severity} />
             {r.overdue && <OverdueBadge />}
             <Text fz="sm" c="dimmed">
-              Owner <Text span fw={600} c="dark">{r.owner?.name ?? 'unassigned'}</Text> · due <Timestamp value={r.dueAt} format="date" fz="sm" />
+              Owner <Text span fw={600} c="dark">{r.owner?.name ?? 'unassigned'}</Text> · due <DueDay value={r.dueAt} fz="sm" />
             </Text>
           </Group>
         ) : null

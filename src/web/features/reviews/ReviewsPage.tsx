@@ -6,11 +6,11 @@ import { reviewStates, type Review } from '../../../shared/reviews/review.schema
 import { queryKeys } from '../../api/query-keys.js';
 import { reviewsApi, type ReviewFilters } from '../../api/reviews.js';
 import { OverdueBadge, ReviewStateBadge, reviewStateLabel, SeverityBadge } from '../../ui/badges.js';
-import { formatRelative } from '../../ui/format.js';
+import { formatDueIn } from '../../ui/deadline.js';
+import { DueDay } from '../../ui/DueDay.js';
 import { OwnerStatusFilters, useOwnerStatusFilters } from '../../ui/OwnerStatusFilters.js';
 import { Page } from '../../ui/Page.js';
 import { QueryError } from '../../ui/QueryError.js';
-import { Timestamp } from '../../ui/Timestamp.js';
 import { QualityBadge } from '../language/QualityBadge.js';
 
 /** The review's incident, from the title and severity every listed review carries. */
@@ -34,8 +34,8 @@ function ReviewRow({ review }: { review: Review }) {
       <Table.Td><Text fz="sm" c={review.owner ? undefined : 'dimmed'}>{review.owner?.name ?? 'Unassigned'}</Text></Table.Td>
       <Table.Td>
         <Group gap={6} wrap="nowrap">
-          <Timestamp value={review.dueAt} format="date" fz="sm" c={review.overdue ? 'red.7' : undefined} fw={review.overdue ? 600 : undefined} />
-          {review.overdue ? <OverdueBadge size="sm" /> : review.dueAt && review.state !== 'published' ? <Text fz="xs" c="dimmed">{formatRelative(review.dueAt)}</Text> : null}
+          <DueDay value={review.dueAt} fz="sm" c={review.overdue ? 'red.7' : undefined} fw={review.overdue ? 600 : undefined} />
+          {review.overdue ? <OverdueBadge size="sm" /> : review.dueAt && review.state !== 'published' ? <Text fz="xs" c="dimmed">{formatDueIn(review.dueAt)}</Text> : null}
         </Group>
       </Table.Td>
       <Table.Td><Text fz="xs" c="dimmed" lineClamp={2}>{review.policy.reason}</Text></Table.Td>

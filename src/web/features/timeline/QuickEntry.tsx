@@ -2,10 +2,11 @@ import { Badge, Group, Stack, Text, TextInput } from '@mantine/core';
 import { IconCornerDownLeft } from '@tabler/icons-react';
 import { useRef, useState, type KeyboardEvent } from 'react';
 import { isApiError } from '../../api/errors.js';
+import { formatCalendarDay } from '../../ui/deadline.js';
 import { formatDate, userTimeZone } from '../../ui/format.js';
 import { LanguageHints } from '../language/LanguageHints.js';
 import { kindMeta } from './kinds.js';
-import { parseQuickEntry } from './quick-entry.js';
+import { ownDateNote, parseQuickEntry } from './quick-entry.js';
 import { useAddEntry } from './use-timeline.js';
 
 interface Props {
@@ -16,7 +17,8 @@ interface Props {
 
 /**
  * Fast entry: type "14:02 detection PagerDuty alert fired", press Enter, keep typing the next one.
- * The line is cleared at once and focus never leaves the input; a failed line comes back.
+ * The line is cleared at once and focus never leaves the input; a failed line comes back. The day is
+ * always the one shown beside the input: a line with its own date says so and never moves it.
  */
 export function QuickEntry({ incidentId, defaultDay, onAdded }: Props) {
   const [day, setDay] = useState(defaultDay);
@@ -31,7 +33,6 @@ export function QuickEntry({ incidentId, defaultDay, onAdded }: Props) {
     if (!parsed.ok) return setError(parsed.error);
     setError(null);
     setLine('');
-    if (parsed.day !== day) setDay(parsed.day);
     add.mutate(
       { occurredAt: parsed.occurredAt, kind: parsed.kind, text: parsed.text },
       {
@@ -50,10 +51,12 @@ export function QuickEntry({ incidentId, defaultDay, onAdded }: Props) {
     }
   };
 
+  const dateNote = parsed?.ok ? ownDateNote(parsed.day, day, formatCalendarDay) : null;
   const preview = parsed?.ok ? (
+    <Stack gap={2}>
     <Group gap={6} wrap="nowrap">
       <Text fz="xs" c="dimmed" className="hs-tabular">
-        {formatDate(parsed.occurredAt, 'datetimeSeconds')}
+        {formatDate(parsed.occurredAt, 'dayTimeSeconds')}
       </Text>
       <Badge size="xs" color={kindMeta[parsed.kind].color}>
         {kindMeta[parsed.kind].label}
@@ -63,15 +66,21 @@ export function QuickEntry({ incidentId, defaultDay, onAdded }: Props) {
       </Text>
       <IconCornerDownLeft size={12} color="var(--mantine-color-dimmed)" />
     </Group>
+    {dateNote && (
+      <Text fz="xs" c="orange.9" data-testid="quick-entry-own-date">
+        {dateNote}
+      </Text>
+    )}
+    </Stack>
   ) : (
     <Text fz="xs" c="dimmed">
-      Time, optional kind ({Object.keys(kindMeta).join(', ')}), then what happened. Enter adds it; times are in {userTimeZone}.
+      Time, optional kind ({Object.keys(kindMeta).join(', ')}), then what happened. Enter adds it on {day ? formatCalendarDay(day) : 'the day beside it'}; times are in {userTimeZone}.
     </Text>
   );
 
   return (
     <Group align="flex-start" gap="sm" wrap="nowrap">
-      <TextInput type="date" label="Day" value={day} onChange={(e) => setDay(e.currentTarget.value)} w={150} />
+      <TextInput type="date" label="Day" description="Each line lands on this day" value={day} onChange={(e) => setDay(e.currentTarget.value)} w={150} />
       <Stack gap={4} style={{ flex: 1 }}>
         <TextInput
           ref={input}

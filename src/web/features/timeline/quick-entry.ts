@@ -45,3 +45,11 @@ export function parseQuickEntry(line: string, day: string): QuickEntry {
   }
   return { ok: true, occurredAt, kind: kind ?? 'note', text, day: onDay };
 }
+
+/**
+ * What the fast entry says about the day a parsed line lands on, when that is not the day shown
+ * beside it: a line with its own date is placed on that date, and the shown day stays as it is.
+ */
+export function ownDateNote(entryDay: string, shownDay: string, format: (day: string) => string): string | null {
+  return entryDay === shownDay ? null : `On its own date, ${format(entryDay)}; the next lines stay on ${format(shownDay)}`;
+}

@@ -5,7 +5,7 @@ import { reviewTemplates, templateSections, type ReviewTemplate } from '../../..
 import { changeKey } from '../../../api/live-changes.js';
 import { FieldStatus, IncomingChange } from '../../../ui/autosave/FieldStatus.js';
 import { useAutosavedField } from '../../../ui/autosave/use-autosaved-field.js';
-import { formatDate, fromLocalInput, toLocalInput } from '../../../ui/format.js';
+import { deadlineDay, formatCalendarDay, moveDeadlineToDay } from '../../../ui/deadline.js';
 import { PersonPicker } from '../../../ui/people/PersonPicker.js';
 import { toPersonInputOrNull } from '../../../ui/people/people-options.js';
 import { reviewFieldLabels, useSaveReviewFields, type ReviewField } from '../use-review.js';
@@ -48,8 +48,8 @@ function PersonField({ review, field, description }: { review: Review; field: 'o
 /** Who runs the review, when it is due and which template it follows; each saved as soon as it is chosen. */
 export function ReviewDetailsCard({ review }: { review: Review }) {
   const { readOnly } = useEditorMode();
-  // Kept as the instant the API has; the input shows it in the reader's zone.
-  const due = useReviewField<string | null>(review, 'dueAt', review.dueAt, (v) => v, { delay: 1500, format: (v) => (v ? formatDate(String(v)) : '(none)') });
+  // Kept as the instant the API has; the input shows the calendar day it means (see ui/deadline.ts).
+  const due = useReviewField<string | null>(review, 'dueAt', review.dueAt, (v) => v, { delay: 1500, format: (v) => (v ? formatCalendarDay(deadlineDay(String(v)) ?? String(v)) : '(none)') });
   const template = useReviewField<ReviewTemplate>(review, 'template', review.template, (v) => v);
 
   return (
@@ -60,7 +60,7 @@ export function ReviewDetailsCard({ review }: { review: Review }) {
         <PersonField review={review} field="scribe" description="Takes the notes" />
         <Stack gap={4}>
           <IncomingChange field={due} label="The due date" />
-          <TextInput type="datetime-local" label="Due" name="dueAt" value={toLocalInput(due.value)} readOnly={readOnly} onChange={(e) => due.setValue(fromLocalInput(e.currentTarget.value))} {...due.inputProps} />
+          <TextInput type="date" label="Due" name="dueAt" description="By the end of this day" value={due.value ? (deadlineDay(due.value) ?? '') : ''} readOnly={readOnly} onChange={(e) => due.setValue(moveDeadlineToDay(due.value, e.currentTarget.value))} {...due.inputProps} />
           <FieldStatus field={due} />
         </Stack>
         <Stack gap={4}>

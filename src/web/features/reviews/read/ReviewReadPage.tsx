@@ -6,12 +6,13 @@ import { formatDuration } from '../../../../shared/reviews/review-metrics.js';
 import { useSession } from '../../../app/session.js';
 import { useIncident } from '../../incidents/use-incident.js';
 import { useMetrics, useTimeline } from '../../timeline/use-timeline.js';
-import { formatDate } from '../../../ui/format.js';
+import { DueDay } from '../../../ui/DueDay.js';
 import { reviewStateLabel } from '../../../ui/badges.js';
 import { QueryError } from '../../../ui/QueryError.js';
 import { useFactors, useQuestions, useReview, useReviewActionItems, useTaxonomy, useWhys } from '../use-review.js';
 import { useReviewDocument } from '../use-review-document.js';
 import { ReadBody } from './ReadBody.js';
+import { readViewMetrics } from './read-metrics.js';
 import './read.css';
 
 /** The review as a document, top to bottom in the sources' format; prints cleanly. */
@@ -35,7 +36,7 @@ export default function ReviewReadPage() {
 
   const r = review.data;
   const i = incident.data;
-  const shownMetrics = (metrics.data?.items ?? []).filter((m) => ['timeToDetect', 'detectionToResponseGap', 'timeToMitigate', 'timeToResolve', 'totalDuration'].includes(m.key));
+  const shownMetrics = readViewMetrics(metrics.data?.items ?? []);
 
   return (
     <Box px={{ base: 'md', md: 32 }} py={28}>
@@ -67,7 +68,7 @@ export default function ReviewReadPage() {
           <h1>{i.title}</h1>
           <div className="hs-meta">
             Owner {r.owner?.name ?? 'unassigned'}{r.facilitator ? ` · facilitator ${r.facilitator.name}` : ''} · {reviewStateLabel[r.state]}
-            {r.dueAt ? ` · due ${formatDate(r.dueAt, 'date')}` : ''}
+            {r.dueAt ? <> · due <DueDay value={r.dueAt} /></> : ''}
           </div>
           {shownMetrics.length > 0 && (
             <dl className="hs-stats">
