@@ -179,6 +179,10 @@ export function readLeadingStamp(line: string, order: DateOrder = 'DMY', allowPr
   if (timeMatch) {
     time = timeMatch.value;
     text = text.slice(timeMatch.length);
+    if (text.startsWith('~')) {
+      approximate = true; // "10:45~"
+      text = text.slice(1);
+    }
   } else if (UNKNOWN_TIME.test(text)) {
     unknown = true;
     text = text.replace(UNKNOWN_TIME, '');
