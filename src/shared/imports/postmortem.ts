@@ -4,7 +4,7 @@ import { type ImportedActionItem, isActionHeading, readActionSection, readInline
 import type { Day } from './clock.js';
 import { type Section, nodeLines, parseMarkdown, plainInline } from './markdown.js';
 import { APPENDIX_HEADING, type ImportedEntry, TIMELINE_HEADING, TimelineReader, isStampHeading } from './timeline.js';
-import { type DateOrder, type WrittenDate, findDate, readLeadingStamp } from './when.js';
+import { type DateOrder, type WrittenDate, detectDateOrder, findDate, readLeadingStamp } from './when.js';
 import { zoneFromToken, zoneInSentence } from './zones.js';
 
 export interface ImportOptions {
@@ -140,8 +140,8 @@ function stampedBlocks(section: Section, lines: string[], order: DateOrder): num
 }
 
 export function importDocument(name: string, content: string, options: ImportOptions = {}): ImportedDocument {
-  const order = options.dateOrder ?? 'DMY';
   const warnings: ImportWarning[] = [];
+  const order = options.dateOrder ?? detectDateOrder(content) ?? 'DMY';
   const warn = (code: string, message: string, line?: number) => warnings.push({ code, message, line: line ?? null });
   const parsed = parseMarkdown(content, (text, depth) => (isStampHeading(text, depth, order) ? 'stamp' : 'section'));
   const { frontMatter: fm, lines, sections, preamble } = parsed;

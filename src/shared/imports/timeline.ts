@@ -23,7 +23,7 @@ export interface TimelineOptions {
   warn: (code: string, message: string, line?: number) => void;
 }
 
-export const TIMELINE_HEADING = /time\s*line|chronolog|sequence of events|what happened|events|incident log|detailed log|play[- ]by[- ]play/i;
+export const TIMELINE_HEADING = /time\s*line|chronolog|sequence of events|what happened|events|incident log|event log|detailed log|play[- ]by[- ]play/i;
 /** Appendices, pasted chat and logs: their timestamps are evidence, not the author's timeline. */
 export const APPENDIX_HEADING =
   /^\W*(?:appendi|apendix|appendinx)|\b(?:chat|slack|irc|discord|teams|#[\w-]+)\b.*\b(?:logs?|transcripts?|threads?|history|messages|excerpts?)\b|transcript|^\W*(?:raw\s+|pasted\s+)?logs?\b|^\W*attachments?\W*$|^\W*indicators of compromise|^\W*references\W*$/i;

@@ -1,4 +1,4 @@
-import { zoneAtStart } from './zones.js';
+import { zoneAtStart, zoneFromToken } from './zones.js';
 
 /** A calendar day as written; the year may be missing ("July 22", "6th Nov", "03-26"). */
 export interface WrittenDate {
@@ -88,6 +88,22 @@ const readers: DateReader[] = [
     return validDay(month, day) ? { value: { year: m[3] ? Number(m[3]) : null, month, day }, length: m[0].length } : null;
   },
 ];
+
+/**
+ * How a document writes 5/3/24: a part over 12 settles it; otherwise US zones suggest month first.
+ * Null when nothing in the text says (the caller's choice or day-first then applies).
+ */
+export function detectDateOrder(text: string): DateOrder | null {
+  let dayFirst = 0;
+  let monthFirst = 0;
+  for (const m of text.matchAll(/\b(\d{1,2})\/(\d{1,2})\/(?:\d{4}|\d{2})\b/g)) {
+    if (Number(m[1]) > 12) dayFirst += 1;
+    else if (Number(m[2]) > 12) monthFirst += 1;
+  }
+  if (dayFirst !== monthFirst) return dayFirst > monthFirst ? 'DMY' : 'MDY';
+  if (!/\b\d{1,2}\/\d{1,2}\/\d{2,4}\b/.test(text)) return null;
+  return /\b(?:P[SD]T|E[SD]T|C[SD]T|M[SD]T|Pacific|Eastern|Central)\b/.test(text) ? 'MDY' : null;
+}
 
 /** A date at the start of the text, in any of the orders people write. */
 export function readDate(text: string, order: DateOrder = 'DMY'): Match<WrittenDate> | null {
@@ -196,10 +212,27 @@ export function readLeadingStamp(line: string, order: DateOrder = 'DMY', allowPr
     zone = 'UTC';
     return '';
   });
-  const zoneMatch = zoneAtStart(text.replace(/^\s+/, ''));
-  if (zoneMatch && time) {
-    zone = zoneMatch.zone;
-    text = text.replace(/^\s+/, '').slice(zoneMatch.length);
+  if (time && !zone) {
+    // ISO 8601 offsets after seconds (14:02:00+01:00) or spaced without a colon (14:02 -0700); never 14:00-14:30.
+    const offset = time.hasSeconds ? /^([+-])(\d{2}):?(\d{2})\b/.exec(text) : /^\s([+-])(\d{2})(\d{2})\b/.exec(text);
+    const paren = /^\s*\(([^()]{1,12})\)/.exec(text); // "14:02 (UTC)"
+    const lower = /^\s*(utc|gmt)\b/i.exec(text);
+    if (offset) {
+      zone = zoneFromToken(`UTC${offset[1]}${offset[2]}:${offset[3]}`);
+      text = text.slice(offset[0].length);
+    } else if (paren && zoneFromToken(paren[1]!)) {
+      zone = zoneFromToken(paren[1]!);
+      text = text.slice(paren[0].length);
+    } else if (lower) {
+      zone = zoneFromToken(lower[1]!);
+      text = text.slice(lower[0].length);
+    } else {
+      const zoneMatch = zoneAtStart(text.replace(/^\s+/, ''));
+      if (zoneMatch) {
+        zone = zoneMatch.zone;
+        text = text.replace(/^\s+/, '').slice(zoneMatch.length);
+      }
+    }
   }
   text = text.replace(/^\s*\((?:[^()]*\d[:h]\d{2}[^()]*)\)/, ''); // "13:14 EDT (17:14 UTC)": the same instant again
   const rangeMatch = RANGE.exec(text);
