@@ -21,6 +21,7 @@ import { serializerCompiler } from './http/serializer.js';
 import { actionItemRoutes } from './actions/action-items.routes.js';
 import { factorRoutes } from './factors/factors.routes.js';
 import { incidentRoutes } from './incidents/incidents.routes.js';
+import { importRoutes } from './imports/imports.routes.js';
 import { languageRoutes } from './language/language.routes.js';
 import { questionRoutes } from './reviews/questions.routes.js';
 import { reviewDocumentRoutes } from './review-document/review-document.routes.js';
@@ -77,6 +78,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   await app.register(questionRoutes);
   await app.register(actionItemRoutes);
   await app.register(languageRoutes);
+  await app.register(importRoutes);
   await app.register(authRoutes, { ctx });
   await app.register(oidcRoutes, { ctx });
   await app.register(userRoutes);

@@ -88,6 +88,7 @@ const expectedAccess: Record<string, 'public' | Role> = {
   'PUT /api/incidents/{id}/access': 'responder',
   'GET /api/live': 'viewer',
   'POST /api/language/check': 'viewer',
+  'POST /api/imports': 'responder',
   'GET /api/admin/jobs': 'admin',
   'GET /api/admin/jobs/summary': 'admin',
   'GET /api/admin/jobs/{id}': 'admin',

@@ -1,0 +1,114 @@
+import { describe, expect, it } from 'vitest';
+import { importDocument, titleFromFileName } from './postmortem.js';
+
+/** Small documents in the shapes real postmortems take (written for these tests). */
+const timelineOf = (content: string, name = 'doc.md', options = {}) =>
+  importDocument(name, content, options).incidents[0]!.timeline.map((e) => [e.occurredAt ?? e.date, e.text]);
+const actionsOf = (content: string) => importDocument('doc.md', content).incidents[0]!.actionItems.map((a) => [a.title, a.done]);
+
+describe('titles', () => {
+  it.each([
+    ['front matter', '---\ntitle: Queue backlog\n---\n# Something else\n', 'Queue backlog'],
+    ['first heading', '# Queue backlog\n\n## Summary\ntext\n', 'Queue backlog'],
+    ['setext heading', 'Queue backlog\n=============\n\nSummary\n-------\ntext\n', 'Queue backlog'],
+    ['"Title:" heading', '# Title: Queue backlog\n## Summary\n', 'Queue backlog'],
+    ['missing: from the file name', '## Summary\nSomething broke.\n', 'Queue backlog'],
+  ])('%s', (_, content, title) => {
+    expect(importDocument('2024-03-05-queue-backlog.md', content).incidents[0]!.title).toBe(title);
+  });
+
+  it.each([
+    ['2024-03-05-queue-backlog.md', 'Queue backlog'],
+    ['PM2021-004 - ADFS outage.md', 'ADFS outage'],
+    ['003-dns-loop.txt', 'Dns loop'],
+  ])('titleFromFileName(%s)', (name, title) => expect(titleFromFileName(name)).toBe(title));
+});
+
+describe('timeline shapes', () => {
+  it('a table with separate date and time columns and a zone in the header', () => {
+    const doc = '# X\n\n## Timeline\n\n| Date | Time (CET) | What |\n|---|---|---|\n| 2024-07-01 | 09:00 | Deploy |\n| 2024-07-01 | 09:05 | Errors <br> rise |\n|  |  | Later, time not known |\n';
+    expect(timelineOf(doc)).toEqual([
+      ['2024-07-01T09:00:00+02:00', 'Deploy'],
+      ['2024-07-01T09:05:00+02:00', 'Errors rise'],
+      [null, 'Later, time not known'],
+    ]);
+  });
+
+  it('a bold date line followed by time lines, 12-hour times crossing midnight', () => {
+    const doc = '# X\n\n## Timeline (all times PT)\n\n**November 3rd, 2024**\n\n11:50 PM — Pager fires\n12:10 AM — Rollback\n1:30 AM: Resolved\n';
+    expect(timelineOf(doc)).toEqual([
+      ['2024-11-03T23:50:00-08:00', 'Pager fires'],
+      ['2024-11-04T00:10:00-08:00', 'Rollback'],
+      ['2024-11-04T01:30:00-08:00', 'Resolved'],
+    ]);
+  });
+
+  it('the day from the title, a zone from a sentence, nested bullets as continuation, a pasted log ignored', () => {
+    const doc = [
+      '# Outage on 6th Nov 2023',
+      '',
+      'All times are in GMT.',
+      '',
+      '## Timeline',
+      '- 09:00 Alert',
+      '  - from the synthetic check',
+      '- ~09:10 Engineer joins',
+      '',
+      '```',
+      '09:05:00 ERROR pasted log line',
+      '```',
+      '',
+      '> 09:07 a quoted chat line',
+    ].join('\n');
+    expect(timelineOf(doc)).toEqual([
+      ['2023-11-06T09:00:00+00:00', 'Alert from the synthetic check'],
+      ['2023-11-06T09:10:00+00:00', 'Engineer joins'],
+    ]);
+  });
+
+  it('UK "GMT" written in summer is BST; a caller zone applies only where the document names none', () => {
+    expect(timelineOf('# X\n## Timeline\n- 2024-07-01 10:00 GMT a\n')).toEqual([['2024-07-01T10:00:00+01:00', 'a']]);
+    expect(timelineOf('# X\n## Timeline\n- 2024-07-01 10:00 a\n', 'x.md', { timeZone: 'America/New_York' })).toEqual([['2024-07-01T10:00:00-04:00', 'a']]);
+  });
+
+  it('dated paragraphs and "a date line then text lines"', () => {
+    const doc = '# X\n\n## What happened\n\nOn March 5th, 2024 at 14:02 UTC, the queue stopped.\nIt stayed stopped.\n\n2024-03-05 15:00 UTC\nWorkers restarted\nby the on-call engineer\n';
+    expect(timelineOf(doc)).toEqual([
+      ['2024-03-05T14:02:00Z', 'the queue stopped. It stayed stopped.'],
+      ['2024-03-05T15:00:00Z', 'Workers restarted by the on-call engineer'],
+    ]);
+  });
+
+  it('an appendix chat log and metadata lines give no entries', () => {
+    const doc = '# X\n\nDuration: 2:30\nStart: 2024-03-05 14:00 UTC\n\n## Timeline\n- 2024-03-05 14:00 UTC a\n- 14:30 b\n\n## Appendix: chat\n- 14:05 someone: hello\n- 14:06 someone: hi\n';
+    expect(timelineOf(doc)).toEqual([
+      ['2024-03-05T14:00:00Z', 'a'],
+      ['2024-03-05T14:30:00Z', 'b'],
+    ]);
+  });
+
+  it('month-first numeric dates in a US document, and a warning when the order is a guess', () => {
+    const doc = '# X\n\nAll times PDT.\n\n## Timeline\n- 7/4/24 10:00 fireworks\n';
+    expect(timelineOf(doc)).toEqual([['2024-07-04T10:00:00-07:00', 'fireworks']]);
+    expect(importDocument('x.md', doc).warnings.map((w) => w.code)).toContain('ambiguous_date');
+  });
+
+  it('warns when no zone is stated and leaves times without a day unknown', () => {
+    const result = importDocument('notes.md', '# X\n\n## Timeline\n- 10:00 a\n- 10:05 b\n');
+    expect(result.incidents[0]!.timeline.map((e) => e.occurredAt)).toEqual([null, null]);
+    expect(result.warnings.map((w) => w.code)).toEqual(expect.arrayContaining(['no_zone', 'no_date']));
+  });
+});
+
+describe('action items', () => {
+  it.each([
+    ['a checkbox list under "Action items"', '# X\n## Action Items\n- [x] Alert on queue depth\n- [ ] Document the restart\n', [['Alert on queue depth', true], ['Document the restart', false]]],
+    ['a numbered list under "Corrective and preventive measures"', '# X\n## Corrective and Preventive Measures\n1. Add a canary\n2. Remove the cron job\n', [['Add a canary', false], ['Remove the cron job', false]]],
+    ['a table with a status column under "Follow-ups"', '# X\n## Follow-ups\n| Action | Owner | Status |\n|---|---|---|\n| Add a canary | Sam | Done |\n| Remove the cron job | Kim | Open |\n', [['Add a canary', true], ['Remove the cron job', false]]],
+    ['a bold title with an explanation under "Next steps"', '# X\n## Next steps\n- **Add a canary**: so that bad builds stop early\n', [['Add a canary', false]]],
+    ['inline "Action item:" lines anywhere', '# X\n## Discussion\nWe talked.\nAction item: add a canary\n', [['add a canary', false]]],
+    ['nested bullets stay part of their item', '# X\n## Remediation\n- Add a canary\n  - https://example.com/1\n', [['Add a canary', false]]],
+    ['lessons learned and future improvements', '# X\n## Lessons learned and future improvements\n- Rotate certificates automatically\n', [['Rotate certificates automatically', false]]],
+    ['not: actions taken during the response', '# X\n## Actions taken\n- Restarted the workers\n', []],
+  ])('%s', (_, doc, expected) => expect(actionsOf(doc)).toEqual(expected));
+});

@@ -1,0 +1,218 @@
+import type { RootContent } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import { type ImportedActionItem, isActionHeading, readActionSection, readInlineActions } from './action-items.js';
+import type { Day } from './clock.js';
+import { type Section, nodeLines, parseMarkdown, plainInline } from './markdown.js';
+import { APPENDIX_HEADING, type ImportedEntry, TIMELINE_HEADING, TimelineReader, isStampHeading } from './timeline.js';
+import { type DateOrder, type WrittenDate, detectDateOrder, findDate, readLeadingStamp } from './when.js';
+import { zoneFromToken, zoneInSentence } from './zones.js';
+
+export interface ImportOptions {
+  /** The zone to read times in when the document names none (IANA). */
+  timeZone?: string | null;
+  /** How to read 5/3/24 when both parts could be the month. */
+  dateOrder?: DateOrder;
+}
+
+export interface ImportWarning {
+  code: string;
+  message: string;
+  line: number | null;
+}
+
+export interface ImportedIncident {
+  title: string;
+  titleLine: number | null;
+  /** The incident's day as the document states it (title, front matter or file name). */
+  date: string | null;
+  severity: string | null;
+  services: string[];
+  summary: string | null;
+  impact: string | null;
+  contributingFactors: string[];
+  lessons: string[];
+  timeline: ImportedEntry[];
+  actionItems: ImportedActionItem[];
+}
+
+export interface ImportedDocument {
+  name: string;
+  incidents: ImportedIncident[];
+  warnings: ImportWarning[];
+}
+
+const SECTION_NAMES = /^(?:overview|summary|executive summary|tl;?dr|background|introduction|timeline|impact|details|description)$/i;
+const SUMMARY_HEADING = /summary|overview|tl;?dr|description|background/i;
+const IMPACT_HEADING = /impact/i;
+const FACTORS_HEADING = /contributing|root\s*causes?|causes?\b|trigger|what went wrong|went poorly/i;
+const LESSONS_HEADING = /lessons?|went well|got lucky|takeaways|what we learned|learnings/i;
+const ZONE_STATEMENT = /\b(?:times?|timestamps?|hours)\b/i;
+const MAX_TEXT = 20_000;
+
+function dayOf(value: unknown): Day | null {
+  if (value instanceof Date && !Number.isNaN(value.getTime())) return { year: value.getUTCFullYear(), month: value.getUTCMonth() + 1, day: value.getUTCDate() };
+  if (typeof value === 'string') return toDay(findDate(value));
+  return null;
+}
+const toDay = (written: WrittenDate | null): Day | null => (written && written.year !== null ? { year: written.year, month: written.month, day: written.day } : null);
+const isoDay = (d: Day | null) => (d ? `${d.year}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}` : null);
+
+/** "2024-03-05-db-outage.md" → "Db outage"; "PM2021-004 - ADFS outage.md" → "ADFS outage". */
+export function titleFromFileName(name: string): string {
+  const base = name.split(/[\\/]/).pop()!.replace(/\.(?:md|markdown|txt|text|mdx)$/i, '');
+  const words = base
+    .replace(/^\d{4}[-_.]\d{2}[-_.]\d{2}[-_ ]*/, '')
+    .replace(/^(?:[A-Z]{0,4}\d[\d-]*)\s*[-_ ]\s*/, '')
+    .replace(/[-_]+/g, ' ')
+    .trim();
+  return words ? words[0]!.toUpperCase() + words.slice(1) : base;
+}
+
+const paragraphsText = (blocks: RootContent[]) =>
+  blocks
+    .filter((b) => b.type === 'paragraph' || b.type === 'list' || b.type === 'blockquote')
+    .map((b) => plainInline(toString(b, { includeHtml: false })))
+    .filter(Boolean)
+    .join('\n\n')
+    .slice(0, MAX_TEXT) || null;
+
+const listTexts = (blocks: RootContent[]) =>
+  blocks.flatMap((b) => (b.type === 'list' ? b.children.map((item) => plainInline(toString(item))) : b.type === 'paragraph' ? [plainInline(toString(b))] : [])).filter(Boolean);
+
+function metadata(lines: string[], pattern: RegExp): string | null {
+  for (const line of lines) {
+    const match = pattern.exec(line);
+    if (match) return plainInline(match[1]!).trim() || null;
+  }
+  return null;
+}
+
+function stringList(value: unknown): string[] {
+  if (Array.isArray(value)) return value.map(String).map((s) => s.trim()).filter(Boolean);
+  if (typeof value === 'string') return value.split(/[,;]/).map((s) => s.trim()).filter(Boolean);
+  return [];
+}
+
+const isKnownSection = (heading: string) =>
+  SECTION_NAMES.test(heading.replace(/[:\s]+$/, '')) || /metadata|what happened|root cause|resolution|lessons|impact|timeline/i.test(heading) || isActionHeading(heading);
+
+/**
+ * The title heading: "# Title: X" (or an empty "# Title:" followed by the real heading), else the first
+ * top-level heading that is neither a known section name ("Overview", "Timeline") nor a "Key: value" line.
+ */
+function findTitleSection(sections: Section[]): Section | null {
+  const labelled = sections.findIndex((s) => /^title\s*:/i.test(s.heading));
+  if (labelled >= 0) {
+    const section = sections[labelled]!;
+    return section.heading.replace(/^title\s*:\s*/i, '') ? section : (sections[labelled + 1] ?? null);
+  }
+  const first = sections.find((s) => s.depth === 1);
+  return first && !isKnownSection(first.heading) && !/^\w[\w ]*:/.test(first.heading) ? first : null;
+}
+
+/** Sections after an appendix heading are evidence until a timeline or action section of the same level or above. */
+function excludedSections(sections: Section[]): Set<Section> {
+  const excluded = new Set<Section>();
+  let appendixDepth: number | null = null;
+  for (const section of sections) {
+    if (section.depth > 1 && APPENDIX_HEADING.test(section.heading) && !/time\s*line/i.test(section.heading)) {
+      appendixDepth = appendixDepth === null ? section.depth : Math.min(appendixDepth, section.depth);
+    } else if (appendixDepth !== null && section.depth <= appendixDepth && (TIMELINE_HEADING.test(section.heading) || isActionHeading(section.heading))) {
+      appendixDepth = null;
+    }
+    if (appendixDepth !== null) excluded.add(section);
+  }
+  return excluded;
+}
+
+function stampedBlocks(section: Section, lines: string[], order: DateOrder): number {
+  let count = 0;
+  const hasTime = (text: string) => {
+    const stamp = readLeadingStamp(text.replace(/^\s*(?:[-*+]|\d+[.)])\s+/, ''), order);
+    return stamp !== null && (stamp.time !== null || stamp.unknown);
+  };
+  for (const block of section.blocks) {
+    if (block.type === 'list') count += block.children.filter((item) => hasTime(nodeLines(lines, item)[0]?.text ?? '')).length;
+    else if (block.type === 'heading' || block.type === 'paragraph') count += nodeLines(lines, block).filter((l) => hasTime(l.text)).length;
+    else if (block.type === 'table') count += block.children.slice(1).filter((row) => hasTime(toString(row.children[0]!))).length;
+  }
+  return count;
+}
+
+export function importDocument(name: string, content: string, options: ImportOptions = {}): ImportedDocument {
+  const warnings: ImportWarning[] = [];
+  const order = options.dateOrder ?? detectDateOrder(content) ?? 'DMY';
+  const warn = (code: string, message: string, line?: number) => warnings.push({ code, message, line: line ?? null });
+  const parsed = parseMarkdown(content, (text, depth) => (isStampHeading(text, depth, order) ? 'stamp' : 'section'));
+  const { frontMatter: fm, lines, sections, preamble } = parsed;
+
+  const titleSection = findTitleSection(sections);
+  const fmTitle = typeof fm.title === 'string' && fm.title.trim() ? fm.title.trim() : null;
+  const title = fmTitle ?? (titleSection ? titleSection.heading.replace(/^title\s*:\s*/i, '') : titleFromFileName(name));
+  if (!fmTitle && !titleSection) warn('title_from_file_name', `No title heading: the title "${title}" was made from the file name.`);
+
+  const docDate =
+    toDay(findDate(title, order)) ??
+    dayOf(fm.date ?? fm.incident_date ?? fm.started) ??
+    dayOf(metadata(lines, /^\W*(?:date|start(?:ed)?|incident date|date of incident)\W*\s*:\s*(.+)$/i)) ??
+    toDay(findDate(name, order));
+  const excluded = excludedSections(sections);
+  const open = sections.filter((s) => !excluded.has(s));
+  const isTimeline = (s: Section) =>
+    /time\s*line/i.test(s.heading) ||
+    (!isActionHeading(s.heading) && (TIMELINE_HEADING.test(s.heading) || s.parents.some((p) => TIMELINE_HEADING.test(p)) || stampedBlocks(s, lines, order) >= 2));
+  const timelineSections = open.filter(isTimeline);
+
+  const fmZone = [fm.timezone, fm.time_zone, fm.tz, fm.timeZone].find((z): z is string => typeof z === 'string');
+  const statedZone = [...preamble, ...open.filter((s) => !timelineSections.includes(s)).flatMap((s) => s.blocks)]
+    .filter((b) => b.type === 'paragraph')
+    .map((b) => toString(b))
+    .filter((text) => ZONE_STATEMENT.test(text) && text.length < 200)
+    .map((text) => zoneInSentence(text))
+    .find(Boolean);
+  const docZone = (fmZone ? zoneFromToken(fmZone) : null) ?? statedZone ?? null;
+
+  const reader = new TimelineReader(lines, { docDate, docZone, defaultZone: options.timeZone ?? null, order, warn });
+  for (const section of timelineSections) reader.readSection(section);
+
+  const actionItems: ImportedActionItem[] = [];
+  const isAction = (s: Section) => !timelineSections.includes(s) && (isActionHeading(s.heading) || s.parents.some(isActionHeading));
+  for (const section of open) {
+    if (isAction(section)) readActionSection(section, lines, actionItems);
+    else if (!timelineSections.includes(section)) readInlineActions(section.blocks, lines, actionItems);
+  }
+  readInlineActions(preamble, lines, actionItems);
+  const seen = new Set<string>();
+  const uniqueActions = actionItems
+    .filter((item) => item.title && !seen.has(item.title.toLowerCase()) && seen.add(item.title.toLowerCase()))
+    .sort((a, b) => a.line - b.line);
+
+  const firstSection = (pattern: RegExp) => open.find((s) => pattern.test(s.heading) && !timelineSections.includes(s));
+  const summary = paragraphsText(firstSection(SUMMARY_HEADING)?.blocks ?? []) ?? paragraphsText(preamble) ?? paragraphsText(titleSection?.blocks ?? []);
+  const impact = paragraphsText(firstSection(IMPACT_HEADING)?.blocks ?? []);
+  const factors = open.filter((s) => FACTORS_HEADING.test(s.heading) && !isAction(s)).flatMap((s) => listTexts(s.blocks));
+  const lessons = open.filter((s) => LESSONS_HEADING.test(s.heading) && !isAction(s)).flatMap((s) => listTexts(s.blocks));
+  const severity = (typeof fm.severity === 'string' || typeof fm.severity === 'number' ? String(fm.severity) : null) ?? metadata(lines, /^\W*(?:severity|sev|severity level|incident severity)\W*\s*:\s*(.+)$/i);
+  const services = stringList(fm.services ?? fm.service) .concat(stringList(metadata(lines, /^\W*(?:affected services|services affected|services|affected systems|systems affected)\W*\s*:\s*(.+)$/i)));
+
+  if (reader.entries.length === 0) warn('no_timeline', 'No timeline entries were found.');
+  return {
+    name,
+    warnings,
+    incidents: [
+      {
+        title: plainInline(title).slice(0, 300),
+        titleLine: titleSection?.line ?? null,
+        date: isoDay(docDate),
+        severity,
+        services: [...new Set(services)],
+        summary,
+        impact,
+        contributingFactors: factors,
+        lessons,
+        timeline: reader.entries,
+        actionItems: uniqueActions,
+      },
+    ],
+  };
+}
