@@ -63,6 +63,7 @@ const reviewWrites: Record<string, Write> = {
 const otherWrites = [
   'POST /api/reviews/{id}/transitions',
   'POST /api/incidents',
+  'POST /api/imports', // creates new incidents and reviews, never edits one
   'POST /api/incidents/{id}/resolve',
   'POST /api/incidents/{id}/labels',
   'DELETE /api/incidents/{id}/labels/{label}',
