@@ -13,6 +13,7 @@ import type { Config } from './config.js';
 import type { AppContext } from './context.js';
 import { registerConditionalRequests } from './http/conditional-requests.js';
 import { registerOpenApi } from './http/openapi.js';
+import { registerRateLimit } from './http/rate-limit.js';
 import { registerProblemHandlers } from './http/problem.js';
 import { registerSecurityHeaders } from './http/security.js';
 import { validatorCompiler } from './http/validator.js';
@@ -65,6 +66,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   requireAccessDeclarations(app);
   await registerSecurityHeaders(app, ctx.config);
   await registerAuthentication(app, ctx);
+  await registerRateLimit(app, ctx.config);
   await registerOpenApi(app, APP_VERSION);
   registerConditionalRequests(app);
   await registerOperations(app, ctx, options.operations);

@@ -109,6 +109,7 @@ const envSchema = z.object({
   HINDSIGHT_JOB_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(14),
   HINDSIGHT_EVENT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
   HINDSIGHT_JOB_DEAD_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+  HINDSIGHT_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).max(1_000_000).default(1200),
   HINDSIGHT_METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters (it guards /metrics)').optional(),
   HINDSIGHT_SHUTDOWN_GRACE_SECONDS: z.coerce.number().min(0).max(3600).default(10),
   HINDSIGHT_SHUTDOWN_DRAIN_SECONDS: z.coerce.number().min(0).max(600).default(1),
@@ -164,6 +165,10 @@ function toConfig(env: z.output<typeof envSchema>) {
       shutdownDrainSeconds: env.HINDSIGHT_SHUTDOWN_DRAIN_SECONDS,
       /** Then wait this long at most for requests in flight before closing their connections. */
       shutdownGraceSeconds: env.HINDSIGHT_SHUTDOWN_GRACE_SECONDS,
+    },
+    api: {
+      /** Requests a minute per user (or per address before signing in) on /api; 0 turns limits off. */
+      rateLimitPerMinute: env.HINDSIGHT_RATE_LIMIT_PER_MINUTE,
     },
     publicUrl: env.HINDSIGHT_PUBLIC_URL,
     trustProxy: env.HINDSIGHT_TRUST_PROXY,

@@ -84,7 +84,8 @@ export async function createTestDatabase(kind: DatabaseKind, { migrate = true }:
 
 /** The configuration the tests run with: defaults, UTC, no holidays, unless overridden. */
 export const testConfig = (env: Record<string, string> = {}): Config =>
-  loadConfig({ HINDSIGHT_DATA_DIR: '/tmp/hindsight-test', HINDSIGHT_TIME_ZONE: 'UTC', ...env });
+  // API rate limits off unless a test turns them on: suites send thousands of requests as one user.
+  loadConfig({ HINDSIGHT_DATA_DIR: '/tmp/hindsight-test', HINDSIGHT_TIME_ZONE: 'UTC', HINDSIGHT_RATE_LIMIT_PER_MINUTE: '0', ...env });
 
 export function testContext(handle: DatabaseHandle, config: Config = testConfig(), now: () => Date = () => new Date()): AppContext {
   return createAppContext(handle, config, now);

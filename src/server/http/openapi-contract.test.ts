@@ -33,8 +33,8 @@ describe('the error answers a route gives because of what it is', () => {
     };
     completeOperation('patch', '/api/incidents/{id}', 'responder', operation);
     expect(operation).toMatchObject({ operationId: 'patchIncidentsById', security: [{ bearerToken: [] }, { sessionCookie: [] }] });
-    expect(Object.keys(operation.responses).sort()).toEqual(['200', '400', '401', '403', '409', '413', '415']);
-    for (const status of ['400', '401', '403', '409', '413', '415'])
+    expect(Object.keys(operation.responses).sort()).toEqual(['200', '400', '401', '403', '409', '413', '415', '429']);
+    for (const status of ['400', '401', '403', '409', '413', '415', '429'])
       expect(operation.responses[status as '409'].content).toEqual({ 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } });
   });
 

@@ -72,6 +72,7 @@ export function completeOperation(method: string, path: string, access: Access |
   operation.security = access === 'public' ? [] : signedIn;
   const responses = (operation.responses ??= {});
   for (const status of impliedErrorStatuses(method, access, operation.requestBody !== undefined)) responses[status] ??= {};
+  if (path.startsWith('/api/')) responses['429'] ??= {}; // API rate limits (HINDSIGHT_RATE_LIMIT_PER_MINUTE)
   for (const [status, response] of Object.entries(responses)) {
     if (Number(status) >= 400) responses[status] = problemResponse(status);
     else if (isMarkdown(response)) responses[status] = { description: 'Markdown', content: { 'text/markdown': { schema: { type: 'string' } } } };
