@@ -20,6 +20,11 @@ export const idParam = z.object({ id: storedIntParam });
 
 export const versionField = storedInt.describe('The version you read; a stale one is refused with 409');
 
+/** Incremental sync: a client asks only for what changed since its last sync. */
+export const updatedSinceQuery = {
+  updatedSince: isoDateTime.optional().describe('Only records whose updatedAt is at or after this instant, for incremental sync'),
+};
+
 export const pageQuery = {
   limit: z.coerce.number().int().min(1).max(200).default(50),
   cursor: z.string().max(200).optional().describe('The nextCursor of the previous page'),

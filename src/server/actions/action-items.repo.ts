@@ -67,6 +67,7 @@ export function listItems(
   }
   if (query.status?.length) select = select.where('action_items.status', 'in', query.status);
   if (query.reviewId) select = select.where('action_items.review_id', '=', query.reviewId);
+  if (query.updatedSince) select = select.where('action_items.updated_at', '>=', new Date(query.updatedSince).toISOString());
   if (query.overdue === true) {
     select = select.where('action_items.due_date', '<', today).where('action_items.status', 'not in', closed);
   } else if (query.overdue === false) {

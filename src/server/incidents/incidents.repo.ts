@@ -95,6 +95,7 @@ export async function listIncidents(
   if (query.severity?.length) select = select.where('incidents.severity', 'in', query.severity);
   if (query.from) select = select.where('incidents.started_at_ms', '>=', Date.parse(query.from));
   if (query.to) select = select.where('incidents.started_at_ms', '<', Date.parse(query.to));
+  if (query.updatedSince) select = select.where('incidents.updated_at', '>=', new Date(query.updatedSince).toISOString());
   if (query.q) select = select.where(sql<boolean>`lower(incidents.title) like ${`%${escapeLike(query.q.toLowerCase())}%`} escape '\\'`);
   if (query.service) {
     const words = query.service;

@@ -78,6 +78,7 @@ export async function listReviews(db: Executor, query: Omit<ReviewListQuery, 'ow
       ? select.where('reviews.state', '!=', 'published').where('reviews.due_at_ms', '<', nowMs)
       : select.where((eb) => eb.or([eb('reviews.state', '=', 'published'), eb('reviews.due_at_ms', 'is', null), eb('reviews.due_at_ms', '>=', nowMs)]));
   }
+  if (query.updatedSince) select = select.where('reviews.updated_at', '>=', new Date(query.updatedSince).toISOString());
   if (afterId !== null) select = select.where('reviews.id', '<', afterId);
   return select.orderBy('reviews.id', 'desc').limit(query.limit + 1).execute();
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { listParam, page, pageQuery, storedIntParam, storedInt } from '../common.schema.js';
+import { listParam, page, pageQuery, storedIntParam, storedInt, updatedSinceQuery } from '../common.schema.js';
 import { personInputSchema, personSchema } from '../accounts/person.schema.js';
 import { idList, optionalText, recordMeta, title } from '../reviews/review-parts.schema.js';
 
@@ -92,6 +92,7 @@ export const actionItemListQuerySchema = z
       .transform((v) => v === 'true')
       .optional(),
     reviewId: storedIntParam.optional(),
+    ...updatedSinceQuery,
     ...pageQuery,
   })
   .strict();

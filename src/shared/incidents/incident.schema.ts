@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { personInputSchema, personSchema } from '../accounts/person.schema.js';
-import { isoDateTime, listParam, page, pageQuery, versionField } from '../common.schema.js';
+import { isoDateTime, listParam, page, pageQuery, versionField, updatedSinceQuery } from '../common.schema.js';
 
 export const severities = ['sev1', 'sev2', 'sev3', 'sev4'] as const;
 export const severitySchema = z.enum(severities);
@@ -113,6 +113,7 @@ export const incidentListQuerySchema = z
     from: isoDateTime.optional().describe('Incidents that started at or after this instant'),
     to: isoDateTime.optional().describe('Incidents that started before this instant'),
     q: z.string().trim().max(200).optional().describe('Words in the title'),
+    ...updatedSinceQuery,
     ...pageQuery,
   })
   .strict();

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDateTime, listParam, page, pageQuery, versionField } from '../common.schema.js';
+import { isoDateTime, listParam, page, pageQuery, versionField, updatedSinceQuery } from '../common.schema.js';
 import { reviewStateSchema, severitySchema } from '../incidents/incident.schema.js';
 import { personInputSchema, personSchema } from '../accounts/person.schema.js';
 import { optionalText } from './review-parts.schema.js';
@@ -80,6 +80,7 @@ export const reviewListQuerySchema = z
     state: listParam(reviewStateSchema).optional(),
     owner: z.string().trim().min(1).max(200).optional().describe('The owner: "me", a user id, or a plain name'),
     overdue: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+    ...updatedSinceQuery,
     ...pageQuery,
   })
   .strict();
