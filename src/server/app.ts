@@ -14,6 +14,7 @@ import type { AppContext } from './context.js';
 import { registerConditionalRequests } from './http/conditional-requests.js';
 import { registerOpenApi } from './http/openapi.js';
 import { registerRateLimit } from './http/rate-limit.js';
+import { registerIdempotencyKeys } from './idempotency/idempotency.plugin.js';
 import { registerProblemHandlers } from './http/problem.js';
 import { registerSecurityHeaders } from './http/security.js';
 import { validatorCompiler } from './http/validator.js';
@@ -67,6 +68,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   await registerSecurityHeaders(app, ctx.config);
   await registerAuthentication(app, ctx);
   await registerRateLimit(app, ctx.config);
+  registerIdempotencyKeys(app, ctx);
   await registerOpenApi(app, APP_VERSION);
   registerConditionalRequests(app);
   await registerOperations(app, ctx, options.operations);

@@ -2,6 +2,7 @@ import { pruneAccountsJob } from './accounts/accounts-prune.job.js';
 import { unlinkDeletedFactorFromActionItems } from './actions/action-items.service.js';
 import type { AppHooks } from './context.js';
 import { pruneEventsJob } from './events/events-prune.job.js';
+import { pruneIdempotencyKeysJob } from './idempotency/idempotency-prune.job.js';
 import { pingJob, pruneJobsJob } from './jobs/system.jobs.js';
 import { renamePersonAfterUserRenamed, renamePersonJob } from './people/rename-person.job.js';
 import { reviewQualityJob, scoreReviewAfterChanges } from './review-document/review-quality.job.js';
@@ -18,10 +19,11 @@ export const appHooks = (): AppHooks => ({
   incidentChanged: [syncKeyTimestampEntries, ensureReviewByPolicy],
   factorDeleted: [unlinkDeletedFactorFromActionItems, unlinkDeletedFactorFromWhys],
   eventJobs: [scoreReviewAfterChanges, renamePersonAfterUserRenamed],
-  jobs: [pingJob, pruneJobsJob, pruneAccountsJob, pruneEventsJob, reviewQualityJob, renamePersonJob],
+  jobs: [pingJob, pruneJobsJob, pruneAccountsJob, pruneEventsJob, reviewQualityJob, renamePersonJob, pruneIdempotencyKeysJob],
   jobSchedules: [
     { name: 'jobs.prune', cron: '17 3 * * *', job: pruneJobsJob, payload: {} },
     { name: 'accounts.prune', cron: '7 * * * *', job: pruneAccountsJob, payload: {} },
     { name: 'events.prune', cron: '27 3 * * *', job: pruneEventsJob, payload: {} },
+    { name: 'idempotency.prune', cron: '37 * * * *', job: pruneIdempotencyKeysJob, payload: {} },
   ],
 });

@@ -304,6 +304,17 @@ export interface JobSchedulesTable {
   updated_at: string;
 }
 
+export interface IdempotencyKeysTable {
+  id: Generated<number>;
+  owner: string;
+  key: string;
+  request_hash: string;
+  status: number | null;
+  response: string | null;
+  location: string | null;
+  created_at_ms: number;
+}
+
 export interface Database {
   incidents: IncidentsTable;
   incident_tags: IncidentTagsTable;
@@ -329,4 +340,5 @@ export interface Database {
   jobs: JobsTable;
   job_steps: JobStepsTable;
   job_schedules: JobSchedulesTable;
+  idempotency_keys: IdempotencyKeysTable;
 }

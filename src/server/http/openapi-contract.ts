@@ -7,7 +7,7 @@
 import type { Access } from '../access/actor.js';
 
 type Json = Record<string, unknown>;
-type Operation = { operationId?: string; security?: Array<Record<string, string[]>>; responses?: Record<string, Json>; requestBody?: Json };
+type Operation = { parameters?: Json[]; operationId?: string; security?: Array<Record<string, string[]>>; responses?: Record<string, Json>; requestBody?: Json };
 
 export const securitySchemes = {
   bearerToken: { type: 'http', scheme: 'bearer', description: 'An API token (Settings → API tokens), sent as `Authorization: Bearer hs_…`.' },
@@ -37,6 +37,14 @@ const problemResponse = (status: string): Json => ({
   description: errorDescriptions[status] ?? 'An error',
   content: { 'application/problem+json': { schema: problemRef } },
 });
+
+const idempotencyKeyParameter = {
+  name: 'Idempotency-Key',
+  in: 'header',
+  required: false,
+  description: 'Send the same key when retrying: the first answer comes back (Idempotent-Replayed: true) instead of a second record. Kept a day, per user.',
+  schema: { type: 'string', minLength: 1, maxLength: 255 },
+};
 
 const isWrite = (method: string) => !['get', 'head', 'options'].includes(method);
 
@@ -73,6 +81,7 @@ export function completeOperation(method: string, path: string, access: Access |
   const responses = (operation.responses ??= {});
   for (const status of impliedErrorStatuses(method, access, operation.requestBody !== undefined)) responses[status] ??= {};
   if (path.startsWith('/api/')) responses['429'] ??= {}; // API rate limits (HINDSIGHT_RATE_LIMIT_PER_MINUTE)
+  if (method === 'post' && access !== 'public' && path.startsWith('/api/')) (operation.parameters ??= []).push(idempotencyKeyParameter);
   for (const [status, response] of Object.entries(responses)) {
     if (Number(status) >= 400) responses[status] = problemResponse(status);
     else if (isMarkdown(response)) responses[status] = { description: 'Markdown', content: { 'text/markdown': { schema: { type: 'string' } } } };

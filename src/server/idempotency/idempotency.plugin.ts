@@ -1,0 +1,73 @@
+/**
+ * `Idempotency-Key` on API POSTs (creates, mostly): a client that retries after a timeout or a
+ * dropped connection sends the same key and gets the first answer again (`Idempotent-Replayed:
+ * true`) instead of a second record. Keys are per user and kept for a day. Only successful answers
+ * are kept: after a 4xx the client can fix the request and send it with the same key.
+ */
+import { createHash } from 'node:crypto';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { AppError } from '../../shared/errors.js';
+import type { AppContext } from '../context.js';
+import { isApiPath, routedPath } from '../http/routed-path.js';
+import { findKey, releaseAbandoned, releaseKey, reserveKey, storeAnswer } from './idempotency.repo.js';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    idempotencyKeyId: number | null;
+  }
+}
+
+/** A request still unanswered after this long is taken to have died with its process. */
+export const ABANDONED_AFTER_MS = 60_000;
+
+const keyProblem = (message: string) => new AppError('validation_failed', message, { errors: [{ field: 'idempotency-key', in: 'headers', message }] });
+
+/** Printable ASCII, 1–255 characters (a UUID is typical). */
+export const isValidKey = (key: string) => /^[\x21-\x7e]{1,255}$/.test(key);
+
+export const requestHash = (request: Pick<FastifyRequest, 'method' | 'params' | 'body'>, route: string) =>
+  createHash('sha256').update(JSON.stringify([request.method, route, request.params, request.body ?? null])).digest('base64url');
+
+export function registerIdempotencyKeys(app: FastifyInstance, ctx: AppContext): void {
+  app.decorateRequest('idempotencyKeyId', null);
+
+  app.addHook('preHandler', async (request, reply) => {
+    const header = request.headers['idempotency-key'];
+    if (header === undefined || request.method !== 'POST' || !request.principal || !isApiPath(routedPath(request))) return;
+    const key = String(header);
+    if (!isValidKey(key)) throw keyProblem('Idempotency-Key must be 1 to 255 printable characters, such as a UUID');
+    const owner = `user:${request.principal.user.id}`;
+    const hash = requestHash(request, routedPath(request));
+    for (let attempt = 0; attempt < 2; attempt++) {
+      const id = await reserveKey(ctx.db, owner, key, hash, ctx.now().getTime());
+      if (id !== null) {
+        request.idempotencyKeyId = id;
+        return;
+      }
+      const stored = await findKey(ctx.db, owner, key);
+      if (!stored) continue; // released meanwhile: reserve again
+      if (stored.request_hash !== hash) throw keyProblem('This Idempotency-Key was already used for a different request');
+      if (stored.status === null) {
+        if (ctx.now().getTime() - stored.created_at_ms < ABANDONED_AFTER_MS) throw new AppError('conflict', 'A request with this Idempotency-Key is still being answered; retry in a moment');
+        await releaseAbandoned(ctx.db, stored.id, stored.created_at_ms);
+        continue;
+      }
+      if (stored.location) reply.header('location', stored.location);
+      return reply.code(stored.status).header('idempotent-replayed', 'true').type('application/json; charset=utf-8').send(stored.response);
+    }
+    throw new AppError('conflict', 'A request with this Idempotency-Key is still being answered; retry in a moment');
+  });
+
+  app.addHook('onSend', async (request, reply, payload) => {
+    const id = request.idempotencyKeyId;
+    if (id === null) return payload;
+    request.idempotencyKeyId = null;
+    if (reply.statusCode >= 200 && reply.statusCode < 300 && typeof payload === 'string') {
+      const location = reply.getHeader('location');
+      await storeAnswer(ctx.db, id, reply.statusCode, payload, typeof location === 'string' ? location : null);
+    } else {
+      await releaseKey(ctx.db, id);
+    }
+    return payload;
+  });
+}
