@@ -1,7 +1,19 @@
 import { z } from 'zod';
 
-/** An instant with its original UTC offset, kept exactly as given (e.g. 2026-03-10T09:05:00+01:00). */
-export const isoDateTime = z.iso.datetime({ offset: true, local: false }).describe('ISO 8601 date-time with offset');
+/** The years a date may have: from the Unix epoch (no earlier incident) to ISO 8601's last four-digit year. */
+export const DATE_YEARS = { min: 1970, max: 9999 } as const;
+
+/**
+ * An instant with its original UTC offset, kept exactly as given (e.g. 2026-03-10T09:05:00+01:00),
+ * in the years DATE_YEARS, also in UTC: what the database and every date computation can hold.
+ */
+export const isoDateTime = z.iso
+  .datetime({ offset: true, local: false })
+  .refine((value) => {
+    const year = new Date(value).getUTCFullYear();
+    return Number.isNaN(year) || (year >= DATE_YEARS.min && year <= DATE_YEARS.max); // not a date at all: the format's error says so
+  }, `must be in the years ${DATE_YEARS.min} to ${DATE_YEARS.max}`)
+  .describe('ISO 8601 date-time with offset');
 
 /**
  * The largest id or version the database stores (PostgreSQL's integer). A larger number given by a

@@ -11,7 +11,7 @@ export const peopleRoutes: FastifyPluginAsyncZod = async (app) => {
     config: { access: 'responder' },
     schema: {
       tags,
-      summary: 'Find people to add to a restricted incident: active users whose name or email starts with q; id and name only, at most 20',
+      summary: 'Find people to add to a restricted incident: active users whose name (admins: or email) starts with q; id and name only, at most 20',
       querystring: peopleQuerySchema,
       response: { 200: peopleSchema, ...errorResponses },
     },

@@ -29,6 +29,13 @@ export async function revokeToken(db: Executor, id: number, revokedAt: string): 
   return db.updateTable('api_tokens').set({ revoked_at: revokedAt }).where('id', '=', id).where('revoked_at', 'is', null).returningAll().executeTakeFirst();
 }
 
+/** Revokes every token of a user not yet revoked; answers them as they were before. */
+export async function revokeUserTokens(db: Executor, userId: number, revokedAt: string): Promise<ApiTokenRow[]> {
+  const active = await db.selectFrom('api_tokens').selectAll().where('user_id', '=', userId).where('revoked_at', 'is', null).execute();
+  if (active.length) await db.updateTable('api_tokens').set({ revoked_at: revokedAt }).where('id', 'in', active.map((row) => row.id)).execute();
+  return active;
+}
+
 export async function touchToken(db: Executor, id: number, usedAt: string): Promise<void> {
   await db.updateTable('api_tokens').set({ last_used_at: usedAt }).where('id', '=', id).execute();
 }

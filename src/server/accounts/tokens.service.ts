@@ -3,7 +3,7 @@ import { TOKEN_DEFAULT_DAYS, TOKEN_MAX_DAYS } from '../../shared/accounts/token.
 import { lowerRole, roleAtLeast, type Role } from '../../shared/accounts/roles.js';
 import { AppError, notFound } from '../../shared/errors.js';
 import type { Actor } from '../access/actor.js';
-import type { AppContext } from '../context.js';
+import type { AppContext, Executor } from '../context.js';
 import { recordChange } from '../events/record-change.js';
 import { invalidField } from '../http/version-conflict.js';
 import { principalCacheOf } from './principal-cache.js';
@@ -87,6 +87,19 @@ export async function revokeToken(ctx: AppContext, actor: Actor, id: number): Pr
   });
   // After the commit, so that no request re-reads and caches the token as it was before.
   principalCacheOf(ctx.db).clear();
+}
+
+/**
+ * Revokes every token of a user inside the caller's transaction (a password reset: whoever knew the
+ * old password may have made one), each recorded as revoked by `actor`. The caller clears the
+ * principal cache after its commit.
+ */
+export async function revokeAllTokensOf(ctx: AppContext, trx: Executor, actor: Actor, userId: number): Promise<void> {
+  const revokedAt = ctx.now().toISOString();
+  for (const before of await repo.revokeUserTokens(trx, userId, revokedAt)) {
+    const audit = { action: 'api_token.revoke', entityType: 'api_token', entityId: before.id, before: audited(before), after: audited({ ...before, revoked_at: revokedAt }) };
+    await recordChange(ctx, trx, { type: 'api_token.revoked', tokenId: before.id, userId }, audit, actor);
+  }
 }
 
 /**

@@ -69,13 +69,12 @@ const escapeLike = (text: string) => text.replace(/[%_\\]/g, (c) => `\\${c}`);
  * Active users whose name, a word of their name, or email starts with `prefix` (case-insensitive),
  * by name; id and name only.
  */
-export async function searchPeople(db: Executor, prefix: string, limit: number): Promise<Array<{ id: number; name: string }>> {
+export async function searchPeople(db: Executor, prefix: string, limit: number, byEmail: boolean): Promise<Array<{ id: number; name: string }>> {
   let select = db.selectFrom('users').select(['id', 'name']).where('disabled', '=', 0);
   if (prefix) {
     const start = `${escapeLike(prefix.toLowerCase())}%`;
-    select = select.where(
-      sql<boolean>`(lower(name) like ${start} escape '\\' or lower(name) like ${`% ${start}`} escape '\\' or email like ${start} escape '\\')`,
-    );
+    const email = byEmail ? sql` or email like ${start} escape '\\'` : sql``;
+    select = select.where(sql<boolean>`(lower(name) like ${start} escape '\\' or lower(name) like ${`% ${start}`} escape '\\'${email})`);
   }
   return select.orderBy(sql`lower(name)`).orderBy('id').limit(limit).execute();
 }

@@ -12,6 +12,7 @@ import { invalidField, versionConflict } from '../http/version-conflict.js';
 import { hashPassword } from './passwords.js';
 import { principalCacheOf } from './principal-cache.js';
 import { endUserSessions } from './sessions.service.js';
+import { revokeAllTokensOf } from './tokens.service.js';
 import { auditedUser, normalizeEmail, toUser, type UserRow } from './user.mapper.js';
 import * as repo from './users.repo.js';
 
@@ -114,8 +115,10 @@ export async function updateUser(ctx: AppContext, actor: Actor, id: number, upda
       const current = await repo.findUserById(trx, id);
       throw versionConflict(`User ${id}`, current ? toUser(current) : null, version);
     }
-    // Signing out everywhere: a disabled user, or a password someone else may have known.
+    // Signing out everywhere: a disabled user, or a password someone else may have known (who may
+    // also have made API tokens with it: a reset revokes them too).
     if (changes.disabled || passwordHash !== undefined) await endUserSessions(trx, id);
+    if (passwordHash !== undefined) await revokeAllTokensOf(ctx, trx, actor, id);
     // The hash is never audited: a reset shows in the event as the field `password`.
     const fields = [...changedFields(auditedUser(before), auditedUser(after)), ...(passwordHash !== undefined ? ['password'] : [])];
     const audit = { action: updateAction(update, before), entityType: 'user', entityId: id, before: auditedUser(before), after: auditedUser(after) };
@@ -149,7 +152,11 @@ export async function createUserFromCli(ctx: AppContext, actor: Actor, user: New
   });
 }
 
-/** The people directory for picking incident members: active users by name or email prefix. */
+/**
+ * The people directory for picking incident members: active users by name prefix, and for admins
+ * (who may read every account anyway) by email prefix too. Others never match on email: answers
+ * to one prefix after another would spell out anyone's address.
+ */
 export async function searchPeople(ctx: AppContext, query: PeopleQuery): Promise<{ items: Person[] }> {
-  return { items: await repo.searchPeople(ctx.db, query.q ?? '', PEOPLE_LIMIT) };
+  return { items: await repo.searchPeople(ctx.db, query.q ?? '', PEOPLE_LIMIT, ctx.actor?.role === 'admin') };
 }

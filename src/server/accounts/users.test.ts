@@ -3,7 +3,7 @@ import type { User } from '../../shared/accounts/account.schema.js';
 import type { AuditEntry } from '../../shared/accounts/audit.schema.js';
 import type { Problem } from '../../shared/errors.js';
 import { useTestApp } from '../../../test/support/app.js';
-import { signedIn, signIn } from '../../../test/support/accounts.js';
+import { apiToken, signedIn, signIn } from '../../../test/support/accounts.js';
 import { databaseKinds, testConfig } from '../../../test/support/databases.js';
 
 type Page<T> = { items: T[]; nextCursor: string | null };
@@ -93,14 +93,20 @@ describe.each(databaseKinds)('managing users on %s', (kind) => {
     expect(actions.map((a) => a.action)).toEqual(['user.create', 'auth.sign_in', 'user.disable', 'user.enable', 'auth.sign_in']);
   });
 
-  it('resets a password: the old one stops working and every session ends', async () => {
+  it('resets a password: the old one stops working, every session ends and every API token is revoked, in the audit log', async () => {
     const admin = await signedIn(t, 'admin');
     const sara = await signedIn(t, 'responder');
+    const tokens = [await apiToken(t, sara), await apiToken(t, sara)];
+    expect((await tokens[0]!.request({ method: 'GET', url: '/api/incidents' })).status).toBe(200);
     const reset = await admin.request<User>({ method: 'PATCH', url: `/api/users/${sara.user.id}`, payload: { version: 1, password: 'a brand new passphrase' } });
     expect(reset.status).toBe(200);
     expect((await sara.request({ method: 'GET', url: '/api/auth/session' })).status).toBe(401);
     expect((await t.request({ method: 'POST', url: '/api/auth/sign-in', payload: { email: sara.user.email, password: 'correct horse battery staple' }, remoteAddress: '10.9.0.1' })).status).toBe(401);
     expect((await signIn(t, sara.user.email, 'a brand new passphrase')).user.id).toBe(sara.user.id);
+    for (const token of tokens) expect((await token.request({ method: 'GET', url: '/api/incidents' })).status).toBe(401);
+    const revoked = await admin.request<Page<AuditEntry>>({ method: 'GET', url: '/api/audit?action=api_token.revoke&entityType=api_token' });
+    const ids = revoked.body.items.filter((entry) => entry.actor.userId === admin.user.id).map((entry) => Number(entry.entityId));
+    expect(ids.sort()).toEqual(tokens.map((token) => token.id).sort());
   });
 
   it('keeps at least one active admin', async () => {

@@ -33,6 +33,19 @@ describe.each(databaseKinds)('reviews on %s', (kind) => {
     });
   });
 
+  it('keeps dates in the years 1970 to 9999: a deadline past 9999 is its last instant, which the API accepts back', async () => {
+    for (const resolvedAt of ['10000-01-01T00:00:00Z', '9999-12-31T23:00:00-05:00', '1969-12-31T23:59:59Z']) {
+      const refused = await t.request<Problem>({ method: 'POST', url: '/api/incidents', payload: { title: 'Out of range', severity: 'sev1', status: 'resolved', resolvedAt } });
+      expect([refused.status, refused.body.errors?.map((e) => e.field)], resolvedAt).toEqual([400, ['resolvedAt']]);
+    }
+    const incident = await createIncident(t, { severity: 'sev1', userFacing: true });
+    const review = (await resolve(incident.id, '9999-12-31T12:00:00Z')).body.review!;
+    expect(review.dueAt).toBe('9999-12-31T23:59:59.999Z');
+    const full = (await reviewOf(incident.id)).body.review!;
+    const patched = await t.request<Review>({ method: 'PATCH', url: `/api/reviews/${full.id}`, payload: { version: full.version, dueAt: full.dueAt } });
+    expect(patched.status).toBe(200);
+  });
+
   it('explains why no review is required, and creates one when the label arrives after resolution', async () => {
     const incident = await createIncident(t, { severity: 'sev3', userFacing: true });
     await resolve(incident.id);

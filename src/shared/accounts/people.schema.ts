@@ -4,7 +4,7 @@ import { z } from 'zod';
 export const PEOPLE_LIMIT = 20;
 
 export const peopleQuerySchema = z
-  .object({ q: z.string().trim().max(200).optional().describe('Start of a name (or of a word in it) or of an email address; case-insensitive') })
+  .object({ q: z.string().trim().max(200).optional().describe('Start of a name (or of a word in it), or for admins of an email address; case-insensitive') })
   .strict();
 export type PeopleQuery = z.output<typeof peopleQuerySchema>;
 

@@ -59,6 +59,10 @@ describe('addWorkingDays', () => {
     ['Sunday–Thursday: Thursday + 1 is Sunday', '2026-01-08T15:00:00+02:00', 1, sunToThu, '2026-01-11T23:59:59.999+02:00'],
     ['Sunday–Thursday: 0 on a Friday is Sunday', '2026-01-09T10:00:00+02:00', 0, sunToThu, '2026-01-11T23:59:59.999+02:00'],
     ['Sunday–Thursday: Sunday + 5 is the next Sunday', '2026-01-11T10:00:00+02:00', 5, sunToThu, '2026-01-18T23:59:59.999+02:00'],
+    // the end of year 9999 (ISO 8601's four-digit years): never a deadline after it
+    ['a deadline past year 9999 is its last instant', '9999-12-31T12:00:00Z', 10, cph(), '9999-12-31T23:59:59.999Z'],
+    ['so is one whose local end of day is past it', '9999-12-31T12:00:00Z', 0, cal('America/New_York'), '9999-12-31T23:59:59.999Z'],
+    ['one just before it keeps its zone', '9999-12-30T12:00:00Z', 0, cph(), '9999-12-30T23:59:59.999+01:00'],
   ];
   it.each(cases)('%s', (_name, from, days, calendar, expected) => {
     expect(addWorkingDays(from, days, calendar)).toBe(expected);

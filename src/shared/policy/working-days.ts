@@ -13,6 +13,8 @@
  * - The result is ISO 8601 with the offset the calendar's zone has ON THE DUE DATE (DST-aware),
  *   e.g. `2026-03-30T23:59:59.999+02:00` in Europe/Copenhagen; a plain `UTC` zone prints `Z`.
  * - Holidays are local dates; a holiday on a non-working weekday changes nothing.
+ * - Never after LATEST_DUE (the last instant of year 9999 UTC, which every ISO 8601 date field
+ *   accepts): a deadline past it is that instant, printed in UTC.
  *
  * Bad input (negative or fractional days, an offset-less or invalid `from`, an unknown zone, no
  * working weekdays, a malformed holiday) throws a RangeError naming the problem.
@@ -26,6 +28,10 @@ export interface WorkingCalendar {
   workingWeekdays: Weekday[];
   holidays: string[]; // 'YYYY-MM-DD' local dates
 }
+
+/** The latest deadline: a later one would print as `+010000-…`, which no date field accepts. */
+export const LATEST_DUE = '9999-12-31T23:59:59.999Z';
+const LATEST_DUE_MS = Date.parse(LATEST_DUE);
 
 /** Monday to Friday, the usual working week. */
 export const defaultWorkingWeekdays: Weekday[] = [1, 2, 3, 4, 5];
@@ -63,6 +69,7 @@ export function addWorkingDays(from: string, days: number, calendar: WorkingCale
     { year: day.year, month: day.month, day: day.day, hour: 23, minute: 59, second: 59, millisecond: 999 },
     { zone: calendar.timeZone },
   );
+  if (due.toMillis() > LATEST_DUE_MS) return LATEST_DUE;
   return due.toISO() ?? invalid(`due date in ${calendar.timeZone}`);
 }
 
