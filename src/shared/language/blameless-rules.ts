@@ -105,8 +105,8 @@ const IMPERATIVE_MARKERS = words('sooner quicker faster carefully twice better p
 const ONE_OFF_TIMES = words('quarter week month sprint year steps step release version day days weeks months');
 const DUTY_MODALS = ['should', 'must', 'need to', 'needs to', 'have to', 'has to', 'should always', 'must always', 'need to always', 'are to'];
 const DILIGENCE_VERBS = words(`
-  read check double-check verify test review confirm follow escalate respond communicate remember pay monitor
-  think ask take-care take-the-time watch
+  read check double-check verify test review confirm follow escalate respond communicate remember monitor
+  ask take-care take-the-time watch
 `).map((verb) => verb.replace(/-(?!check)/g, ' '));
 
 export const BLAMELESS_RULES: BlamelessRule[] = [
