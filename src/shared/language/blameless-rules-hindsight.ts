@@ -199,6 +199,18 @@ export const HINDSIGHT_RULES: BlamelessRule[] = [
       },
       // "Priya did not check whether the index existed": unlike "I forgot whether", not checking is the omission.
       { actor: 'subject', phrases: NEGATED('check verify confirm test double-check'), onlyNext: ['whether', 'if'] },
+      // "The engineer had not checked", "the operator had forgotten to": the same omissions in the past perfect.
+      {
+        actor: 'subject',
+        phrases: [
+          'had not checked', 'had not tested', 'had not noticed', 'had not verified', 'had not reviewed', 'had not read',
+          'had not realised', 'had not realized', 'had forgotten', 'had neglected', 'had not followed', 'had not considered',
+          'had not escalated', 'had not double-checked', 'had not confirmed', 'had ignored', 'had overlooked',
+        ],
+        unlessNext: ['what', 'which', 'who', 'where', 'how', 'why', 'about', 'any', 'anything'],
+      },
+      // "The deployer was unaware that the flag was on"; "we were not aware of the incident until ..." is how it was found.
+      { actor: 'subject', notTeam: true, phrases: ['was not aware', 'were not aware', 'was unaware', 'were unaware'] },
       // "Tom missed the standup" is narration; "Priya missed the page" is not.
       { actor: 'subject', phrases: ['missed'], mindful: MIND_WORDS, unlessObject: ['standup', 'meeting', 'call', 'lunch', 'train', 'flight', 'day', 'week'] },
       { actor: 'any', phrases: ['nobody bothered', 'no one bothered', 'nobody cared', 'no one cared'] },

@@ -219,7 +219,7 @@ export const BLAMELESS_RULES: BlamelessRule[] = [
         phrases: [
           'do not trust', 'never trust', 'always check', 'always verify', 'always make sure',
           'always remember', 'always ensure', 'be sure to', 'take care to', 'take care when', 'watch out for', 'beware of',
-          'do not assume', 'never assume',
+          'do not assume', 'never assume', 'do not skip', 'never skip',
         ],
       },
       // "Do a diff on everything, no matter how small it seems": care asked of people, not a system.
@@ -248,7 +248,8 @@ export const BLAMELESS_RULES: BlamelessRule[] = [
           'important to be careful', 'important to pay attention', 'crucial to double-check',
           'critical to double-check', 'essential to double-check', 'make sure you check', 'make sure you read',
           'make sure you double-check', 'make sure you verify', 'make sure to check', 'make sure to read', 'make sure to verify',
-          'make sure to test',
+          'make sure to test', 'responsibility of every', 'responsibility of each', 'responsibility of all', 'everyone is responsible for',
+          'everybody is responsible for', 'every engineer is responsible for', 'each engineer is responsible for',
         ],
       },
       // "Ensure that engineers follow the checklist": compliance asked of people.

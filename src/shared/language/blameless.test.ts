@@ -88,6 +88,10 @@ describe('checkBlameless', () => {
     ['The engineer who deployed the change caused the outage.', 'person_as_cause'],
     ['An engineer deployed a change that broke authentication for all users.', 'person_as_cause'],
     ['The developer showed a lack of diligence.', 'character'],
+    ['The engineer hadn\'t checked whether the backup had completed.', 'counterfactual'],
+    ['The deployer was unaware that the flag was still enabled.', 'counterfactual'],
+    ['Never skip the pre-deploy checklist.', 'exhortation'],
+    ['It is the responsibility of every engineer to check the dashboards after a deploy.', 'exhortation'],
   ])('flags the kind of %s', (text, kind) => {
     expect(checkBlameless(text).map((f) => f.kind)).toContain(kind);
   });
@@ -108,6 +112,9 @@ describe('checkBlameless', () => {
     'The failure was detected when an engineer ran the smoke tests.',
     'The incident was declared after Bob deployed the hotfix to staging.',
     'The errors dropped after Bob restarted the pods.',
+    'We were not aware of the incident until a customer reported it.',
+    'We had not seen this failure mode before.',
+    'The change had not been tested in staging because the staging cluster was down.',
   ])('leaves alone the neutral neighbour %s', (text) => {
     expect(checkBlameless(text)).toEqual([]);
   });
