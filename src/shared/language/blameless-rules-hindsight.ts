@@ -132,7 +132,7 @@ export const HINDSIGHT_RULES: BlamelessRule[] = [
         unlessNext: ['have', 'be'],
       },
       // "We could have caught it in staging": what the team could have done (not "could have been").
-      { actor: 'subject', phrases: ['could have', 'could not have'], onlyNext: [...HUMAN_ACTION_PARTICIPLES, ...words('prevented avoided detected mitigated limited acted responded reacted looked waited')] },
+      { actor: 'subject', phrases: ['could have', 'could not have', 'might have'], onlyNext: [...HUMAN_ACTION_PARTICIPLES, ...words('prevented avoided detected mitigated limited acted responded reacted looked waited')] },
       // A hypothetical person as the agent: "anyone reading the diff would have spotted it".
       {
         actor: 'hypothetical',
@@ -161,7 +161,7 @@ export const HINDSIGHT_RULES: BlamelessRule[] = [
           'no one verified', 'nobody verified', 'no one looked at', 'nobody looked at', 'no one escalated', 'nobody escalated',
           'no one followed up', 'nobody followed up', 'no one was monitoring', 'nobody was monitoring', 'no one responded',
           'nobody responded', 'no one acknowledged', 'nobody acknowledged', 'no one read', 'nobody read', 'no one questioned',
-          'nobody questioned', 'no one asked', 'nobody asked',
+          'nobody questioned', 'no one asked', 'nobody asked', 'no one took ownership', 'nobody took ownership',
         ],
       },
     ],

@@ -219,7 +219,8 @@ export const BLAMELESS_RULES: BlamelessRule[] = [
         phrases: [
           'do not trust', 'never trust', 'always check', 'always verify', 'always make sure',
           'always remember', 'always ensure', 'be sure to', 'take care to', 'take care when', 'watch out for', 'beware of',
-          'do not assume', 'never assume', 'do not skip', 'never skip',
+          'do not assume', 'never assume', 'do not skip', 'never skip', 'follow the runbook', 'follow the process',
+          'follow the procedure', 'follow the checklist', 'stick to the process', 'stick to the runbook',
         ],
       },
       // "Do a diff on everything, no matter how small it seems": care asked of people, not a system.
@@ -271,6 +272,10 @@ export const BLAMELESS_RULES: BlamelessRule[] = [
         contextWords: IMPERATIVE_MARKERS,
         unlessInSentence: ONE_OFF_TIMES,
       },
+      // "Always deploy to staging first", "Never run migrations at peak time": a standing instruction.
+      { actor: 'any', atClauseStart: true, verbNext: true, phrases: ['always', 'never'] },
+      // Training as the remedy for a human shortfall; "train a second person" is staffing.
+      { actor: 'any', phrases: ['be retrained', 'educate engineers', 'educate developers', 'educate the team', 'educate staff', 'educating engineers', 'educating developers'] },
       // "Next time, check the dashboard first": advice for the next incident.
       {
         actor: 'any',

@@ -91,6 +91,8 @@ describe('checkBlameless', () => {
     ['The engineer hadn\'t checked whether the backup had completed.', 'counterfactual'],
     ['The deployer was unaware that the flag was still enabled.', 'counterfactual'],
     ['Never skip the pre-deploy checklist.', 'exhortation'],
+    ['Always deploy to staging first.', 'exhortation'],
+    ['No one took ownership of the failing job.', 'counterfactual'],
     ['It is the responsibility of every engineer to check the dashboards after a deploy.', 'exhortation'],
   ])('flags the kind of %s', (text, kind) => {
     expect(checkBlameless(text).map((f) => f.kind)).toContain(kind);
@@ -114,6 +116,9 @@ describe('checkBlameless', () => {
     'The errors dropped after Bob restarted the pods.',
     'We were not aware of the incident until a customer reported it.',
     'We had not seen this failure mode before.',
+    'Never before had the cluster seen that much traffic.',
+    'The model retraining job failed overnight.',
+    'Customers might have seen stale prices for ten minutes.',
     'The change had not been tested in staging because the staging cluster was down.',
   ])('leaves alone the neutral neighbour %s', (text) => {
     expect(checkBlameless(text)).toEqual([]);
