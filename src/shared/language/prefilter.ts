@@ -23,6 +23,8 @@ interface PhraseWords {
   mindful: boolean;
   /** "Bob's error": only a sentence with a possessive can match, so "error rate" alone is not tagged. */
   needsPossessive: boolean;
+  /** "Always deploy …", "Never skip …": the phrase must open the sentence or a clause (after punctuation). */
+  clauseStart: RegExp | null;
 }
 
 const POSSESSIVE = /['’]s\b|\b(?:his|her|their|my|our|your)\b/i;
@@ -38,11 +40,16 @@ const CONTRACTIONS: Array<[RegExp, string]> = [
   [/\bi['’]m\b/g, 'i am'],
 ];
 
-/** Lowercase letter-only words with contractions expanded ("didn't" -> "did", "not"). */
-export function cheapWords(text: string): string[] {
+/** Lowercase with contractions expanded ("didn't" -> "did not"). */
+function expand(text: string): string {
   let lower = text.toLowerCase();
   for (const [pattern, replacement] of CONTRACTIONS) lower = lower.replace(pattern, replacement);
-  return lower.match(/[a-z]+/g) ?? [];
+  return lower;
+}
+
+/** Lowercase letter-only words with contractions expanded ("didn't" -> "did", "not"). */
+export function cheapWords(text: string): string[] {
+  return expand(text).match(/[a-z]+/g) ?? [];
 }
 
 export class Prefilter {
@@ -62,6 +69,7 @@ export class Prefilter {
             needsHuman: trigger.actor !== 'any',
             needsPossessive: trigger.actor === 'possessor',
             mindful: trigger.mindful !== undefined,
+            clauseStart: trigger.atClauseStart ? new RegExp(`(?:^|[^\\sa-z'’]\\s*)${cheapWords(phrase).join('\\W+')}\\b`) : null,
           });
         }
       }
@@ -69,7 +77,8 @@ export class Prefilter {
   }
 
   needsTagging(sentence: string, people: PeopleIndex): boolean {
-    const sequence = cheapWords(sentence);
+    const expanded = expand(sentence);
+    const sequence = expanded.match(/[a-z]+/g) ?? [];
     const words = new Set(sequence);
     let needsHuman = false;
     let mindful = false;
@@ -80,6 +89,7 @@ export class Prefilter {
         if (end < 0 || (phrase.personNext && !personFollows(sequence, end, people))) continue;
         if (!phrase.context.every((group) => [...group].some((w) => words.has(w)))) continue;
         if (phrase.needsPossessive && !POSSESSIVE.test(sentence)) continue;
+        if (phrase.clauseStart && !phrase.clauseStart.test(expanded)) continue;
         if (!phrase.needsHuman) return true;
         needsHuman = true;
         mindful ||= phrase.mindful;
