@@ -3,7 +3,7 @@
  * see blameless-rules.ts for what each field means.
  */
 import type { BlamelessRule } from './blameless-rules.js';
-import { HUMAN_ACTION_PARTICIPLES, METRIC_WORDS, MIND_WORDS, NEGATED, words } from './blameless-vocabulary.js';
+import { HUMAN_ACTION_PARTICIPLES, METRIC_WORDS, MIND_WORDS, NEGATED, NOTICING_PARTICIPLES, words } from './blameless-vocabulary.js';
 
 export const HINDSIGHT_RULES: BlamelessRule[] = [
   {
@@ -77,6 +77,42 @@ export const HINDSIGHT_RULES: BlamelessRule[] = [
         phrases: ['should have been', 'should not have been', 'should never have been', 'ought to have been', 'ought not to have been'],
         onlyNext: HUMAN_ACTION_PARTICIPLES,
       },
+      // "This could have been caught in review": a check people could have made, in the passive.
+      // "... could have been caught with an integration test" is a benefit of a tool or practice, not hindsight.
+      {
+        actor: 'any',
+        phrases: ['could have been', 'might have been'],
+        onlyNext: NOTICING_PARTICIPLES,
+        unlessInSentence: words(`
+          with by using via through if test tests testing linter lint ci pipeline monitoring alerting alert alerts tool tools
+          tooling automation automated automatically check checks canary staging e2e integration unit suite
+        `),
+      },
+      // "Had the engineer waited for the canary, ...": a past conditional, inverted.
+      { actor: 'conditional', phrases: ['had'], atClauseStart: true },
+      // "In hindsight, it was a mistake to deploy on a Friday": judging a choice after the fact.
+      {
+        actor: 'any',
+        phrases: ['was a mistake to', 'was a mistake not to', 'was wrong to', 'were wrong to', 'was a bad idea to', 'was unwise to', 'was not wise to'],
+        // An operator's step, not a design choice ("it was a mistake to rely on one zone").
+        onlyNext: words('deploy run push merge restart roll skip ignore proceed continue wait apply delete drop release ship approve trust assume'),
+      },
+      // "The warning was ignored by the on-call engineer": an omission in the passive, with its person.
+      {
+        actor: 'object',
+        phrases: [
+          'ignored by', 'missed by', 'overlooked by', 'neglected by', 'forgotten by', 'disregarded by', 'unnoticed by',
+          'not noticed by', 'not followed by', 'not reviewed by', 'not checked by', 'not tested by', 'not read by',
+          'not verified by', 'not caught by', 'not spotted by', 'not acknowledged by', 'not escalated by',
+        ],
+        // "A post on Teams is easily missed by developers", "can be overlooked by": the channel, not the people.
+        unlessPrevious: ['easily', 'easy', 'be', 'often', 'commonly', 'frequently', 'likely'],
+      },
+      // "We waited too long before rolling back", "the team took too long to escalate".
+      {
+        actor: 'subject',
+        phrases: ['waited too long', 'took too long to', 'reacted too slowly', 'responded too slowly', 'acted too late', 'escalated too late', 'too slow to react', 'too slow to respond', 'too slow to escalate'],
+      },
       // "Had we checked", "if someone had looked": what a person did not do, as a condition.
       {
         actor: 'any',
@@ -96,7 +132,7 @@ export const HINDSIGHT_RULES: BlamelessRule[] = [
         unlessNext: ['have', 'be'],
       },
       // "We could have caught it in staging": what the team could have done (not "could have been").
-      { actor: 'subject', phrases: ['could have', 'could not have'], onlyNext: [...HUMAN_ACTION_PARTICIPLES, ...words('prevented avoided detected mitigated limited acted responded reacted looked waited')] },
+      { actor: 'subject', phrases: ['could have', 'could not have', 'might have'], onlyNext: [...HUMAN_ACTION_PARTICIPLES, ...words('prevented avoided detected mitigated limited acted responded reacted looked waited')] },
       // A hypothetical person as the agent: "anyone reading the diff would have spotted it".
       {
         actor: 'hypothetical',
@@ -120,7 +156,12 @@ export const HINDSIGHT_RULES: BlamelessRule[] = [
           'nobody checked', 'no one checked', 'nobody was watching', 'no one was watching', 'nobody spotted',
           'no one spotted', 'nobody thought to', 'no one thought to', 'despite being aware', 'despite knowing',
           'despite having been warned', 'despite the warnings', 'should have known', 'should have realised',
-          'should have realized',
+          'should have realized', 'should have been obvious', 'should have been clear', 'ought to have been obvious',
+          'no one double-checked', 'nobody double-checked', 'no one reviewed', 'nobody reviewed', 'no one tested', 'nobody tested',
+          'no one verified', 'nobody verified', 'no one looked at', 'nobody looked at', 'no one escalated', 'nobody escalated',
+          'no one followed up', 'nobody followed up', 'no one was monitoring', 'nobody was monitoring', 'no one responded',
+          'nobody responded', 'no one acknowledged', 'nobody acknowledged', 'no one read', 'nobody read', 'no one questioned',
+          'nobody questioned', 'no one asked', 'nobody asked', 'no one took ownership', 'nobody took ownership',
         ],
       },
     ],
@@ -156,8 +197,22 @@ export const HINDSIGHT_RULES: BlamelessRule[] = [
         unlessNext: ['what', 'which', 'who', 'where', 'how', 'why', 'whether', 'about', 'any', 'anything', 'unusual', 'abnormal', 'suspicious', 'signs'],
         mindful: MIND_WORDS,
       },
+      // "Priya did not check whether the index existed": unlike "I forgot whether", not checking is the omission.
+      { actor: 'subject', phrases: NEGATED('check verify confirm test double-check'), onlyNext: ['whether', 'if'] },
+      // "The engineer had not checked", "the operator had forgotten to": the same omissions in the past perfect.
+      {
+        actor: 'subject',
+        phrases: [
+          'had not checked', 'had not tested', 'had not noticed', 'had not verified', 'had not reviewed', 'had not read',
+          'had not realised', 'had not realized', 'had forgotten', 'had neglected', 'had not followed', 'had not considered',
+          'had not escalated', 'had not double-checked', 'had not confirmed', 'had ignored', 'had overlooked',
+        ],
+        unlessNext: ['what', 'which', 'who', 'where', 'how', 'why', 'about', 'any', 'anything'],
+      },
+      // "The deployer was unaware that the flag was on"; "we were not aware of the incident until ..." is how it was found.
+      { actor: 'subject', notTeam: true, phrases: ['was not aware', 'were not aware', 'was unaware', 'were unaware'] },
       // "Tom missed the standup" is narration; "Priya missed the page" is not.
-      { actor: 'subject', phrases: ['missed'], unlessObject: ['standup', 'meeting', 'call', 'lunch', 'train', 'flight', 'day', 'week'] },
+      { actor: 'subject', phrases: ['missed'], mindful: MIND_WORDS, unlessObject: ['standup', 'meeting', 'call', 'lunch', 'train', 'flight', 'day', 'week'] },
       { actor: 'any', phrases: ['nobody bothered', 'no one bothered', 'nobody cared', 'no one cared'] },
     ],
     examples: {

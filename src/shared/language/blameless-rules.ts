@@ -60,6 +60,8 @@ export interface Trigger {
   onlyPrecededBy?: readonly string[];
   /** Only flagged when the next word is one of these ("should have been [caught]"). */
   onlyNext?: readonly string[];
+  /** Only flagged when the word before is one of these ("the site went [down] after Bob ..."). */
+  onlyPrevious?: readonly string[];
   /** Not flagged when the word before is one of these ("a more careful migration"). */
   unlessPrevious?: string[];
   /**
@@ -75,6 +77,10 @@ export interface Trigger {
   atClauseStart?: boolean;
   /** "We" does not count as the actor: a team owning its change is not a person framed as the cause. */
   notTeam?: boolean;
+  /** The actor must be people in general ("engineers", "everyone", "you"), not one person or the team doing one task. */
+  genericPeople?: boolean;
+  /** Not flagged when the actor is one of these words. */
+  unlessActor?: readonly string[];
 }
 
 export interface BlamelessRule {
@@ -87,6 +93,21 @@ export interface BlamelessRule {
   /** Documentation and table-driven tests: what is flagged and what is deliberately not. */
   examples: { flagged: string[]; neutral: string[] };
 }
+
+/** Words that make advice a standing instruction: "next time", "always", "more carefully", "quicker". */
+const STANDING_MARKERS = words(`
+  always next future forward sooner quicker faster earlier carefully properly thoroughly attentively twice
+  better quickly promptly diligently consistently
+`);
+/** Fewer markers for a bare imperative, which also opens plain task lists ("Check every subdomain before ..."). */
+const IMPERATIVE_MARKERS = words('sooner quicker faster carefully twice better promptly diligently attentively');
+/** "Next quarter", "next steps": a one-off task, not a standing instruction. */
+const ONE_OFF_TIMES = words('quarter week month sprint year steps step release version day days weeks months');
+const DUTY_MODALS = ['should', 'must', 'need to', 'needs to', 'have to', 'has to', 'should always', 'must always', 'need to always', 'are to'];
+const DILIGENCE_VERBS = words(`
+  read check double-check verify test review confirm follow escalate respond communicate remember monitor
+  ask take-care take-the-time watch
+`).map((verb) => verb.replace(/-(?!check)/g, ' '));
 
 export const BLAMELESS_RULES: BlamelessRule[] = [
   ...HINDSIGHT_RULES,
@@ -115,7 +136,10 @@ export const BLAMELESS_RULES: BlamelessRule[] = [
           'not paying attention', 'asleep at the wheel', 'lack of care', 'lack of attention', 'did not care',
           'without being thorough', 'not being thorough', 'was not thorough', 'were not thorough', 'overconfident',
           'over-confident', 'overconfidence', 'cavalier', 'lackadaisical', 'slapdash', 'haphazardly', 'careless about',
-          'sloppy about', 'lazy about', 'act of laziness',
+          'sloppy about', 'lazy about', 'act of laziness', 'impatient', 'impatience', 'lack of diligence', 'lack of discipline',
+          'undisciplined', 'poor attention to detail', 'lack of attention to detail', 'insufficient attention to detail',
+          'irresponsibly', 'inattention', 'inattentiveness', 'too hasty', 'was hasty', 'were hasty', 'overzealous',
+          'arrogant', 'arrogance', 'lax about', 'lax attitude', 'showed a lack of',
         ],
       },
       // "A dumb default timeout", "lazy loading" judge a system: only flagged about a person ("when I'm lazy").
@@ -195,7 +219,8 @@ export const BLAMELESS_RULES: BlamelessRule[] = [
         phrases: [
           'do not trust', 'never trust', 'always check', 'always verify', 'always make sure',
           'always remember', 'always ensure', 'be sure to', 'take care to', 'take care when', 'watch out for', 'beware of',
-          'do not assume', 'never assume',
+          'do not assume', 'never assume', 'do not skip', 'never skip', 'follow the runbook', 'follow the process',
+          'follow the procedure', 'follow the checklist', 'stick to the process', 'stick to the runbook',
         ],
       },
       // "Do a diff on everything, no matter how small it seems": care asked of people, not a system.
@@ -210,6 +235,70 @@ export const BLAMELESS_RULES: BlamelessRule[] = [
         actor: 'any',
         phrases: ['ensure you are', 'ensure that you are', 'make sure you are', 'make sure that you are'],
         onlyFollowedBy: ['correctly', 'careful', 'carefully', 'right', 'aware', 'paying', 'vigilant', 'attentive'],
+      },
+      // Care asked in the passive: "care must be taken when editing DNS records".
+      {
+        actor: 'any',
+        phrases: [
+          'care must be taken', 'care should be taken', 'care needs to be taken', 'care has to be taken', 'caution should be exercised',
+          'caution must be exercised', 'caution needs to be exercised', 'extra caution', 'more caution', 'greater care', 'greater caution',
+          'awareness among', 'slow down and', 'take the time to read',
+          'take your time', 'please double-check', 'please be careful', 'please be mindful', 'to always check', 'to always read',
+          'to always verify', 'to always double-check', 'to always test', 'to always review', 'expected to follow', 'expected to adhere',
+          'expected to double-check', 'expected to read', 'be more careful', 'important to double-check',
+          'important to be careful', 'important to pay attention', 'crucial to double-check',
+          'critical to double-check', 'essential to double-check', 'make sure you check', 'make sure you read',
+          'make sure you double-check', 'make sure you verify', 'make sure to check', 'make sure to read', 'make sure to verify',
+          'make sure to test', 'responsibility of every', 'responsibility of each', 'responsibility of all', 'everyone is responsible for',
+          'everybody is responsible for', 'every engineer is responsible for', 'each engineer is responsible for',
+        ],
+      },
+      // "Ensure that engineers follow the checklist": compliance asked of people.
+      {
+        actor: 'any',
+        phrases: [
+          'ensure everyone', 'ensure that everyone', 'make sure everyone', 'make sure that everyone', 'ensure all engineers',
+          'ensure engineers', 'ensure that engineers', 'ensure that all engineers', 'ensure people', 'ensure that people',
+          'ensure developers', 'ensure that developers', 'ensure the team', 'ensure that the team', 'make sure the team',
+          'make sure engineers', 'make sure people', 'ensure staff', 'ensure that staff',
+        ],
+        onlyFollowedBy: words('follow follows read reads check checks remember remembers aware careful double-check double-checks adhere adheres'),
+      },
+      // Advice to people in the imperative, as a standing instruction: "Raise an incident quicker", "Next time, check ...".
+      {
+        actor: 'any',
+        atClauseStart: true,
+        phrases: ['check', 'double-check', 'read', 'verify', 'test', 'escalate', 'raise', 'communicate', 'ask', 'review', 'confirm', 'respond', 'look', 'think', 'pay', 'watch'],
+        contextWords: IMPERATIVE_MARKERS,
+        unlessInSentence: ONE_OFF_TIMES,
+      },
+      // "Always deploy to staging first", "Never run migrations at peak time": a standing instruction.
+      { actor: 'any', atClauseStart: true, verbNext: true, phrases: ['always', 'never'] },
+      // Training as the remedy for a human shortfall; "train a second person" is staffing.
+      { actor: 'any', phrases: ['be retrained', 'educate engineers', 'educate developers', 'educate the team', 'educate staff', 'educating engineers', 'educating developers'] },
+      // "Next time, check the dashboard first": advice for the next incident.
+      {
+        actor: 'any',
+        phrases: ['next time', 'in future', 'in the future', 'going forward', 'from now on'],
+        onlyNext: words('check double-check read verify test escalate raise communicate ask review confirm respond look think make ensure pay watch be remember always'),
+      },
+      // "Engineers should read the runbook before responding": diligence asked of people, as a duty.
+      {
+        actor: 'subject',
+        genericPeople: true,
+        // "Users should check their accounts" after a breach is a task; a standing habit is asked of them only with a marker.
+        unlessActor: words('users customers maintainers you people folks'),
+        unlessInSentence: ONE_OFF_TIMES,
+        mindful: DILIGENCE_VERBS,
+        phrases: DUTY_MODALS.flatMap((modal) => DILIGENCE_VERBS.map((verb) => `${modal} ${verb}`)),
+      },
+      // "We should test more thoroughly": the team asks itself for diligence, with a marker of a standing habit.
+      {
+        actor: 'subject',
+        mindful: DILIGENCE_VERBS,
+        phrases: DUTY_MODALS.flatMap((modal) => DILIGENCE_VERBS.map((verb) => `${modal} ${verb}`)),
+        contextWords: STANDING_MARKERS,
+        unlessInSentence: ONE_OFF_TIMES,
       },
       // "A more careful migration" describes what was done; "we must be more careful" asks for care.
       { actor: 'any', phrases: ['more careful', 'more carefully'], unlessPrevious: ['a', 'an', 'the', 'did', 'was', 'were', 'done'] },
@@ -276,7 +365,10 @@ export const BLAMELESS_RULES: BlamelessRule[] = [
       {
         actor: 'agent',
         notTeam: true,
-        phrases: ['that deleted', 'which deleted', 'that wiped', 'which wiped', 'that dropped', 'which dropped', 'that corrupted', 'which corrupted'],
+        phrases: [
+          'that deleted', 'which deleted', 'that wiped', 'which wiped', 'that dropped', 'which dropped', 'that corrupted', 'which corrupted',
+          'that broke', 'which broke', 'and broke', 'breaking', 'that took down', 'which took down', 'that brought down', 'which brought down',
+        ],
         contextWords: [...AGENT_VERBS],
       },
       {
@@ -310,6 +402,24 @@ export const BLAMELESS_RULES: BlamelessRule[] = [
         notTeam: true,
         phrases: ['triggered by', 'started by', 'set off by', 'kicked off by', 'initiated by'],
         onlyPrecededBy: DAMAGE_WORDS,
+      },
+      // "The outage was the result of an engineer disabling the rate limiter".
+      {
+        actor: 'object',
+        notTeam: true,
+        phrases: ['result of', 'resulted from', 'results from', 'stemmed from', 'stems from', 'traced back to', 'traced to', 'attributed to', 'came down to', 'comes down to'],
+        unlessInSentence: RECOVERY_WORDS,
+      },
+      // "The site went down after an engineer restarted the primary": the damage pinned on a person's action in time.
+      {
+        actor: 'clause',
+        notTeam: true,
+        phrases: ['after', 'when', 'as soon as', 'once', 'right after', 'shortly after', 'moments after', 'minutes after'],
+        onlyPrecededBy: DAMAGE_WORDS,
+        // The damage starts right there ("went down after"); "the failure was detected when ..." is narration.
+        onlyPrevious: words('down began begun started start starts broke failed crashed occurred happened caused offline unavailable lost deleted corrupted hit'),
+        contextWords: [...AGENT_VERBS],
+        unlessInSentence: [...RECOVERY_WORDS, ...words('continued persisted remained still again persist continue noticed saw reported')],
       },
       // "The database went down because Priya restarted the primary".
       {

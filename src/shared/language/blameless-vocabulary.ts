@@ -34,7 +34,14 @@ export const HUMAN_ACTION_PARTICIPLES = words(`
 export const MIND_WORDS = words(`
   forgot forgotten forget neglected overlooked ignored notice realise realize bother care think check verify test
   review read follow escalate respond acknowledge communicate update renew ask inform tell wait known checked
-  noticed asked waited tested read realised realized reviewed followed escalated verified
+  noticed asked waited tested read realised realized reviewed followed escalated verified missed miss
+  communicated
+`);
+
+/** Participles of checking and noticing: "this could have been [caught] in review" (not "deployed", a pipeline does that). */
+export const NOTICING_PARTICIPLES = words(`
+  caught spotted noticed tested checked verified validated reviewed double-checked read communicated escalated flagged
+  questioned
 `);
 
 /** Words that make a causal clause about damage: "which [caused the outage]", "causing [errors]". */

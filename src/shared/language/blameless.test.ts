@@ -64,6 +64,66 @@ describe('checkBlameless', () => {
     expect(checkBlameless(text, { people: PEOPLE })).toEqual([]);
   });
 
+  // Issue 14's kinds in the shapes the first checker missed: implicit and hypothetical subjects,
+  // passive hindsight, advice as a standing instruction, a person's action as the onset of the damage.
+  it.each([
+    ['Obviously the DBA should not have run this at peak time.', 'counterfactual'],
+    ['Sam Okafor ignored the alert.', 'counterfactual'],
+    ['Forgot to update the DNS TTL before the migration.', 'counterfactual'],
+    ['Attempted to restart the service but failed to check the logs first.', 'counterfactual'],
+    ['This could have been caught earlier in review.', 'counterfactual'],
+    ['The warning was ignored by the on-call engineer.', 'counterfactual'],
+    ['Whoever approved this should have read the diff.', 'counterfactual'],
+    ['Had the engineer waited for the canary, the bad build would never have reached production.', 'counterfactual'],
+    ['No one double-checked the migration before it ran.', 'counterfactual'],
+    ['We waited too long before rolling back.', 'counterfactual'],
+    ['Raise an incident quicker.', 'exhortation'],
+    ['Next time, check the dashboard before deploying.', 'exhortation'],
+    ['Engineers should read the runbook before responding to an incident.', 'exhortation'],
+    ['Care must be taken when editing DNS records.', 'exhortation'],
+    ['Ensure that engineers follow the checklist.', 'exhortation'],
+    ['The DBA dropped the production table, causing a four hour outage.', 'person_as_cause'],
+    ['The site went down after an engineer restarted the primary without draining it.', 'person_as_cause'],
+    ['The outage was the result of an engineer disabling the rate limiter.', 'person_as_cause'],
+    ['The engineer who deployed the change caused the outage.', 'person_as_cause'],
+    ['An engineer deployed a change that broke authentication for all users.', 'person_as_cause'],
+    ['The developer showed a lack of diligence.', 'character'],
+    ['The engineer hadn\'t checked whether the backup had completed.', 'counterfactual'],
+    ['The deployer was unaware that the flag was still enabled.', 'counterfactual'],
+    ['Never skip the pre-deploy checklist.', 'exhortation'],
+    ['Always deploy to staging first.', 'exhortation'],
+    ['No one took ownership of the failing job.', 'counterfactual'],
+    ['It is the responsibility of every engineer to check the dashboards after a deploy.', 'exhortation'],
+  ])('flags the kind of %s', (text, kind) => {
+    expect(checkBlameless(text).map((f) => f.kind)).toContain(kind);
+  });
+
+  it.each([
+    'Failed to verify the certificate chain, so the client rejected the connection.',
+    'Missed heartbeats caused the node to be marked unhealthy.',
+    'The pods, however, ignored the taint.',
+    'Terraform did not check whether the bucket already existed.',
+    'It was a mistake to rely on a single availability zone.',
+    'The warning might have been caught by a linter.',
+    'This could have been caught with an integration test.',
+    'Did not follow the rollback plan, as it would have caused worse issues.',
+    'The engineer who was on call noticed the job failed to start.',
+    'The team should review the alert thresholds next quarter.',
+    'Users should check their accounts for unexpected tokens.',
+    'Next steps: check the other regions and update the status page.',
+    'The failure was detected when an engineer ran the smoke tests.',
+    'The incident was declared after Bob deployed the hotfix to staging.',
+    'The errors dropped after Bob restarted the pods.',
+    'We were not aware of the incident until a customer reported it.',
+    'We had not seen this failure mode before.',
+    'Never before had the cluster seen that much traffic.',
+    'The model retraining job failed overnight.',
+    'Customers might have seen stale prices for ten minutes.',
+    'The change had not been tested in staging because the staging cluster was down.',
+  ])('leaves alone the neutral neighbour %s', (text) => {
+    expect(checkBlameless(text)).toEqual([]);
+  });
+
   it('recognises names from options.people that compromise does not know', () => {
     expect(rulesOf('Priya broke the deploy.', [])).toEqual([]);
     expect(rulesOf('Priya broke the deploy.')).toEqual(['person-as-cause']);

@@ -38,7 +38,9 @@ import {
   isHuman,
   leadingSubject,
   nounPhraseAfter,
+  omitsItsWriter,
   ownerOfCause,
+  relativeClauseHead,
   possessorBefore,
   subjectBefore,
   type Actor,
@@ -73,13 +75,38 @@ function checkSentence(text: string, tokens: readonly Token[]): LanguageFinding[
       const end = matchEnd(tokens, start, phrase);
       if (end === null || isExcepted(tokens, start, end, phrase.trigger)) continue;
       const found = findActor(tokens, start, end, phrase.trigger.actor);
-      const actor = isAboutAMind(tokens, start, end, phrase.trigger.mindful) ? mindfulSubject(tokens, found) : found;
+      const actor = isAboutAMind(tokens, start, end, phrase.trigger.mindful) ? mindfulActor(tokens, start, end, found) : found;
       if (phrase.trigger.actor !== 'any' && !isHuman(actor)) continue;
       if (phrase.trigger.notTeam && actor?.kind === 'team') continue;
+      if (phrase.trigger.genericPeople && !isGenericPeople(tokens, actor)) continue;
+      if (phrase.trigger.unlessActor?.includes(tokens[actor?.index ?? -1]?.norm ?? '')) continue;
       findings.push(toFinding(text, tokens, start, end, actor, phrase));
     }
   });
   return findings;
+}
+
+/** About a mind, "they", an unknown name or the left-out writer ("Forgot to renew the certificate") is a person. */
+function mindfulActor(tokens: readonly Token[], start: number, end: number, found: Actor | null): Actor | null {
+  const actor = mindfulSubject(tokens, found);
+  // Only when no subject was found at all: "The pods, however, ignored the taint" has one.
+  if (found !== null || !omitsItsWriter(tokens, start, end) || isAChoice(tokens, start)) return actor;
+  return { kind: 'team', index: start };
+}
+
+/** "Did not follow the rollback plan, as it would have caused worse issues": a choice with its reason. */
+function isAChoice(tokens: readonly Token[], start: number): boolean {
+  return tokens.slice(start).some((t, i, rest) => ['as', 'because', 'since'].includes(t.norm) && rest.slice(i + 1, i + 4).some((n) => n.norm === 'would'));
+}
+
+const GENERIC_PEOPLE = new Set(['everyone', 'everybody', 'people', 'folks', 'staff', 'you', 'anyone', 'anybody']);
+
+/** "Engineers", "on-call engineers", "everyone": a rule for people in general, not one person's task. */
+function isGenericPeople(tokens: readonly Token[], actor: Actor | null): boolean {
+  const token = actor && tokens[actor.index];
+  if (!token || actor.kind === 'team' || actor.kind === 'self') return false;
+  // The tagger sometimes reads a sentence-initial "Engineers" as a verb: a role ending in -s is plural.
+  return GENERIC_PEOPLE.has(token.norm) || (actor.kind === 'role' && (token.tags.has('Plural') || /[^s]s$/.test(token.norm)));
 }
 
 function isAboutAMind(tokens: readonly Token[], start: number, end: number, mindWords: readonly string[] | undefined): boolean {
@@ -114,7 +141,8 @@ function isExcepted(tokens: readonly Token[], start: number, end: number, trigge
   // "should have been caught by the linter" is a benefit of a tool, not hindsight about a person.
   if (trigger.onlyNext && tokens[end + 2]?.norm === 'by' && !isHuman(nounPhraseAfter(tokens, end + 2))) return true;
   if (trigger.unlessPrevious?.includes(tokens[start - 1]?.norm ?? '')) return true;
-  if (trigger.unlessInSentence && tokens.some((t) => trigger.unlessInSentence!.includes(t.norm))) return true;
+  if (trigger.onlyPrevious && !trigger.onlyPrevious.includes(tokens[start - 1]?.norm ?? '')) return true;
+  if (trigger.unlessInSentence && tokens.some((t, i) => trigger.unlessInSentence!.includes(t.norm) && !isTransitive(tokens, i))) return true;
   if (trigger.contextWords && !tokens.some((t) => trigger.contextWords!.includes(t.norm))) return true;
   if (trigger.atClauseStart && start > 0 && !tokens[start - 1]!.breakAfter && !tokens[start - 1]!.commaAfter) return true;
   if (trigger.onlyFollowedBy && !followedBy(tokens, end, trigger.onlyFollowedBy, ONLY_FOLLOW_WINDOW)) return true;
@@ -126,6 +154,15 @@ function isExcepted(tokens: readonly Token[], start: number, end: number, trigge
   if (!trigger.unlessObject) return false;
   const object = nounPhraseAfter(tokens, end);
   return object !== null && trigger.unlessObject.includes(tokens[object.index]!.norm);
+}
+
+/**
+ * "The DBA [dropped] the production table": a recovery word used as a transitive verb is an action,
+ * not the errors dropping or stopping.
+ */
+function isTransitive(tokens: readonly Token[], i: number): boolean {
+  const next = tokens[i + 1];
+  return !tokens[i]!.breakAfter && next !== undefined && (next.tags.has('Determiner') || next.tags.has('Possessive'));
 }
 
 /** Participles the tagger reads as nouns without context: "should not have [run] this". */
@@ -163,7 +200,10 @@ function findActor(tokens: readonly Token[], start: number, end: number, require
         const lead = leadingSubject(tokens);
         if (isHuman(lead)) return lead;
       }
-      return ownerOfCause(tokens, subjectBefore(tokens, start), CAUSE_NOUNS);
+      // "Whoever approved this should have read the diff": no noun before the phrase, a relative clause.
+      const subject = ownerOfCause(tokens, subjectBefore(tokens, start), CAUSE_NOUNS) ?? { kind: 'other', index: start };
+      const head = relativeClauseHead(tokens, subject);
+      return head.index === start && !isHuman(head) ? null : head;
     }
     case 'hypothetical':
       return hypotheticalAgent(tokens, start) ?? humanOrNull(subjectBefore(tokens, start));

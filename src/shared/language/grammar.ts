@@ -19,7 +19,7 @@ const ROLE_NOUNS = new Set(
   `engineer developer dev operator admin administrator sre dba intern contractor responder
    reviewer on-call oncall on-caller someone somebody manager colleague person human staff
    author deployer committer maintainer employee technician teammate newcomer hire junior
-   commander ic analyst architect owner team squad whoever lead`
+   commander ic analyst architect owner team squad whoever lead everyone everybody`
     .split(/\s+/)
     .flatMap((noun) => [noun, `${noun}s`]),
 );
@@ -32,7 +32,7 @@ const HYPOTHETICAL_PEOPLE = new Set(['anyone', 'anybody', 'someone', 'somebody',
 const HYPOTHETICAL_DETERMINERS = new Set(['any', 'every', 'careful', 'experienced', 'reasonable', 'competent', 'attentive', 'seasoned']);
 /** People only when the phrase is about a mind: "users failed to receive emails" is about email. */
 const MINDFUL_ROLES = new Set(
-  'user users customer customers strategist strategists member members contributor contributors volunteer volunteers approver approvers'.split(' '),
+  'user users customer customers strategist strategists member members contributor contributors volunteer volunteers approver approvers people folks'.split(' '),
 );
 
 /** What only people do, as the gerund that opens a clause: "while [troubleshooting], ...". */
@@ -75,6 +75,7 @@ export function classify(tokens: readonly Token[], i: number): ActorKind {
   const token = tokens[i];
   if (!token) return 'other';
   if (token.person || PERSON_PRONOUNS.has(token.norm)) return 'person';
+  if (HYPOTHETICAL_PEOPLE.has(token.norm)) return 'role';
   if (SELF_PRONOUNS.has(token.norm)) return 'self';
   if (TEAM_PRONOUNS.has(token.norm)) return 'team';
   return isRole(tokens, i) ? 'role' : 'other';
@@ -325,8 +326,56 @@ export function conditionalAgent(tokens: readonly Token[], index: number, isPart
   const subject = nounPhraseAfter(tokens, index);
   if (!isHuman(subject)) return null;
   let i = subject.index + 1;
-  if (tokens[i]?.norm !== 'had') return null;
-  i++;
+  // "Had [the engineer] waited": the inverted conditional has its auxiliary before the subject.
+  if (tokens[index]?.norm !== 'had') {
+    if (tokens[i]?.norm !== 'had') return null;
+    i++;
+  }
   while (tokens[i] && ['not', 'only', 'just', 'already', 'also', 'actually'].includes(tokens[i]!.norm)) i++;
   return isParticiple(tokens[i]) && tokens[i]!.norm !== 'been' ? subject : null;
+}
+
+/**
+ * "The engineer [who] deployed the change caused the outage", "[Whoever] approved this should
+ * have read the diff": the person a relative clause hangs on, when the subject found is a thing
+ * inside that clause.
+ */
+export function relativeClauseHead(tokens: readonly Token[], subject: Actor): Actor {
+  if (subject.kind !== 'other') return subject;
+  for (let i = subject.index - 1; i >= 0 && i >= subject.index - 8; i--) {
+    const token = tokens[i]!;
+    if (token.breakAfter) break;
+    if (token.norm === 'whoever') return { kind: 'role', index: i };
+    // "The engineer who was on call noticed [that] the job had failed to ...": the subject is in another clause.
+    if (SUBORDINATORS.has(token.norm) && token.norm !== 'who') break;
+    if (token.norm !== 'who') continue;
+    // One verb in the relative clause: "who [was] on call [noticed] the job failed" holds another clause.
+    const verbs = tokens.slice(i + 1, subject.index).filter((t) => t.tags.has('Verb') && !t.tags.has('Auxiliary'));
+    if (verbs.length > 1) return subject;
+    const head: Actor | null = tokens[i - 1] && !tokens[i - 1]!.breakAfter ? { kind: classify(tokens, i - 1), index: i - 1 } : null;
+    return isHuman(head) ? head : subject;
+  }
+  return subject;
+}
+
+const FAILED = new Set(['failed', 'fails', 'fail']);
+const LEADING_FILLERS = new Set(['then', 'also', 'just', 'simply', 'again', 'later', 'unfortunately', 'obviously', 'clearly', 'initially', 'originally', 'but', 'and', 'so']);
+
+/**
+ * A note that leaves out its writer: "Forgot to update the TTL", "Attempted to restart the
+ * service but failed to check the logs". The phrase opens the sentence (after an adverb or an
+ * introductory phrase such as "In hindsight,"), or follows a clause that itself opens with a
+ * past-tense verb and no subject.
+ */
+export function omitsItsWriter(tokens: readonly Token[], start: number, end: number): boolean {
+  let first = 0;
+  for (let i = 0; i < start; i++) if (tokens[i]!.commaAfter || tokens[i]!.breakAfter) first = i + 1;
+  let i = first;
+  while (i < start && (LEADING_FILLERS.has(tokens[i]!.norm) || tokens[i]!.tags.has('Adverb'))) i++;
+  // "Failed to verify the certificate" opens log lines; "Missed heartbeats", "Ignored requests" are adjectives.
+  if (i === start) return !FAILED.has(tokens[start]!.norm) && !tokens[end + 1]?.tags.has('Plural');
+  // "Attempted to restart the service but failed to ...": a subjectless past-tense clause before.
+  if (!tokens[i]!.tags.has('PastTense') || tokens[i]!.tags.has('Noun')) return false;
+  for (let k = i + 1; k < start; k++) if (tokens[k]!.breakAfter) return false;
+  return tokens.slice(i, start).some((t) => COORDINATORS.has(t.norm));
 }

@@ -23,6 +23,8 @@ interface PhraseWords {
   mindful: boolean;
   /** "Bob's error": only a sentence with a possessive can match, so "error rate" alone is not tagged. */
   needsPossessive: boolean;
+  /** "Always deploy …", "Never skip …": the phrase must open the sentence or a clause (after punctuation). */
+  clauseStart: RegExp | null;
 }
 
 const POSSESSIVE = /['’]s\b|\b(?:his|her|their|my|our|your)\b/i;
@@ -38,11 +40,16 @@ const CONTRACTIONS: Array<[RegExp, string]> = [
   [/\bi['’]m\b/g, 'i am'],
 ];
 
-/** Lowercase letter-only words with contractions expanded ("didn't" -> "did", "not"). */
-export function cheapWords(text: string): string[] {
+/** Lowercase with contractions expanded ("didn't" -> "did not"). */
+function expand(text: string): string {
   let lower = text.toLowerCase();
   for (const [pattern, replacement] of CONTRACTIONS) lower = lower.replace(pattern, replacement);
-  return lower.match(/[a-z]+/g) ?? [];
+  return lower;
+}
+
+/** Lowercase letter-only words with contractions expanded ("didn't" -> "did", "not"). */
+export function cheapWords(text: string): string[] {
+  return expand(text).match(/[a-z]+/g) ?? [];
 }
 
 export class Prefilter {
@@ -62,6 +69,7 @@ export class Prefilter {
             needsHuman: trigger.actor !== 'any',
             needsPossessive: trigger.actor === 'possessor',
             mindful: trigger.mindful !== undefined,
+            clauseStart: trigger.atClauseStart ? new RegExp(`(?:^|[^\\sa-z'’]\\s*)${cheapWords(phrase).join('\\W+')}\\b`) : null,
           });
         }
       }
@@ -69,7 +77,8 @@ export class Prefilter {
   }
 
   needsTagging(sentence: string, people: PeopleIndex): boolean {
-    const sequence = cheapWords(sentence);
+    const expanded = expand(sentence);
+    const sequence = expanded.match(/[a-z]+/g) ?? [];
     const words = new Set(sequence);
     let needsHuman = false;
     let mindful = false;
@@ -80,6 +89,7 @@ export class Prefilter {
         if (end < 0 || (phrase.personNext && !personFollows(sequence, end, people))) continue;
         if (!phrase.context.every((group) => [...group].some((w) => words.has(w)))) continue;
         if (phrase.needsPossessive && !POSSESSIVE.test(sentence)) continue;
+        if (phrase.clauseStart && !phrase.clauseStart.test(expanded)) continue;
         if (!phrase.needsHuman) return true;
         needsHuman = true;
         mindful ||= phrase.mindful;
@@ -130,11 +140,14 @@ function personFollows(sequence: readonly string[], from: number, people: People
   return false;
 }
 
-/** "Should have checked the lag first": a note that leaves out its writer. */
-const IMPLICIT_WRITER = /^\W*(?:should|could|ought)\b/i;
+/** "Should have checked the lag first", "Forgot to renew it": a note that leaves out its writer. */
+const IMPLICIT_WRITER =
+  /^\W*(?:(?:in hindsight|in retrospect|unfortunately|obviously|clearly|then|also|again),?\s+)?(?:should|could|ought|forgot|failed|neglected|overlooked|missed|ignored|did\s?n[o']t|never)\b/i;
+/** "Attempted to restart the service but failed to check the logs": a subjectless past-tense clause, then the omission. */
+const IMPLICIT_WRITER_CLAUSE = /^\W*\w+ed\b[^.;:]*\b(?:but|and|then)\s+(?:failed|forgot|neglected|overlooked|missed|ignored|did\s?n[o']t|never)\b/i;
 
 function mentionsSomeone(sentence: string, words: ReadonlySet<string>, people: PeopleIndex): boolean {
-  if (IMPLICIT_WRITER.test(sentence)) return true;
+  if (IMPLICIT_WRITER.test(sentence) || IMPLICIT_WRITER_CLAUSE.test(sentence)) return true;
   for (const word of words) if (HUMAN_WORDS.has(word)) return true;
   const folded = foldName(sentence).match(/\p{L}+/gu) ?? [];
   if (folded.some((word) => people.has(word))) return true;
