@@ -1,7 +1,7 @@
 /** Short, human names for the rules, shown next to a finding. */
 export const blamelessRuleTitles: Record<string, string> = {
   'human-error': 'Human error as a cause',
-  counterfactual: 'Hindsight',
+  counterfactual: 'Counterfactual (“should have”)',
   omission: 'Framed as an omission',
   'character-judgement': 'Judges a person',
   exhortation: 'Asks people to try harder',

@@ -7,7 +7,8 @@ import type { Completeness } from '../../../../shared/reviews/review-completenes
 import type { Review } from '../../../../shared/reviews/review.schema.js';
 import { LastActivity } from '../../../app/live/LastActivity.js';
 import { useLiveStatus } from '../../../app/live/use-live.js';
-import { useAutosaveSummary, useUnsavedFieldsWarning } from '../../../ui/autosave/autosave-registry.js';
+import { useAutosaveSummary } from '../../../ui/autosave/autosave-registry.js';
+import { UnsavedChangesGuard } from '../../../ui/autosave/UnsavedChangesGuard.js';
 import { QualityPanel } from '../../language/QualityPanel.js';
 import { WorkflowBar } from '../workflow/WorkflowBar.js';
 import { PresenceBar } from './presence/PresenceBar.js';
@@ -19,7 +20,6 @@ const HEADER_HEIGHT = 60;
 function SaveSummary() {
   const summary = useAutosaveSummary();
   const live = useLiveStatus();
-  useUnsavedFieldsWarning();
   let state;
   if (summary.failed > 0)
     state = (
@@ -46,6 +46,7 @@ function SaveSummary() {
     );
   return (
     <Group gap="xs" wrap="nowrap" aria-live="polite" data-testid="save-summary">
+      <UnsavedChangesGuard />
       {state}
       {live === 'reconnecting' && (
         <Tooltip label="Changes by others will show when the connection is back; your own edits are still saved.">
