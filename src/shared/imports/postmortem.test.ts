@@ -112,3 +112,41 @@ describe('action items', () => {
     ['not: actions taken during the response', '# X\n## Actions taken\n- Restarted the workers\n', []],
   ])('%s', (_, doc, expected) => expect(actionsOf(doc)).toEqual(expected));
 });
+
+describe('a document describing several incidents', () => {
+  const log = [
+    '# Incident log',
+    '',
+    'All times in UTC.',
+    '',
+    '## 2023',
+    '',
+    '### Incident on 2023-09-18 15:12 - Nodes ran out of disk',
+    '',
+    '- **Impact**: builds failed',
+    '- **Context**:',
+    '  - 2023-09-18 13:42: disk alerts fire',
+    '  - 2023-09-18 15:12: incident declared',
+    '- **Review actions**:',
+    '  - Alert earlier on disk usage',
+    '',
+    '### Incident on 2023-08-02 09:00 - Ingress returned 502s',
+    '',
+    '#### Timeline',
+    '- 2023-08-02 09:00 errors start',
+    '- 09:30 rollback',
+    '',
+    '#### Action items',
+    '- [ ] Add a canary',
+  ].join('\n');
+
+  it('gives one incident per incident heading, each with its own timeline and action items', () => {
+    const { incidents } = importDocument('incident-log.md', log);
+    expect(incidents.map((i) => i.title)).toEqual(['Incident on 2023-09-18 15:12 - Nodes ran out of disk', 'Incident on 2023-08-02 09:00 - Ingress returned 502s']);
+    expect(incidents.map((i) => i.timeline.map((e) => [e.occurredAt, e.text, e.line]))).toEqual([
+      [['2023-09-18T13:42:00Z', 'disk alerts fire', 11], ['2023-09-18T15:12:00Z', 'incident declared', 12]],
+      [['2023-08-02T09:00:00Z', 'errors start', 19], ['2023-08-02T09:30:00Z', 'rollback', 20]],
+    ]);
+    expect(incidents.map((i) => i.actionItems.map((a) => a.title))).toEqual([['Alert earlier on disk usage'], ['Add a canary']]);
+  });
+});

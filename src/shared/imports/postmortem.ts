@@ -1,4 +1,4 @@
-import type { RootContent } from 'mdast';
+import type { List, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { type ImportedActionItem, isActionHeading, readActionSection, readInlineActions } from './action-items.js';
 import type { Day } from './clock.js';
@@ -98,7 +98,7 @@ const isKnownSection = (heading: string) =>
 
 /**
  * The title heading: "# Title: X" (or an empty "# Title:" followed by the real heading), else the first
- * top-level heading that is neither a known section name ("Overview", "Timeline") nor a "Key: value" line.
+ * heading of the top level used, unless it is a known section name ("Overview", "Timeline") or a "Key: value" line.
  */
 function findTitleSection(sections: Section[]): Section | null {
   const labelled = sections.findIndex((s) => /^title\s*:/i.test(s.heading));
@@ -106,7 +106,8 @@ function findTitleSection(sections: Section[]): Section | null {
     const section = sections[labelled]!;
     return section.heading.replace(/^title\s*:\s*/i, '') ? section : (sections[labelled + 1] ?? null);
   }
-  const first = sections.find((s) => s.depth === 1);
+  const top = Math.min(...sections.map((s) => s.depth));
+  const first = sections.find((s) => s.depth === top);
   return first && !isKnownSection(first.heading) && !/^\w[\w ]*:/.test(first.heading) ? first : null;
 }
 
@@ -125,6 +126,16 @@ function excludedSections(sections: Section[]): Set<Section> {
   return excluded;
 }
 
+/** Time-led items of a list and of the lists nested in it ("- **Context**:" then "  - 13:42 ..."). */
+function countItems(list: List, lines: string[], hasTime: (text: string) => boolean): number {
+  let count = 0;
+  for (const item of list.children) {
+    if (hasTime(nodeLines(lines, item)[0]?.text ?? '')) count += 1;
+    for (const child of item.children) if (child.type === 'list') count += countItems(child, lines, hasTime);
+  }
+  return count;
+}
+
 function stampedBlocks(section: Section, lines: string[], order: DateOrder): number {
   let count = 0;
   const hasTime = (text: string) => {
@@ -132,14 +143,63 @@ function stampedBlocks(section: Section, lines: string[], order: DateOrder): num
     return stamp !== null && (stamp.time !== null || stamp.unknown);
   };
   for (const block of section.blocks) {
-    if (block.type === 'list') count += block.children.filter((item) => hasTime(nodeLines(lines, item)[0]?.text ?? '')).length;
+    if (block.type === 'list') count += countItems(block, lines, hasTime);
     else if (block.type === 'heading' || block.type === 'paragraph') count += nodeLines(lines, block).filter((l) => hasTime(l.text)).length;
     else if (block.type === 'table') count += block.children.slice(1).filter((row) => hasTime(toString(row.children[0]!))).length;
   }
   return count;
 }
 
+/**
+ * Reads a document; one that describes several incidents (an incident log: two or more headings at
+ * one level such as "Incident on 2023-09-18 - ...") gives one incident per such heading.
+ */
 export function importDocument(name: string, content: string, options: ImportOptions = {}): ImportedDocument {
+  const parts = incidentParts(content);
+  if (parts.length < 2) return importSingle(name, content, options);
+  const lines = content.split('\n');
+  // What the log says before its first incident ("All times in UTC") holds for all of them.
+  const head = importSingle(name, lines.slice(0, parts[0]!.start - 1).join('\n'), options);
+  const headZone = zoneStatedIn(lines.slice(0, parts[0]!.start - 1).join('\n'));
+  const shared = { ...options, timeZone: headZone ?? options.timeZone ?? null };
+  const documents = parts.map(({ start, end }) =>
+    importSingle(name, lines.map((line, i) => (i + 1 >= start && i + 1 <= end ? line : '')).join('\n'), shared),
+  );
+  const warnings = documents.flatMap((d) => d.warnings).filter((w) => w.code !== 'title_from_file_name');
+  return { name, incidents: documents.flatMap((d) => d.incidents), warnings: head.incidents[0]!.timeline.length > 0 ? [...head.warnings, ...warnings] : warnings };
+}
+
+const INCIDENT_HEADING = /\b(?:incident|outage|post-?mortem|disruption|degradation)\b/i;
+
+/** The line ranges (1-based, inclusive) of an incident log's incidents, or [] for a single postmortem. */
+function incidentParts(content: string): Array<{ start: number; end: number }> {
+  const headings: Array<{ line: number; depth: number; incident: boolean }> = [];
+  let fenced = false;
+  content.split('\n').forEach((text, i) => {
+    if (/^\s*(?:```|~~~)/.test(text)) fenced = !fenced;
+    const match = fenced ? null : /^(#{1,6})\s+(.*)$/.exec(text);
+    if (match) headings.push({ line: i + 1, depth: match[1]!.length, incident: INCIDENT_HEADING.test(match[2]!) && findDate(match[2]!) !== null });
+  });
+  const depths = [...new Set(headings.filter((h) => h.incident).map((h) => h.depth))];
+  const depth = depths.find((d) => headings.filter((h) => h.incident && h.depth === d).length >= 2);
+  if (depth === undefined) return [];
+  const total = content.split('\n').length;
+  return headings
+    .filter((h) => h.incident && h.depth === depth)
+    .map((h) => {
+      const next = headings.find((o) => o.line > h.line && o.depth <= depth);
+      return { start: h.line, end: next ? next.line - 1 : total };
+    });
+}
+
+const zoneStatedIn = (text: string): string | null =>
+  text
+    .split(/\n\s*\n/)
+    .filter((p) => ZONE_STATEMENT.test(p) && p.length < 200)
+    .map((p) => zoneInSentence(p))
+    .find((z): z is string => z !== null) ?? null;
+
+function importSingle(name: string, content: string, options: ImportOptions): ImportedDocument {
   const warnings: ImportWarning[] = [];
   const order = options.dateOrder ?? detectDateOrder(content) ?? 'DMY';
   const warn = (code: string, message: string, line?: number) => warnings.push({ code, message, line: line ?? null });
@@ -179,7 +239,7 @@ export function importDocument(name: string, content: string, options: ImportOpt
   const isAction = (s: Section) => !timelineSections.includes(s) && (isActionHeading(s.heading) || s.parents.some(isActionHeading));
   for (const section of open) {
     if (isAction(section)) readActionSection(section, lines, actionItems);
-    else if (!timelineSections.includes(section)) readInlineActions(section.blocks, lines, actionItems);
+    else readInlineActions(section.blocks, lines, actionItems);
   }
   readInlineActions(preamble, lines, actionItems);
   const seen = new Set<string>();
