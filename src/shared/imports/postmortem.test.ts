@@ -79,6 +79,14 @@ describe('timeline shapes', () => {
     ]);
   });
 
+  it('a timeline list of day labels with the times nested under them', () => {
+    const doc = '# X\n## Timeline\n- **Day 1 (2024-03-05)**\n  - 10:00 UTC a\n- **Day 2**\n  - 2024-03-06 09:00 UTC b\n';
+    expect(timelineOf(doc)).toEqual([
+      ['2024-03-05T10:00:00Z', 'a'],
+      ['2024-03-06T09:00:00Z', 'b'],
+    ]);
+  });
+
   it('an appendix chat log and metadata lines give no entries', () => {
     const doc = '# X\n\nDuration: 2:30\nStart: 2024-03-05 14:00 UTC\n\n## Timeline\n- 2024-03-05 14:00 UTC a\n- 14:30 b\n\n## Appendix: chat\n- 14:05 someone: hello\n- 14:06 someone: hi\n';
     expect(timelineOf(doc)).toEqual([
@@ -123,6 +131,10 @@ describe('a document describing several incidents', () => {
     '',
     '### Incident on 2023-09-18 15:12 - Nodes ran out of disk',
     '',
+    '- **Key events**',
+    '  - First detected: 2023-09-18 13:42',
+    '  - Resolved 2023-09-20 19:18',
+    '- **Time to repair**: 4h 12m',
     '- **Impact**: builds failed',
     '- **Context**:',
     '  - 2023-09-18 13:42: disk alerts fire',
@@ -144,8 +156,13 @@ describe('a document describing several incidents', () => {
     const { incidents } = importDocument('incident-log.md', log);
     expect(incidents.map((i) => i.title)).toEqual(['Incident on 2023-09-18 15:12 - Nodes ran out of disk', 'Incident on 2023-08-02 09:00 - Ingress returned 502s']);
     expect(incidents.map((i) => i.timeline.map((e) => [e.occurredAt, e.text, e.line]))).toEqual([
-      [['2023-09-18T13:42:00Z', 'disk alerts fire', 11], ['2023-09-18T15:12:00Z', 'incident declared', 12]],
-      [['2023-08-02T09:00:00Z', 'errors start', 19], ['2023-08-02T09:30:00Z', 'rollback', 20]],
+      [
+        ['2023-09-18T13:42:00Z', 'First detected', 10],
+        ['2023-09-20T19:18:00Z', 'Resolved', 11],
+        ['2023-09-18T13:42:00Z', 'disk alerts fire', 15],
+        ['2023-09-18T15:12:00Z', 'incident declared', 16],
+      ],
+      [['2023-08-02T09:00:00Z', 'errors start', 23], ['2023-08-02T09:30:00Z', 'rollback', 24]],
     ]);
     expect(incidents.map((i) => i.actionItems.map((a) => a.title))).toEqual([['Alert earlier on disk usage'], ['Add a canary']]);
   });

@@ -2,7 +2,7 @@ import type { List, ListItem, RootContent, Table } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { type Day, type Precision, TimelineClock } from './clock.js';
 import { type Section, headingText, nodeLines, plainInline } from './markdown.js';
-import { type DateOrder, type LeadingStamp, readLeadingStamp } from './when.js';
+import { type DateOrder, type LeadingStamp, findDate, readLeadingStamp } from './when.js';
 import { zoneInSentence } from './zones.js';
 
 export interface ImportedEntry {
@@ -23,10 +23,11 @@ export interface TimelineOptions {
   warn: (code: string, message: string, line?: number) => void;
 }
 
-export const TIMELINE_HEADING = /time\s*line|chronolog|sequence of events|what happened|events|incident log|event log|detailed log|play[- ]by[- ]play/i;
+export const TIMELINE_HEADING = /time\s*line|chronolog|sequence of events|what happened|events|incident log|event log|detailed log|key (?:events|timestamps|times)|play[- ]by[- ]play/i;
 /** Appendices, pasted chat and logs: their timestamps are evidence, not the author's timeline. */
 export const APPENDIX_HEADING =
   /^\W*(?:appendi|apendix|appendinx)|\b(?:chat|slack|irc|discord|teams|#[\w-]+)\b.*\b(?:logs?|transcripts?|threads?|history|messages|excerpts?)\b|transcript|^\W*(?:raw\s+|pasted\s+)?logs?\b|^\W*attachments?\W*$|^\W*indicators of compromise|^\W*references\W*$/i;
+const KEY_EVENTS = /^(?:key (?:events|timestamps|times|dates|moments)|timeline)\b/i;
 const ZONE_STATEMENT = /\b(?:times?|timestamps?|hours|clock)\b/i;
 const WEEKDAY_ONLY = /^\(?(?:mon|tues|wednes|thurs|fri|satur|sun)day\)?$/i;
 
@@ -119,7 +120,9 @@ export class TimelineReader {
 
   /** A list in a section named as a timeline where no item has a time: entries whose time is unknown. */
   private unstampedList(list: List): boolean {
-    return this.explicit && !this.open && list.children.every((item) => !stampOf(this.firstLine(item), this.options.order));
+    const stamped = (l: List): boolean =>
+      l.children.some((item) => stampOf(this.firstLine(item), this.options.order) || item.children.some((c) => c.type === 'list' && stamped(c)));
+    return this.explicit && !this.open && !stamped(list);
   }
 
   private readUndatedList(list: List): void {
@@ -164,10 +167,34 @@ export class TimelineReader {
       for (const list of nested) this.readList(list, null);
       return;
     }
+    if (KEY_EVENTS.test(plainInline(firstText)) && nested.length > 0) {
+      this.close();
+      for (const list of nested) this.readKeyEvents(list);
+      return;
+    }
+    // "- **Day 1 (2024-03-05)**" with the entries nested under it: a day label.
+    const labelDay = nested.length > 0 && !parent && firstText.length < 60 ? findDate(plainInline(firstText), this.options.order) : null;
+    if (labelDay) {
+      this.close();
+      this.clock.setDay(labelDay);
+      for (const list of nested) this.readList(list, null);
+      return;
+    }
     // A bullet without a stamp continues the entry it hangs under.
     const target = parent ?? this.open;
     if (target && firstText) target.lines.push(firstText, ...rest);
     for (const list of nested) this.readList(list, target);
+  }
+
+  /** "First detected: 2023-09-18 13:42" under a "Key events" label: the label is the entry's text. */
+  private readKeyEvents(list: List): void {
+    for (const item of list.children) {
+      const text = this.firstLine(item);
+      const labelled = /^(?:\*\*|__)?([A-Za-z][^:]{1,60}?)(?:\*\*|__)?(?::|\s)\s*(\d.*)$/.exec(text);
+      const stamp = labelled ? readLeadingStamp(labelled[2]!, this.options.order) : null;
+      if (labelled && stamp?.time && stamp.rest === '') this.entries.push({ ...this.entry(stamp, item.position?.start.line ?? 0), text: plainInline(labelled[1]!) });
+      else this.readItem(item, null);
+    }
   }
 
   private readTable(table: Table): void {
