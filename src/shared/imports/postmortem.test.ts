@@ -87,6 +87,28 @@ describe('timeline shapes', () => {
     ]);
   });
 
+  it('a prose summary without a timeline section: dated paragraphs, the year from the text', () => {
+    const doc = [
+      'We want to explain the storage event of March 5, 2024.',
+      '',
+      'At 9:37 AM PST, a maintenance script removed more capacity than intended.',
+      'Requests began to fail.',
+      '',
+      'At 10:12 AM PST, engineers stopped the script.',
+      '',
+      'The root cause was a missing safeguard. At 11:00 AM we do not repeat this here.',
+    ].join('\n');
+    expect(timelineOf(doc, 'summary.txt')).toEqual([
+      ['2024-03-05T09:37:00-08:00', 'a maintenance script removed more capacity than intended. Requests began to fail.'],
+      ['2024-03-05T10:12:00-08:00', 'engineers stopped the script.'],
+    ]);
+  });
+
+  it('dated paragraphs that retell an existing timeline are not entries again', () => {
+    const doc = '# X\n## Root cause\nAt 17:20 we began an upgrade.\n\nAt 23:04 a node drained.\n\n## Timeline\n- 2024-03-05 17:20 UTC upgrade starts\n';
+    expect(timelineOf(doc)).toEqual([['2024-03-05T17:20:00Z', 'upgrade starts']]);
+  });
+
   it('an appendix chat log and metadata lines give no entries', () => {
     const doc = '# X\n\nDuration: 2:30\nStart: 2024-03-05 14:00 UTC\n\n## Timeline\n- 2024-03-05 14:00 UTC a\n- 14:30 b\n\n## Appendix: chat\n- 14:05 someone: hello\n- 14:06 someone: hi\n';
     expect(timelineOf(doc)).toEqual([

@@ -136,15 +136,16 @@ function countItems(list: List, lines: string[], hasTime: (text: string) => bool
   return count;
 }
 
-function stampedBlocks(section: Section, lines: string[], order: DateOrder): number {
+function stampedBlocks(section: Section, lines: string[], order: DateOrder, proseToo = false): number {
   let count = 0;
-  const hasTime = (text: string) => {
-    const stamp = readLeadingStamp(text.replace(/^\s*(?:[-*+]|\d+[.)])\s+/, ''), order);
+  const hasTime = (text: string, allowPrefix = false) => {
+    const stamp = readLeadingStamp(text.replace(/^\s*(?:[-*+]|\d+[.)])\s+/, ''), order, allowPrefix);
     return stamp !== null && (stamp.time !== null || stamp.unknown);
   };
   for (const block of section.blocks) {
     if (block.type === 'list') count += countItems(block, lines, hasTime);
-    else if (block.type === 'heading' || block.type === 'paragraph') count += nodeLines(lines, block).filter((l) => hasTime(l.text)).length;
+    // "At 9:37 AM PST, ..." opens a dated paragraph; later lines count only when they lead with a time.
+    else if (block.type === 'heading' || block.type === 'paragraph') count += nodeLines(lines, block).filter((l, i) => hasTime(l.text, proseToo && i === 0)).length;
     else if (block.type === 'table') count += block.children.slice(1).filter((row) => hasTime(toString(row.children[0]!))).length;
   }
   return count;
@@ -215,13 +216,22 @@ function importSingle(name: string, content: string, options: ImportOptions): Im
     toDay(findDate(title, order)) ??
     dayOf(fm.date ?? fm.incident_date ?? fm.started) ??
     dayOf(metadata(lines, /^\W*(?:date|start(?:ed)?|incident date|date of incident)\W*\s*:\s*(.+)$/i)) ??
-    toDay(findDate(name, order));
+    toDay(findDate(name, order)) ??
+    toDay(findDate(lines.slice(0, 60).join('\n'), order));
   const excluded = excludedSections(sections);
   const open = sections.filter((s) => !excluded.has(s));
-  const isTimeline = (s: Section) =>
+  const isTimeline = (s: Section, proseToo: boolean) =>
     /time\s*line/i.test(s.heading) ||
-    (!isActionHeading(s.heading) && (TIMELINE_HEADING.test(s.heading) || s.parents.some((p) => TIMELINE_HEADING.test(p)) || stampedBlocks(s, lines, order) >= 2));
-  const timelineSections = open.filter(isTimeline);
+    (!isActionHeading(s.heading) &&
+      (TIMELINE_HEADING.test(s.heading) || s.parents.some((p) => TIMELINE_HEADING.test(p)) || stampedBlocks(s, lines, order, proseToo) >= 2));
+  // Only a document with no timeline of its own (a prose post-event summary, perhaps without headings)
+  // is read for dated paragraphs ("At 9:37 AM PST, ..."); elsewhere they retell the timeline.
+  const preambleSection: Section = { heading: '', depth: 0, line: 0, parents: [], blocks: preamble };
+  const strict = open.filter((s) => isTimeline(s, false));
+  const timelineSections =
+    strict.length > 0
+      ? strict
+      : [preambleSection, ...open].filter((s) => !isActionHeading(s.heading) && stampedBlocks(s, lines, order, true) >= 2);
 
   const fmZone = [fm.timezone, fm.time_zone, fm.tz, fm.timeZone].find((z): z is string => typeof z === 'string');
   const statedZone = [...preamble, ...open.filter((s) => !timelineSections.includes(s)).flatMap((s) => s.blocks)]

@@ -47,6 +47,8 @@ export function isStampHeading(text: string, depth: number, order: DateOrder = '
 interface Open {
   entry: ImportedEntry;
   lines: string[];
+  /** A time on a line of its own ("1:03", "### 5:00 PM"): the paragraphs under it are its text. */
+  keepsParagraphs?: boolean;
 }
 
 /** Reads the timeline sections of a document into entries, in document order. */
@@ -81,6 +83,7 @@ export class TimelineReader {
       case 'paragraph':
         // "On 5 March ..." opens a dated paragraph only on its first line: later lines are wrapped prose.
         nodeLines(this.lines, block).forEach(({ line, text }, i) => this.readLine(text, line, 'line', i === 0));
+        if (this.open && !this.open.keepsParagraphs) this.close();
         return;
       case 'list':
         return this.unstampedList(block) ? this.readUndatedList(block) : this.readList(block, null);
@@ -108,7 +111,7 @@ export class TimelineReader {
       return;
     }
     this.close();
-    this.open = { entry: this.entry(stamp, line), lines: [stamp.rest] };
+    this.open = { entry: this.entry(stamp, line), lines: [stamp.rest], keepsParagraphs: mode === 'heading' || stamp.rest === '' };
   }
 
   private statement(text: string): void {

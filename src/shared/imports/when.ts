@@ -165,7 +165,7 @@ const SEPARATOR = /^[\s:|,;.)\]>–—-]+/;
 export function readLeadingStamp(line: string, order: DateOrder = 'DMY', allowPrefix = false): LeadingStamp | null {
   let text = line.trim().replace(OPENERS, '');
   let approximate = false;
-  if (allowPrefix) text = text.replace(/^(?:at|on|by|from)\s+/i, '');
+  if (allowPrefix) text = text.replace(/^(?:at|on|by|from|around|about|beginning at|starting at|starting on|between|until|shortly after|just after|just before)\s+/i, '');
   const approx = APPROXIMATE.exec(text);
   if (approx) {
     approximate = true;
