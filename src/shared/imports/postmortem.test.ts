@@ -109,6 +109,14 @@ describe('timeline shapes', () => {
     expect(timelineOf(doc)).toEqual([['2024-03-05T17:20:00Z', 'upgrade starts']]);
   });
 
+  it('a bullet with no time between timed ones is an entry whose time is unknown', () => {
+    expect(timelineOf('# X\n## Timeline\n- 2024-03-05 10:00 UTC a\n- Later, b\n- 11:00 c\n')).toEqual([
+      ['2024-03-05T10:00:00Z', 'a'],
+      [null, 'Later, b'],
+      ['2024-03-05T11:00:00Z', 'c'],
+    ]);
+  });
+
   it('an appendix chat log and metadata lines give no entries', () => {
     const doc = '# X\n\nDuration: 2:30\nStart: 2024-03-05 14:00 UTC\n\n## Timeline\n- 2024-03-05 14:00 UTC a\n- 14:30 b\n\n## Appendix: chat\n- 14:05 someone: hello\n- 14:06 someone: hi\n';
     expect(timelineOf(doc)).toEqual([
@@ -127,6 +135,16 @@ describe('timeline shapes', () => {
     const result = importDocument('notes.md', '# X\n\n## Timeline\n- 10:00 a\n- 10:05 b\n');
     expect(result.incidents[0]!.timeline.map((e) => e.occurredAt)).toEqual([null, null]);
     expect(result.warnings.map((w) => w.code)).toEqual(expect.arrayContaining(['no_zone', 'no_date']));
+  });
+});
+
+describe('severity and services', () => {
+  it.each([
+    ['a metadata line', '# X\n\n**Severity:** SEV-1\nAffected services: api, web\n', 'SEV-1', ['api', 'web']],
+    ['sections of their own', '# X\n## Severity\nHigh\n## Affected services\n- api\n- web\n', 'High', ['api', 'web']],
+    ['front matter', '---\nseverity: 2\nservices: checkout\n---\n# X\n', '2', ['checkout']],
+  ])('%s', (_, doc, severity, services) => {
+    expect(importDocument('x.md', doc).incidents[0]).toMatchObject({ severity, services });
   });
 });
 

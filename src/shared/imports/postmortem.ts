@@ -79,6 +79,9 @@ const paragraphsText = (blocks: RootContent[]) =>
 const listTexts = (blocks: RootContent[]) =>
   blocks.flatMap((b) => (b.type === 'list' ? b.children.map((item) => plainInline(toString(item))) : b.type === 'paragraph' ? [plainInline(toString(b))] : [])).filter(Boolean);
 
+/** "Key: value", "**Key:** value", "- **Key**: value". */
+const metadataLine = (keys: string) => new RegExp(String.raw`^\W*(?:${keys})\s*(?:\*\*|__)?\s*:\s*(?:\*\*|__)?\s*(.+)$`, 'i');
+
 function metadata(lines: string[], pattern: RegExp): string | null {
   for (const line of lines) {
     const match = pattern.exec(line);
@@ -215,7 +218,7 @@ function importSingle(name: string, content: string, options: ImportOptions): Im
   const docDate =
     toDay(findDate(title, order)) ??
     dayOf(fm.date ?? fm.incident_date ?? fm.started) ??
-    dayOf(metadata(lines, /^\W*(?:date|start(?:ed)?|incident date|date of incident)\W*\s*:\s*(.+)$/i)) ??
+    dayOf(metadata(lines, metadataLine('date|start|started|incident date|date of incident'))) ??
     toDay(findDate(name, order)) ??
     toDay(findDate(lines.slice(0, 60).join('\n'), order));
   const excluded = excludedSections(sections);
@@ -262,8 +265,15 @@ function importSingle(name: string, content: string, options: ImportOptions): Im
   const impact = paragraphsText(firstSection(IMPACT_HEADING)?.blocks ?? []);
   const factors = open.filter((s) => FACTORS_HEADING.test(s.heading) && !isAction(s)).flatMap((s) => listTexts(s.blocks));
   const lessons = open.filter((s) => LESSONS_HEADING.test(s.heading) && !isAction(s)).flatMap((s) => listTexts(s.blocks));
-  const severity = (typeof fm.severity === 'string' || typeof fm.severity === 'number' ? String(fm.severity) : null) ?? metadata(lines, /^\W*(?:severity|sev|severity level|incident severity)\W*\s*:\s*(.+)$/i);
-  const services = stringList(fm.services ?? fm.service) .concat(stringList(metadata(lines, /^\W*(?:affected services|services affected|services|affected systems|systems affected)\W*\s*:\s*(.+)$/i)));
+  const sectionText = (pattern: RegExp) => {
+    const section = open.find((s) => pattern.test(s.heading));
+    return section ? (paragraphsText(section.blocks)?.split('\n')[0] ?? null) : null;
+  };
+  const severity = (typeof fm.severity === 'string' || typeof fm.severity === 'number' ? String(fm.severity) : null) ?? metadata(lines, metadataLine('severity|sev|severity level|incident severity')) ?? sectionText(/^severity$/i);
+  const servicesSection = open.find((s) => /^(?:affected )?(?:services|systems|components)(?: affected)?$/i.test(s.heading));
+  const services = stringList(fm.services ?? fm.service)
+    .concat(stringList(metadata(lines, metadataLine('affected services|services affected|services|affected systems|systems affected'))))
+    .concat(servicesSection ? listTexts(servicesSection.blocks).flatMap(stringList) : []);
 
   if (reader.entries.length === 0) warn('no_timeline', 'No timeline entries were found.');
   return {

@@ -183,6 +183,13 @@ export class TimelineReader {
       for (const list of nested) this.readList(list, null);
       return;
     }
+    // In a list under a timeline heading, a bullet with no time between timed ones is an entry whose time is unknown.
+    const labelsTimes = nested.some((list) => list.children.some((child) => stampOf(this.firstLine(child), this.options.order)));
+    if (!parent && !this.open && this.explicit && firstText && !labelsTimes && !/:\s*(?:\*\*|__)?$/.test(firstText)) {
+      this.entries.push({ occurredAt: null, date: null, precision: 'unknown', zone: null, text: plainInline([firstText, ...rest].join(' ')), line: first!.line });
+      for (const list of nested) this.readList(list, null);
+      return;
+    }
     // A bullet without a stamp continues the entry it hangs under.
     const target = parent ?? this.open;
     if (target && firstText) target.lines.push(firstText, ...rest);
