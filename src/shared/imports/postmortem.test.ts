@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { importDocument, titleFromFileName } from './postmortem.js';
 
@@ -205,5 +206,22 @@ describe('a document describing several incidents', () => {
       [['2023-08-02T09:00:00Z', 'errors start', 23], ['2023-08-02T09:30:00Z', 'rollback', 24]],
     ]);
     expect(incidents.map((i) => i.actionItems.map((a) => a.title))).toEqual([['Alert earlier on disk usage'], ['Add a canary']]);
+  });
+});
+
+describe('any text', () => {
+  it('is read without throwing, and every instant is valid ISO 8601 with an offset', () => {
+    const piece = fc.constantFrom('# Title\n', '## Timeline\n', '- ', '* [', '14:02', ' PM', ' PST', '2024-03-05', 'July 4', '|', ' | x |\n', '|---|---|\n', '\n', '```\n', '> ', '[???]', '~', ' - text', '**', 'Action item: ', '- [ ] ', '---\n', 'title: x\n', '\t', 'All times in BST.\n');
+    fc.assert(
+      fc.property(fc.array(fc.oneof(piece, fc.string({ maxLength: 20 })), { maxLength: 60 }), (parts) => {
+        const result = importDocument('x.md', parts.join(''));
+        for (const incident of result.incidents) {
+          for (const entry of incident.timeline) {
+            if (entry.occurredAt !== null) expect(entry.occurredAt).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:Z|[+-]\d{2}:\d{2})$/);
+          }
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 });
