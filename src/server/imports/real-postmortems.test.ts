@@ -109,6 +109,7 @@ const imported = (file: string) => importDocument(path.basename(file), read(file
 
 describe('importing the real postmortems in ../shared/data', () => {
   it.each(documents)('$file', (expected) => {
+    expect(importDocument(path.basename(expected.file), read(expected.file)).incidents).toHaveLength(1);
     const incident = imported(expected.file);
     expect(incident.title.startsWith(expected.title)).toBe(true);
     expect(incident.timeline).toHaveLength(expected.entries);

@@ -101,6 +101,12 @@ export function readInlineActions(blocks: RootContent[], lines: string[], out: I
     } else if (block.type === 'list') {
       for (const item of block.children) {
         const first = nodeLines(lines, item)[0]?.text ?? '';
+        // "- **Review actions**:" with the actions nested under it.
+        const label = plainInline(first.replace(/^\s*(?:[-*+]|\d+[.)])\s+/, ''));
+        if (label.length < 40 && label.endsWith(':') && isActionHeading(label)) {
+          for (const child of item.children) if (child.type === 'list') readActionList(child, lines, out);
+          continue;
+        }
         const inline = INLINE_ACTION.exec(first);
         if (item.checked !== null && item.checked !== undefined) out.push(readItem(item, lines));
         else if (/^\s*(?:[-*+]|\d+[.)])\s+\[[ xX]?\]/.test(first)) out.push(readItem(item, lines));

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { importDocument, titleFromFileName } from './postmortem.js';
 
@@ -79,6 +80,44 @@ describe('timeline shapes', () => {
     ]);
   });
 
+  it('a timeline list of day labels with the times nested under them', () => {
+    const doc = '# X\n## Timeline\n- **Day 1 (2024-03-05)**\n  - 10:00 UTC a\n- **Day 2**\n  - 2024-03-06 09:00 UTC b\n';
+    expect(timelineOf(doc)).toEqual([
+      ['2024-03-05T10:00:00Z', 'a'],
+      ['2024-03-06T09:00:00Z', 'b'],
+    ]);
+  });
+
+  it('a prose summary without a timeline section: dated paragraphs, the year from the text', () => {
+    const doc = [
+      'We want to explain the storage event of March 5, 2024.',
+      '',
+      'At 9:37 AM PST, a maintenance script removed more capacity than intended.',
+      'Requests began to fail.',
+      '',
+      'At 10:12 AM PST, engineers stopped the script.',
+      '',
+      'The root cause was a missing safeguard. At 11:00 AM we do not repeat this here.',
+    ].join('\n');
+    expect(timelineOf(doc, 'summary.txt')).toEqual([
+      ['2024-03-05T09:37:00-08:00', 'a maintenance script removed more capacity than intended. Requests began to fail.'],
+      ['2024-03-05T10:12:00-08:00', 'engineers stopped the script.'],
+    ]);
+  });
+
+  it('dated paragraphs that retell an existing timeline are not entries again', () => {
+    const doc = '# X\n## Root cause\nAt 17:20 we began an upgrade.\n\nAt 23:04 a node drained.\n\n## Timeline\n- 2024-03-05 17:20 UTC upgrade starts\n';
+    expect(timelineOf(doc)).toEqual([['2024-03-05T17:20:00Z', 'upgrade starts']]);
+  });
+
+  it('a bullet with no time between timed ones is an entry whose time is unknown', () => {
+    expect(timelineOf('# X\n## Timeline\n- 2024-03-05 10:00 UTC a\n- Later, b\n- 11:00 c\n')).toEqual([
+      ['2024-03-05T10:00:00Z', 'a'],
+      [null, 'Later, b'],
+      ['2024-03-05T11:00:00Z', 'c'],
+    ]);
+  });
+
   it('an appendix chat log and metadata lines give no entries', () => {
     const doc = '# X\n\nDuration: 2:30\nStart: 2024-03-05 14:00 UTC\n\n## Timeline\n- 2024-03-05 14:00 UTC a\n- 14:30 b\n\n## Appendix: chat\n- 14:05 someone: hello\n- 14:06 someone: hi\n';
     expect(timelineOf(doc)).toEqual([
@@ -100,6 +139,16 @@ describe('timeline shapes', () => {
   });
 });
 
+describe('severity and services', () => {
+  it.each([
+    ['a metadata line', '# X\n\n**Severity:** SEV-1\nAffected services: api, web\n', 'SEV-1', ['api', 'web']],
+    ['sections of their own', '# X\n## Severity\nHigh\n## Affected services\n- api\n- web\n', 'High', ['api', 'web']],
+    ['front matter', '---\nseverity: 2\nservices: checkout\n---\n# X\n', '2', ['checkout']],
+  ])('%s', (_, doc, severity, services) => {
+    expect(importDocument('x.md', doc).incidents[0]).toMatchObject({ severity, services });
+  });
+});
+
 describe('action items', () => {
   it.each([
     ['a checkbox list under "Action items"', '# X\n## Action Items\n- [x] Alert on queue depth\n- [ ] Document the restart\n', [['Alert on queue depth', true], ['Document the restart', false]]],
@@ -111,4 +160,68 @@ describe('action items', () => {
     ['lessons learned and future improvements', '# X\n## Lessons learned and future improvements\n- Rotate certificates automatically\n', [['Rotate certificates automatically', false]]],
     ['not: actions taken during the response', '# X\n## Actions taken\n- Restarted the workers\n', []],
   ])('%s', (_, doc, expected) => expect(actionsOf(doc)).toEqual(expected));
+});
+
+describe('a document describing several incidents', () => {
+  const log = [
+    '# Incident log',
+    '',
+    'All times in UTC.',
+    '',
+    '## 2023',
+    '',
+    '### Incident on 2023-09-18 15:12 - Nodes ran out of disk',
+    '',
+    '- **Key events**',
+    '  - First detected: 2023-09-18 13:42',
+    '  - Resolved 2023-09-20 19:18',
+    '- **Time to repair**: 4h 12m',
+    '- **Impact**: builds failed',
+    '- **Context**:',
+    '  - 2023-09-18 13:42: disk alerts fire',
+    '  - 2023-09-18 15:12: incident declared',
+    '- **Review actions**:',
+    '  - Alert earlier on disk usage',
+    '',
+    '### Incident on 2023-08-02 09:00 - Ingress returned 502s',
+    '',
+    '#### Timeline',
+    '- 2023-08-02 09:00 errors start',
+    '- 09:30 rollback',
+    '',
+    '#### Action items',
+    '- [ ] Add a canary',
+  ].join('\n');
+
+  it('gives one incident per incident heading, each with its own timeline and action items', () => {
+    const { incidents } = importDocument('incident-log.md', log);
+    expect(incidents.map((i) => i.title)).toEqual(['Incident on 2023-09-18 15:12 - Nodes ran out of disk', 'Incident on 2023-08-02 09:00 - Ingress returned 502s']);
+    expect(incidents.map((i) => i.timeline.map((e) => [e.occurredAt, e.text, e.line]))).toEqual([
+      [
+        ['2023-09-18T13:42:00Z', 'First detected', 10],
+        ['2023-09-20T19:18:00Z', 'Resolved', 11],
+        ['2023-09-18T13:42:00Z', 'disk alerts fire', 15],
+        ['2023-09-18T15:12:00Z', 'incident declared', 16],
+      ],
+      [['2023-08-02T09:00:00Z', 'errors start', 23], ['2023-08-02T09:30:00Z', 'rollback', 24]],
+    ]);
+    expect(incidents.map((i) => i.actionItems.map((a) => a.title))).toEqual([['Alert earlier on disk usage'], ['Add a canary']]);
+  });
+});
+
+describe('any text', () => {
+  it('is read without throwing, and every instant is valid ISO 8601 with an offset', () => {
+    const piece = fc.constantFrom('# Title\n', '## Timeline\n', '- ', '* [', '14:02', ' PM', ' PST', '2024-03-05', 'July 4', '|', ' | x |\n', '|---|---|\n', '\n', '```\n', '> ', '[???]', '~', ' - text', '**', 'Action item: ', '- [ ] ', '---\n', 'title: x\n', '\t', 'All times in BST.\n');
+    fc.assert(
+      fc.property(fc.array(fc.oneof(piece, fc.string({ maxLength: 20 })), { maxLength: 60 }), (parts) => {
+        const result = importDocument('x.md', parts.join(''));
+        for (const incident of result.incidents) {
+          for (const entry of incident.timeline) {
+            if (entry.occurredAt !== null) expect(entry.occurredAt).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:Z|[+-]\d{2}:\d{2})$/);
+          }
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
 });

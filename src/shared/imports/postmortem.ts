@@ -1,4 +1,4 @@
-import type { RootContent } from 'mdast';
+import type { List, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { type ImportedActionItem, isActionHeading, readActionSection, readInlineActions } from './action-items.js';
 import type { Day } from './clock.js';
@@ -79,6 +79,9 @@ const paragraphsText = (blocks: RootContent[]) =>
 const listTexts = (blocks: RootContent[]) =>
   blocks.flatMap((b) => (b.type === 'list' ? b.children.map((item) => plainInline(toString(item))) : b.type === 'paragraph' ? [plainInline(toString(b))] : [])).filter(Boolean);
 
+/** "Key: value", "**Key:** value", "- **Key**: value". */
+const metadataLine = (keys: string) => new RegExp(String.raw`^\W*(?:${keys})\s*(?:\*\*|__)?\s*:\s*(?:\*\*|__)?\s*(.+)$`, 'i');
+
 function metadata(lines: string[], pattern: RegExp): string | null {
   for (const line of lines) {
     const match = pattern.exec(line);
@@ -98,7 +101,7 @@ const isKnownSection = (heading: string) =>
 
 /**
  * The title heading: "# Title: X" (or an empty "# Title:" followed by the real heading), else the first
- * top-level heading that is neither a known section name ("Overview", "Timeline") nor a "Key: value" line.
+ * heading of the top level used, unless it is a known section name ("Overview", "Timeline") or a "Key: value" line.
  */
 function findTitleSection(sections: Section[]): Section | null {
   const labelled = sections.findIndex((s) => /^title\s*:/i.test(s.heading));
@@ -106,7 +109,8 @@ function findTitleSection(sections: Section[]): Section | null {
     const section = sections[labelled]!;
     return section.heading.replace(/^title\s*:\s*/i, '') ? section : (sections[labelled + 1] ?? null);
   }
-  const first = sections.find((s) => s.depth === 1);
+  const top = Math.min(...sections.map((s) => s.depth));
+  const first = sections.find((s) => s.depth === top);
   return first && !isKnownSection(first.heading) && !/^\w[\w ]*:/.test(first.heading) ? first : null;
 }
 
@@ -125,21 +129,81 @@ function excludedSections(sections: Section[]): Set<Section> {
   return excluded;
 }
 
-function stampedBlocks(section: Section, lines: string[], order: DateOrder): number {
+/** Time-led items of a list and of the lists nested in it ("- **Context**:" then "  - 13:42 ..."). */
+function countItems(list: List, lines: string[], hasTime: (text: string) => boolean): number {
   let count = 0;
-  const hasTime = (text: string) => {
-    const stamp = readLeadingStamp(text.replace(/^\s*(?:[-*+]|\d+[.)])\s+/, ''), order);
+  for (const item of list.children) {
+    if (hasTime(nodeLines(lines, item)[0]?.text ?? '')) count += 1;
+    for (const child of item.children) if (child.type === 'list') count += countItems(child, lines, hasTime);
+  }
+  return count;
+}
+
+function stampedBlocks(section: Section, lines: string[], order: DateOrder, proseToo = false): number {
+  let count = 0;
+  const hasTime = (text: string, allowPrefix = false) => {
+    const stamp = readLeadingStamp(text.replace(/^\s*(?:[-*+]|\d+[.)])\s+/, ''), order, allowPrefix);
     return stamp !== null && (stamp.time !== null || stamp.unknown);
   };
   for (const block of section.blocks) {
-    if (block.type === 'list') count += block.children.filter((item) => hasTime(nodeLines(lines, item)[0]?.text ?? '')).length;
-    else if (block.type === 'heading' || block.type === 'paragraph') count += nodeLines(lines, block).filter((l) => hasTime(l.text)).length;
+    if (block.type === 'list') count += countItems(block, lines, hasTime);
+    // "At 9:37 AM PST, ..." opens a dated paragraph; later lines count only when they lead with a time.
+    else if (block.type === 'heading' || block.type === 'paragraph') count += nodeLines(lines, block).filter((l, i) => hasTime(l.text, proseToo && i === 0)).length;
     else if (block.type === 'table') count += block.children.slice(1).filter((row) => hasTime(toString(row.children[0]!))).length;
   }
   return count;
 }
 
+/**
+ * Reads a document; one that describes several incidents (an incident log: two or more headings at
+ * one level such as "Incident on 2023-09-18 - ...") gives one incident per such heading.
+ */
 export function importDocument(name: string, content: string, options: ImportOptions = {}): ImportedDocument {
+  const parts = incidentParts(content);
+  if (parts.length < 2) return importSingle(name, content, options);
+  const lines = content.split('\n');
+  // What the log says before its first incident ("All times in UTC") holds for all of them.
+  const head = importSingle(name, lines.slice(0, parts[0]!.start - 1).join('\n'), options);
+  const headZone = zoneStatedIn(lines.slice(0, parts[0]!.start - 1).join('\n'));
+  const shared = { ...options, timeZone: headZone ?? options.timeZone ?? null };
+  const documents = parts.map(({ start, end }) =>
+    importSingle(name, lines.map((line, i) => (i + 1 >= start && i + 1 <= end ? line : '')).join('\n'), shared),
+  );
+  const warnings = documents.flatMap((d) => d.warnings).filter((w) => w.code !== 'title_from_file_name');
+  return { name, incidents: documents.flatMap((d) => d.incidents), warnings: head.incidents[0]!.timeline.length > 0 ? [...head.warnings, ...warnings] : warnings };
+}
+
+const INCIDENT_HEADING = /\b(?:incident|outage|post-?mortem|disruption|degradation)\b/i;
+
+/** The line ranges (1-based, inclusive) of an incident log's incidents, or [] for a single postmortem. */
+function incidentParts(content: string): Array<{ start: number; end: number }> {
+  const headings: Array<{ line: number; depth: number; incident: boolean }> = [];
+  let fenced = false;
+  content.split('\n').forEach((text, i) => {
+    if (/^\s*(?:```|~~~)/.test(text)) fenced = !fenced;
+    const match = fenced ? null : /^(#{1,6})\s+(.*)$/.exec(text);
+    if (match) headings.push({ line: i + 1, depth: match[1]!.length, incident: INCIDENT_HEADING.test(match[2]!) && findDate(match[2]!) !== null });
+  });
+  const depths = [...new Set(headings.filter((h) => h.incident).map((h) => h.depth))];
+  const depth = depths.find((d) => headings.filter((h) => h.incident && h.depth === d).length >= 2);
+  if (depth === undefined) return [];
+  const total = content.split('\n').length;
+  return headings
+    .filter((h) => h.incident && h.depth === depth)
+    .map((h) => {
+      const next = headings.find((o) => o.line > h.line && o.depth <= depth);
+      return { start: h.line, end: next ? next.line - 1 : total };
+    });
+}
+
+const zoneStatedIn = (text: string): string | null =>
+  text
+    .split(/\n\s*\n/)
+    .filter((p) => ZONE_STATEMENT.test(p) && p.length < 200)
+    .map((p) => zoneInSentence(p))
+    .find((z): z is string => z !== null) ?? null;
+
+function importSingle(name: string, content: string, options: ImportOptions): ImportedDocument {
   const warnings: ImportWarning[] = [];
   const order = options.dateOrder ?? detectDateOrder(content) ?? 'DMY';
   const warn = (code: string, message: string, line?: number) => warnings.push({ code, message, line: line ?? null });
@@ -154,14 +218,23 @@ export function importDocument(name: string, content: string, options: ImportOpt
   const docDate =
     toDay(findDate(title, order)) ??
     dayOf(fm.date ?? fm.incident_date ?? fm.started) ??
-    dayOf(metadata(lines, /^\W*(?:date|start(?:ed)?|incident date|date of incident)\W*\s*:\s*(.+)$/i)) ??
-    toDay(findDate(name, order));
+    dayOf(metadata(lines, metadataLine('date|start|started|incident date|date of incident'))) ??
+    toDay(findDate(name, order)) ??
+    toDay(findDate(lines.slice(0, 60).join('\n'), order));
   const excluded = excludedSections(sections);
   const open = sections.filter((s) => !excluded.has(s));
-  const isTimeline = (s: Section) =>
+  const isTimeline = (s: Section, proseToo: boolean) =>
     /time\s*line/i.test(s.heading) ||
-    (!isActionHeading(s.heading) && (TIMELINE_HEADING.test(s.heading) || s.parents.some((p) => TIMELINE_HEADING.test(p)) || stampedBlocks(s, lines, order) >= 2));
-  const timelineSections = open.filter(isTimeline);
+    (!isActionHeading(s.heading) &&
+      (TIMELINE_HEADING.test(s.heading) || s.parents.some((p) => TIMELINE_HEADING.test(p)) || stampedBlocks(s, lines, order, proseToo) >= 2));
+  // Only a document with no timeline of its own (a prose post-event summary, perhaps without headings)
+  // is read for dated paragraphs ("At 9:37 AM PST, ..."); elsewhere they retell the timeline.
+  const preambleSection: Section = { heading: '', depth: 0, line: 0, parents: [], blocks: preamble };
+  const strict = open.filter((s) => isTimeline(s, false));
+  const timelineSections =
+    strict.length > 0
+      ? strict
+      : [preambleSection, ...open].filter((s) => !isActionHeading(s.heading) && stampedBlocks(s, lines, order, true) >= 2);
 
   const fmZone = [fm.timezone, fm.time_zone, fm.tz, fm.timeZone].find((z): z is string => typeof z === 'string');
   const statedZone = [...preamble, ...open.filter((s) => !timelineSections.includes(s)).flatMap((s) => s.blocks)]
@@ -179,7 +252,7 @@ export function importDocument(name: string, content: string, options: ImportOpt
   const isAction = (s: Section) => !timelineSections.includes(s) && (isActionHeading(s.heading) || s.parents.some(isActionHeading));
   for (const section of open) {
     if (isAction(section)) readActionSection(section, lines, actionItems);
-    else if (!timelineSections.includes(section)) readInlineActions(section.blocks, lines, actionItems);
+    else readInlineActions(section.blocks, lines, actionItems);
   }
   readInlineActions(preamble, lines, actionItems);
   const seen = new Set<string>();
@@ -192,8 +265,15 @@ export function importDocument(name: string, content: string, options: ImportOpt
   const impact = paragraphsText(firstSection(IMPACT_HEADING)?.blocks ?? []);
   const factors = open.filter((s) => FACTORS_HEADING.test(s.heading) && !isAction(s)).flatMap((s) => listTexts(s.blocks));
   const lessons = open.filter((s) => LESSONS_HEADING.test(s.heading) && !isAction(s)).flatMap((s) => listTexts(s.blocks));
-  const severity = (typeof fm.severity === 'string' || typeof fm.severity === 'number' ? String(fm.severity) : null) ?? metadata(lines, /^\W*(?:severity|sev|severity level|incident severity)\W*\s*:\s*(.+)$/i);
-  const services = stringList(fm.services ?? fm.service) .concat(stringList(metadata(lines, /^\W*(?:affected services|services affected|services|affected systems|systems affected)\W*\s*:\s*(.+)$/i)));
+  const sectionText = (pattern: RegExp) => {
+    const section = open.find((s) => pattern.test(s.heading));
+    return section ? (paragraphsText(section.blocks)?.split('\n')[0] ?? null) : null;
+  };
+  const severity = (typeof fm.severity === 'string' || typeof fm.severity === 'number' ? String(fm.severity) : null) ?? metadata(lines, metadataLine('severity|sev|severity level|incident severity')) ?? sectionText(/^severity$/i);
+  const servicesSection = open.find((s) => /^(?:affected )?(?:services|systems|components)(?: affected)?$/i.test(s.heading));
+  const services = stringList(fm.services ?? fm.service)
+    .concat(stringList(metadata(lines, metadataLine('affected services|services affected|services|affected systems|systems affected'))))
+    .concat(servicesSection ? listTexts(servicesSection.blocks).flatMap(stringList) : []);
 
   if (reader.entries.length === 0) warn('no_timeline', 'No timeline entries were found.');
   return {

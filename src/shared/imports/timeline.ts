@@ -2,7 +2,7 @@ import type { List, ListItem, RootContent, Table } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { type Day, type Precision, TimelineClock } from './clock.js';
 import { type Section, headingText, nodeLines, plainInline } from './markdown.js';
-import { type DateOrder, type LeadingStamp, readLeadingStamp } from './when.js';
+import { type DateOrder, type LeadingStamp, findDate, readLeadingStamp } from './when.js';
 import { zoneInSentence } from './zones.js';
 
 export interface ImportedEntry {
@@ -23,10 +23,11 @@ export interface TimelineOptions {
   warn: (code: string, message: string, line?: number) => void;
 }
 
-export const TIMELINE_HEADING = /time\s*line|chronolog|sequence of events|what happened|events|incident log|event log|detailed log|play[- ]by[- ]play/i;
+export const TIMELINE_HEADING = /time\s*line|chronolog|sequence of events|what happened|events|incident log|event log|detailed log|key (?:events|timestamps|times)|play[- ]by[- ]play/i;
 /** Appendices, pasted chat and logs: their timestamps are evidence, not the author's timeline. */
 export const APPENDIX_HEADING =
   /^\W*(?:appendi|apendix|appendinx)|\b(?:chat|slack|irc|discord|teams|#[\w-]+)\b.*\b(?:logs?|transcripts?|threads?|history|messages|excerpts?)\b|transcript|^\W*(?:raw\s+|pasted\s+)?logs?\b|^\W*attachments?\W*$|^\W*indicators of compromise|^\W*references\W*$/i;
+const KEY_EVENTS = /^(?:key (?:events|timestamps|times|dates|moments)|timeline)\b/i;
 const ZONE_STATEMENT = /\b(?:times?|timestamps?|hours|clock)\b/i;
 const WEEKDAY_ONLY = /^\(?(?:mon|tues|wednes|thurs|fri|satur|sun)day\)?$/i;
 
@@ -46,6 +47,8 @@ export function isStampHeading(text: string, depth: number, order: DateOrder = '
 interface Open {
   entry: ImportedEntry;
   lines: string[];
+  /** A time on a line of its own ("1:03", "### 5:00 PM"): the paragraphs under it are its text. */
+  keepsParagraphs?: boolean;
 }
 
 /** Reads the timeline sections of a document into entries, in document order. */
@@ -80,6 +83,7 @@ export class TimelineReader {
       case 'paragraph':
         // "On 5 March ..." opens a dated paragraph only on its first line: later lines are wrapped prose.
         nodeLines(this.lines, block).forEach(({ line, text }, i) => this.readLine(text, line, 'line', i === 0));
+        if (this.open && !this.open.keepsParagraphs) this.close();
         return;
       case 'list':
         return this.unstampedList(block) ? this.readUndatedList(block) : this.readList(block, null);
@@ -107,7 +111,7 @@ export class TimelineReader {
       return;
     }
     this.close();
-    this.open = { entry: this.entry(stamp, line), lines: [stamp.rest] };
+    this.open = { entry: this.entry(stamp, line), lines: [stamp.rest], keepsParagraphs: mode === 'heading' || stamp.rest === '' };
   }
 
   private statement(text: string): void {
@@ -119,7 +123,9 @@ export class TimelineReader {
 
   /** A list in a section named as a timeline where no item has a time: entries whose time is unknown. */
   private unstampedList(list: List): boolean {
-    return this.explicit && !this.open && list.children.every((item) => !stampOf(this.firstLine(item), this.options.order));
+    const stamped = (l: List): boolean =>
+      l.children.some((item) => stampOf(this.firstLine(item), this.options.order) || item.children.some((c) => c.type === 'list' && stamped(c)));
+    return this.explicit && !this.open && !stamped(list);
   }
 
   private readUndatedList(list: List): void {
@@ -164,10 +170,41 @@ export class TimelineReader {
       for (const list of nested) this.readList(list, null);
       return;
     }
+    if (KEY_EVENTS.test(plainInline(firstText)) && nested.length > 0) {
+      this.close();
+      for (const list of nested) this.readKeyEvents(list);
+      return;
+    }
+    // "- **Day 1 (2024-03-05)**" with the entries nested under it: a day label.
+    const labelDay = nested.length > 0 && !parent && firstText.length < 60 ? findDate(plainInline(firstText), this.options.order) : null;
+    if (labelDay) {
+      this.close();
+      this.clock.setDay(labelDay);
+      for (const list of nested) this.readList(list, null);
+      return;
+    }
+    // In a list under a timeline heading, a bullet with no time between timed ones is an entry whose time is unknown.
+    const labelsTimes = nested.some((list) => list.children.some((child) => stampOf(this.firstLine(child), this.options.order)));
+    if (!parent && !this.open && this.explicit && firstText && !labelsTimes && !/:\s*(?:\*\*|__)?$/.test(firstText)) {
+      this.entries.push({ occurredAt: null, date: null, precision: 'unknown', zone: null, text: plainInline([firstText, ...rest].join(' ')), line: first!.line });
+      for (const list of nested) this.readList(list, null);
+      return;
+    }
     // A bullet without a stamp continues the entry it hangs under.
     const target = parent ?? this.open;
     if (target && firstText) target.lines.push(firstText, ...rest);
     for (const list of nested) this.readList(list, target);
+  }
+
+  /** "First detected: 2023-09-18 13:42" under a "Key events" label: the label is the entry's text. */
+  private readKeyEvents(list: List): void {
+    for (const item of list.children) {
+      const text = this.firstLine(item);
+      const labelled = /^(?:\*\*|__)?([A-Za-z][^:]{1,60}?)(?:\*\*|__)?(?::|\s)\s*(\d.*)$/.exec(text);
+      const stamp = labelled ? readLeadingStamp(labelled[2]!, this.options.order) : null;
+      if (labelled && stamp?.time && stamp.rest === '') this.entries.push({ ...this.entry(stamp, item.position?.start.line ?? 0), text: plainInline(labelled[1]!) });
+      else this.readItem(item, null);
+    }
   }
 
   private readTable(table: Table): void {

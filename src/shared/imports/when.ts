@@ -39,6 +39,8 @@ const WEEKDAY = String.raw`(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?`;
 const ORDINAL = String.raw`(\d{1,2})(?:st|nd|rd|th)?`;
 const YEAR = String.raw`(\d{4})`;
 
+const MONTH_DAY = new RegExp(String.raw`^${WEEKDAY}${MONTH}\s+${ORDINAL}(?:,?\s+${YEAR})?(?![\d:])`, 'i');
+const DAY_MONTH = new RegExp(String.raw`^${WEEKDAY}${ORDINAL}(?:\s+of)?\s+${MONTH}(?:,?\s+${YEAR})?(?![\d:])`, 'i');
 const monthNumber = (word: string): number => MONTHS.indexOf(word.slice(0, 3).toLowerCase()) + 1;
 const validDay = (month: number, day: number) => month >= 1 && month <= 12 && day >= 1 && day <= 31;
 
@@ -73,7 +75,7 @@ const readers: DateReader[] = [
   },
   // June 14th, 2022 / Jun 14 2022 / July 22 / Sunday, March 31st, 2024
   (text) => {
-    const m = new RegExp(String.raw`^${WEEKDAY}${MONTH}\s+${ORDINAL}(?:,?\s+${YEAR})?(?![\d:])`, 'i').exec(text);
+    const m = MONTH_DAY.exec(text);
     if (!m) return null;
     const month = monthNumber(m[1]!);
     const day = Number(m[2]);
@@ -81,7 +83,7 @@ const readers: DateReader[] = [
   },
   // 6th Nov / 14 June 2022 / Friday 29 November 2019 / 31st of March
   (text) => {
-    const m = new RegExp(String.raw`^${WEEKDAY}${ORDINAL}(?:\s+of)?\s+${MONTH}(?:,?\s+${YEAR})?(?![\d:])`, 'i').exec(text);
+    const m = DAY_MONTH.exec(text);
     if (!m) return null;
     const month = monthNumber(m[2]!);
     const day = Number(m[1]);
@@ -117,7 +119,7 @@ export function readDate(text: string, order: DateOrder = 'DMY'): Match<WrittenD
 /** A date anywhere in the text (a title such as "January 23rd, 2019 Prow Outage"), with a year. */
 export function findDate(text: string, order: DateOrder = 'DMY'): WrittenDate | null {
   for (let i = 0; i < text.length; i += 1) {
-    if (i > 0 && /[\w]/.test(text[i - 1]!)) continue;
+    if ((i > 0 && /\w/.test(text[i - 1]!)) || !/[\dA-Za-z]/.test(text[i]!)) continue;
     const found = readDate(text.slice(i), order);
     if (found && found.value.year !== null) return found.value;
   }
@@ -165,7 +167,7 @@ const SEPARATOR = /^[\s:|,;.)\]>–—-]+/;
 export function readLeadingStamp(line: string, order: DateOrder = 'DMY', allowPrefix = false): LeadingStamp | null {
   let text = line.trim().replace(OPENERS, '');
   let approximate = false;
-  if (allowPrefix) text = text.replace(/^(?:at|on|by|from)\s+/i, '');
+  if (allowPrefix) text = text.replace(/^(?:at|on|by|from|around|about|beginning at|starting at|starting on|between|until|shortly after|just after|just before)\s+/i, '');
   const approx = APPROXIMATE.exec(text);
   if (approx) {
     approximate = true;
