@@ -48,7 +48,7 @@ interface Operation {
 }
 type OpenApi = { paths: Record<string, Record<string, Omit<Operation, 'method' | 'path'>>>; components?: { schemas?: Record<string, JsonSchema> } };
 
-const RUNS_PER_DATABASE = Number(process.env.FUZZ_RUNS ?? 400);
+const RUNS_PER_DATABASE = Number(process.env.FUZZ_RUNS ?? 1000);
 /** In every text of the restricted incident: a response that contains it has leaked. */
 const MARKER = `SECRET${Math.random().toString(36).slice(2, 10).toUpperCase()}`;
 

@@ -27,13 +27,18 @@ describe.each(databaseKinds)('people as accounts on %s', (kind) => {
     const ana = await createUser(t, { name: 'Ana Before', role: 'responder' });
     const { incident, review } = await createReview(t, { commander: { userId: ana.id } });
     const item = await post<ActionItem>(t, `/api/reviews/${review.id}/action-items`, { title: 'Alert on pool saturation', owner: { userId: ana.id } });
+    expect(JSON.stringify(await get(t, `/api/reviews/${review.id}/document`))).toContain('Ana Before'); // now cached
     await patch<User>(t, `/api/users/${ana.id}`, { version: ana.version, name: 'Ana After' });
     expect((await get<Incident>(t, `/api/incidents/${incident.id}`)).commander?.name).toBe('Ana Before');
+    t.clock.now = new Date(t.clock.now.getTime() + 1_000); // the test's clock stands still; a real one moves on
     runner(t.ctx, [renamePersonJob]);
     await vi.waitFor(async () => {
       expect((await get<Incident>(t, `/api/incidents/${incident.id}`)).commander).toEqual({ userId: ana.id, name: 'Ana After' });
       expect((await get<ActionItem>(t, `/api/action-items/${item.id}`)).owner).toEqual({ userId: ana.id, name: 'Ana After' });
     });
+    // The cached review document follows: the rename moved the rows' updated_at, part of its key.
+    const document = JSON.stringify(await get(t, `/api/reviews/${review.id}/document`));
+    expect([document.includes('Ana After'), document.includes('Ana Before')]).toEqual([true, false]);
   });
 
   it('names users by id, by exact e-mail or name, and keeps anyone else as a plain name', async () => {
@@ -91,7 +96,7 @@ describe.each(databaseKinds)('people as accounts on %s', (kind) => {
     const ana = await createUser(t, { name: 'Ana Old', role: 'responder' });
     const incident = await createIncident(t, { commander: { userId: ana.id }, responders: [{ userId: ana.id }] });
     await t.database.handle.db.updateTable('users').set({ name: 'Ana New' }).where('id', '=', ana.id).execute();
-    expect(await renamePerson(t.ctx.db, ana.id, 'Ana New')).toBeGreaterThan(0);
+    expect(await renamePerson(t.ctx.db, ana.id, 'Ana New', new Date().toISOString())).toBeGreaterThan(0);
     const read = await get<Incident>(t, `/api/incidents/${incident.id}`);
     expect([read.commander, read.responders[0]]).toEqual([
       { userId: ana.id, name: 'Ana New' },

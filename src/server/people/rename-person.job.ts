@@ -14,7 +14,7 @@ export const renamePersonJob = defineJob({
   maxAttempts: 5,
   async run({ ctx, payload }) {
     const [account] = await findAccountsByIds(ctx.db, [payload.userId]);
-    if (account) await renamePerson(ctx.db, account.id, account.name);
+    if (account) await renamePerson(ctx.db, account.id, account.name, ctx.now().toISOString());
   },
 });
 
