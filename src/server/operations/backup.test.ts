@@ -52,6 +52,7 @@ describe.each(databaseKinds)('hindsight backup and restore, on %s', (kind) => {
     expect(restored.stderr).toBe('');
     expect(restored.code).toBe(0);
 
+    expect(fs.readdirSync(path.dirname(file))).toEqual(['hindsight.backup']);
     const handle = await shared.open();
     const incidents = new Map((await handle.db.selectFrom('incidents').select(['id', 'title']).execute()).map((row) => [row.id, row.title]));
     const before = load.acknowledged.filter((write) => write.answeredAt < backupStarted);

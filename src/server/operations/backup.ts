@@ -62,6 +62,13 @@ async function backupSqlite(file: string, target: string): Promise<void> {
   } finally {
     db.close();
   }
+  // A self-contained file: reading it later (restore) leaves no -wal and -shm files beside it.
+  const copy = new SqliteDatabase(target, { fileMustExist: true });
+  try {
+    copy.pragma('journal_mode = DELETE');
+  } finally {
+    copy.close();
+  }
 }
 
 function checkSqliteBackup(file: string): void {
