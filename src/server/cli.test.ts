@@ -16,7 +16,8 @@ afterAll(() => {
   fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
-const local = { HINDSIGHT_DATA_DIR: dataDir, HINDSIGHT_HOST: '127.0.0.1', PORT: '0', HINDSIGHT_JOBS: 'off' };
+// A data folder per case: the cases run at once, and concurrent first migrations of one SQLite file race.
+const local = () => ({ HINDSIGHT_DATA_DIR: fs.mkdtempSync(path.join(dataDir, 'case-')), HINDSIGHT_HOST: '127.0.0.1', PORT: '0', HINDSIGHT_JOBS: 'off' });
 const unreachablePostgres = { DATABASE_URL: 'postgres://hindsight:secret-password@127.0.0.1:1/hindsight' };
 const admin = ['admin', 'create', '--email', 'ada@example.com', '--name', 'Ada', '--password', 'a long enough passphrase'];
 
@@ -25,6 +26,7 @@ const cases: Array<{ name: string; args: string[]; env?: () => Record<string, st
   { name: 'an unknown option', args: ['--bogus'], code: 2, says: /^Unknown option '--bogus'; run hindsight <command> --help/ },
   { name: 'an unknown option of serve', args: ['serve', '--port', '80'], code: 2, says: /^Unknown option '--port'/ },
   { name: 'an unknown option of admin create', args: ['admin', 'create', '--role', 'x'], code: 2, says: /^Unknown option '--role'/ },
+  { name: 'backup without its file', args: ['backup'], code: 2, says: /^Usage: hindsight backup <file>$/m },
   { name: 'an unknown command', args: ['frobnicate'], code: 2, says: /^Unknown command "frobnicate"; run hindsight --help/ },
   { name: 'a port in use', args: ['serve'], env: () => ({ PORT: String(busyPort) }), code: 1, says: /^Cannot listen on 127\.0\.0\.1:\d+: the port is already in use/ },
   { name: 'an address the machine does not have', args: ['serve'], env: () => ({ HINDSIGHT_HOST: '192.0.2.1' }), code: 1, says: /^Cannot listen on 192\.0\.2\.1:0: this machine has no such address/ },
@@ -41,7 +43,7 @@ const cases: Array<{ name: string; args: string[]; env?: () => Record<string, st
 
 describe('the command line when something is wrong', () => {
   it.concurrent.each(cases)('$name: one line naming it, exit $code', { timeout: 60_000 }, async ({ args, env, code, says }) => {
-    const result = await hindsight(args, { ...local, ...env?.() });
+    const result = await hindsight(args, { ...local(), ...env?.() });
     expect(result.code).toBe(code);
     expect(result.stderr).toMatch(says);
     expect(result.stderr).not.toMatch(/^\s+at /m);
@@ -58,7 +60,7 @@ describe('the command line when something is wrong', () => {
     [['admin', 'create', '--help'], /^Usage: hindsight admin create --email/],
     [['help'], /^Usage: hindsight <command> \[options\]/],
   ])('%j prints that help and exits 0', { timeout: 60_000 }, async (args, says) => {
-    const result = await hindsight(args, local);
+    const result = await hindsight(args, local());
     expect(result).toMatchObject({ code: 0, stderr: '' });
     expect(result.stdout).toMatch(says);
   });

@@ -177,7 +177,10 @@ function reportFailure(error: unknown): number {
   }
   const code = (error as { code?: string }).code ?? '';
   if (code.startsWith('ERR_PARSE_ARGS_')) {
-    console.error(`${(error as Error).message}; run hindsight <command> --help for its options`);
+    // Node's message goes on about positional arguments; the option's name is what helps.
+    const message = (error as Error).message;
+    const option = /^Unknown option '([^']+)'/.exec(message)?.[0];
+    console.error(`${option ?? message}; run hindsight <command> --help for its options`);
     return 2;
   }
   console.error(`hindsight: ${error instanceof Error ? error.message : String(error)}`);
