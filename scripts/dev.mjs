@@ -41,6 +41,7 @@ process.on('SIGINT', () => shutdown(0));
 process.on('SIGTERM', () => shutdown(0));
 
 const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
-start('api', npx, ['tsx', 'watch', 'src/server/main.ts', 'serve'], { PORT: apiPort, HINDSIGHT_DATA_DIR: dataDir });
+// No drain on reload: nothing balances load in development.
+start('api', npx, ['tsx', 'watch', 'src/server/main.ts', 'serve'], { PORT: apiPort, HINDSIGHT_DATA_DIR: dataDir, HINDSIGHT_SHUTDOWN_DRAIN_SECONDS: '0' });
 start('web', npx, ['vite'], { HINDSIGHT_API_URL: `http://127.0.0.1:${apiPort}` });
 console.log(`Hindsight dev: web http://localhost:5173  ·  API http://localhost:${apiPort}  ·  data ${dataDir}`);

@@ -97,6 +97,33 @@ describe('configuration', () => {
     expect(problems({ HINDSIGHT_OIDC_CLIENT_ID: 'x' })).toMatch(/HINDSIGHT_OIDC_ISSUER: is required when HINDSIGHT_OIDC_CLIENT_ID/);
   });
 
+  it.each(['0x10', '1e3', '80.0', '-1', '65536', ' 80', '8080a'])('refuses PORT=%j: decimal digits up to 65535 only', (port) => {
+    expect(() => loadConfig({ PORT: port })).toThrow(/PORT: must be a port number from 0 to 65535/);
+  });
+
+  it.each([
+    ['10.0.0.0/99', false],
+    ['10.0.0.0/33', false],
+    ['::/129', false],
+    ['10.0.0.0/32', true],
+    ['fd00::/8', true],
+    ['10.0.0.0/8,::1', true],
+  ])('checks that the CIDR prefix of HINDSIGHT_TRUST_PROXY=%s fits its address family', (value, valid) => {
+    const load = () => loadConfig({ HINDSIGHT_TRUST_PROXY: value });
+    if (valid) expect(load().trustProxy).toEqual(value.split(','));
+    else expect(load).toThrow(/HINDSIGHT_TRUST_PROXY: must be true, false, a hop count or IP addresses\/CIDRs/);
+  });
+
+  it('reads the operations settings: metrics token, drain and grace periods', () => {
+    expect(loadConfig({}).operations).toEqual({ metricsToken: null, shutdownDrainSeconds: 1, shutdownGraceSeconds: 10 });
+    expect(loadConfig({ HINDSIGHT_METRICS_TOKEN: 'x'.repeat(16), HINDSIGHT_SHUTDOWN_DRAIN_SECONDS: '5', HINDSIGHT_SHUTDOWN_GRACE_SECONDS: '30' }).operations).toEqual({
+      metricsToken: 'x'.repeat(16),
+      shutdownDrainSeconds: 5,
+      shutdownGraceSeconds: 30,
+    });
+    expect(() => loadConfig({ HINDSIGHT_METRICS_TOKEN: 'short', HINDSIGHT_SHUTDOWN_GRACE_SECONDS: '-1' })).toThrow(/HINDSIGHT_METRICS_TOKEN: [^\n]*\n[^\n]*HINDSIGHT_SHUTDOWN_GRACE_SECONDS: /);
+  });
+
   it('runs a job worker by default, and reads its settings', () => {
     expect(loadConfig({}).jobs).toEqual({ enabled: true, concurrency: 10, pollIntervalMs: 1_000, retentionDays: 14, deadRetentionDays: 90 });
     const config = loadConfig({
@@ -118,6 +145,7 @@ describe('configuration', () => {
       env: { ...process.env, HINDSIGHT_OIDC_ISSUER: 'https://login.example.com', HINDSIGHT_OIDC_CLIENT_ID: 'hindsight', HINDSIGHT_OIDC_CLIENT_SECRET: 'do-not-print-me' },
     });
     expect(output).not.toContain('do-not-print-me');
+    expect(JSON.parse(output).operations.metricsToken).toBeNull();
     expect(JSON.parse(output).auth.oidc.clientSecret).toBe('(set)');
   });
 

@@ -10,6 +10,7 @@ import { ConfigError, loadConfig, type Config } from './config.js';
 import { openDatabase, type DatabaseHandle } from './db/kysely.js';
 import { migrateToLatest } from './db/migrate.js';
 import { startJobs } from './jobs/start-jobs.js';
+import { backupDatabase, restoreDatabase } from './operations/backup.js';
 import { Readiness } from './operations/readiness.js';
 import { shutDown, trackConnections } from './operations/shutdown.js';
 import { CliError, explainStartupError } from './operations/startup-errors.js';
@@ -22,6 +23,16 @@ const commands = {
   },
   migrate: { usage: 'migrate', summary: 'apply pending database migrations and exit', details: '' },
   config: { usage: 'config', summary: 'print the effective configuration and exit (secrets masked)', details: '' },
+  backup: {
+    usage: 'backup <file>',
+    summary: 'write a consistent backup of the database to <file>, also while the server runs',
+    details: 'SQLite: an online backup (a SQLite file). PostgreSQL: pg_dump -Fc (needs the PostgreSQL client tools).\nA relative <file> is taken from the current folder; missing folders are created.',
+  },
+  restore: {
+    usage: 'restore <file>',
+    summary: 'replace the database with the backup in <file> (stop the server first)',
+    details: 'SQLite: refused while another process has the database open. PostgreSQL: pg_restore --clean in one transaction.',
+  },
   admin: { usage: adminUsage.trim(), summary: '', details: '' },
 } as const;
 type Command = keyof typeof commands;
@@ -132,7 +143,9 @@ async function main(argv: string[]): Promise<number> {
   }
   const rest = argv[0] === name ? argv.slice(1) : argv;
   // `admin` parses its own options (--email, --name, --password); the others take none.
-  if (name !== 'admin') parseArgs({ args: rest, allowPositionals: false, strict: true, options: {} });
+  const { positionals } = name === 'admin' ? { positionals: [] } : parseArgs({ args: rest, allowPositionals: true, strict: true, options: {} });
+  const wantsFile = name === 'backup' || name === 'restore';
+  if (wantsFile ? positionals.length !== 1 : positionals.length > 0) throw new CliError(`Usage: hindsight ${commands[name].usage}`, 2);
   const config = loadConfig();
   switch (name) {
     case 'serve':
@@ -143,6 +156,13 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     case 'config':
       console.log(JSON.stringify(printableConfig(config), null, 2));
+      return 0;
+    case 'backup':
+      console.log(`Backup written to ${await backupDatabase(config, positionals[0]!)}`);
+      return 0;
+    case 'restore':
+      await restoreDatabase(config, positionals[0]!);
+      console.log(`Restored ${positionals[0]}; start the server to apply any newer migrations`);
       return 0;
     case 'admin':
       return adminCommand(config, rest);
@@ -157,7 +177,10 @@ function reportFailure(error: unknown): number {
   }
   const code = (error as { code?: string }).code ?? '';
   if (code.startsWith('ERR_PARSE_ARGS_')) {
-    console.error(`${(error as Error).message}; run hindsight <command> --help for its options`);
+    // Node's message goes on about positional arguments; the option's name is what helps.
+    const message = (error as Error).message;
+    const option = /^Unknown option '([^']+)'/.exec(message)?.[0];
+    console.error(`${option ?? message}; run hindsight <command> --help for its options`);
     return 2;
   }
   console.error(`hindsight: ${error instanceof Error ? error.message : String(error)}`);

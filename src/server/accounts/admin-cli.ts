@@ -7,6 +7,7 @@ import type { Actor } from '../access/actor.js';
 import { readAdminPassword, type Config } from '../config.js';
 import { openDatabase } from '../db/kysely.js';
 import { migrateToLatest } from '../db/migrate.js';
+import { explainStartupError } from '../operations/startup-errors.js';
 import { hashPassword } from './passwords.js';
 import { createUserFromCli } from './users.service.js';
 
@@ -52,7 +53,7 @@ export async function adminCommand(config: Config, argv: string[]): Promise<numb
     console.log(`Created admin ${user.email} (user ${user.id})`);
     return 0;
   } catch (error) {
-    console.error(error instanceof Error ? error.message : String(error));
+    console.error(explainStartupError(error, config, 'database') ?? (error instanceof Error ? error.message : String(error)));
     return 1;
   } finally {
     await handle.close();

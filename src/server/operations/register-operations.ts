@@ -23,14 +23,17 @@ export interface OperationsOptions {
 export async function registerOperations(app: FastifyInstance, ctx: AppContext, options: OperationsOptions = {}): Promise<void> {
   const readiness = options.readiness ?? new Readiness();
   const metrics = createMetrics(ctx, options.poolStats ?? null);
-  // onSend runs for every answer, refusals by earlier hooks and errors included.
-  app.addHook('onSend', async (request, reply) => {
+  // onSend runs for every answer, refusals by earlier hooks and errors included. Callback hooks:
+  // they run on every request, and an async hook costs a promise each time.
+  app.addHook('onSend', (request, reply, payload, done) => {
     reply.header(REQUEST_ID_HEADER, request.id);
     // Sent while shutting down (a request already running, or one on a kept-alive connection).
     if (readiness.draining) reply.header('connection', 'close');
+    done(null, payload);
   });
-  app.addHook('onResponse', async (request, reply) => {
+  app.addHook('onResponse', (request, reply, done) => {
     metrics.observeRequest(request.method, request.routeOptions.url ?? '(unmatched)', reply.statusCode, reply.elapsedTime / 1000);
+    done();
   });
   await app.register(healthRoutes, { ctx, readiness });
   await app.register(metricsRoutes, { ctx, metrics });

@@ -39,6 +39,10 @@ describe.each(databaseKinds)('stopping the server with SIGTERM during a burst of
 
   it('resets no connection, stores every acknowledged write, fails readiness first and exits 0', { timeout: 120_000 }, async () => {
     const headers = await firstAdmin(server.baseUrl);
+    // As served by main.ts: ready, and /metrics with the pool's figures on PostgreSQL.
+    expect((await fetch(`${server.baseUrl}/readyz`)).status).toBe(200);
+    const metrics = await (await fetch(`${server.baseUrl}/metrics`)).text();
+    expect(metrics.includes('hindsight_db_pool_connections{state="idle"}')).toBe(kind === 'postgres');
     // Keep-alive connections, opened before the burst as a busy client or a proxy would hold them;
     // the burst reuses them and opens one more per request, so all of it is on its way at SIGTERM.
     const agent = new http.Agent({ keepAlive: true });
