@@ -15,7 +15,8 @@ export interface ServerProcess {
 export async function startServer(shared: SharedDatabase, env: Record<string, string> = {}): Promise<ServerProcess> {
   const { DATABASE_URL: _inherited, ...parentEnv } = process.env;
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts', 'serve'], {
-    env: { ...parentEnv, ...shared.env, PORT: '0', HINDSIGHT_HOST: '127.0.0.1', HINDSIGHT_LOG_LEVEL: 'info', ...env },
+    // Load tests send thousands of writes as one user: API rate limits off unless a test sets them.
+    env: { ...parentEnv, ...shared.env, PORT: '0', HINDSIGHT_HOST: '127.0.0.1', HINDSIGHT_LOG_LEVEL: 'info', HINDSIGHT_RATE_LIMIT_PER_MINUTE: '0', ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
