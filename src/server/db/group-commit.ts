@@ -137,8 +137,29 @@ const committers = new WeakMap<object, unknown>();
  * wait on anything but the database, since others may share its transaction.
  */
 export function writeTransaction<DB, T>(db: Kysely<DB>, work: Work<DB, T>): Promise<T> {
-  if (dialectOf(db) !== 'sqlite') return db.transaction().execute(work);
+  if (dialectOf(db) !== 'sqlite') return retryOnDeadlock(() => db.transaction().execute(work));
   let committer = committers.get(db) as GroupCommitter<DB> | undefined;
   if (!committer) committers.set(db, (committer = new GroupCommitter(db)));
   return committer.run(work);
+}
+
+/** PostgreSQL aborted the transaction to break a deadlock (40P01) or a serialization conflict (40001). */
+export const isTransientConflict = (error: unknown): boolean => ['40P01', '40001'].includes(String((error as { code?: unknown } | null)?.code));
+
+const RETRIES = 3;
+
+/**
+ * Runs a PostgreSQL transaction again when the database aborted it to break a deadlock: two edits
+ * that lock the same rows in opposite orders (an incident and its key timeline entry) must both
+ * end in an answer, never a 500. The whole transaction reruns, so it rereads what it depends on.
+ */
+export async function retryOnDeadlock<T>(run: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await run();
+    } catch (error) {
+      if (attempt > RETRIES || !isTransientConflict(error)) throw error;
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * attempt));
+    }
+  }
 }
