@@ -44,7 +44,7 @@ test('an admin adds a colleague, changes their role, disables them, and finds ea
   await expect(entries.nth(0)).toContainText(`disabled user #${lena.id}`);
   await expect(entries.nth(1)).toContainText(`changed the role of user #${lena.id}`);
   await expect(entries.nth(2)).toContainText(`created user #${lena.id}`);
-  await expect(entries).not.toContainText(['user.role_change']);
+  await expect(page.getByTestId('audit-summary').filter({ hasText: /user\.[a-z_]+/ })).toHaveCount(0);
   await entries.nth(1).getByRole('button', { name: /Changed the role of/ }).click();
   const diff = entries.nth(1).getByTestId('audit-diff');
   await expect(diff.getByRole('row', { name: /^Role responder admin$/ })).toBeVisible();
