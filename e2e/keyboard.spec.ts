@@ -32,7 +32,7 @@ test('every page has one h1, a skip link to the content, and keyboard shortcuts 
   // In the editor: n puts the cursor in the fast entry without Tab-walking; a digit jumps to a section.
   const editor = new ReviewEditor(page);
   await editor.goto(review.id);
-  await page.locator('body').click({ position: { x: 5, y: 5 } });
+  await page.locator('#main').focus();
   await page.keyboard.press('n');
   await expect(editor.quickEntry).toBeFocused();
   await editor.quickEntry.press('Escape');
