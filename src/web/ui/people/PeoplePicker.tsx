@@ -46,6 +46,7 @@ export function PeoplePicker({ label, value, onChange, description, error, name,
             <Combobox.EventsTarget>
               <PillsInput.Field
                 role="combobox"
+                aria-expanded={combobox.dropdownOpened}
                 autoComplete="off"
                 name={name}
                 value={search}

@@ -51,6 +51,7 @@ export function PersonPicker({ label, value, onChange, description, placeholder,
       <Combobox.Target>
         <InputBase
           role="combobox"
+          aria-expanded={open}
           autoComplete="off"
           label={label}
           description={description}
