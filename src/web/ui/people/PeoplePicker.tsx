@@ -43,10 +43,9 @@ export function PeoplePicker({ label, value, onChange, description, error, name,
                 {person.name}
               </Pill>
             ))}
-            <Combobox.EventsTarget>
+            <Combobox.EventsTarget withExpandedAttribute>
               <PillsInput.Field
                 role="combobox"
-                aria-expanded={combobox.dropdownOpened}
                 autoComplete="off"
                 name={name}
                 value={search}
