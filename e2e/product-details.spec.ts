@@ -43,6 +43,6 @@ test('action items are listed overdue first, then by due date, undated last; the
 
   await page.goto(`/reviews/${review.id}`);
   await page.getByRole('button', { name: 'Add action item' }).click();
-  await page.getByRole('dialog').getByRole('textbox', { name: 'Priority' }).click();
+  await page.getByRole('dialog').getByRole('combobox', { name: 'Priority' }).click();
   await expect(page.getByRole('option')).toHaveText(['P1 · urgent', 'P2 · high', 'P3 · normal', 'P4 · low']);
 });

@@ -44,7 +44,7 @@ test('every section of a review can be filled in, and the read view tells the st
   await chain.getByRole('button', { name: 'Ask why' }).click();
   await chain.getByLabel('Because 1').fill('The target groups were detached from the ALB.');
   await chain.getByRole('button', { name: 'Ask why' }).click();
-  await expect(chain.getByLabel('Why 2')).toHaveValue('Why the target groups were detached from the ALB?');
+  await expect(chain.getByLabel('Why 2')).toHaveValue('Why were the target groups detached from the ALB?');
   await chain.getByLabel('Because 2').fill('Replacing the VPC CNI re-created the attachments without the target groups.');
   await chain.getByLabel('Systemic cause').fill('Essential network components can be replaced by the pipeline without an ingress check before and after.');
   await chain.getByLabel('Systemic cause').press('Control+s');

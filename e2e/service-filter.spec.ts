@@ -6,7 +6,7 @@ test('the service filter offers the known services as you type and matches by th
   await api.createIncident({ title: `Search slow ${tok}`, severity: 'sev3', services: [`${tok}search`] });
 
   await page.goto('/incidents');
-  const filter = page.getByRole('textbox', { name: 'Service' });
+  const filter = page.getByRole('combobox', { name: 'Service' });
   await filter.fill(`${tok}payments`);
   await expect(page.getByRole('option', { name: `${tok}payments-api` })).toBeVisible();
 

@@ -11,7 +11,7 @@ test('script put into every free-text field through the API stays inert text on 
 
   // The incident page and the list show the text exactly as written.
   await page.goto(`/incidents/${incident.id}`);
-  await expect(page.getByRole('heading', { level: 2 })).toHaveText(payload('Incident title'));
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(payload('Incident title'));
   await expect(page.getByText(payload('Customer impact'), { exact: true })).toBeVisible();
   for (const field of ['Commander', 'Responder', 'svc', 'label']) await expect(page.getByText(shortPayload(field), { exact: true })).toBeVisible();
   await screenshot(page, 'xss-incident');

@@ -66,7 +66,13 @@ describe('scoreReview', () => {
       ['summary', 'human-error'],
       ['learnings', 'counterfactual'],
     ]);
-    expect(result.reasons[1]).toBe('2 phrases read as blame or hindsight: "human error" (summary), "We should have" (learnings).');
+    expect(result.reasons[1]).toBe('2 phrases read as blame or hindsight: "human error" (in summary), "We should have" (in learnings).');
+  });
+
+  it('names a field in words when the text carries a label, never its internal path', () => {
+    const result = scoreReview(review({ texts: [{ field: 'actionItems.4.title', label: 'the title of action item “Be more careful”', text: 'Engineers should be more careful.' }] }));
+    expect(result.reasons[1]).toContain('(in the title of action item “Be more careful”)');
+    expect(result.reasons[1]).not.toContain('actionItems.4');
   });
 
   it('mixes contributor coverage (60%) with action item quality (40%)', () => {

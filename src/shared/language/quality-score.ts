@@ -21,14 +21,14 @@ const MAX_LISTED = 5;
 export interface ReviewQualityInput {
   sections: Array<{ key: string; label: string; filled: boolean }>;
   /** Every free-text field of the review, e.g. { field: 'summary', text }. */
-  texts: Array<{ field: string; text: string }>;
+  texts: Array<{ field: string; text: string; /** The field in words, for reasons ("the title of action item “…”"); the path otherwise. */ label?: string }>;
   /** The incident's commander and responders, so their names are recognised. */
   people?: string[];
   actionItems: ActionItemInput[];
   contributors: ContributorInput[];
 }
 
-export type FieldLanguageFinding = LanguageFinding & { field: string };
+export type FieldLanguageFinding = LanguageFinding & { field: string; label?: string };
 
 export interface QualityScore {
   /** 0-100 integer. */
@@ -50,8 +50,8 @@ const ACTION_PROBLEM_LABELS: Record<string, string> = {
 };
 
 export function scoreReview(input: ReviewQualityInput): QualityScore {
-  const languageFindings = input.texts.flatMap(({ field, text }) =>
-    checkBlameless(text, { people: input.people }).map((finding) => ({ ...finding, field })),
+  const languageFindings = input.texts.flatMap(({ field, text, label }) =>
+    checkBlameless(text, { people: input.people }).map((finding) => ({ ...finding, field, ...(label ? { label } : {}) })),
   );
   const actionFindings = checkActionItems(input);
   const completeness = scoreCompleteness(input.sections);
@@ -90,7 +90,7 @@ function scoreCompleteness(sections: ReviewQualityInput['sections']): Part {
 function scoreBlamelessness(findings: FieldLanguageFinding[]): Part {
   if (findings.length === 0) return { value: 100, reasons: ['No blaming or counterfactual language found.'] };
   const penalty = findings.reduce((sum, finding) => sum + PENALTY[finding.severity], 0);
-  const listed = findings.slice(0, MAX_LISTED).map((finding) => `"${finding.excerpt}" (${finding.field})`);
+  const listed = findings.slice(0, MAX_LISTED).map((finding) => `"${finding.excerpt}" (in ${finding.label ?? finding.field})`);
   const more = findings.length > MAX_LISTED ? ` and ${findings.length - MAX_LISTED} more` : '';
   const noun = findings.length === 1 ? 'phrase reads' : 'phrases read';
   return {

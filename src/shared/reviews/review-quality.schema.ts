@@ -2,6 +2,7 @@ import { z } from 'zod';
 
 const languageFindingSchema = z.object({
   field: z.string().describe('The free-text field, e.g. summary, questions.went_well, timeline.40.text'),
+  label: z.string().optional().describe('The field in words, e.g. the title of action item “Alert on pool saturation”'),
   rule: z.string(),
   start: z.number().int(),
   end: z.number().int(),

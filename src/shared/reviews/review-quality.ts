@@ -1,5 +1,6 @@
 import { scoreReview, type QualityScore, type ReviewQualityInput } from '../language/index.js';
 import type { ReviewDocument } from './review-document.schema.js';
+import { fieldInWords } from './field-in-words.js';
 import { partKeys, type DocumentParts } from './review-part.js';
 import { reviewParts } from './review-parts.js';
 
@@ -8,9 +9,9 @@ import { reviewParts } from './review-parts.js';
  * (`summary`, `questions.went_well`, `factors.12.title`, `timeline.40.text`, ...), so a
  * finding can be shown next to the field it came from. Each review part names its own.
  */
-export function reviewTexts(doc: DocumentParts): Array<{ field: string; text: string }> {
+export function reviewTexts(doc: DocumentParts): Array<{ field: string; text: string; label: string }> {
   const texts = partKeys.flatMap((key) => reviewParts[key].texts(doc));
-  return texts.filter((t): t is { field: string; text: string } => Boolean(t.text?.trim()));
+  return texts.filter((t): t is { field: string; text: string } => Boolean(t.text?.trim())).map((t) => ({ ...t, label: fieldInWords(t.field, doc) }));
 }
 
 /** The people whose names may appear in the review: the incident's and the review's roles. */

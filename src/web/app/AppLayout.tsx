@@ -1,4 +1,4 @@
-import { AppShell, Badge, Button, Group, Loader, NavLink, Stack, Text, Title } from '@mantine/core';
+import { AppShell, Badge, Button, Group, Loader, NavLink, Stack, Text } from '@mantine/core';
 import { IconAlertTriangle, IconChecklist, IconClipboardList, IconFileText, IconListCheck, IconPlus, IconStack2, IconUserCheck, IconUsers } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { Suspense } from 'react';
@@ -7,6 +7,7 @@ import { reviewsApi } from '../api/reviews.js';
 import { queryKeys } from '../api/query-keys.js';
 import { Logo } from '../ui/Logo.js';
 import { useSession } from './session.js';
+import { KeyboardShortcuts } from './shortcuts/KeyboardShortcuts.js';
 import { UserMenu } from './UserMenu.js';
 
 const nav = [
@@ -73,15 +74,16 @@ export function AppLayout() {
       <a className="hs-skip-link" href="#main">
         Skip to content
       </a>
+      <KeyboardShortcuts />
       <AppShell.Header className="hs-no-print" px="lg">
         <Group h="100%" justify="space-between">
           <Link to="/" className="hs-link" aria-label="Hindsight home">
             <Group gap={10}>
               <Logo size={30} />
               <Stack gap={0}>
-                <Title order={1} fz={18} fw={700} lh={1.1}>
+                <Text fz={18} fw={700} lh={1.1} c="dark">
                   Hindsight
-                </Title>
+                </Text>
                 <Text fz={11} c="dimmed" lh={1.2}>
                   Blameless post-incident reviews
                 </Text>

@@ -31,7 +31,7 @@ export function Page({ title, description, actions, crumbs, meta, children, maxW
           )}
           <Group justify="space-between" align="flex-start" wrap="nowrap" gap="lg">
             <Stack gap={4} style={{ minWidth: 0 }}>
-              <Title order={2} fz={26}>
+              <Title order={1} fz={26}>
                 {title}
               </Title>
               {description && (

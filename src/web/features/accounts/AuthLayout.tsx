@@ -21,7 +21,7 @@ export function AuthLayout({ title, description, children }: { title: string; de
         <Card p="xl" shadow="sm">
           <Stack gap="lg">
             <Box>
-              <Title order={2} fz={22}>
+              <Title order={1} fz={22}>
                 {title}
               </Title>
               {description && (

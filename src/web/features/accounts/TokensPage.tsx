@@ -40,7 +40,7 @@ function RevokeModal({ token, onClose }: { token: ApiToken | null; onClose: () =
   );
 }
 
-/** Your API tokens: for scripts, integrations and the command-line client. */
+/** Your API tokens: for scripts and integrations that call the API. */
 export default function TokensPage() {
   const [creating, { open, close }] = useDisclosure(false);
   const [revoking, setRevoking] = useState<ApiToken | null>(null);
@@ -60,7 +60,7 @@ export default function TokensPage() {
         {tokens.isPending ? (
           <Center py={60}><Loader size="sm" /></Center>
         ) : items.length === 0 ? (
-          <EmptyState py={56} variant="light" icon={<IconKey size={26} />} title="No API tokens yet" description="Create one for a script, an integration or the command-line client.">
+          <EmptyState py={56} variant="light" icon={<IconKey size={26} />} title="No API tokens yet" description="Create one for a script or an integration that calls the API.">
             <EmptyState.Actions>{newButton}</EmptyState.Actions>
           </EmptyState>
         ) : (

@@ -6,7 +6,7 @@ import { formatDueDate } from './action-meta.js';
 export function DueDate({ item }: { item: Pick<ActionItem, 'dueDate' | 'overdue'> }) {
   return (
     <Stack gap={2} align="flex-start">
-      <Text fz="sm" className="hs-tabular" c={item.overdue ? 'red.7' : item.dueDate ? undefined : 'dimmed'} fw={item.overdue ? 600 : undefined} style={{ whiteSpace: 'nowrap' }} title={item.dueDate ? `Due by the end of ${item.dueDate} in the organisation's calendar` : undefined}>
+      <Text fz="sm" className="hs-tabular" c={item.overdue ? 'red.9' : item.dueDate ? undefined : 'dimmed'} fw={item.overdue ? 600 : undefined} style={{ whiteSpace: 'nowrap' }} title={item.dueDate ? `Due by the end of ${item.dueDate} in the organisation's calendar` : undefined}>
         {formatDueDate(item.dueDate)}
       </Text>
       {item.overdue && (

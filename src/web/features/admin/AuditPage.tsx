@@ -11,6 +11,7 @@ import { Page } from '../../ui/Page.js';
 import { QueryError } from '../../ui/QueryError.js';
 import { Timestamp } from '../../ui/Timestamp.js';
 import { actionTone, fieldLabel, type Tone } from './audit-diff.js';
+import { actionInWords, subjectInWords } from './audit-words.js';
 import { AuditDiff } from './AuditDiff.js';
 import { AuditFiltersBar } from './AuditFiltersBar.js';
 import { toAuditQuery, useAuditFilters, type AuditPageFilters } from './use-audit-filters.js';
@@ -30,12 +31,12 @@ function EntryControl({ entry }: { entry: AuditEntry }) {
   return (
     <Group gap="md" wrap="nowrap">
       <Timestamp value={entry.at} format="datetimeSeconds" fz="sm" c="dimmed" miw={130} style={{ flexShrink: 0, whiteSpace: 'nowrap' }} />
-      <Badge color={toneColor[actionTone(entry.action)]} variant="light" ff="monospace" style={{ flexShrink: 0 }}>
-        {entry.action}
+      <Badge color={toneColor[actionTone(entry.action)]} variant="light" style={{ flexShrink: 0 }} title={entry.action}>
+        {actionInWords(entry.action)}
       </Badge>
-      <Text fz="sm" lineClamp={1}>
+      <Text fz="sm" lineClamp={1} data-testid="audit-summary">
         <Text span fw={600} inherit>{entry.actor.name}</Text>
-        <Text span c="dimmed" inherit> · {fieldLabel(entry.entityType)} #{entry.entityId}</Text>
+        <Text span inherit> · {actionInWords(entry.action).toLowerCase()} {subjectInWords(entry).text}</Text>
         {entry.incidentId !== null && entry.entityType !== 'incident' && <Text span c="dimmed" inherit> · incident #{entry.incidentId}</Text>}
       </Text>
     </Group>
@@ -44,7 +45,7 @@ function EntryControl({ entry }: { entry: AuditEntry }) {
 
 /** Follow an entry: everything by the same person, the entity's whole history, its page. */
 function EntryLinks({ entry, set }: { entry: AuditEntry; set: (changes: Partial<AuditPageFilters>) => void }) {
-  const link = entityLink(entry);
+  const link = subjectInWords(entry).link ?? entityLink(entry);
   return (
     <Group gap="xs" mb="sm">
       {entry.actor.userId !== null && (
@@ -57,7 +58,7 @@ function EntryLinks({ entry, set }: { entry: AuditEntry; set: (changes: Partial<
       </Button>
       {link && (
         <Button size="compact-xs" variant="subtle" component={Link} to={link} rightSection={<IconArrowRight size={12} />}>
-          Open {['review', 'job'].includes(entry.entityType) ? entry.entityType : 'incident'}
+          Open {subjectInWords(entry).text}
         </Button>
       )}
     </Group>

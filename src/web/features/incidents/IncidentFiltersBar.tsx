@@ -14,7 +14,7 @@ interface Props {
 }
 
 /** A text filter that updates the URL a moment after typing stops. */
-function DebouncedInput({ value, onChange, ...props }: { value: string; onChange: (v: string) => void; label: string; placeholder: string; icon: React.ReactNode; w?: number }) {
+function DebouncedInput({ value, onChange, ...props }: { value: string; onChange: (v: string) => void; label: string; placeholder: string; icon: React.ReactNode; w?: number; shortcut?: string }) {
   const [text, setText] = useState(value);
   useEffect(() => setText(value), [value]);
   const push = useDebouncedCallback(onChange, 300);
@@ -24,6 +24,7 @@ function DebouncedInput({ value, onChange, ...props }: { value: string; onChange
       placeholder={props.placeholder}
       leftSection={props.icon}
       w={props.w}
+      data-shortcut={props.shortcut}
       value={text}
       onChange={(e) => {
         setText(e.currentTarget.value);
@@ -41,7 +42,7 @@ export function IncidentFiltersBar({ filters, setFilter, clear, active }: Props)
       <Stack gap="sm">
         <Group gap="sm" wrap="nowrap">
           <Box style={{ flex: 1 }}>
-            <DebouncedInput value={filters.q ?? ''} onChange={(v) => setFilter('q', v)} label="Search titles" placeholder="Search titles…" icon={<IconSearch size={16} />} />
+            <DebouncedInput value={filters.q ?? ''} onChange={(v) => setFilter('q', v)} label="Search titles" placeholder="Search titles… (press /)" shortcut="search" icon={<IconSearch size={16} />} />
           </Box>
           <ServiceFilter value={filters.service ?? ''} onChange={(v) => setFilter('service', v)} />
           <DebouncedInput value={filters.label ?? ''} onChange={(v) => setFilter('label', v)} label="Label" placeholder="Label" icon={<IconTag size={16} />} w={170} />

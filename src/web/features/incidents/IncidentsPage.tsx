@@ -41,7 +41,7 @@ export default function IncidentsPage() {
             variant="light"
             icon={<IconAlertTriangle size={26} />}
             title={active ? 'No incidents match these filters' : 'No incidents yet'}
-            description={active ? 'Try removing a filter.' : canWrite ? 'Record an incident by hand, or connect an alerting tool’s webhook.' : 'Incidents appear here as responders record them.'}
+            description={active ? 'Try removing a filter.' : canWrite ? 'Record an incident by hand, or from a script through the API with a token.' : 'Incidents appear here as responders record them.'}
           >
             <EmptyState.Actions>
               {active ? (

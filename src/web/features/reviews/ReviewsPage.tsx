@@ -34,7 +34,7 @@ function ReviewRow({ review }: { review: Review }) {
       <Table.Td><Text fz="sm" c={review.owner ? undefined : 'dimmed'}>{review.owner?.name ?? 'Unassigned'}</Text></Table.Td>
       <Table.Td>
         <Group gap={6} wrap="nowrap">
-          <DueDay value={review.dueAt} fz="sm" c={review.overdue ? 'red.7' : undefined} fw={review.overdue ? 600 : undefined} />
+          <DueDay value={review.dueAt} fz="sm" c={review.overdue ? 'red.9' : undefined} fw={review.overdue ? 600 : undefined} />
           {review.overdue ? <OverdueBadge size="sm" /> : review.dueAt && review.state !== 'published' ? <Text fz="xs" c="dimmed">{formatDueIn(review.dueAt)}</Text> : null}
         </Group>
       </Table.Td>

@@ -59,7 +59,7 @@ export function FieldStatus<T>({ field, idle, testId }: { field: AutosavedField<
       content = (
         <Group gap={6}>
           <IconCheck size={13} color="var(--mantine-color-teal-7)" />
-          <Text fz="xs" c="teal.8">Saved</Text>
+          <Text fz="xs" c="teal.9">Saved</Text>
           {field.canUndo && (
             <Anchor component="button" type="button" fz="xs" onClick={field.undo}>
               Undo

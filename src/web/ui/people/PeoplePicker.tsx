@@ -43,7 +43,7 @@ export function PeoplePicker({ label, value, onChange, description, error, name,
                 {person.name}
               </Pill>
             ))}
-            <Combobox.EventsTarget>
+            <Combobox.EventsTarget withExpandedAttribute>
               <PillsInput.Field
                 role="combobox"
                 autoComplete="off"

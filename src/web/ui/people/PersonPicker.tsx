@@ -48,7 +48,7 @@ export function PersonPicker({ label, value, onChange, description, placeholder,
 
   return (
     <Combobox store={combobox} onOptionSubmit={(v) => pick(options.find((o) => o.value === v)?.person ?? null)} withinPortal>
-      <Combobox.Target>
+      <Combobox.Target withExpandedAttribute>
         <InputBase
           role="combobox"
           autoComplete="off"

@@ -41,7 +41,7 @@ function SaveSummary() {
     state = (
       <Group gap={4} wrap="nowrap">
         <IconCheck size={14} color="var(--mantine-color-teal-7)" />
-        <Text fz="xs" c="teal.8">All changes saved</Text>
+        <Text fz="xs" c="teal.9">All changes saved</Text>
       </Group>
     );
   return (

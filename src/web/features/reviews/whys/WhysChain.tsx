@@ -5,6 +5,7 @@ import { changeKey } from '../../../api/live-changes.js';
 import { FieldStatus, IncomingChange } from '../../../ui/autosave/FieldStatus.js';
 import { useAutosavedField, type FieldSaveOutcome } from '../../../ui/autosave/use-autosaved-field.js';
 import { zodFieldErrors } from '../../../ui/field-errors.js';
+import { whyQuestion } from './why-question.js';
 import { LanguageHints } from '../../language/LanguageHints.js';
 import { useEditorMode } from '../editor/editor-context.js';
 import { EditingNow } from '../editor/presence/PresenceBar.js';
@@ -25,16 +26,10 @@ interface Props {
 export const toChainDraft = (c: Whys): ChainDraft => ({ title: c.title, steps: c.steps, systemicCause: c.systemicCause ?? '' });
 
 /** The next question follows from the last answer: "Why was the index missing?" */
-const nextWhy = (steps: WhyStep[]) => {
-  const last = steps.at(-1)?.because.trim().replace(/\.$/, '');
-  return last ? `Why ${last.charAt(0).toLowerCase()}${last.slice(1)}?` : '';
-};
+const nextWhy = (steps: WhyStep[]) => whyQuestion(steps.at(-1)?.because ?? '');
 
 /** The first question restates the symptom as a question unless it already is one. */
-const firstWhy = (symptom: string) => {
-  const text = symptom.trim().replace(/[.?]$/, '');
-  return /^why\b/i.test(text) ? `${text}?` : `Why ${text.charAt(0).toLowerCase()}${text.slice(1)}?`;
-};
+const firstWhy = (symptom: string) => whyQuestion(symptom);
 
 const showChain = (value: ChainDraft) => [value.title, ...value.steps.map((s, i) => `${i + 1}. ${s.why}\n   ${s.because}`), value.systemicCause ? `Systemic cause: ${value.systemicCause}` : ''].filter(Boolean).join('\n');
 
