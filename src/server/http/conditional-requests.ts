@@ -46,39 +46,49 @@ const locationOf = (readRoute: string, request: FastifyRequest, id: number) => {
 const hasVersion = (payload: unknown): payload is { version: number } =>
   typeof payload === 'object' && payload !== null && Number.isInteger((payload as { version?: unknown }).version);
 
+/** Puts If-Match's version where the route takes its version (body or query), or refuses it. */
+function applyIfMatch(request: FastifyRequest): void {
+  const version = versionFromIfMatch(String(request.headers['if-match']));
+  const schema = request.routeOptions.schema;
+  const inBody = takesVersion(schema?.body);
+  const inQuery = !inBody && takesVersion(schema?.querystring);
+  if (version === null || !(inBody || inQuery)) {
+    const message = version === null ? 'If-Match must be one ETag this API gave, such as "7"' : 'This route takes no version, so If-Match cannot apply';
+    throw new AppError('validation_failed', message, { errors: [{ field: 'if-match', in: 'headers', message }] });
+  }
+  const target = (inBody ? (request.body ??= {}) : request.query) as Record<string, unknown>;
+  if (typeof target !== 'object' || target === null) return; // the schema names the problem
+  if (target.version !== undefined && Number(target.version) !== version) {
+    const message = `If-Match says ${version} but the request's version says ${String(target.version)}`;
+    throw new AppError('validation_failed', message, { errors: [{ field: 'if-match', in: 'headers', message }] });
+  }
+  target.version = inQuery ? String(version) : version;
+}
+
 export function registerConditionalRequests(app: FastifyInstance): void {
   const readRoutes = new Set<string>();
   app.addHook('onRoute', (route) => {
     if ([route.method].flat().includes('GET')) readRoutes.add(route.url);
   });
 
-  app.addHook('preValidation', async (request) => {
-    const header = request.headers['if-match'];
-    if (header === undefined || !['PATCH', 'PUT', 'DELETE'].includes(request.method)) return;
-    const version = versionFromIfMatch(String(header));
-    const schema = request.routeOptions.schema;
-    const inBody = takesVersion(schema?.body);
-    const inQuery = !inBody && takesVersion(schema?.querystring);
-    if (version === null || !(inBody || inQuery)) {
-      const message = version === null ? 'If-Match must be one ETag this API gave, such as "7"' : 'This route takes no version, so If-Match cannot apply';
-      throw new AppError('validation_failed', message, { errors: [{ field: 'if-match', in: 'headers', message }] });
+  // Callback hooks with an early return: every request passes here, and a promise each costs.
+  app.addHook('preValidation', (request, _reply, done) => {
+    if (request.headers['if-match'] === undefined || !['PATCH', 'PUT', 'DELETE'].includes(request.method)) return done();
+    try {
+      applyIfMatch(request);
+      done();
+    } catch (error) {
+      done(error as Error);
     }
-    const target = (inBody ? (request.body ??= {}) : request.query) as Record<string, unknown>;
-    if (typeof target !== 'object' || target === null) return; // the schema names the problem
-    if (target.version !== undefined && Number(target.version) !== version) {
-      const message = `If-Match says ${version} but the request's version says ${String(target.version)}`;
-      throw new AppError('validation_failed', message, { errors: [{ field: 'if-match', in: 'headers', message }] });
-    }
-    target.version = inQuery ? String(version) : version;
   });
 
-  app.addHook('preSerialization', async (request, reply, payload) => {
+  app.addHook('preSerialization', (request, reply, payload, done) => {
     if (reply.statusCode < 300 && hasVersion(payload) && !reply.hasHeader('etag')) reply.header('etag', etagOfVersion(payload.version));
     if (reply.statusCode === 201 && !reply.hasHeader('location') && typeof payload === 'object' && payload !== null) {
       const id = (payload as { id?: unknown }).id;
       const readRoute = readRouteFor(request.routeOptions.url ?? '', readRoutes);
       if (readRoute && Number.isInteger(id)) reply.header('location', locationOf(readRoute, request, id as number));
     }
-    return payload;
+    done(null, payload);
   });
 }

@@ -5,7 +5,7 @@
  * are kept: after a 4xx the client can fix the request and send it with the same key.
  */
 import { createHash } from 'node:crypto';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../../shared/errors.js';
 import type { AppContext } from '../context.js';
 import { isApiPath, routedPath } from '../http/routed-path.js';
@@ -31,10 +31,18 @@ export const requestHash = (request: Pick<FastifyRequest, 'method' | 'params' | 
 export function registerIdempotencyKeys(app: FastifyInstance, ctx: AppContext): void {
   app.decorateRequest('idempotencyKeyId', null);
 
-  app.addHook('preHandler', async (request, reply) => {
-    const header = request.headers['idempotency-key'];
-    if (header === undefined || request.method !== 'POST' || !request.principal || !isApiPath(routedPath(request))) return;
-    const key = String(header);
+  // Callback hooks with an early return: every request passes here, and a promise each costs.
+  app.addHook('preHandler', (request, reply, done) => {
+    if (request.headers['idempotency-key'] === undefined || request.method !== 'POST' || !request.principal || !isApiPath(routedPath(request))) return done();
+    answerOnce(request, reply).then(() => {
+      if (!reply.sent) done();
+    }, done);
+  });
+
+  /** Reserves the key for this request, or answers from the first request that used it. */
+  async function answerOnce(request: FastifyRequest, reply: FastifyReply): Promise<void> {
+    if (!request.principal) return;
+    const key = String(request.headers['idempotency-key']);
     if (!isValidKey(key)) throw keyProblem('Idempotency-Key must be 1 to 255 printable characters, such as a UUID');
     const owner = `user:${request.principal.user.id}`;
     const hash = requestHash(request, routedPath(request));
@@ -53,21 +61,20 @@ export function registerIdempotencyKeys(app: FastifyInstance, ctx: AppContext): 
         continue;
       }
       if (stored.location) reply.header('location', stored.location);
-      return reply.code(stored.status).header('idempotent-replayed', 'true').type('application/json; charset=utf-8').send(stored.response);
+      await reply.code(stored.status).header('idempotent-replayed', 'true').type('application/json; charset=utf-8').send(stored.response);
+      return;
     }
     throw new AppError('conflict', 'A request with this Idempotency-Key is still being answered; retry in a moment');
-  });
+  }
 
-  app.addHook('onSend', async (request, reply, payload) => {
+  app.addHook('onSend', (request, reply, payload, done) => {
     const id = request.idempotencyKeyId;
-    if (id === null) return payload;
+    if (id === null) return done(null, payload);
     request.idempotencyKeyId = null;
-    if (reply.statusCode >= 200 && reply.statusCode < 300 && typeof payload === 'string') {
-      const location = reply.getHeader('location');
-      await storeAnswer(ctx.db, id, reply.statusCode, payload, typeof location === 'string' ? location : null);
-    } else {
-      await releaseKey(ctx.db, id);
-    }
-    return payload;
+    const location = reply.getHeader('location');
+    const settled = reply.statusCode >= 200 && reply.statusCode < 300 && typeof payload === 'string'
+      ? storeAnswer(ctx.db, id, reply.statusCode, payload, typeof location === 'string' ? location : null)
+      : releaseKey(ctx.db, id);
+    settled.then(() => done(null, payload), (error: Error) => done(error));
   });
 }
