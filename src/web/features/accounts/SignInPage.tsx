@@ -72,7 +72,7 @@ export default function SignInPage() {
       </form>
       <Text fz="xs" c="dimmed" ta="center">
         No account yet? An admin creates accounts{oidc ? `, or sign in with ${oidc.name}` : ''}.{' '}
-        <Anchor href="/api/docs" fz="xs">
+        <Anchor href="/api/docs" fz="xs" underline="always">
           API documentation
         </Anchor>
       </Text>

@@ -3,6 +3,7 @@ import { IconAlertTriangle } from '@tabler/icons-react';
 import type { ActionFinding } from '../../../shared/language/index.js';
 import { actionRuleLabels } from './language-meta.js';
 import classes from './language.module.css';
+import { warningText } from '../../ui/colors.js';
 
 const sentenceCase = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
@@ -19,7 +20,7 @@ export function ActionFlags({ findings, subject }: { findings: ActionFinding[]; 
         <UnstyledButton aria-label={`Suggestions for ${subject}: ${labels.join(', ')}`} data-testid="action-flags">
           <Group gap={4} wrap="nowrap">
             <IconAlertTriangle size={12} color="var(--mantine-color-orange-6)" aria-hidden />
-            <Text fz={11} c="orange.8" td="underline" style={{ textDecorationStyle: 'dotted', textUnderlineOffset: 3 }}>
+            <Text fz={11} c={warningText} td="underline" style={{ textDecorationStyle: 'dotted', textUnderlineOffset: 3 }}>
               {labels.join(' · ')}
             </Text>
           </Group>

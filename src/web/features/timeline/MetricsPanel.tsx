@@ -4,6 +4,7 @@ import { formatDuration } from '../../../shared/reviews/review-metrics.js';
 import type { Metric } from '../../api/timeline.js';
 import { formatDate } from '../../ui/format.js';
 import { useMetrics } from './use-timeline.js';
+import { warningText } from '../../ui/colors.js';
 
 function MetricTile({ metric }: { metric: Metric }) {
   const tone = metric.status === 'known' ? undefined : metric.status === 'unknown' ? 'gray.0' : 'orange.0';
@@ -29,7 +30,7 @@ function MetricTile({ metric }: { metric: Metric }) {
         <>
           <Group gap={6} mt={2}>
             {metric.status === 'unknown' ? <IconHelpCircle size={18} color="var(--mantine-color-gray-6)" /> : <IconAlertTriangle size={18} color="var(--mantine-color-orange-7)" />}
-            <Text fz="md" fw={650} c={metric.status === 'unknown' ? 'gray.7' : 'orange.8'}>
+            <Text fz="md" fw={650} c={metric.status === 'unknown' ? 'gray.7' : warningText}>
               {metric.status === 'unknown' ? 'Unknown' : 'Contradictory'}
             </Text>
           </Group>

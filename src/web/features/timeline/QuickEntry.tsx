@@ -8,6 +8,7 @@ import { LanguageHints } from '../language/LanguageHints.js';
 import { kindMeta } from './kinds.js';
 import { ownDateNote, parseQuickEntry } from './quick-entry.js';
 import { useAddEntry } from './use-timeline.js';
+import { warningText } from '../../ui/colors.js';
 
 interface Props {
   incidentId: number;
@@ -67,7 +68,7 @@ export function QuickEntry({ incidentId, defaultDay, onAdded }: Props) {
       <IconCornerDownLeft size={12} color="var(--mantine-color-dimmed)" />
     </Group>
     {dateNote && (
-      <Text fz="xs" c="orange.9" data-testid="quick-entry-own-date">
+      <Text fz="xs" c={warningText} data-testid="quick-entry-own-date">
         {dateNote}
       </Text>
     )}

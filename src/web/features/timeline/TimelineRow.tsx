@@ -6,6 +6,7 @@ import { formatDate } from '../../ui/format.js';
 import { keyTimeLabels } from '../incidents/KeyTimesFields.js';
 import { kindMeta, sourceLabels } from './kinds.js';
 import classes from './timeline.module.css';
+import { warningText } from '../../ui/colors.js';
 
 interface Props {
   entry: TimelineEntry;
@@ -55,7 +56,7 @@ export const TimelineRow = memo(function TimelineRow({ entry, index, setSize, to
             {entry.version > 1 && (
               <Group gap={2} wrap="nowrap">
                 <IconPencil size={11} color="var(--mantine-color-orange-7)" />
-                <Text fz={11} c="orange.8">
+                <Text fz={11} c={warningText}>
                   corrected
                 </Text>
               </Group>

@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import { actorName } from '../../api/live-describe.js';
 import { useSession } from '../../app/session.js';
 import type { AutosavedField } from './use-autosaved-field.js';
+import { warningText } from '../colors.js';
 
 /**
  * Someone else saved this field while it was being edited here: their version is not shown in
@@ -42,7 +43,7 @@ export function IncomingChange<T>({ field, label }: { field: AutosavedField<T>; 
 export function FieldStatus<T>({ field, idle, testId }: { field: AutosavedField<T>; idle?: ReactNode; testId?: string }) {
   const { status } = field;
   let content: ReactNode;
-  if (field.incoming) content = <Text fz="xs" c="orange.9">{field.dirty ? 'Not saved: choose a version above' : 'Changed by someone else: choose above, or leave the field to take theirs'}</Text>;
+  if (field.incoming) content = <Text fz="xs" c={warningText}>{field.dirty ? 'Not saved: choose a version above' : 'Changed by someone else: choose above, or leave the field to take theirs'}</Text>;
   else switch (status.kind) {
     case 'pending':
       content = <Text fz="xs" c="dimmed">Unsaved changes · saving when you pause (Ctrl+S saves now)</Text>;
@@ -82,7 +83,7 @@ export function FieldStatus<T>({ field, idle, testId }: { field: AutosavedField<
     case 'held':
       content = (
         <Group gap={6}>
-          <Text fz="xs" c="orange.9">Not saved: your text is kept after the conflict.</Text>
+          <Text fz="xs" c={warningText}>Not saved: your text is kept after the conflict.</Text>
           <Anchor component="button" type="button" fz="xs" onClick={field.saveNow}>
             Save now
           </Anchor>

@@ -13,6 +13,7 @@ import { QualityPanel } from '../../language/QualityPanel.js';
 import { WorkflowBar } from '../workflow/WorkflowBar.js';
 import { PresenceBar } from './presence/PresenceBar.js';
 import { SectionNavBar } from './SectionNav.js';
+import { warningText } from '../../../ui/colors.js';
 
 const HEADER_HEIGHT = 60;
 
@@ -28,7 +29,7 @@ function SaveSummary() {
         <Text fz="xs" c="red.8" fw={600}>{summary.failed === 1 ? '1 field not saved' : `${summary.failed} fields not saved`}</Text>
       </Group>
     );
-  else if (summary.attention > 0) state = <Text fz="xs" c="orange.9" fw={600}>{summary.attention === 1 ? '1 field needs your choice' : `${summary.attention} fields need your choice`}</Text>;
+  else if (summary.attention > 0) state = <Text fz="xs" c={warningText} fw={600}>{summary.attention === 1 ? '1 field needs your choice' : `${summary.attention} fields need your choice`}</Text>;
   else if (summary.saving)
     state = (
       <Group gap={4} wrap="nowrap">
@@ -52,7 +53,7 @@ function SaveSummary() {
         <Tooltip label="Changes by others will show when the connection is back; your own edits are still saved.">
           <Group gap={4} wrap="nowrap" data-testid="live-offline">
             <IconPlugConnectedX size={14} color="var(--mantine-color-orange-7)" />
-            <Text fz="xs" c="orange.9">Reconnecting…</Text>
+            <Text fz="xs" c={warningText}>Reconnecting…</Text>
           </Group>
         </Tooltip>
       )}
