@@ -67,7 +67,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   requireAccessDeclarations(app);
   await registerSecurityHeaders(app, ctx.config);
   await registerAuthentication(app, ctx);
-  await registerRateLimit(app, ctx.config);
+  registerRateLimit(app, ctx.config);
   registerIdempotencyKeys(app, ctx);
   await registerOpenApi(app, APP_VERSION);
   registerConditionalRequests(app);
