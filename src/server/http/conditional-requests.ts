@@ -67,6 +67,7 @@ function applyIfMatch(request: FastifyRequest): void {
 
 export function registerConditionalRequests(app: FastifyInstance): void {
   const readRoutes = new Set<string>();
+  const readRouteOf = new Map<string, string | null>(); // by create route, worked out once
   app.addHook('onRoute', (route) => {
     if ([route.method].flat().includes('GET')) readRoutes.add(route.url);
   });
@@ -86,7 +87,9 @@ export function registerConditionalRequests(app: FastifyInstance): void {
     if (reply.statusCode < 300 && hasVersion(payload) && !reply.hasHeader('etag')) reply.header('etag', etagOfVersion(payload.version));
     if (reply.statusCode === 201 && !reply.hasHeader('location') && typeof payload === 'object' && payload !== null) {
       const id = (payload as { id?: unknown }).id;
-      const readRoute = readRouteFor(request.routeOptions.url ?? '', readRoutes);
+      const createRoute = request.routeOptions.url ?? '';
+      if (!readRouteOf.has(createRoute)) readRouteOf.set(createRoute, readRouteFor(createRoute, readRoutes));
+      const readRoute = readRouteOf.get(createRoute);
       if (readRoute && Number.isInteger(id)) reply.header('location', locationOf(readRoute, request, id as number));
     }
     done(null, payload);
