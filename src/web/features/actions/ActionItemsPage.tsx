@@ -1,5 +1,5 @@
 import { useCursorPages } from '../../api/use-cursor-pages.js';
-import { Badge, Button, Card, Center, EmptyState, Group, Loader, Stack, Table, Text } from '@mantine/core';
+import { Badge, Card, Center, EmptyState, Group, Loader, Stack, Table, Text } from '@mantine/core';
 import { IconChecklist } from '@tabler/icons-react';
 import { Link } from 'react-router';
 import { actionItemStatuses, type ActionItem } from '../../../shared/actions/action-item.schema.js';
@@ -10,6 +10,7 @@ import { Page } from '../../ui/Page.js';
 import { QueryError } from '../../ui/QueryError.js';
 import { classLabels, kindLabels, priorityLabels, statusMeta } from './action-meta.js';
 import { DueDate } from './DueDate.js';
+import { LoadMore } from '../../ui/LoadMore.js';
 
 function Row({ item }: { item: ActionItem }) {
   const status = statusMeta[item.status];
@@ -77,11 +78,7 @@ export default function ActionItemsPage() {
           </Table.ScrollContainer>
         )}
       </Card>
-      {query.hasNextPage && (
-        <Group justify="flex-end">
-          <Button variant="default" onClick={() => void query.fetchNextPage()} loading={query.isFetchingNextPage}>Load more</Button>
-        </Group>
-      )}
+      <LoadMore query={query} />
     </Page>
   );
 }

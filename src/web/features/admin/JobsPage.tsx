@@ -1,7 +1,5 @@
 import { Badge, Button, Card, Center, EmptyState, Group, Loader, Menu, Select, Table, Tabs, Text } from '@mantine/core';
 import { IconBomb, IconChevronDown, IconHeartbeat, IconListCheck, IconRefresh } from '@tabler/icons-react';
-import { useCallback } from 'react';
-import { useSearchParams } from 'react-router';
 import { jobStateFilters, PING_MAX_ATTEMPTS, type Job, type JobStateFilter } from '../../../shared/jobs/job.schema.js';
 import { jobsApi, type JobFilters } from '../../api/jobs.js';
 import { queryKeys } from '../../api/query-keys.js';
@@ -13,31 +11,18 @@ import { canRetry, jobStateColor, jobStateLabel, shownState } from './job-meta.j
 import { JobDrawer } from './JobDrawer.js';
 import { JobSchedulesCard } from './JobSchedulesCard.js';
 import { JOBS_REFRESH_MS, useJobSummary, usePing, useRetryJob } from './use-jobs.js';
+import { LoadMore } from '../../ui/LoadMore.js';
+import { useUrlParams } from '../../ui/use-url-params.js';
 
 /** The page's filters and the open job, kept in the URL so a link shows the same view. */
 function useJobsView() {
-  const [params, setParams] = useSearchParams();
+  const { params, set } = useUrlParams();
   const state = params.get('state');
   const filters: JobFilters = {
     ...(state && (jobStateFilters as readonly string[]).includes(state) ? { state: state as JobStateFilter } : {}),
     ...(params.get('kind') ? { kind: params.get('kind')! } : {}),
   };
   const openJob = Number(params.get('job')) || null;
-  const set = useCallback(
-    (changes: Record<string, string | null>) =>
-      setParams(
-        (previous) => {
-          const next = new URLSearchParams(previous);
-          for (const [key, value] of Object.entries(changes)) {
-            if (value) next.set(key, value);
-            else next.delete(key);
-          }
-          return next;
-        },
-        { replace: true },
-      ),
-    [setParams],
-  );
   return { filters, openJob, set };
 }
 
@@ -180,11 +165,7 @@ export default function JobsPage() {
           </Table.ScrollContainer>
         )}
       </Card>
-      {query.hasNextPage && (
-        <Group justify="flex-end">
-          <Button variant="default" onClick={() => void query.fetchNextPage()} loading={query.isFetchingNextPage}>Load more</Button>
-        </Group>
-      )}
+      <LoadMore query={query} />
       {summary.data && <JobSchedulesCard schedules={summary.data.schedules} />}
       <JobDrawer id={openJob} onClose={() => set({ job: null })} retry={retry} />
     </Page>

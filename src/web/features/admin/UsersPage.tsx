@@ -15,6 +15,7 @@ import { Page } from '../../ui/Page.js';
 import { QueryError } from '../../ui/QueryError.js';
 import { Timestamp } from '../../ui/Timestamp.js';
 import { NewUserModal } from './NewUserModal.js';
+import { LoadMore } from '../../ui/LoadMore.js';
 
 function useUpdateUser() {
   const queryClient = useQueryClient();
@@ -124,11 +125,7 @@ export default function UsersPage() {
           </Table.ScrollContainer>
         )}
       </Card>
-      {query.hasNextPage && (
-        <Group justify="flex-end">
-          <Button variant="default" onClick={() => void query.fetchNextPage()} loading={query.isFetchingNextPage}>Load more</Button>
-        </Group>
-      )}
+      <LoadMore query={query} />
       <NewUserModal opened={creating} onClose={close} />
     </Page>
   );

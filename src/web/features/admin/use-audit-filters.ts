@@ -1,7 +1,7 @@
-import { useCallback, useMemo } from 'react';
-import { useSearchParams } from 'react-router';
+import { useMemo } from 'react';
 import type { AuditFilters } from '../../api/accounts.js';
 import { toOffsetIso } from '../../ui/format.js';
+import { useUrlParams } from '../../ui/use-url-params.js';
 
 /** The page's filters as kept in the URL: the date range as local days (YYYY-MM-DD). */
 export interface AuditPageFilters {
@@ -34,23 +34,7 @@ export function toAuditQuery(f: AuditPageFilters): AuditFilters {
 }
 
 export function useAuditFilters() {
-  const [params, setParams] = useSearchParams();
+  const { params, set, clear } = useUrlParams();
   const filters = useMemo(() => Object.fromEntries(keys.map((k) => [k, params.get(k) ?? ''])) as unknown as AuditPageFilters, [params]);
-  const set = useCallback(
-    (changes: Partial<AuditPageFilters>) =>
-      setParams(
-        (previous) => {
-          const next = new URLSearchParams(previous);
-          for (const [key, value] of Object.entries(changes)) {
-            if (value) next.set(key, value);
-            else next.delete(key);
-          }
-          return next;
-        },
-        { replace: true },
-      ),
-    [setParams],
-  );
-  const clear = useCallback(() => setParams(new URLSearchParams(), { replace: true }), [setParams]);
   return { filters, set, clear, active: keys.some((k) => filters[k]) };
 }

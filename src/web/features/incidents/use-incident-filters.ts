@@ -1,12 +1,12 @@
 import { useCallback, useMemo } from 'react';
-import { useSearchParams } from 'react-router';
 import type { IncidentFilters } from '../../api/incidents.js';
+import { useUrlParams } from '../../ui/use-url-params.js';
 
 const list = (value: string | null) => (value ? value.split(',').filter(Boolean) : []);
 
 /** The list's filters live in the URL, so a filtered view can be shared and survives reload. */
 export function useIncidentFilters() {
-  const [params, setParams] = useSearchParams();
+  const { params, set, clear } = useUrlParams();
   const filters = useMemo<IncidentFilters>(() => {
     const f: IncidentFilters = {};
     const status = list(params.get('status'));
@@ -21,21 +21,9 @@ export function useIncidentFilters() {
   }, [params]);
 
   const setFilter = useCallback(
-    (key: keyof IncidentFilters, value: string | string[]) => {
-      setParams(
-        (previous) => {
-          const next = new URLSearchParams(previous);
-          const text = Array.isArray(value) ? value.join(',') : value;
-          if (text) next.set(key, text);
-          else next.delete(key);
-          return next;
-        },
-        { replace: true },
-      );
-    },
-    [setParams],
+    (key: keyof IncidentFilters, value: string | string[]) => set({ [key]: Array.isArray(value) ? value.join(',') : value }),
+    [set],
   );
 
-  const clear = useCallback(() => setParams(new URLSearchParams(), { replace: true }), [setParams]);
   return { filters, setFilter, clear, active: Object.keys(filters).length > 0 };
 }

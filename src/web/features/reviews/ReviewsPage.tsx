@@ -1,5 +1,5 @@
 import { useCursorPages } from '../../api/use-cursor-pages.js';
-import { Button, Card, Center, EmptyState, Group, Loader, Table, Text } from '@mantine/core';
+import { Card, Center, EmptyState, Group, Loader, Table, Text } from '@mantine/core';
 import { IconFileText } from '@tabler/icons-react';
 import { Link } from 'react-router';
 import { reviewStates, type Review } from '../../../shared/reviews/review.schema.js';
@@ -12,6 +12,7 @@ import { OwnerStatusFilters, useOwnerStatusFilters } from '../../ui/OwnerStatusF
 import { Page } from '../../ui/Page.js';
 import { QueryError } from '../../ui/QueryError.js';
 import { QualityBadge } from '../language/QualityBadge.js';
+import { LoadMore } from '../../ui/LoadMore.js';
 
 /** The review's incident, from the title and severity every listed review carries. */
 function IncidentCell({ review }: { review: Review }) {
@@ -85,11 +86,7 @@ export default function ReviewsPage() {
           </Table.ScrollContainer>
         )}
       </Card>
-      {query.hasNextPage && (
-        <Group justify="flex-end">
-          <Button variant="default" onClick={() => void query.fetchNextPage()} loading={query.isFetchingNextPage}>Load more</Button>
-        </Group>
-      )}
+      <LoadMore query={query} />
     </Page>
   );
 }
