@@ -23,3 +23,15 @@ test('the service filter offers the known services as you type and matches by th
   await expect(page.getByRole('link', { name: `Search slow ${tok}` })).toBeVisible();
   await expect(page.getByRole('link', { name: match.title })).toHaveCount(0);
 });
+
+test('a new incident offers the known services as you type, so that one service keeps one name', async ({ page, api }) => {
+  const tok = `svc${Date.now().toString(36)}`;
+  await api.createIncident({ title: `Ledger writes failing ${tok}`, severity: 'sev3', services: [`${tok}ledger-api`] });
+
+  await page.goto('/incidents/new');
+  const services = page.getByRole('combobox', { name: 'Services' });
+  await services.fill(`${tok}ledg`);
+  await page.getByRole('option', { name: `${tok}ledger-api` }).click();
+  await expect(page.locator('.mantine-TagsInput-pill', { hasText: `${tok}ledger-api` })).toBeVisible();
+  await expect(services).toHaveValue('');
+});

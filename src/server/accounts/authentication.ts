@@ -5,7 +5,7 @@ import { AppError } from '../../shared/errors.js';
 import type { Principal } from './principal.js';
 import { constantTimeEqual } from './secrets.js';
 import { resolveSession, SESSION_COOKIE } from './sessions.service.js';
-import { resolveBearerToken } from './tokens.service.js';
+import { cachedBearerPrincipal, resolveBearerToken } from './tokens.service.js';
 import { actorOf } from './principal.js';
 import type { AppContext } from '../context.js';
 import { routedPath } from '../http/routed-path.js';
@@ -27,6 +27,13 @@ const writeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 const unauthenticated = (detail: string) => new AppError('unauthenticated', detail);
 
+const bearerOf = (authorization: string): string => {
+  const bearer = /^Bearer +(\S+)$/i.exec(authorization)?.[1];
+  if (!bearer) throw unauthenticated('The Authorization header must be "Bearer <API token>"');
+  return bearer;
+};
+const unknownToken = () => unauthenticated('The API token is unknown, expired or revoked, or its user is disabled');
+
 /**
  * Who is calling: a Bearer API token when the Authorization header is sent (a bad one is 401 even on
  * public routes, so a client learns at once that its token is wrong), otherwise the session cookie.
@@ -34,16 +41,28 @@ const unauthenticated = (detail: string) => new AppError('unauthenticated', deta
 async function authenticate(ctx: AppContext, request: FastifyRequest): Promise<Principal | null> {
   const authorization = request.headers.authorization;
   if (authorization !== undefined) {
-    const bearer = /^Bearer +(\S+)$/i.exec(authorization)?.[1];
-    if (!bearer) throw unauthenticated('The Authorization header must be "Bearer <API token>"');
-    const principal = await resolveBearerToken(ctx, bearer);
-    if (!principal) throw unauthenticated('The API token is unknown, expired or revoked, or its user is disabled');
+    const principal = await resolveBearerToken(ctx, bearerOf(authorization));
+    if (!principal) throw unknownToken();
     return principal;
   }
   const token = request.cookies[SESSION_COOKIE];
   if (!token) return null;
   const found = await resolveSession(ctx, token);
   return found ? { actor: actorOf(found.user), user: found.user, via: 'session', session: found.session, tokenId: null } : null;
+}
+
+/**
+ * The caller when it is known without the database (anonymous, or a token resolved moments ago),
+ * so that most API calls with a token pass authentication without a promise; undefined otherwise.
+ */
+function authenticateAtOnce(ctx: AppContext, request: FastifyRequest): Principal | null | undefined {
+  const authorization = request.headers.authorization;
+  if (authorization !== undefined) {
+    const principal = cachedBearerPrincipal(ctx, bearerOf(authorization));
+    if (principal === null) throw unknownToken();
+    return principal;
+  }
+  return request.cookies[SESSION_COOKIE] ? undefined : null;
 }
 
 /**
@@ -67,11 +86,27 @@ export async function registerAuthentication(app: FastifyInstance, ctx: AppConte
   // Cookies are parsed here rather than in the plugin's own hook: one hook less on every request.
   await app.register(cookie, { hook: false });
   app.decorateRequest('principal', null);
-  app.addHook('onRequest', async (request) => {
+  // A callback hook: most calls are decided without the database, and a promise each would cost.
+  app.addHook('onRequest', (request, _reply, done) => {
     const cookieHeader = request.headers.cookie;
     request.cookies = cookieHeader ? app.parseCookie(cookieHeader) : {};
+    try {
+      const principal = routedPath(request).startsWith('/api/') ? authenticateAtOnce(ctx, request) : null;
+      if (principal !== undefined) {
+        admit(request, principal);
+        return done();
+      }
+    } catch (error) {
+      return done(error as Error);
+    }
+    authenticate(ctx, request)
+      .then((principal) => admit(request, principal))
+      .then(() => done(), done);
+  });
+
+  /** Gives the request its caller and enforces the route's access and the CSRF check. */
+  function admit(request: FastifyRequest, principal: Principal | null): void {
     const access: Access = request.routeOptions.config.access ?? 'public';
-    const principal = routedPath(request).startsWith('/api/') ? await authenticate(ctx, request) : null;
     request.principal = principal;
     // Null only for anonymous callers, who reach 'public' routes only.
     request.actor = principal?.actor ?? (null as unknown as Actor);
@@ -81,5 +116,5 @@ export async function registerAuthentication(app: FastifyInstance, ctx: AppConte
       if (!roleAtLeast(principal.actor.role, access)) throw new AppError('forbidden', `This needs the ${access} role; you act as ${principal.actor.role}`);
     }
     if (principal) checkCsrf(request, principal);
-  });
+  }
 }

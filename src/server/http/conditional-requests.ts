@@ -4,7 +4,7 @@
  * `version` field or query parameter (a stale one gets the same 409 with `current`). A 201 says
  * where the created record can be read (`Location`).
  */
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest, preValidationHookHandler } from 'fastify';
 import { z } from 'zod';
 import { AppError } from '../../shared/errors.js';
 
@@ -65,22 +65,27 @@ function applyIfMatch(request: FastifyRequest): void {
   target.version = inQuery ? String(version) : version;
 }
 
+const conditionalMethods = new Set(['PATCH', 'PUT', 'DELETE']);
+
+// A callback hook with an early return: a promise each would cost on every write.
+const checkIfMatch: preValidationHookHandler = (request, _reply, done) => {
+  if (request.headers['if-match'] === undefined || !conditionalMethods.has(request.method)) return done();
+  try {
+    applyIfMatch(request);
+    done();
+  } catch (error) {
+    done(error as Error);
+  }
+};
+
 export function registerConditionalRequests(app: FastifyInstance): void {
   const readRoutes = new Set<string>();
   const readRouteOf = new Map<string, string | null>(); // by create route, worked out once
+  // If-Match is read only on the routes that change a record, so that reads do not pass through it.
   app.addHook('onRoute', (route) => {
-    if ([route.method].flat().includes('GET')) readRoutes.add(route.url);
-  });
-
-  // Callback hooks with an early return: every request passes here, and a promise each costs.
-  app.addHook('preValidation', (request, _reply, done) => {
-    if (request.headers['if-match'] === undefined || !['PATCH', 'PUT', 'DELETE'].includes(request.method)) return done();
-    try {
-      applyIfMatch(request);
-      done();
-    } catch (error) {
-      done(error as Error);
-    }
+    const methods = [route.method].flat();
+    if (methods.includes('GET')) readRoutes.add(route.url);
+    if (methods.some((method) => conditionalMethods.has(method))) route.preValidation = [...[route.preValidation ?? []].flat(), checkIfMatch];
   });
 
   app.addHook('preSerialization', (request, reply, payload, done) => {

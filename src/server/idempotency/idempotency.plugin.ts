@@ -5,7 +5,7 @@
  * are kept: after a 4xx the client can fix the request and send it with the same key.
  */
 import { createHash } from 'node:crypto';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest, onSendHookHandler, preHandlerHookHandler } from 'fastify';
 import { AppError } from '../../shared/errors.js';
 import type { AppContext } from '../context.js';
 import { isApiPath, routedPath } from '../http/routed-path.js';
@@ -31,13 +31,20 @@ export const requestHash = (request: Pick<FastifyRequest, 'method' | 'params' | 
 export function registerIdempotencyKeys(app: FastifyInstance, ctx: AppContext): void {
   app.decorateRequest('idempotencyKeyId', null);
 
-  // Callback hooks with an early return: every request passes here, and a promise each costs.
-  app.addHook('preHandler', (request, reply, done) => {
-    if (request.headers['idempotency-key'] === undefined || request.method !== 'POST' || !request.principal || !isApiPath(routedPath(request))) return done();
+  // Only POST routes of the API carry the hooks, so that other requests do not pass through them.
+  app.addHook('onRoute', (route) => {
+    if (![route.method].flat().includes('POST') || !isApiPath(route.url)) return;
+    route.preHandler = [...[route.preHandler ?? []].flat(), reserveOrReplay];
+    route.onSend = [...[route.onSend ?? []].flat(), storeOrRelease];
+  });
+
+  // Callback hooks with an early return: a promise each would cost on every POST.
+  const reserveOrReplay: preHandlerHookHandler = (request, reply, done) => {
+    if (request.headers['idempotency-key'] === undefined || request.method !== 'POST' || !request.principal) return done();
     answerOnce(request, reply).then(() => {
       if (!reply.sent) done();
     }, done);
-  });
+  };
 
   /** Reserves the key for this request, or answers from the first request that used it. */
   async function answerOnce(request: FastifyRequest, reply: FastifyReply): Promise<void> {
@@ -67,7 +74,7 @@ export function registerIdempotencyKeys(app: FastifyInstance, ctx: AppContext): 
     throw new AppError('conflict', 'A request with this Idempotency-Key is still being answered; retry in a moment');
   }
 
-  app.addHook('onSend', (request, reply, payload, done) => {
+  const storeOrRelease: onSendHookHandler = (request, reply, payload, done) => {
     const id = request.idempotencyKeyId;
     if (id === null) return done(null, payload);
     request.idempotencyKeyId = null;
@@ -76,5 +83,5 @@ export function registerIdempotencyKeys(app: FastifyInstance, ctx: AppContext): 
       ? storeAnswer(ctx.db, id, reply.statusCode, payload, typeof location === 'string' ? location : null)
       : releaseKey(ctx.db, id);
     settled.then(() => done(null, payload), (error: Error) => done(error));
-  });
+  };
 }

@@ -46,10 +46,19 @@ export function createMetrics(ctx: AppContext, poolStats: (() => PoolStats) | nu
     setCounter(jobCounters.succeeded, job.succeededTotal);
   }
 
+  const requestDurationByKey = new Map<string, { observe(seconds: number): void }>();
+
   return {
     contentType: registry.contentType,
     observeRequest(method: string, route: string, statusCode: number, seconds: number): void {
-      requestDuration.observe({ method, route, status_code: String(statusCode) }, seconds);
+      // The labelled child is looked up once per route and status: prom-client hashes labels on each lookup.
+      const key = `${method} ${statusCode} ${route}`;
+      let child = requestDurationByKey.get(key);
+      if (!child) {
+        child = requestDuration.labels({ method, route, status_code: String(statusCode) });
+        requestDurationByKey.set(key, child);
+      }
+      child.observe(seconds);
     },
     /** The exposition text; the job queue's figures are left out (and reported) when the database does not answer. */
     async scrape(onQueueError: (error: unknown) => void): Promise<string> {

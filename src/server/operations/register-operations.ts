@@ -23,13 +23,13 @@ export interface OperationsOptions {
 export async function registerOperations(app: FastifyInstance, ctx: AppContext, options: OperationsOptions = {}): Promise<void> {
   const readiness = options.readiness ?? new Readiness();
   const metrics = createMetrics(ctx, options.poolStats ?? null);
-  // onSend runs for every answer, refusals by earlier hooks and errors included. Callback hooks:
-  // they run on every request, and an async hook costs a promise each time.
-  app.addHook('onSend', (request, reply, payload, done) => {
+  // Set first, so that every answer carries them: headers set here stay on refusals by later hooks
+  // and on errors. Callback hooks: they run on every request, and an async hook costs a promise each time.
+  app.addHook('onRequest', (request, reply, done) => {
     reply.header(REQUEST_ID_HEADER, request.id);
-    // Sent while shutting down (a request already running, or one on a kept-alive connection).
+    // A request arriving while shutting down (on a kept-alive connection) closes it.
     if (readiness.draining) reply.header('connection', 'close');
-    done(null, payload);
+    done();
   });
   app.addHook('onResponse', (request, reply, done) => {
     metrics.observeRequest(request.method, request.routeOptions.url ?? '(unmatched)', reply.statusCode, reply.elapsedTime / 1000);

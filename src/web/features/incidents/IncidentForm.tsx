@@ -8,6 +8,7 @@ import { userTimeZone } from '../../ui/format.js';
 import { KeyTimesFields } from './KeyTimesFields.js';
 import { PeoplePicker } from '../../ui/people/PeoplePicker.js';
 import { PersonPicker } from '../../ui/people/PersonPicker.js';
+import { useServiceSuggestions } from './ServiceFilter.js';
 
 interface Props {
   onSubmit: (values: IncidentFormValues) => void;
@@ -30,6 +31,27 @@ const severityHelp: Record<string, string> = {
   sev3: 'Minor: degraded, with a workaround',
   sev4: 'Low: cosmetic or internal only',
 };
+
+/** Services, offering the known ones as you type so that one service keeps one name. */
+function ServicesInput({ value, error, onChange }: { value: string[]; error?: string; onChange: (services: string[]) => void }) {
+  const [search, setSearch] = useState('');
+  const known = useServiceSuggestions(search).map((service) => service.name);
+  return (
+    <TagsInput
+      label="Services"
+      name="services"
+      placeholder="checkout-api"
+      data={known}
+      filter={({ options }) => options}
+      searchValue={search}
+      onSearchChange={setSearch}
+      value={value}
+      error={error}
+      onChange={onChange}
+      comboboxProps={{ withinPortal: true }}
+    />
+  );
+}
 
 function Section({ title, hint, children }: { title: string; hint: string; children: React.ReactNode }) {
   return (
@@ -83,7 +105,7 @@ export function IncidentForm({ onSubmit, errors: submittedErrors, formError, sub
         </Section>
         <Section title="Where and who" hint="Services and labels make the incident findable; press Enter after each one.">
           <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
-            <TagsInput label="Services" name="services" placeholder="checkout-api" value={values.services} error={errors.services} onChange={(v) => set('services', v)} />
+            <ServicesInput value={values.services} error={errors.services} onChange={(v) => set('services', v)} />
             <TagsInput label="Labels" name="labels" placeholder="review-requested" data={['review-requested']} value={values.labels} error={errors.labels} onChange={(v) => set('labels', v)} />
             <PersonPicker label="Incident commander" name="commander" value={values.commander} error={errors.commander} onChange={(v) => set('commander', v)} />
             <PeoplePicker label="Responders" name="responders" value={values.responders} error={errors.responders} onChange={(v) => set('responders', v)} />
