@@ -115,7 +115,7 @@ const NAME_WORDS = /^\p{Lu}\p{Ll}[\p{L}'’-]*(?:\s\p{Lu}\.?(?=\s|$)|\s\p{Lu}[\p
 
 /** compromise's people (its first-name and surname lexicons), starting with a known first name or surname. */
 function findLikelyPeople(text: string): Candidate[] {
-  const found = nlp(text).people().json({ offset: true, terms: true }) as CompromisePerson[];
+  const found = nlp(text).people().json({ offset: true, terms: { tags: true } }) as CompromisePerson[];
   return found.flatMap(({ offset, terms }) => {
     const tags = terms[0]?.tags ?? [];
     if (!tags.includes('FirstName') && !tags.includes('LastName')) return [];
