@@ -80,7 +80,7 @@ export const externalSummaryRoutes: FastifyPluginAsyncZod = async (app) => {
 /** The link's read: no account needed; never cached or indexed; unknown, revoked and expired tokens all look alike. */
 export const sharedSummaryRoutes: FastifyPluginAsyncZod = async (app) => {
   app.addHook('onRequest', async (_request, reply) => {
-    reply.header('cache-control', 'no-store').header('x-robots-tag', 'noindex, nofollow').header('referrer-policy', 'no-referrer');
+    reply.header('cache-control', 'no-store').header('x-robots-tag', 'noindex, nofollow');
   });
 
   app.get('/api/shared/:token', {
