@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ExternalSummary, ExternalSummaryCreated, SharedSummary, SummaryPreview } from '../../shared/sharing/external-summary.schema.js';
-import { applyRedactions } from '../../shared/sharing/redaction.js';
+import { applyRedactions } from '../../shared/sharing/redaction-kinds.js';
 import type { Review } from '../../shared/reviews/review.schema.js';
 import { createUser, signedIn, signIn } from '../../../test/support/accounts.js';
 import { useTestApp, type TestApp } from '../../../test/support/app.js';

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { personSchema } from '../accounts/person.schema.js';
 import { storedIntParam } from '../common.schema.js';
-import { redactionKinds } from './redaction.js';
+import { redactionKinds } from './redaction-kinds.js';
 
 /** What an author may put in an external summary, in the order it shows. */
 export const summarySections = ['summary', 'impact', 'timeline', 'contributingFactors', 'whatWentWell', 'actionItems', 'lessons'] as const;

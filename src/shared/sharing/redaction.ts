@@ -6,35 +6,10 @@
  * them all, so versions, times, product names and allow-listed public links are left alone.
  */
 import nlp from 'compromise';
-import { findHostnames, hostIsInternal, matchesDomain, type DomainSettings } from './hostnames.js';
+import { findHostnames, hostIsInternal, matchesDomain } from './hostnames.js';
+import { replacements, type KnownPerson, type RedactionFinding, type RedactionKind, type RedactionSettings } from './redaction-kinds.js';
 
-export const redactionKinds = ['person', 'email', 'hostname', 'ip', 'link', 'ticket'] as const;
-export type RedactionKind = (typeof redactionKinds)[number];
-
-export interface RedactionFinding {
-  start: number;
-  end: number;
-  kind: RedactionKind;
-  text: string;
-  replacement: string;
-}
-
-/** Someone the review knows of: an account (name and e-mail) or a name given on the review. */
-export interface KnownPerson {
-  name: string;
-  email?: string | null;
-}
-
-export type RedactionSettings = DomainSettings;
-
-export const replacements: Record<RedactionKind, string> = {
-  person: '[engineer]',
-  email: '[email address]',
-  hostname: '[internal host]',
-  ip: '[IP address]',
-  link: '[internal link]',
-  ticket: '[ticket]',
-};
+export * from './redaction-kinds.js';
 
 type Candidate = Omit<RedactionFinding, 'text' | 'replacement'>;
 
@@ -160,16 +135,4 @@ export function findRedactions(text: string, { people, settings, guessNames = tr
     ...(guessNames ? findLikelyPeople(text) : []),
   ];
   return withoutOverlaps(candidates).map((c) => ({ ...c, text: text.slice(c.start, c.end), replacement: replacements[c.kind] }));
-}
-
-/** The text with each of `findings` replaced by its replacement (findings from `findRedactions` on this text). */
-export function applyRedactions(text: string, findings: ReadonlyArray<Pick<RedactionFinding, 'start' | 'end' | 'replacement'>>): string {
-  let result = '';
-  let at = 0;
-  for (const f of [...findings].sort((a, b) => a.start - b.start)) {
-    if (f.start < at) continue;
-    result += text.slice(at, f.start) + f.replacement;
-    at = f.end;
-  }
-  return result + text.slice(at);
 }

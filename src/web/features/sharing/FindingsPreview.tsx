@@ -1,5 +1,5 @@
 import { Badge, Group, Paper, Switch, Text } from '@mantine/core';
-import type { RedactionFinding, RedactionKind } from '../../../shared/sharing/redaction.js';
+import type { RedactionFinding, RedactionKind } from '../../../shared/sharing/redaction-kinds.js';
 
 export const kindLabels: Record<RedactionKind, string> = {
   person: 'Name',

@@ -11,7 +11,7 @@ import {
   type SummaryPreview,
   type SummarySection,
 } from '../../../shared/sharing/external-summary.schema.js';
-import { applyRedactions } from '../../../shared/sharing/redaction.js';
+import { applyRedactions } from '../../../shared/sharing/redaction-kinds.js';
 import { queryKeys } from '../../api/query-keys.js';
 import { sharedLinkOf, sharingApi } from '../../api/sharing.js';
 import { Timestamp } from '../../ui/Timestamp.js';
