@@ -110,6 +110,8 @@ const envSchema = z.object({
   HINDSIGHT_EVENT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
   HINDSIGHT_JOB_DEAD_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
   HINDSIGHT_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).max(1_000_000).default(1200),
+  HINDSIGHT_SHARING_INTERNAL_DOMAINS: z.string().transform(csv).default([]),
+  HINDSIGHT_SHARING_PUBLIC_DOMAINS: z.string().transform(csv).default(['github.com', 'gitlab.com']),
   HINDSIGHT_METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters (it guards /metrics)').optional(),
   HINDSIGHT_SHUTDOWN_GRACE_SECONDS: z.coerce.number().min(0).max(3600).default(10),
   HINDSIGHT_SHUTDOWN_DRAIN_SECONDS: z.coerce.number().min(0).max(600).default(1),
@@ -169,6 +171,11 @@ function toConfig(env: z.output<typeof envSchema>) {
     api: {
       /** Requests a minute per user (or per address before signing in) on /api; 0 turns limits off. */
       rateLimitPerMinute: env.HINDSIGHT_RATE_LIMIT_PER_MINUTE,
+    },
+    /** What the external summaries' redaction finder treats as internal, and which links may stay. */
+    sharing: {
+      internalDomains: env.HINDSIGHT_SHARING_INTERNAL_DOMAINS,
+      publicDomains: env.HINDSIGHT_SHARING_PUBLIC_DOMAINS,
     },
     publicUrl: env.HINDSIGHT_PUBLIC_URL,
     trustProxy: env.HINDSIGHT_TRUST_PROXY,

@@ -25,6 +25,8 @@ export async function registerWebApp(app: FastifyInstance, webRoot: string): Pro
     if (isServerPath(pathname) || path.extname(pathname)) {
       return sendProblem(reply, new AppError('not_found', `No route for GET ${pathname}`));
     }
+    // A shared summary's page (its token is in the path) is kept out of search engines.
+    if (pathname.startsWith('/shared/')) reply.header('x-robots-tag', 'noindex, nofollow');
     return reply.type('text/html').sendFile('index.html');
   });
 }

@@ -79,6 +79,10 @@ const otherWrites = [
   'POST /api/language/check',
   'POST /api/admin/jobs/{id}/retry',
   'POST /api/admin/jobs/ping',
+  // Sharing a published review outside reads it, never edits it (sharing/external-summaries.test.ts).
+  'POST /api/reviews/{id}/external-summaries/preview',
+  'POST /api/reviews/{id}/external-summaries',
+  'POST /api/reviews/{id}/external-summaries/{summaryId}/revoke',
 ];
 
 async function writeRoutes(t: TestApp): Promise<string[]> {

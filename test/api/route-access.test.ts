@@ -94,6 +94,14 @@ const expectedAccess: Record<string, 'public' | Role> = {
   'GET /api/admin/jobs/{id}': 'admin',
   'POST /api/admin/jobs/{id}/retry': 'admin',
   'POST /api/admin/jobs/ping': 'admin',
+  'POST /api/reviews/{id}/external-summaries/preview': 'responder',
+  'POST /api/reviews/{id}/external-summaries': 'responder',
+  'GET /api/reviews/{id}/external-summaries': 'viewer',
+  'GET /api/reviews/{id}/external-summaries/{summaryId}': 'viewer',
+  'GET /api/reviews/{id}/external-summaries/{summaryId}/markdown': 'viewer',
+  'POST /api/reviews/{id}/external-summaries/{summaryId}/revoke': 'responder',
+  // Anyone with the link: the token is the credential (sharing/external-summaries.test.ts).
+  'GET /api/shared/{token}': 'public',
 };
 
 type Route = { method: string; path: string };

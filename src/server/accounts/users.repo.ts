@@ -78,3 +78,6 @@ export async function searchPeople(db: Executor, prefix: string, limit: number, 
   }
   return select.orderBy(sql`lower(name)`).orderBy('id').limit(limit).execute();
 }
+
+/** Every account's name and e-mail address (disabled ones too): what an external summary must not show. */
+export const listNamesAndEmails = (db: Executor): Promise<Array<{ name: string; email: string }>> => db.selectFrom('users').select(['name', 'email']).execute();

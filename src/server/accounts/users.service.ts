@@ -72,6 +72,9 @@ export async function listUsers(ctx: AppContext, query: UserListQuery) {
   return { items: page.map(toUser), nextCursor: rows.length > query.limit && last ? encodeCursor({ id: last.id }) : null };
 }
 
+/** Every account's name and e-mail address, for finding them in text meant for outside readers (sharing/). */
+export const listAccountNames = (ctx: AppContext) => repo.listNamesAndEmails(ctx.db);
+
 export async function createUser(ctx: AppContext, actor: Actor, input: UserCreate): Promise<User> {
   const passwordHash = input.password === undefined ? null : await hashPassword(input.password);
   return ctx.db.transaction().execute(async (trx) => {

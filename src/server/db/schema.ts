@@ -315,6 +315,22 @@ export interface IdempotencyKeysTable {
   created_at_ms: number;
 }
 
+/** External summaries of published reviews: the shared text and a link token kept only as its SHA-256. */
+export interface ExternalSummariesTable {
+  id: Id;
+  review_id: number;
+  title: string;
+  sections: string;
+  text: string;
+  kept_findings: number;
+  token_hash: string;
+  created_by_user_id: number | null;
+  created_by_name: string;
+  created_at: string;
+  expires_at: string;
+  revoked_at: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
 export interface Database {
   incidents: IncidentsTable;
   incident_tags: IncidentTagsTable;
@@ -341,4 +357,5 @@ export interface Database {
   job_steps: JobStepsTable;
   job_schedules: JobSchedulesTable;
   idempotency_keys: IdempotencyKeysTable;
+  external_summaries: ExternalSummariesTable;
 }

@@ -46,6 +46,8 @@ const incidentEventTypes: Record<Exclude<DomainEventType, `user.${string}` | `ap
   'action_item.changed': true,
   'action_item.status_changed': true,
   'action_item.deleted': true,
+  'external_summary.created': true,
+  'external_summary.revoked': true,
 };
 
 /** Collects what this instance's subscribers hear. */
@@ -86,6 +88,8 @@ async function everyKindOfChange(t: TestApp): Promise<number> {
   const other = await post<ActionItem>(t, `/api/reviews/${reviewId}/action-items`, { title: 'Duplicate' });
   await t.request({ method: 'DELETE', url: `/api/action-items/${other.id}?version=1` });
   await publishReview(t, reviewId);
+  const summary = await post<{ id: number }>(t, `/api/reviews/${reviewId}/external-summaries`, { sections: ['summary'], text: 'What happened.', expiresInDays: 7 });
+  await post(t, `/api/reviews/${reviewId}/external-summaries/${summary.id}/revoke`, {});
   return incident.id;
 }
 

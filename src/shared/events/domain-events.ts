@@ -36,6 +36,8 @@ export type DomainEvent =
   | ({ type: 'action_item.changed'; actionItemId: number; fields: string[] } & OfReview)
   | ({ type: 'action_item.status_changed'; actionItemId: number; from: ActionItemStatus; to: ActionItemStatus; fields: string[] } & OfReview)
   | ({ type: 'action_item.deleted'; actionItemId: number } & OfReview)
+  | ({ type: 'external_summary.created'; summaryId: number } & OfReview)
+  | ({ type: 'external_summary.revoked'; summaryId: number } & OfReview)
   | { type: 'user.created'; userId: number }
   | { type: 'user.changed'; userId: number; fields: string[] }
   | { type: 'api_token.created'; tokenId: number; userId: number }

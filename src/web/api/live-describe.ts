@@ -97,6 +97,10 @@ export function describeChange(event: DomainEvent): string | null {
       return `moved an action item to “${actionItemStatusNames[event.to] ?? event.to}”`;
     case 'action_item.deleted':
       return 'removed an action item';
+    case 'external_summary.created':
+      return 'shared an external summary';
+    case 'external_summary.revoked':
+      return 'revoked an external summary';
     default:
       return null;
   }

@@ -82,6 +82,9 @@ export function invalidationsFor(event: DomainEvent): Invalidation[] {
     case 'action_item.status_changed':
     case 'action_item.deleted':
       return [{ queryKey: queryKeys.reviewPart(event.reviewId, 'action-items') }, lists.actionItems];
+    case 'external_summary.created':
+    case 'external_summary.revoked':
+      return [{ queryKey: queryKeys.externalSummaries(event.reviewId) }];
     case 'user.created':
       return [{ queryKey: queryKeys.users }, { queryKey: ['people'] }];
     case 'user.changed':

@@ -14,6 +14,8 @@ export const queryKeys = {
   /** One part's records of a review: factors, whys, questions, action-items. */
   reviewPart: (id: number, part: 'factors' | 'whys' | 'questions' | 'action-items') => ['reviews', id, part] as const,
   /** Apart from the review's own key: timeline changes (keyed by incident) make every open one stale. */
+  /** A review's external summaries (sharing). */
+  externalSummaries: (id: number) => ['reviews', id, 'external-summaries'] as const,
   allReviewTransitions: ['review-transitions'] as const,
   reviewTransitions: (id: number) => ['review-transitions', id] as const,
   timeline: (incidentId: number) => ['timeline', incidentId] as const,

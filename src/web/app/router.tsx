@@ -23,6 +23,7 @@ const IncidentPage = lazy(() => import('../features/incidents/IncidentPage.js'))
 const ReviewsPage = lazy(() => import('../features/reviews/ReviewsPage.js'));
 const ReviewReadPage = lazy(() => import('../features/reviews/read/ReviewReadPage.js'));
 const ActionItemsPage = lazy(() => import('../features/actions/ActionItemsPage.js'));
+const SharedSummaryPage = lazy(() => import('../features/sharing/SharedSummaryPage.js'));
 
 /** Starts the review's one big request at navigation time, in parallel with the page's code. */
 const prefetchReview = ({ params }: LoaderFunctionArgs) => {
@@ -46,6 +47,8 @@ const standalone = (page: ReactNode) => (
 export const router = createBrowserRouter([
   { path: 'sign-in', element: standalone(<SignInPage />) },
   { path: 'setup', element: standalone(<SetupPage />) },
+  // A shared external summary: no account, no app around it (features/sharing).
+  { path: 'shared/:token', element: standalone(<SharedSummaryPage />) },
   {
     element: (
       <SessionProvider>

@@ -33,6 +33,7 @@ import { SectionNavCard } from './editor/SectionNav.js';
 import { useCompleteness } from './editor/use-completeness.js';
 import { useLiveReviewDocument, usePeopleSource } from './editor/use-live-document.js';
 import { useFactors, useQuestions, useReview, useReviewActionItems, useWhys } from './use-review.js';
+import { ShareExternallyButton } from '../sharing/ShareExternallyDialog.js';
 import { useReviewDocument } from './use-review-document.js';
 
 // Stable empty lists, so completeness is not recomputed on every render while parts load.
@@ -143,9 +144,12 @@ export default function ReviewEditorPage() {
         ) : null
       }
       actions={
-        <Button component={Link} to={`/reviews/${id}/read`} variant="default" leftSection={<IconBook size={16} />}>
-          Read view
-        </Button>
+        <Group gap="xs">
+          {r?.state === 'published' && <ShareExternallyButton reviewId={id} />}
+          <Button component={Link} to={`/reviews/${id}/read`} variant="default" leftSection={<IconBook size={16} />}>
+            Read view
+          </Button>
+        </Group>
       }
     >
       {doc.isError && <QueryError error={doc.error} onRetry={() => void doc.refetch()} />}
