@@ -28,6 +28,7 @@ import { languageRoutes } from './language/language.routes.js';
 import { questionRoutes } from './reviews/questions.routes.js';
 import { reviewDocumentRoutes } from './review-document/review-document.routes.js';
 import { reviewRoutes } from './reviews/reviews.routes.js';
+import { searchRoutes } from './search/search.routes.js';
 import { timelineRoutes } from './timeline/timeline.routes.js';
 import { whysRoutes } from './whys/whys.routes.js';
 import { liveRoutes } from './live/live.routes.js';
@@ -92,6 +93,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   await app.register(incidentAccessRoutes);
   await app.register(liveRoutes, { ctx });
   await app.register(jobRoutes);
+  await app.register(searchRoutes);
   if (options.webRoot) await registerWebApp(app, options.webRoot);
   return app;
 }

@@ -23,9 +23,11 @@ export const indexReviewJob = defineJob({
   run: ({ ctx, payload }) => indexReviewOfIncident(ctx, payload.incidentId),
 });
 
-const GATHER_MS = 1_000;
-
-/** Whatever changes what a review says or how it is filtered; a burst of edits is indexed once, a second after it starts. */
+/**
+ * Whatever changes what a review says or how it is filtered. One job per event (not one per burst,
+ * as the quality score does): a burst's job could run before a late commit of the same burst, and
+ * the index must not miss the last edit; each run is a handful of reads and one small write.
+ */
 export const indexReviewAfterChanges = eventJob({
   on: [
     'incident.created', 'incident.changed', 'incident.resolved', 'incident.access_changed', 'review.created', 'review.changed', 'review.state_changed',
@@ -34,8 +36,7 @@ export const indexReviewAfterChanges = eventJob({
   ],
   job: indexReviewJob,
   payload: (event) => ({ incidentId: 'incidentId' in event ? event.incidentId : 0 }),
-  key: (event, _id, atMs) => `search.index-review:${'incidentId' in event ? event.incidentId : 0}:${Math.floor(atMs / GATHER_MS)}`,
-  delayMs: GATHER_MS,
+  key: (event, eventId) => `search.index-review:${'incidentId' in event ? event.incidentId : 0}:${eventId}`,
 });
 
 const REINDEX_BATCH = 200;

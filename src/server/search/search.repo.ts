@@ -68,17 +68,17 @@ const hitColumns = ['search_documents.review_id', 'search_documents.incident_id'
 export async function searchIndex(
   db: Executor,
   dialect: DialectName,
-  request: { textQuery: string | null; visible: Expression<SqlBool>; filters: SearchFilters; offset: number; limit: number },
-): Promise<{ rows: SearchRow[]; total: number }> {
+  request: { textQuery: string | null; visible: Expression<SqlBool>; filters: SearchFilters; offset: number; limit: number; count?: boolean },
+): Promise<{ rows: SearchRow[]; total: number | null }> {
   const base = withMatches(scope(db, request.visible, request.filters), dialect, request.textQuery);
   const ranked = request.textQuery === null
     ? base.select([...hitColumns, sql<number>`0`.as('score')]).orderBy('search_documents.started_at_ms', 'desc')
     : base.select([...hitColumns, sql<number>`hits.score`.as('score')]).orderBy(sql`hits.score`, 'desc');
   const [rows, count] = await Promise.all([
     ranked.orderBy('search_documents.review_id', 'desc').limit(request.limit).offset(request.offset).execute(),
-    base.select((eb) => eb.fn.countAll<number | string>().as('total')).executeTakeFirstOrThrow(),
+    request.count === false ? null : base.select((eb) => eb.fn.countAll<number | string>().as('total')).executeTakeFirstOrThrow(),
   ]);
-  return { rows: rows as SearchRow[], total: Number(count.total) };
+  return { rows: rows as SearchRow[], total: count === null ? null : Number(count.total) };
 }
 
 /** The marked extracts of every field of `reviewIds` (already checked visible) around the words of `textQuery`. */

@@ -66,13 +66,14 @@ export async function search(ctx: AppContext, query: SearchQuery): Promise<Searc
   const terms = tokeniseQuery(query.q);
   if (query.q.trim() && !terms.terms.length) return { items: [], total: 0, nextCursor: null };
   const textQuery = terms.terms.length ? fullTextQuery(ctx.dialect, terms) : null;
-  const { rows, total } = await searchIndex(ctx.db, ctx.dialect, {
+  const { rows, total: counted } = await searchIndex(ctx.db, ctx.dialect, {
     textQuery,
     visible: visibleIncidents(ctx.actor),
     filters: filtersOf(ctx, query),
     offset: Math.max(0, offset),
     limit: query.limit,
   });
+  const total = counted ?? 0;
   const snippets = textQuery === null ? [] : await snippetsOf(ctx.db, ctx.dialect, textQuery, rows.map((row) => row.review_id));
   const snippetsByReview = new Map(snippets.map((row) => [Number(row.review_id), row]));
   const items = rows.map((row) => {
