@@ -28,6 +28,7 @@ import { languageRoutes } from './language/language.routes.js';
 import { questionRoutes } from './reviews/questions.routes.js';
 import { reviewDocumentRoutes } from './review-document/review-document.routes.js';
 import { reviewRoutes } from './reviews/reviews.routes.js';
+import { searchRoutes } from './search/search.routes.js';
 import { timelineRoutes } from './timeline/timeline.routes.js';
 import { whysRoutes } from './whys/whys.routes.js';
 import { liveRoutes } from './live/live.routes.js';
@@ -95,6 +96,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   await app.register(jobRoutes);
   await app.register(externalSummaryRoutes);
   await app.register(sharedSummaryRoutes);
+  await app.register(searchRoutes);
   if (options.webRoot) await registerWebApp(app, options.webRoot);
   return app;
 }

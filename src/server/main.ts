@@ -10,6 +10,7 @@ import { ConfigError, loadConfig, type Config } from './config.js';
 import { openDatabase, type DatabaseHandle } from './db/kysely.js';
 import { migrateToLatest } from './db/migrate.js';
 import { startJobs } from './jobs/start-jobs.js';
+import { reindexIfBehind } from './search/search-index.job.js';
 import { backupDatabase, restoreDatabase } from './operations/backup.js';
 import { Readiness } from './operations/readiness.js';
 import { shutDown, trackConnections } from './operations/shutdown.js';
@@ -98,6 +99,7 @@ async function serve(config: Config): Promise<void> {
     throw explained ? new CliError(explained) : error;
   }
   const jobs = startJobs(ctx, { log: (message, error) => app.log.warn({ err: error }, message) });
+  if (await reindexIfBehind(ctx)) app.log.info('search index: reindexing the reviews it does not hold yet');
   let stopping = false;
   const stop = (signal: NodeJS.Signals) => {
     if (stopping) {

@@ -7,6 +7,7 @@ import { pingJob, pruneJobsJob } from './jobs/system.jobs.js';
 import { renamePersonAfterUserRenamed, renamePersonJob } from './people/rename-person.job.js';
 import { reviewQualityJob, scoreReviewAfterChanges } from './review-document/review-quality.job.js';
 import { ensureReviewByPolicy } from './reviews/reviews.service.js';
+import { indexReviewAfterChanges, indexReviewJob, reindexJob } from './search/search-index.job.js';
 import { syncKeyTimestampEntries } from './timeline/key-timestamp-entries.js';
 import { unlinkDeletedFactorFromWhys } from './whys/whys.service.js';
 
@@ -18,8 +19,8 @@ import { unlinkDeletedFactorFromWhys } from './whys/whys.service.js';
 export const appHooks = (): AppHooks => ({
   incidentChanged: [syncKeyTimestampEntries, ensureReviewByPolicy],
   factorDeleted: [unlinkDeletedFactorFromActionItems, unlinkDeletedFactorFromWhys],
-  eventJobs: [scoreReviewAfterChanges, renamePersonAfterUserRenamed],
-  jobs: [pingJob, pruneJobsJob, pruneAccountsJob, pruneEventsJob, reviewQualityJob, renamePersonJob, pruneIdempotencyKeysJob],
+  eventJobs: [scoreReviewAfterChanges, renamePersonAfterUserRenamed, indexReviewAfterChanges],
+  jobs: [pingJob, pruneJobsJob, pruneAccountsJob, pruneEventsJob, reviewQualityJob, renamePersonJob, pruneIdempotencyKeysJob, indexReviewJob, reindexJob],
   jobSchedules: [
     { name: 'jobs.prune', cron: '17 3 * * *', job: pruneJobsJob, payload: {} },
     { name: 'accounts.prune', cron: '7 * * * *', job: pruneAccountsJob, payload: {} },

@@ -46,6 +46,8 @@ const expectedAccess: Record<string, 'public' | Role> = {
   'POST /api/timeline/{entryId}/comments': 'responder',
   'GET /api/reviews/{id}/document': 'viewer',
   'GET /api/reviews/{id}/quality': 'viewer',
+  'GET /api/reviews/{id}/related': 'viewer',
+  'GET /api/search': 'viewer',
   'GET /api/reviews/{id}/markdown': 'viewer',
   'GET /api/taxonomy': 'viewer',
   'GET /api/reviews/{id}/factors': 'viewer',

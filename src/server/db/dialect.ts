@@ -1,6 +1,9 @@
 import { PostgresAdapter, sql, type ColumnDefinitionBuilder, type CreateTableBuilder, type Kysely } from 'kysely';
 
-/** The few things that differ between SQLite and PostgreSQL, one function each. */
+/**
+ * The few things that differ between SQLite and PostgreSQL, one function each. Full-text search,
+ * the largest difference, has its own module: search-dialect.ts.
+ */
 export type DialectName = 'sqlite' | 'postgres';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

@@ -331,6 +331,35 @@ export interface ExternalSummariesTable {
   revoked_at: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
+/** The search index (server/search/): a review's text by field and its filterable fields. */
+export interface SearchDocumentsTable {
+  review_id: number;
+  incident_id: number;
+  severity: string;
+  state: string;
+  owner_user_id: number | null;
+  /** Lower-cased. */
+  owner_name: string | null;
+  started_at_ms: number;
+  indexed_at_ms: number;
+  title: string;
+  summary: string;
+  impact: string;
+  factors: string;
+  whys: string;
+  learnings: string;
+  timeline: string;
+  answers: string;
+  action_items: string;
+}
+
+/** A filterable value of an indexed review, lower-cased: kind is service, label, category, contributor_category or tag. */
+export interface SearchFacetsTable {
+  review_id: number;
+  kind: string;
+  value: string;
+}
+
 export interface Database {
   incidents: IncidentsTable;
   incident_tags: IncidentTagsTable;
@@ -358,4 +387,6 @@ export interface Database {
   job_schedules: JobSchedulesTable;
   idempotency_keys: IdempotencyKeysTable;
   external_summaries: ExternalSummariesTable;
+  search_documents: SearchDocumentsTable;
+  search_facets: SearchFacetsTable;
 }

@@ -33,6 +33,8 @@ export const queryKeys = {
   jobList: (filters: object) => ['jobs', 'list', filters] as const,
   jobSummary: ['jobs', 'summary'] as const,
   job: (id: number) => ['jobs', id] as const,
+  search: (q: string) => ['search', q] as const,
+  relatedIncidents: (reviewId: number) => ['reviews', reviewId, 'related'] as const,
   providers: ['auth', 'providers'] as const,
   setupStatus: ['auth', 'setup'] as const,
 };

@@ -10,6 +10,7 @@ import * as reviewWorkflow from './2026-12-02-0008-review-workflow.js';
 import * as people from './2026-12-02-0009-people.js';
 import * as imports from './2026-12-02-0010-imports.js';
 import * as idempotencyKeys from './2026-12-02-0011-idempotency-keys.js';
+import * as searchIndex from './2026-12-02-0012-search-index.js';
 import * as sharedSummaries from './2026-12-02-0014-shared-summaries.js';
 
 /** Every migration, bundled in code (no globbing at run time), in order. Never edit one that has landed. */
@@ -25,5 +26,6 @@ export const migrations: Record<string, Migration> = {
   '2026-12-02-0009-people': people,
   '2026-12-02-0010-imports': imports,
   '2026-12-02-0011-idempotency-keys': idempotencyKeys,
+  '2026-12-02-0012-search-index': searchIndex,
   '2026-12-02-0014-shared-summaries': sharedSummaries,
 };

@@ -1,41 +1,22 @@
 import { Kbd, Modal, Table } from '@mantine/core';
 import { useEffect, useState } from 'react';
-import { useLocation, useNavigate } from 'react-router';
+import { SearchPalette } from '../../features/search/SearchPalette.js';
 import { isTypingTarget, shortcutAction, shortcutList } from './shortcuts.js';
 
-const searchSelector = '[data-shortcut="search"]';
-
-function focusSearch(): boolean {
-  const input = document.querySelector<HTMLInputElement>(searchSelector);
-  input?.focus();
-  return Boolean(input);
-}
-
-/** Listens for the single-key shortcuts everywhere in the app and shows them on `?`. */
+/** Listens for the shortcuts everywhere in the app, shows them on `?` and opens the search palette. */
 export function KeyboardShortcuts() {
   const [open, setOpen] = useState(false);
-  const [searchPending, setSearchPending] = useState(false);
-  const navigate = useNavigate();
-  const location = useLocation();
-
-  // "/" on a page without the search box goes to the incidents list, then focuses its search.
-  useEffect(() => {
-    if (searchPending && location.pathname === '/incidents' && focusSearch()) setSearchPending(false);
-  });
+  const [paletteOpen, setPaletteOpen] = useState(false);
 
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.defaultPrevented) return;
       const target = event.target as HTMLElement | null;
       const action = shortcutAction({ key: event.key, ctrlKey: event.ctrlKey, metaKey: event.metaKey, altKey: event.altKey, typing: isTypingTarget(target) });
-      if (!action || (open && action.kind !== 'help')) return;
+      if (!action || (open && action.kind !== 'help') || (paletteOpen && action.kind !== 'palette')) return;
       if (action.kind === 'help') setOpen((o) => !o);
-      else if (action.kind === 'search') {
-        if (!focusSearch()) {
-          setSearchPending(true);
-          void navigate('/incidents');
-        }
-      } else if (action.kind === 'new-entry') {
+      else if (action.kind === 'palette') setPaletteOpen((o) => !o);
+      else if (action.kind === 'new-entry') {
         const entry = document.querySelector<HTMLInputElement>('[data-testid="quick-entry"]');
         if (!entry) return;
         entry.scrollIntoView({ block: 'center' });
@@ -50,9 +31,11 @@ export function KeyboardShortcuts() {
     };
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
-  }, [navigate, open]);
+  }, [open, paletteOpen]);
 
   return (
+    <>
+    <SearchPalette opened={paletteOpen} onClose={() => setPaletteOpen(false)} />
     <Modal opened={open} onClose={() => setOpen(false)} title="Keyboard shortcuts" data-testid="shortcuts-help">
       <Table>
         <Table.Tbody>
@@ -67,5 +50,6 @@ export function KeyboardShortcuts() {
         </Table.Tbody>
       </Table>
     </Modal>
+    </>
   );
 }

@@ -6,7 +6,12 @@ const press = (key: string, extra: Partial<Parameters<typeof shortcutAction>[0]>
 describe('shortcutAction', () => {
   it.each([
     ['?', press('?'), { kind: 'help' }],
-    ['/', press('/'), { kind: 'search' }],
+    ['/', press('/'), { kind: 'palette' }],
+    ['Ctrl+k', press('k', { ctrlKey: true }), { kind: 'palette' }],
+    ['Cmd+K', press('K', { metaKey: true }), { kind: 'palette' }],
+    ['Ctrl+k while typing', press('k', { ctrlKey: true, typing: true }), { kind: 'palette' }],
+    ['Ctrl+Alt+k', press('k', { ctrlKey: true, altKey: true }), null],
+    ['/ while typing', press('/', { typing: true }), null],
     ['n', press('n'), { kind: 'new-entry' }],
     ['3', press('3'), { kind: 'section', index: 2 }],
     ['0 is nothing', press('0'), null],

@@ -1,9 +1,9 @@
 /** Keyboard shortcuts, documented in the `?` overlay. Single keys, so never while typing. */
-export type ShortcutAction = { kind: 'help' } | { kind: 'search' } | { kind: 'new-entry' } | { kind: 'section'; index: number };
+export type ShortcutAction = { kind: 'help' } | { kind: 'palette' } | { kind: 'new-entry' } | { kind: 'section'; index: number };
 
 export const shortcutList: Array<{ keys: string; does: string }> = [
   { keys: '?', does: 'Show these shortcuts' },
-  { keys: '/', does: 'Search incidents' },
+  { keys: '/ or Ctrl K', does: 'Search reviews (⌘ K on a Mac)' },
   { keys: 'n', does: 'New timeline entry (in a review)' },
   { keys: '1 – 9', does: 'Jump to a section of the review' },
   { keys: 'Esc', does: 'Close a dialog or drawer' },
@@ -19,9 +19,11 @@ export interface KeyPress {
 }
 
 export function shortcutAction(press: KeyPress): ShortcutAction | null {
+  // Ctrl-K / Cmd-K is a chord, so it opens the search palette even from a text field.
+  if ((press.ctrlKey || press.metaKey) && !press.altKey && press.key.toLowerCase() === 'k') return { kind: 'palette' };
   if (press.typing || press.ctrlKey || press.metaKey || press.altKey) return null;
   if (press.key === '?') return { kind: 'help' };
-  if (press.key === '/') return { kind: 'search' };
+  if (press.key === '/') return { kind: 'palette' };
   if (press.key === 'n' || press.key === 'N') return { kind: 'new-entry' };
   if (/^[1-9]$/.test(press.key)) return { kind: 'section', index: Number(press.key) - 1 };
   return null;

@@ -1,4 +1,4 @@
-import { Card, Group, SimpleGrid, Stack, Text, ThemeIcon, Title } from '@mantine/core';
+import { Card, Group, Stack, Text, ThemeIcon, Title } from '@mantine/core';
 import { IconBellRinging, IconBolt, IconCheck, IconHandStop, IconShieldCheck } from '@tabler/icons-react';
 import { keyTimestamps, type Incident } from '../../../shared/incidents/incident.schema.js';
 import { formatDuration } from '../../../shared/reviews/review-metrics.js';
@@ -24,7 +24,8 @@ export function KeyTimesCard({ incident }: { incident: Incident }) {
       <Title order={3} mb="md">
         Key timestamps
       </Title>
-      <SimpleGrid cols={5} spacing="sm">
+      {/* As many columns as fit whole labels: five on a wide page, fewer beside a sidebar at 1,024 pixels. */}
+      <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(132px, 1fr))', gap: 'var(--mantine-spacing-sm)' }}>
         {keyTimestamps.map((key) => {
           const Icon = icons[key];
           const value = incident[key];
@@ -59,7 +60,7 @@ export function KeyTimesCard({ incident }: { incident: Incident }) {
             </Stack>
           );
         })}
-      </SimpleGrid>
+      </div>
     </Card>
   );
 }

@@ -30,6 +30,7 @@ import { EditorBar } from './editor/EditorBar.js';
 import { editorParts } from './editor/editor-parts.js';
 import { ReviewDetailsCard } from './editor/ReviewDetailsCard.js';
 import { SectionNavCard } from './editor/SectionNav.js';
+import { RelatedIncidentsCard } from '../search/RelatedIncidentsCard.js';
 import { useCompleteness } from './editor/use-completeness.js';
 import { useLiveReviewDocument, usePeopleSource } from './editor/use-live-document.js';
 import { useFactors, useQuestions, useReview, useReviewActionItems, useWhys } from './use-review.js';
@@ -96,6 +97,7 @@ function Editor({ review, incident }: { review: Review; incident: Incident }) {
                 {partsInTemplateOrder(review.template).map((key) =>
                   editorParts[key].deferred && !rest ? <Skeleton key={key} h={240} radius="lg" /> : <Fragment key={key}>{editorParts[key].edit(partProps)}</Fragment>,
                 )}
+                {rest && <RelatedIncidentsCard reviewId={review.id} />}
               </Stack>
             </Grid.Col>
             {wide && (

@@ -11,6 +11,7 @@ import { reviewStateLabel } from '../../../ui/badges.js';
 import { QueryError } from '../../../ui/QueryError.js';
 import { useFactors, useQuestions, useReview, useReviewActionItems, useTaxonomy, useWhys } from '../use-review.js';
 import { useReviewDocument } from '../use-review-document.js';
+import { RelatedIncidentsCard } from '../../search/RelatedIncidentsCard.js';
 import { ReadBody } from './ReadBody.js';
 import { readViewMetrics } from './read-metrics.js';
 import './read.css';
@@ -84,6 +85,11 @@ export default function ReviewReadPage() {
           <ReadBody doc={{ review: r, incident: i, timeline: timeline.data ?? [], factors: factors.data ?? [], whys: whys.data ?? [], questions: questions.data ?? [], actionItems: actions.data ?? [], labelOf }} />
           <p className="hs-meta" style={{ marginTop: 40 }}>Why this review: {r.policy.reason}.</p>
         </article>
+      )}
+      {reviewId > 0 && (
+        <Box maw={880} mx="auto" mt="lg" className="hs-no-print">
+          <RelatedIncidentsCard reviewId={reviewId} />
+        </Box>
       )}
     </Box>
   );

@@ -1,0 +1,83 @@
+import { sql, type RawBuilder } from 'kysely';
+import type { SearchTerms } from '../../shared/search/search-terms.js';
+import { searchFields, type SearchField } from '../../shared/search/search-fields.js';
+import type { DialectName } from './dialect.js';
+
+/**
+ * Full-text search, the biggest SQL difference between the two databases (referenced from
+ * dialect.ts): SQLite's FTS5 table `search_fts` (bm25 with column weights, snippet()) and
+ * PostgreSQL's weighted tsvector `search_documents.document` (GIN, ts_rank_cd, ts_headline).
+ * Both index the text columns of `search_documents` (migration 0012), which keep them current.
+ * Queries are built only from SearchTerms (letters and digits), so nothing a user types is syntax.
+ */
+
+/** The column of each field in search_documents and search_fts. */
+export const searchColumns: Record<SearchField, string> = {
+  title: 'title',
+  summary: 'summary',
+  impact: 'impact',
+  factors: 'factors',
+  whys: 'whys',
+  learnings: 'learnings',
+  timeline: 'timeline',
+  answers: 'answers',
+  actionItems: 'action_items',
+};
+
+/** How much a match in each field counts: PostgreSQL's four weights, and the same as bm25 column weights. */
+export const searchWeights: Record<SearchField, 'A' | 'B' | 'C'> = {
+  title: 'A',
+  summary: 'A',
+  impact: 'B',
+  factors: 'B',
+  whys: 'B',
+  learnings: 'B',
+  timeline: 'C',
+  answers: 'C',
+  actionItems: 'C',
+};
+const bm25Weight = { A: 10, B: 4, C: 2 } as const;
+
+/** Marks around highlighted words in snippets: control characters, stripped from indexed text. */
+export const HIGHLIGHT_START = '\u0002';
+export const HIGHLIGHT_END = '\u0003';
+export const SNIPPET_ELLIPSIS = '…';
+const SNIPPET_WORDS = 16;
+
+/** Terms joined with AND (a search) or OR (more like this), the last one a prefix when asked. */
+export function fullTextQuery(dialect: DialectName, { terms, prefixLast }: SearchTerms, join: 'all' | 'any' = 'all'): string {
+  const last = terms.length - 1;
+  if (dialect === 'sqlite') return terms.map((term, i) => `"${term}"${prefixLast && i === last ? '*' : ''}`).join(join === 'all' ? ' ' : ' OR ');
+  return terms.map((term, i) => `'${term}'${prefixLast && i === last ? ':*' : ''}`).join(join === 'all' ? ' & ' : ' | ');
+}
+
+/**
+ * The reviews whose text matches `query`, as a table `(review_id, score)` to join: higher scores
+ * are better matches (SQLite's bm25 is lower-is-better, so it is negated).
+ */
+export function rankedMatches(dialect: DialectName, query: string): RawBuilder<{ review_id: number; score: number }> {
+  if (dialect === 'sqlite') {
+    const weights = searchFields.map((field) => bm25Weight[searchWeights[field]]).join(', ');
+    return sql`(select rowid as review_id, -bm25(search_fts, ${sql.raw(weights)}) as score from search_fts where search_fts match ${query})`;
+  }
+  // ts_rank_cd's weights are {D, C, B, A}; normalisation 1 divides by 1 + log(length), so a long review does not win by size alone.
+  return sql`(select review_id, ts_rank_cd('{0.05, 0.2, 0.4, 1.0}', document, q, 1) as score
+    from search_documents, to_tsquery('simple', ${query}) q where document @@ q)`;
+}
+
+/**
+ * For each of `reviewIds`, an extract of every field around the words of `query`, the words between
+ * HIGHLIGHT_START and HIGHLIGHT_END; a field that did not match has no marks. Only for a page of
+ * results whose visibility has already been checked.
+ */
+export function snippetRows(dialect: DialectName, query: string, reviewIds: readonly number[]): RawBuilder<Record<string, string> & { review_id: number }> {
+  const ids = sql.join(reviewIds.map((id) => sql.lit(id)));
+  if (dialect === 'sqlite') {
+    const snippets = searchFields.map((field, column) =>
+      sql`snippet(search_fts, ${sql.lit(column)}, ${HIGHLIGHT_START}, ${HIGHLIGHT_END}, ${SNIPPET_ELLIPSIS}, ${sql.lit(SNIPPET_WORDS)}) as ${sql.ref(field)}`);
+    return sql`select rowid as review_id, ${sql.join(snippets)} from search_fts where search_fts match ${query} and rowid in (${ids})`;
+  }
+  const options = `StartSel="${HIGHLIGHT_START}", StopSel="${HIGHLIGHT_END}", MaxWords=${SNIPPET_WORDS + 4}, MinWords=${SNIPPET_WORDS - 6}, MaxFragments=1, FragmentDelimiter="${SNIPPET_ELLIPSIS}"`;
+  const headlines = searchFields.map((field) => sql`ts_headline('simple', ${sql.ref(searchColumns[field])}, q, ${options}) as ${sql.ref(field)}`);
+  return sql`select review_id, ${sql.join(headlines)} from search_documents, to_tsquery('simple', ${query}) q where review_id in (${ids})`;
+}

@@ -1,0 +1,63 @@
+import type { Expression, SqlBool } from 'kysely';
+import type { Executor } from '../context.js';
+import type { FacetKind } from './search-document.js';
+
+/** How much sharing a value of each kind makes two reviews alike (a contributor category also counts as a category). */
+export const facetWeights: Partial<Record<FacetKind, number>> = { contributor_category: 3, category: 1, tag: 2, service: 2 };
+const relatedKinds = Object.keys(facetWeights) as FacetKind[];
+
+export async function indexedReview(db: Executor, reviewId: number) {
+  const row = await db.selectFrom('search_documents').selectAll().where('review_id', '=', reviewId).executeTakeFirst();
+  if (!row) return null;
+  const facets = await db.selectFrom('search_facets').select(['kind', 'value']).where('review_id', '=', reviewId).where('kind', 'in', relatedKinds).execute();
+  return { row, facets: facets as Array<{ kind: FacetKind; value: string }> };
+}
+
+/** Reviews of incidents that started before `beforeMs`, that `visible` lets through, by how many of `facets` they share. */
+export async function facetNeighbours(
+  db: Executor,
+  request: { facets: Array<{ kind: FacetKind; value: string }>; beforeMs: number; visible: Expression<SqlBool>; limit: number },
+): Promise<Array<{ review_id: number; weight: number }>> {
+  if (!request.facets.length) return [];
+  const rows = await db
+    .selectFrom('search_facets')
+    .innerJoin('search_documents', 'search_documents.review_id', 'search_facets.review_id')
+    .innerJoin('incidents', 'incidents.id', 'search_documents.incident_id')
+    .where((eb) => eb.or(request.facets.map(({ kind, value }) => eb.and([eb('search_facets.kind', '=', kind), eb('search_facets.value', '=', value)]))))
+    .where('search_documents.started_at_ms', '<', request.beforeMs)
+    .where(request.visible)
+    .select((eb) => [
+      'search_facets.review_id',
+      eb.fn.sum<number | string>(eb.case().when('search_facets.kind', '=', 'contributor_category').then(facetWeights.contributor_category!)
+        .when('search_facets.kind', '=', 'category').then(facetWeights.category!)
+        .when('search_facets.kind', '=', 'tag').then(facetWeights.tag!)
+        .else(facetWeights.service!).end()).as('weight'),
+      eb.fn.max('search_documents.started_at_ms').as('started_at_ms'),
+    ])
+    .groupBy('search_facets.review_id')
+    .orderBy('weight', 'desc')
+    .orderBy('started_at_ms', 'desc')
+    .limit(request.limit)
+    .execute();
+  return rows.map((row) => ({ review_id: row.review_id, weight: Number(row.weight) }));
+}
+
+/** The indexed rows and related facets of `reviewIds` that `visible` lets through. */
+export async function candidates(db: Executor, reviewIds: readonly number[], visible: Expression<SqlBool>) {
+  if (!reviewIds.length) return { rows: [], facets: [] };
+  const rows = await db
+    .selectFrom('search_documents')
+    .innerJoin('incidents', 'incidents.id', 'search_documents.incident_id')
+    .where('search_documents.review_id', 'in', reviewIds)
+    .where(visible)
+    .select([
+      'search_documents.review_id', 'search_documents.incident_id', 'search_documents.title', 'search_documents.severity', 'search_documents.state',
+      'incidents.services', 'search_documents.started_at_ms', 'search_documents.summary', 'search_documents.factors', 'search_documents.whys',
+    ])
+    .execute();
+  const ids = rows.map((row) => row.review_id);
+  const facets = ids.length
+    ? await db.selectFrom('search_facets').select(['review_id', 'kind', 'value']).where('review_id', 'in', ids).where('kind', 'in', relatedKinds).execute()
+    : [];
+  return { rows, facets: facets as Array<{ review_id: number; kind: FacetKind; value: string }> };
+}

@@ -1,0 +1,72 @@
+import { defaultFactorTaxonomy } from '../../shared/reviews/factor-taxonomy.js';
+import { relatedReasons, type RelatedEvidence } from '../../shared/search/related-reasons.js';
+import { wordsOf } from '../../shared/search/search-terms.js';
+import type { RelatedIncidentList } from '../../shared/search/search.schema.js';
+import { visibleIncidents } from '../access/visibility.js';
+import type { AppContext } from '../context.js';
+import { fullTextQuery } from '../db/search-dialect.js';
+import { getReview } from '../reviews/reviews.service.js';
+import { distinctiveTerms } from './distinctive-terms.js';
+import { candidates, facetNeighbours, indexedReview } from './related.repo.js';
+import type { FacetKind } from './search-document.js';
+import { searchIndex } from './search.repo.js';
+import { toHit } from './search.service.js';
+
+const CANDIDATES = 30;
+/** The best text match counts as much as a shared contributor category and a tag. */
+const TEXT_WEIGHT = 5;
+
+const categoryLabel = (key: string) => defaultFactorTaxonomy.categories.find((c) => c.key === key)?.label ?? key;
+const tagLabel = (key: string) => defaultFactorTaxonomy.tags.find((t) => t.key === key)?.label ?? key;
+
+/**
+ * F18: the earlier incidents most like this review's, among those the caller may see: by shared
+ * services, factor categories and tags, and by text (its most distinctive words, ranked by the
+ * index), each with the reasons in words.
+ */
+export async function relatedIncidents(ctx: AppContext, reviewId: number, limit: number): Promise<RelatedIncidentList> {
+  await getReview(ctx, reviewId); // 404 unless the caller may see it
+  const own = await indexedReview(ctx.db, reviewId);
+  if (!own) return { items: [] };
+  const visible = visibleIncidents(ctx.actor);
+  const beforeMs = Number(own.row.started_at_ms);
+  const terms = distinctiveTerms(own.row);
+  const [byFacets, byText] = await Promise.all([
+    facetNeighbours(ctx.db, { facets: own.facets, beforeMs, visible, limit: CANDIDATES }),
+    terms.length
+      ? searchIndex(ctx.db, ctx.dialect, { textQuery: fullTextQuery(ctx.dialect, { terms, prefixLast: false }, 'any'), visible, filters: { facets: [], toMs: beforeMs }, offset: 0, limit: CANDIDATES, count: false })
+      : { rows: [] },
+  ]);
+  const bestText = Math.max(0, ...byText.rows.map((row) => Number(row.score)));
+  const scores = new Map<number, number>();
+  for (const { review_id, weight } of byFacets) scores.set(review_id, weight);
+  for (const row of byText.rows) {
+    if (row.review_id === reviewId) continue;
+    scores.set(row.review_id, (scores.get(row.review_id) ?? 0) + (bestText > 0 ? (TEXT_WEIGHT * Number(row.score)) / bestText : 0));
+  }
+  const chosen = [...scores.entries()].sort((a, b) => b[1] - a[1] || b[0] - a[0]).slice(0, limit).map(([id]) => id);
+  const found = await candidates(ctx.db, chosen, visible);
+
+  const ownValues = (kind: FacetKind) => new Set(own.facets.filter((f) => f.kind === kind).map((f) => f.value));
+  const shared = (id: number, kind: FacetKind) => found.facets.filter((f) => f.review_id === id && f.kind === kind && ownValues(kind).has(f.value)).map((f) => f.value);
+  const rows = chosen.map((id) => found.rows.find((row) => row.review_id === id)).filter((row) => row !== undefined);
+  const evidence: RelatedEvidence[] = rows.map((row) => {
+    const theirWords = new Set(wordsOf(`${row.title} ${row.summary} ${row.factors} ${row.whys}`));
+    const services = JSON.parse(row.services) as string[];
+    return {
+      incidentId: row.incident_id,
+      sharedServices: shared(row.review_id, 'service').map((value) => services.find((s) => s.toLowerCase() === value) ?? value),
+      sharedContributorCategories: shared(row.review_id, 'contributor_category').map(categoryLabel),
+      sharedCategories: shared(row.review_id, 'category').map(categoryLabel),
+      sharedTags: shared(row.review_id, 'tag').map(tagLabel),
+      sharedWords: terms.filter((term) => theirWords.has(term)).slice(0, 3),
+    };
+  });
+  const reasons = relatedReasons(evidence);
+  return {
+    items: rows.map((row) => {
+      const { score: _score, matches: _matches, ...brief } = toHit({ ...row, score: 0 }, []);
+      return { ...brief, reasons: reasons.get(row.incident_id) ?? [] };
+    }),
+  };
+}
