@@ -89,7 +89,7 @@ describe.each(databaseKinds)('the job queue for admins on %s', (kind) => {
     const summary = (await t.request<JobSummary>({ method: 'GET', url: '/api/admin/jobs/summary' })).body;
     expect(summary.counts).toMatchObject({ queued: 5, retrying: 0, running: 0, dead: 0 });
     expect(summary.counts.done).toBeGreaterThanOrEqual(2);
-    expect(summary.kinds).toEqual(['accounts.prune', 'events.prune', 'idempotency.prune', 'jobs.prune', 'people.rename', 'review.quality', 'system.ping']);
+    expect(summary.kinds).toEqual(['accounts.prune', 'events.prune', 'idempotency.prune', 'jobs.prune', 'people.rename', 'review.quality', 'search.index-review', 'search.reindex', 'system.ping']);
     expect(summary.schedules.map((s) => [s.name, s.cron])).toEqual([
       ['jobs.prune', '17 3 * * *'],
       ['accounts.prune', '7 * * * *'],

@@ -5,6 +5,7 @@ import type { Review } from '../../shared/reviews/review.schema.js';
 import { useTestApp, type TestApp } from '../../../test/support/app.js';
 import { databaseKinds } from '../../../test/support/databases.js';
 import { useRunners } from '../../../test/support/jobs.js';
+import { reindexIfBehind } from './search-index.job.js';
 import { createReview, get, patch, post, publishReview } from '../../../test/support/reviews.js';
 
 /** Until every search job enqueued so far has run. */
@@ -160,6 +161,16 @@ describe.each(databaseKinds)('search and related incidents on %s', (kind) => {
     // Only earlier incidents: the first one has nothing before it that it shares anything with.
     expect((await get<RelatedIncidentList>(t, `/api/reviews/${world.failoverReview.id}/related`)).items.map((i) => i.incidentId)).toEqual([world.secret.id]);
     expect((await t.requestAs('viewer', { method: 'GET', url: `/api/reviews/${world.failoverReview.id}/related?limit=0` })).status).toBe(400);
+  });
+
+  it('reindexes at start-up what the index does not hold (e.g. just after the migration)', async () => {
+    await t.ctx.db.deleteFrom('search_facets').execute();
+    await t.ctx.db.deleteFrom('search_documents').execute();
+    expect((await searchAs(t, 'admin', 'q=failover')).body.total).toBe(0);
+    expect(await reindexIfBehind(t.ctx)).toBe(true);
+    await indexed(t);
+    expect((await searchAs(t, 'admin', 'q=failover')).body.total).toBe(3);
+    expect(await reindexIfBehind(t.ctx)).toBe(false);
   });
 
   it('answers 404 for the related incidents of a review the caller may not see', async () => {

@@ -1,7 +1,9 @@
 import { Kbd, Modal, Table } from '@mantine/core';
-import { useEffect, useState } from 'react';
-import { SearchPalette } from '../../features/search/SearchPalette.js';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { isTypingTarget, shortcutAction, shortcutList } from './shortcuts.js';
+
+// Loaded on first use, like the pages: the first load stays as small as it was.
+const SearchPalette = lazy(() => import('../../features/search/SearchPalette.js'));
 
 /** Listens for the shortcuts everywhere in the app, shows them on `?` and opens the search palette. */
 export function KeyboardShortcuts() {
@@ -35,21 +37,25 @@ export function KeyboardShortcuts() {
 
   return (
     <>
-    <SearchPalette opened={paletteOpen} onClose={() => setPaletteOpen(false)} />
-    <Modal opened={open} onClose={() => setOpen(false)} title="Keyboard shortcuts" data-testid="shortcuts-help">
-      <Table>
-        <Table.Tbody>
-          {shortcutList.map((s) => (
-            <Table.Tr key={s.keys}>
-              <Table.Td w={90}>
-                <Kbd>{s.keys}</Kbd>
-              </Table.Td>
-              <Table.Td>{s.does}</Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Modal>
+      {paletteOpen && (
+        <Suspense fallback={null}>
+          <SearchPalette opened onClose={() => setPaletteOpen(false)} />
+        </Suspense>
+      )}
+      <Modal opened={open} onClose={() => setOpen(false)} title="Keyboard shortcuts" data-testid="shortcuts-help">
+        <Table>
+          <Table.Tbody>
+            {shortcutList.map((s) => (
+              <Table.Tr key={s.keys}>
+                <Table.Td w={90}>
+                  <Kbd>{s.keys}</Kbd>
+                </Table.Td>
+                <Table.Td>{s.does}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Modal>
     </>
   );
 }

@@ -14,7 +14,7 @@ import { Snippet } from './Snippet.js';
 const MIN_LENGTH = 2;
 
 /** Search as you type over every review the user may see (Ctrl-K, Cmd-K or /); arrows choose, Enter opens. */
-export function SearchPalette({ opened, onClose }: { opened: boolean; onClose: () => void }) {
+export default function SearchPalette({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   const [text, setText] = useState('');
   const [active, setActive] = useState(0);
   const [debounced] = useDebouncedValue(text, 150);
