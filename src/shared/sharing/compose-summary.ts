@@ -1,49 +1,48 @@
 /**
  * An external summary's first text: the sections the author chose, from the published review
- * alone, as Markdown built with the review's own builders. Leaner than the internal export: no
+ * alone, as Markdown built with the review's Markdown builders (reviews/markdown/mdast.ts). Leaner than the internal export: no
  * authors, owners, sources, categories or tracker links, which mean nothing outside (and often
  * name people). Pure: the review document in, Markdown out (also what a PDF renderer can take).
  */
 import { heading, list, paragraph, renderMarkdown, section, table, text, timestamp, userMarkdown, type Block } from '../reviews/markdown/mdast.js';
 import type { ActionItemStatus } from '../actions/action-item.schema.js';
 import type { ReviewDocument } from '../reviews/review-document.schema.js';
-import { impactPart, learningsPart, summaryPart } from '../reviews/text-parts.js';
+import type { FactorKind } from '../reviews/factor.schema.js';
 import { summarySectionLabels, summarySections, type SummarySection } from './external-summary.schema.js';
 
 type Doc = ReviewDocument;
 
 const written = (value: string | null | undefined): Block[] => (value?.trim() ? userMarkdown(value.trim()) : []);
+/** A `##` section, or nothing when it has no content: an outside reader needs no "not written yet". */
+const titled = (key: SummarySection, blocks: Block[]): Block[] => (blocks.length ? section(summarySectionLabels[key], ...blocks) : []);
 
-function factorsOf(doc: Doc, kind: 'contributor' | 'mitigator'): Block[] {
+/** Title and description only: categories and tags are internal vocabulary. */
+function factorsOf(doc: Doc, kind: FactorKind): Block[] {
   return doc.factors.filter((f) => f.kind === kind).flatMap((f) => [heading(3, f.title), ...(f.description?.trim() ? userMarkdown(f.description.trim(), 4) : [])]);
 }
 
 const statusWords: Record<ActionItemStatus, string> = { proposed: 'planned', soaking: 'planned', accepted: 'planned', in_progress: 'in progress', done: 'done', declined: 'not pursued' };
 
 const builders: Record<SummarySection, (doc: Doc) => Block[]> = {
-  summary: (doc) => summaryPart.markdown(doc),
-  impact: (doc) => impactPart.markdown(doc),
+  summary: ({ review }) => titled('summary', written(review.summary)),
+  impact: ({ review, incident }) => titled('impact', written(review.impact ?? incident.customerImpact)),
   timeline(doc) {
     const entries = doc.timeline
       .filter((e) => !e.deleted)
       .sort((a, b) => Date.parse(a.occurredAt) - Date.parse(b.occurredAt) || a.id - b.id)
       .map((e) => [timestamp(e.occurredAt), e.text]);
-    return entries.length ? section(summarySectionLabels.timeline, table(['Time', 'Event'], entries)) : [];
+    return titled('timeline', entries.length ? [table(['Time', 'Event'], entries)] : []);
   },
-  contributingFactors(doc) {
-    const blocks = factorsOf(doc, 'contributor');
-    return blocks.length ? section(summarySectionLabels.contributingFactors, ...blocks) : [];
-  },
+  contributingFactors: (doc) => titled('contributingFactors', factorsOf(doc, 'contributor')),
   whatWentWell(doc) {
     const answer = doc.questions.find((q) => q.key === 'went_well')?.answer;
-    const blocks = [...written(answer), ...factorsOf(doc, 'mitigator')];
-    return blocks.length ? section(summarySectionLabels.whatWentWell, ...blocks) : [];
+    return titled('whatWentWell', [...written(answer), ...factorsOf(doc, 'mitigator')]);
   },
   actionItems(doc) {
     const items = doc.actionItems.map((a) => [text(`${a.title.replace(/\s+/g, ' ').trim()} (${statusWords[a.status]})`)]);
-    return items.length ? section(summarySectionLabels.actionItems, list(items)) : [];
+    return titled('actionItems', items.length ? [list(items)] : []);
   },
-  lessons: (doc) => learningsPart.markdown(doc).map((block, i) => (i === 0 ? heading(2, summarySectionLabels.lessons) : block)),
+  lessons: (doc) => titled('lessons', [...written(doc.review.learnings), ...factorsOf(doc, 'learning')]),
 };
 
 /** The chosen sections in their fixed order, under the incident's title and dates; empty sections are left out. */
