@@ -3,7 +3,16 @@
  * see blameless-rules.ts for what each field means.
  */
 import type { BlamelessRule } from './blameless-rules.js';
-import { HUMAN_ACTION_PARTICIPLES, METRIC_WORDS, MIND_WORDS, NEGATED, NOTICING_PARTICIPLES, words } from './blameless-vocabulary.js';
+import {
+  HUMAN_ACTION_PARTICIPLES,
+  METRIC_WORDS,
+  MIND_WORDS,
+  NEGATED,
+  NOTICING_PARTICIPLES,
+  NOTICING_VERBS,
+  PRESCRIBED_STEPS,
+  words,
+} from './blameless-vocabulary.js';
 
 export const HINDSIGHT_RULES: BlamelessRule[] = [
   {
@@ -147,6 +156,19 @@ export const HINDSIGHT_RULES: BlamelessRule[] = [
         actor: 'subject',
         phrases: ['was supposed to', 'were supposed to', 'should know', 'would have known', 'had bothered'],
       },
+      // "The release was approved without anyone checking the test results": no person made the check.
+      {
+        actor: 'any',
+        phrases: ['without anyone', 'without anybody', 'without someone', 'without somebody'],
+        onlyNext: words('checking reviewing noticing verifying looking reading testing confirming double-checking questioning asking'),
+      },
+      // "Nobody on the team thought about the empty cache": what no person noticed; "no one could have predicted it" is not hindsight.
+      {
+        actor: 'any',
+        phrases: ['nobody', 'no one', 'no-one'],
+        onlyFollowedBy: NOTICING_VERBS,
+        unlessFollowedBy: words('could would can will expected was were is are has have had'),
+      },
       {
         actor: 'any',
         phrases: [
@@ -196,6 +218,21 @@ export const HINDSIGHT_RULES: BlamelessRule[] = [
         // "I forgot what the quota was" is memory; "we did not detect any anomalies" is a finding.
         unlessNext: ['what', 'which', 'who', 'where', 'how', 'why', 'whether', 'about', 'any', 'anything', 'unusual', 'abnormal', 'suspicious', 'signs'],
         mindful: MIND_WORDS,
+      },
+      // "Validators did not perform the recommended checks", "the operator never ran the dry-run": a prescribed step left out.
+      {
+        actor: 'subject',
+        phrases: [...NEGATED('perform run apply complete execute do use'), 'did not carry out', 'never ran', 'never performed', 'never did'],
+        onlyFollowedBy: PRESCRIBED_STEPS,
+        mindful: words('perform run apply complete execute do use carry ran performed did'),
+      },
+      // "We did not communicate the window to customers", "the on-call didn't pay enough attention to …".
+      {
+        actor: 'subject',
+        phrases: [...NEGATED('communicate notify inform'), 'did not pay'],
+        onlyFollowedBy: words('to customers users attention heed change changes window maintenance outage incident team teams stakeholders'),
+        unlessFollowedBy: words('because since as'),
+        mindful: words('communicate notify inform pay'),
       },
       // "Priya did not check whether the index existed": unlike "I forgot whether", not checking is the omission.
       { actor: 'subject', phrases: NEGATED('check verify confirm test double-check'), onlyNext: ['whether', 'if'] },

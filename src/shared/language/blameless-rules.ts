@@ -139,9 +139,12 @@ export const BLAMELESS_RULES: BlamelessRule[] = [
           'sloppy about', 'lazy about', 'act of laziness', 'impatient', 'impatience', 'lack of diligence', 'lack of discipline',
           'undisciplined', 'poor attention to detail', 'lack of attention to detail', 'insufficient attention to detail',
           'irresponsibly', 'inattention', 'inattentiveness', 'too hasty', 'was hasty', 'were hasty', 'overzealous',
-          'arrogant', 'arrogance', 'lax about', 'lax attitude', 'showed a lack of',
+          'arrogant', 'arrogance', 'lax about', 'lax attitude', 'showed a lack of', 'cut corners', 'cutting corners',
+          'cuts corners',
         ],
       },
+      // "An inexperienced engineer", "greedy managers": a judgement of the person, never of a system.
+      { actor: 'judged', phrases: ['inexperienced', 'greedy', 'clueless', 'ignorant', 'gullible', 'lazy-minded'] },
       // "A dumb default timeout", "lazy loading" judge a system: only flagged about a person ("when I'm lazy").
       { actor: 'judged', phrases: ['stupid', 'dumb', 'idiotic', 'naive', 'silly', 'stupidly', 'naively', 'lazy'] },
     ],
@@ -221,7 +224,23 @@ export const BLAMELESS_RULES: BlamelessRule[] = [
           'always remember', 'always ensure', 'be sure to', 'take care to', 'take care when', 'watch out for', 'beware of',
           'do not assume', 'never assume', 'do not skip', 'never skip', 'follow the runbook', 'follow the process',
           'follow the procedure', 'follow the checklist', 'stick to the process', 'stick to the runbook',
+          // Awareness asked of the reader: "Understand your supply chain", "Know your dependencies".
+          'understand your', 'know your', 'be mindful of', 'stay on top of',
+          'do not take shortcuts', 'never take shortcuts', 'do not cut corners', 'never cut corners',
         ],
+      },
+      // "It is up to you, the user, to review what you install": diligence handed to people.
+      {
+        actor: 'any',
+        phrases: ['up to you', 'up to the user', 'up to users', 'up to the users', 'up to each user', 'up to every user', 'up to the operator', 'up to operators', 'up to engineers', 'up to developers'],
+        onlyFollowedBy: DILIGENCE_VERBS,
+        unlessFollowedBy: words('decide choose determine opt pick configure select whether'),
+      },
+      // "However unlikely, we should act on every risk": care asked whatever the cost.
+      {
+        actor: 'any',
+        phrases: ['however unlikely', 'however small', 'however minor', 'however trivial', 'however remote', 'however improbable', 'no matter how unlikely', 'no matter how remote'],
+        contextWords: words('should must need needs always'),
       },
       // "Do a diff on everything, no matter how small it seems": care asked of people, not a system.
       {
@@ -377,7 +396,9 @@ export const BLAMELESS_RULES: BlamelessRule[] = [
         phrases: [
           'accidentally', 'mistakenly', 'inadvertently', 'unintentionally', 'erroneously', 'wrongly',
           'incorrectly', 'by mistake', 'by accident', 'without checking', 'without testing', 'without looking',
-          'without thinking', 'without reviewing',
+          'without thinking', 'without reviewing', 'without reading', 'without verifying', 'without confirming',
+          'without double-checking', 'without consulting', 'without asking', 'without following',
+          'without notifying', 'without telling',
         ],
         // "Jonas accidentally discovered the misconfiguration" is luck, not blame.
         unlessNext: ['discovered', 'found', 'noticed', 'spotted', 'stumbled', 'uncovered', 'learned'],
@@ -417,7 +438,7 @@ export const BLAMELESS_RULES: BlamelessRule[] = [
         phrases: ['after', 'when', 'as soon as', 'once', 'right after', 'shortly after', 'moments after', 'minutes after'],
         onlyPrecededBy: DAMAGE_WORDS,
         // The damage starts right there ("went down after"); "the failure was detected when ..." is narration.
-        onlyPrevious: words('down began begun started start starts broke failed crashed occurred happened caused offline unavailable lost deleted corrupted hit'),
+        onlyPrevious: words('down began begun started start starts broke failed crashed occurred happened caused triggered offline unavailable lost deleted corrupted hit'),
         contextWords: [...AGENT_VERBS],
         unlessInSentence: [...RECOVERY_WORDS, ...words('continued persisted remained still again persist continue noticed saw reported')],
       },

@@ -32,7 +32,7 @@ const HYPOTHETICAL_PEOPLE = new Set(['anyone', 'anybody', 'someone', 'somebody',
 const HYPOTHETICAL_DETERMINERS = new Set(['any', 'every', 'careful', 'experienced', 'reasonable', 'competent', 'attentive', 'seasoned']);
 /** People only when the phrase is about a mind: "users failed to receive emails" is about email. */
 const MINDFUL_ROLES = new Set(
-  'user users customer customers strategist strategists member members contributor contributors volunteer volunteers approver approvers people folks'.split(' '),
+  'user users customer customers strategist strategists member members contributor contributors volunteer volunteers approver approvers people folks validator validators'.split(' '),
 );
 
 /** What only people do, as the gerund that opens a clause: "while [troubleshooting], ...". */
@@ -123,10 +123,28 @@ export function subjectBefore(tokens: readonly Token[], index: number, depth = 0
   while (i >= 0 && isSkippable(tokens[i]!) && !tokens[i]!.breakAfter) i--;
   const token = tokens[i];
   if (!token || token.breakAfter) return null;
-  if (isNounLike(tokens, i)) return { kind: classify(tokens, i), index: i };
+  if (isNounLike(tokens, i)) return personBeforeQualifier(tokens, i) ?? { kind: classify(tokens, i), index: i };
   if (COORDINATORS.has(token.norm) && depth < 2) {
     const verb = nearestVerbBefore(tokens, i);
     return verb === null ? null : subjectBefore(tokens, verb, depth + 1);
+  }
+  return null;
+}
+
+const QUALIFYING_PREPOSITIONS = new Set(['on', 'in', 'at', 'from', 'of', 'with']);
+
+/**
+ * "The engineer [on duty] overlooked", "the person [in charge of the release] forgot": a person
+ * qualified by a short prepositional phrase is the subject, not the noun that ends the phrase.
+ */
+function personBeforeQualifier(tokens: readonly Token[], nounIndex: number): Actor | null {
+  if (classify(tokens, nounIndex) !== 'other') return null;
+  for (let i = nounIndex - 1; i >= 0 && i >= nounIndex - 5; i--) {
+    const token = tokens[i]!;
+    if (token.breakAfter || token.commaAfter || isMainVerb(token)) return null;
+    if (!QUALIFYING_PREPOSITIONS.has(token.norm)) continue;
+    const kind = classify(tokens, i - 1);
+    return kind === 'other' || tokens[i - 1]!.breakAfter ? null : { kind, index: i - 1 };
   }
   return null;
 }
@@ -136,7 +154,8 @@ export function nearestVerbBefore(tokens: readonly Token[], index: number): numb
   for (let i = index - 1; i >= 0; i--) {
     const token = tokens[i]!;
     if (token.breakAfter || SUBORDINATORS.has(token.norm)) return null;
-    if (isMainVerb(token)) return i;
+    // "used a tool [to reboot] the servers but forgot": an infinitive has no subject of its own.
+    if (isMainVerb(token) && tokens[i - 1]?.norm !== 'to') return i;
   }
   return null;
 }
@@ -189,8 +208,11 @@ export function nounPhraseAfter(
   let head: Actor | null = null;
   for (let i = index + 1; i < tokens.length; i++) {
     const token = tokens[i]!;
+    // "an engineer [running] a migration": a participle after the head opens a clause of its own.
+    if (head && /^[a-z]{3,}ing$/.test(token.norm)) break;
     const nounLike = isNounLike(tokens, i);
-    const modifier = token.tags.has('Determiner') || token.tags.has('Adjective') || token.text === '';
+    // "a [second] engineer", "[two] reviewers".
+    const modifier = token.tags.has('Determiner') || token.tags.has('Adjective') || token.tags.has('Value') || token.text === '';
     if (!modifier && !nounLike) break;
     if (nounLike) {
       head = { kind: classify(tokens, i), index: i };
@@ -312,7 +334,8 @@ export function judgedPerson(tokens: readonly Token[], start: number, end: numbe
     const kind = OBJECT_PRONOUNS[tokens[end + 2]?.norm ?? ''];
     if (kind) return { kind, index: end + 2 };
   }
-  const after: Actor | null = nounPhraseAfter(tokens, end - 1);
+  // From after the judgement: the tagger sometimes reads it as a verb ("an [inexperienced] engineer").
+  const after: Actor | null = nounPhraseAfter(tokens, end);
   if (after && after.kind !== 'other') return after;
   // "a stupid move by the person on call"
   const agent = after && ['by', 'of'].includes(tokens[after.index + 1]?.norm ?? '') ? nounPhraseAfter(tokens, after.index + 1) : null;
@@ -368,14 +391,37 @@ const LEADING_FILLERS = new Set(['then', 'also', 'just', 'simply', 'again', 'lat
  * past-tense verb and no subject.
  */
 export function omitsItsWriter(tokens: readonly Token[], start: number, end: number): boolean {
-  let first = 0;
-  for (let i = 0; i < start; i++) if (tokens[i]!.commaAfter || tokens[i]!.breakAfter) first = i + 1;
-  let i = first;
+  const i = clauseOpening(tokens, start);
+  // "Failed to verify the certificate" opens log lines; "Missed heartbeats", "Missed migration for …" are headings.
+  if (i === start) return !FAILED.has(tokens[start]!.norm) && !isBareNoun(tokens[end + 1]);
+  return followsSubjectlessClause(tokens, i, start);
+}
+
+/** "Attempted to remove the changes but failed to …": whatever the verb, the subjectless clause before is the writer's. */
+export function continuesSubjectlessClause(tokens: readonly Token[], start: number): boolean {
+  return followsSubjectlessClause(tokens, clauseOpening(tokens, start), start);
+}
+
+/** The first word of the clause holding `start`, past leading adverbs ("Unfortunately, …"). */
+function clauseOpening(tokens: readonly Token[], start: number): number {
+  let i = 0;
+  for (let k = 0; k < start; k++) if (tokens[k]!.commaAfter || tokens[k]!.breakAfter) i = k + 1;
   while (i < start && (LEADING_FILLERS.has(tokens[i]!.norm) || tokens[i]!.tags.has('Adverb'))) i++;
-  // "Failed to verify the certificate" opens log lines; "Missed heartbeats", "Ignored requests" are adjectives.
-  if (i === start) return !FAILED.has(tokens[start]!.norm) && !tokens[end + 1]?.tags.has('Plural');
-  // "Attempted to restart the service but failed to ...": a subjectless past-tense clause before.
-  if (!tokens[i]!.tags.has('PastTense') || tokens[i]!.tags.has('Noun')) return false;
-  for (let k = i + 1; k < start; k++) if (tokens[k]!.breakAfter) return false;
-  return tokens.slice(i, start).some((t) => COORDINATORS.has(t.norm));
+  return i;
+}
+
+/** A noun without a determiner: "[Missed] migration for existing state" names a thing, it narrates nobody. */
+function isBareNoun(token: Token | undefined): boolean {
+  return token !== undefined && token.tags.has('Noun') && !token.tags.has('Pronoun') && !token.possessive && !token.person;
+}
+
+/**
+ * "Attempted to restart the service but failed to …": the phrase follows a clause that opens the
+ * sentence with a past-tense verb and no subject, joined by a coordinator. The writer is the subject.
+ */
+function followsSubjectlessClause(tokens: readonly Token[], clauseStart: number, start: number): boolean {
+  const i = clauseStart;
+  if (i >= start || !tokens[i]!.tags.has('PastTense') || tokens[i]!.tags.has('Noun')) return false;
+  for (let k = i; k < start; k++) if (tokens[k]!.breakAfter) return false;
+  return tokens.slice(i + 1, start).some((t) => COORDINATORS.has(t.norm));
 }

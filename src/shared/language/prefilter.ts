@@ -142,9 +142,9 @@ function personFollows(sequence: readonly string[], from: number, people: People
 
 /** "Should have checked the lag first", "Forgot to renew it": a note that leaves out its writer. */
 const IMPLICIT_WRITER =
-  /^\W*(?:(?:in hindsight|in retrospect|unfortunately|obviously|clearly|then|also|again),?\s+)?(?:should|could|ought|forgot|failed|neglected|overlooked|missed|ignored|did\s?n[o']t|never)\b/i;
+  /^[\W_]*(?:(?:in hindsight|in retrospect|unfortunately|obviously|clearly|then|also|again),?\s+)?(?:should|could|ought|forgot|failed|neglected|overlooked|missed|ignored|did\s?n[o']t|never)\b/i;
 /** "Attempted to restart the service but failed to check the logs": a subjectless past-tense clause, then the omission. */
-const IMPLICIT_WRITER_CLAUSE = /^\W*\w+ed\b[^.;:]*\b(?:but|and|then)\s+(?:failed|forgot|neglected|overlooked|missed|ignored|did\s?n[o']t|never)\b/i;
+const IMPLICIT_WRITER_CLAUSE = /^[\W_]*[a-z]+ed(?![a-z])[^.;:]*\b(?:but|and|then)\s+(?:failed|forgot|neglected|overlooked|missed|ignored|did\s?n[o']t|never)\b/i;
 
 function mentionsSomeone(sentence: string, words: ReadonlySet<string>, people: PeopleIndex): boolean {
   if (IMPLICIT_WRITER.test(sentence) || IMPLICIT_WRITER_CLAUSE.test(sentence)) return true;

@@ -1,0 +1,76 @@
+/**
+ * Grammatical shapes added in the third round of issue 14, each with the hard negatives it must
+ * leave alone (people in neutral narration, failure words about systems, modal "should" about
+ * systems). The sentences are written for these tests.
+ */
+import { describe, expect, it } from 'vitest';
+import { checkBlameless } from './blameless.js';
+
+const PEOPLE = ['Priya Raman', 'Bob Hansen', 'Sam Okafor'];
+const kindsOf = (text: string) => [...new Set(checkBlameless(text, { people: PEOPLE }).map((f) => f.kind))];
+
+describe('blame shapes (issue 14, third round)', () => {
+  it.each([
+    // The subject of a coordinated verb, across an infinitive: "used a tool to reboot … but forgot".
+    ['An operator used a tool to reboot a few servers but forgot to pass the dry-run flag.', 'counterfactual'],
+    // Markdown emphasis around the words of a note that leaves out its writer.
+    ['_Attempted_ but failed to remove the temporary changes.', 'counterfactual'],
+    ['**Forgot** to renew the certificate.', 'counterfactual'],
+    // A person qualified by a prepositional phrase.
+    ['The engineer on duty overlooked the warning in the deploy log.', 'counterfactual'],
+    // A prescribed step left out.
+    ['Validators did not follow the documented upgrade procedure.', 'counterfactual'],
+    ['The operators did not perform the recommended health checks before the upgrade.', 'counterfactual'],
+    // No person noticed, with words in between.
+    ['Nobody on the team thought about what would happen if the cache was empty.', 'counterfactual'],
+    ['The release was approved without anyone checking the test results.', 'counterfactual'],
+    ['We did not communicate the maintenance window to customers.', 'counterfactual'],
+    ["We didn't pay enough attention to the warning signs.", 'counterfactual'],
+    // Passive hindsight whose agent has a number word: "by a second engineer".
+    ['The change should have been reviewed by a second engineer.', 'counterfactual'],
+    ['The reviewer approved the change without reading the diff.', 'person_as_cause'],
+    ['The root cause was an engineer running a migration on the wrong database.', 'person_as_cause'],
+    ['The incident was triggered when the developer pushed an untested hotfix.', 'person_as_cause'],
+    ['The change was made by an inexperienced engineer who rushed it out.', 'character'],
+    ['Greedy managers pushed an unfinished product to launch.', 'character'],
+    ['The team cut corners on the review.', 'character'],
+    ['Always vet your third party dependencies.', 'exhortation'],
+    ['Understand your software supply chain and its vulnerabilities.', 'exhortation'],
+    ['Do not take shortcuts when deploying to production.', 'exhortation'],
+    ['It is up to you the user to check the packages you install.', 'exhortation'],
+    ['If we are aware of a risk, however unlikely, we should act on it.', 'exhortation'],
+  ])('flags %s as %s', (text, kind) => {
+    expect(kindsOf(text)).toContain(kind);
+  });
+
+  it.each([
+    'The engineer on call restarted the pods and the errors stopped.',
+    'The person in charge of the release paged the database team.',
+    'The engineer on duty received the page at 02:10.',
+    'Someone from the platform team joined the call.',
+    'Nobody could have predicted the provider outage.',
+    'No one was paged because the alert was routed to an old channel.',
+    'Nobody expected the cache to be empty after the deploy.',
+    'Missed heartbeats from the node triggered the failover.',
+    'Missed migration for existing state.',
+    'Attempted to reconnect three times and then gave up.',
+    'The validators did not produce blocks for two hours.',
+    'The validator did not run the upgrade handler because the binary was old.',
+    'It is up to the user to decide which region to use.',
+    'It is up to you whether to enable the feature.',
+    'However small the change, the pipeline runs every test.',
+    'However unlikely it seemed, the failover worked as designed.',
+    'Always on, the monitor kept paging.',
+    'Never before had the cluster seen this load.',
+    'Understanding your traffic patterns is part of capacity planning.',
+    'The inexperienced eye may read the graph as healthy.',
+    'Greedy allocation in the scheduler starved small jobs.',
+    'The team cut the release branch at noon.',
+    'The difference should have been considered illiquid, not a loss.',
+    'The deploy went out without waiting for the canary, because the pipeline skipped that stage.',
+    'The incident was triggered when the certificate expired.',
+    'The change should have been caught by a second CI stage.',
+  ])('leaves alone %s', (text) => {
+    expect(checkBlameless(text, { people: PEOPLE })).toEqual([]);
+  });
+});
