@@ -161,6 +161,9 @@ export const HINDSIGHT_RULES: BlamelessRule[] = [
         actor: 'any',
         phrases: ['without anyone', 'without anybody', 'without someone', 'without somebody'],
         onlyNext: words('checking reviewing noticing verifying looking reading testing confirming double-checking questioning asking'),
+        // A person's act done unchecked; "the alert fired for weeks without anyone looking" is an agentless omission.
+        onlyPrecededBy: words('approved merged deployed shipped released applied pushed ran executed changed'),
+        unlessFollowedBy: words('as because since'),
       },
       // "Nobody on the team thought about the empty cache": what no person noticed; "no one could have predicted it" is not hindsight.
       {
@@ -177,7 +180,8 @@ export const HINDSIGHT_RULES: BlamelessRule[] = [
           'nobody realised', 'nobody realized', 'no one realised', 'no one realized', 'nobody caught', 'no one caught',
           'nobody checked', 'no one checked', 'nobody was watching', 'no one was watching', 'nobody spotted',
           'no one spotted', 'nobody thought to', 'no one thought to', 'despite being aware', 'despite knowing',
-          'despite having been warned', 'despite the warnings', 'should have known', 'should have realised',
+          'despite having been warned', 'despite the warnings', 'despite being warned',
+          'despite being told', 'chose to ignore', 'decided to ignore', 'chose not to act', 'decided not to act', 'should have known', 'should have realised',
           'should have realized', 'should have been obvious', 'should have been clear', 'ought to have been obvious',
           'no one double-checked', 'nobody double-checked', 'no one reviewed', 'nobody reviewed', 'no one tested', 'nobody tested',
           'no one verified', 'nobody verified', 'no one looked at', 'nobody looked at', 'no one escalated', 'nobody escalated',

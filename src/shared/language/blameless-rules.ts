@@ -280,6 +280,9 @@ export const BLAMELESS_RULES: BlamelessRule[] = [
           'ensure engineers', 'ensure that engineers', 'ensure that all engineers', 'ensure people', 'ensure that people',
           'ensure developers', 'ensure that developers', 'ensure the team', 'ensure that the team', 'make sure the team',
           'make sure engineers', 'make sure people', 'ensure staff', 'ensure that staff',
+          ...['important', 'crucial', 'essential', 'vital', 'critical'].flatMap((weight) =>
+            ['everyone', 'all engineers', 'engineers', 'developers', 'we all', 'the team', 'people'].map((who) => `${weight} that ${who}`),
+          ),
         ],
         onlyFollowedBy: words('follow follows read reads check checks remember remembers aware careful double-check double-checks adhere adheres'),
       },
@@ -351,8 +354,7 @@ export const BLAMELESS_RULES: BlamelessRule[] = [
         phrases: [
           'caused', 'causes', 'misconfigured', 'mis-configured', 'messed up', 'screwed up',
           'botched', 'took down', 'brought down', 'knocked over', 'crashed', 'wiped', 'corrupted', 'mistyped',
-          'pushed a bad', 'shipped a bad',
-          'deployed a bad', 'merged a bad', 'introduced a bug', 'introduced the bug', 'introduced a regression',
+          ...['pushed', 'shipped', 'deployed', 'merged'].flatMap((verb) => ['bad', 'broken', 'faulty', 'buggy'].map((what) => `${verb} a ${what}`)), 'introduced a bug', 'introduced the bug', 'introduced a regression',
           'introduced the regression', 'at fault', 'to blame', 'responsible for the outage',
           'responsible for the incident', 'responsible for the failure', 'responsible for the downtime',
           'responsible for this outage', 'responsible for this incident', 'deleted the wrong', 'dropped the wrong',
@@ -387,6 +389,7 @@ export const BLAMELESS_RULES: BlamelessRule[] = [
         phrases: [
           'that deleted', 'which deleted', 'that wiped', 'which wiped', 'that dropped', 'which dropped', 'that corrupted', 'which corrupted',
           'that broke', 'which broke', 'and broke', 'breaking', 'that took down', 'which took down', 'that brought down', 'which brought down',
+          'that crashed', 'which crashed', 'and crashed', 'that overloaded', 'which overloaded', 'that erased', 'which erased',
         ],
         contextWords: [...AGENT_VERBS],
       },

@@ -39,6 +39,15 @@ describe('blame shapes (issue 14, third round)', () => {
     ['Do not take shortcuts when deploying to production.', 'exhortation'],
     ['It is up to you the user to check the packages you install.', 'exhortation'],
     ['If we are aware of a risk, however unlikely, we should act on it.', 'exhortation'],
+    ["It's important that everyone follows the on-call process.", 'exhortation'],
+    // Auxiliaries the tagger reads as verbs, between the subject and the phrase.
+    ['Someone must have forgotten to renew the domain.', 'counterfactual'],
+    ['The engineer was warned about the flag but chose to ignore it.', 'counterfactual'],
+    // People inside partitives and compounds: "one of our engineers", "a team member".
+    ['The incident was caused by one of our engineers running a script with the wrong parameters.', 'person_as_cause'],
+    ['A mistake by a team member caused the configuration to be lost.', 'human_error'],
+    ['The developer responsible for the release shipped a broken build.', 'person_as_cause'],
+    ["Kevin's script overloaded the database and took the site offline.", 'person_as_cause'],
   ])('flags %s as %s', (text, kind) => {
     expect(kindsOf(text)).toContain(kind);
   });
@@ -70,6 +79,21 @@ describe('blame shapes (issue 14, third round)', () => {
     'The deploy went out without waiting for the canary, because the pipeline skipped that stage.',
     'The incident was triggered when the certificate expired.',
     'The change should have been caught by a second CI stage.',
+    'The batch job had forgotten its checkpoint after the restart.',
+    'One of the nodes crashed and the scheduler moved the pods.',
+    'One of our engineers joined the bridge at 10:02.',
+    'A team member opened an incident in the tracker.',
+    'A cluster member failed to join the quorum.',
+    'Despite the warning, the autoscaler kept adding nodes.',
+    'It is essential that the team has enough context to make decisions.',
+    'Priya deployed a hotfix that restored the checkout page.',
+    'Bob merged the fix that disabled the broken feature flag.',
+    'The engineer ran the script that isolated the faulty node, as planned.',
+    'The load balancer deployed by the platform team crashed under load.',
+    'The alert had been firing for weeks without anyone looking at it.',
+    'The release was approved without anyone noticing a problem, as all checks were green.',
+    'We did not notify customers because no customer data was affected.',
+    'No one on the call had seen this failure mode before.',
   ])('leaves alone %s', (text) => {
     expect(checkBlameless(text, { people: PEOPLE })).toEqual([]);
   });

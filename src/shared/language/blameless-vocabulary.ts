@@ -75,4 +75,5 @@ export const AGENT_VERBS = new Set(words(`
   pushed deployed merged ran applied changed deleted removed edited updated introduced made executed shipped
   committed wrote configured misconfigured typed rebooted restarted dropped modified disabled enabled upgraded
   overwrote triggered started released flipped set used submitted approved renamed moved killed terminated
+  overloaded
 `));

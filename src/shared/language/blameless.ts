@@ -227,7 +227,8 @@ function findActor(tokens: readonly Token[], start: number, end: number, require
     case 'hypothetical':
       return hypotheticalAgent(tokens, start) ?? humanOrNull(subjectBefore(tokens, start));
     case 'agent':
-      return agentOfAction(tokens, start, AGENT_VERBS);
+      // "Jane's deploy introduced the leak that crashed …": the owner of the change acted.
+      return ownerOfCause(tokens, agentOfAction(tokens, start, AGENT_VERBS), CAUSE_NOUNS);
     case 'clause':
       return clauseAgent(tokens, end, AGENT_VERBS);
     case 'judged':

@@ -54,7 +54,8 @@ const COORDINATORS = new Set(['and', 'but', 'or', 'then']);
 const SUBORDINATORS = new Set(
   'that which who whom whose because when while after before since although though until once if as so'.split(' '),
 );
-const FILLERS = new Set(['then', 'also', 'just', 'simply', 'again', 'still', 'never', 'not', 'really', 'even']);
+/** Also the auxiliaries the tagger reads as main verbs without its post-tagger: "someone must [have] forgotten". */
+const FILLERS = new Set(['then', 'also', 'just', 'simply', 'again', 'still', 'never', 'not', 'really', 'even', 'have', 'has', 'had', 'been']);
 
 /** Also software: "the Kafka operator", "the Prometheus operator". */
 const SOFTWARE_ROLES = new Set(['operator', 'operators']);
@@ -63,6 +64,8 @@ export function isRole(tokens: readonly Token[], i: number): boolean {
   const token = tokens[i];
   if (!token) return false;
   if (token.norm === 'call') return tokens[i - 1]?.norm === 'on';
+  // "a team member", "staff members"; "a cluster member" is a node.
+  if (token.norm === 'member' || token.norm === 'members') return ['team', 'staff', 'crew', 'squad', 'on-call'].includes(tokens[i - 1]?.norm ?? '');
   if (!ROLE_NOUNS.has(token.norm)) return false;
   const modifier = tokens[i - 1];
   // "a post on Teams": a capitalised role word mid-sentence is a name (SRE, DBA are fine).
@@ -123,7 +126,11 @@ export function subjectBefore(tokens: readonly Token[], index: number, depth = 0
   while (i >= 0 && isSkippable(tokens[i]!) && !tokens[i]!.breakAfter) i--;
   const token = tokens[i];
   if (!token || token.breakAfter) return null;
-  if (isNounLike(tokens, i)) return personBeforeQualifier(tokens, i) ?? { kind: classify(tokens, i), index: i };
+  if (isNounLike(tokens, i)) {
+    // "The load balancer deployed [by the platform team] crashed": the agent of a participle is not the subject.
+    if (isAgentOfParticiple(tokens, i)) return { kind: 'other', index: i };
+    return personBeforeQualifier(tokens, i) ?? { kind: classify(tokens, i), index: i };
+  }
   if (COORDINATORS.has(token.norm) && depth < 2) {
     const verb = nearestVerbBefore(tokens, i);
     return verb === null ? null : subjectBefore(tokens, verb, depth + 1);
@@ -131,7 +138,14 @@ export function subjectBefore(tokens: readonly Token[], index: number, depth = 0
   return null;
 }
 
-const QUALIFYING_PREPOSITIONS = new Set(['on', 'in', 'at', 'from', 'of', 'with']);
+/** The noun phrase ending at `nounIndex` follows "by" after a participle: "deployed by the platform team". */
+function isAgentOfParticiple(tokens: readonly Token[], nounIndex: number): boolean {
+  let i = nounIndex - 1;
+  while (i >= 0 && !tokens[i]!.breakAfter && !tokens[i]!.commaAfter && (isNounLike(tokens, i) || tokens[i]!.tags.has('Determiner') || tokens[i]!.tags.has('Adjective'))) i--;
+  return tokens[i]?.norm === 'by' && (tokens[i - 1]?.tags.has('PastTense') ?? false);
+}
+
+const QUALIFYING_PREPOSITIONS = new Set(['on', 'in', 'at', 'from', 'of', 'with', 'for']);
 
 /**
  * "The engineer [on duty] overlooked", "the person [in charge of the release] forgot": a person
@@ -143,8 +157,10 @@ function personBeforeQualifier(tokens: readonly Token[], nounIndex: number): Act
     const token = tokens[i]!;
     if (token.breakAfter || token.commaAfter || isMainVerb(token)) return null;
     if (!QUALIFYING_PREPOSITIONS.has(token.norm)) continue;
-    const kind = classify(tokens, i - 1);
-    return kind === 'other' || tokens[i - 1]!.breakAfter ? null : { kind, index: i - 1 };
+    // "the developer [responsible] for the release": one adjective may stand between.
+    const head = tokens[i - 1]?.tags.has('Adjective') && !tokens[i - 1]!.tags.has('Noun') ? i - 2 : i - 1;
+    const kind = classify(tokens, head);
+    return kind === 'other' || tokens[head]!.breakAfter ? null : { kind, index: head };
   }
   return null;
 }
@@ -193,6 +209,8 @@ function passiveAgent(tokens: readonly Token[], end: number): Actor | null {
   return null;
 }
 
+const PARTITIVES = new Set(['one', 'two', 'some', 'several', 'many', 'most', 'each', 'any', 'either', 'none']);
+
 /**
  * The noun phrase right after `index` ("caused by [the on-call engineer]", "due to
  * [Bob's typo]"). It is human when its head is human, or when a human owns a head that
@@ -210,6 +228,11 @@ export function nounPhraseAfter(
     const token = tokens[i]!;
     // "an engineer [running] a migration": a participle after the head opens a clause of its own.
     if (head && /^[a-z]{3,}ing$/.test(token.norm)) break;
+    // "one of our engineers", "some of the developers": the people are after "of".
+    if (!head && PARTITIVES.has(token.norm) && tokens[i + 1]?.norm === 'of' && !token.breakAfter) {
+      i++;
+      continue;
+    }
     const nounLike = isNounLike(tokens, i);
     // "a [second] engineer", "[two] reviewers".
     const modifier = token.tags.has('Determiner') || token.tags.has('Adjective') || token.tags.has('Value') || token.text === '';
