@@ -156,6 +156,12 @@ export const HINDSIGHT_RULES: BlamelessRule[] = [
         actor: 'subject',
         phrases: ['was supposed to', 'were supposed to', 'should know', 'would have known', 'had bothered'],
       },
+      // "The engineer was expected to check the dashboard": a duty a person is held to, after the fact.
+      {
+        actor: 'subject',
+        phrases: ['was expected to', 'were expected to'],
+        onlyNext: words('check verify test review read follow monitor watch escalate notice confirm double-check ensure know'),
+      },
       // "The release was approved without anyone checking the test results": no person made the check.
       {
         actor: 'any',

@@ -100,13 +100,13 @@ const STANDING_MARKERS = words(`
   better quickly promptly diligently consistently
 `);
 /** Fewer markers for a bare imperative, which also opens plain task lists ("Check every subdomain before ..."). */
-const IMPERATIVE_MARKERS = words('sooner quicker faster carefully twice better promptly diligently attentively');
+const IMPERATIVE_MARKERS = words('sooner quicker faster carefully twice better promptly diligently attentively thoroughly');
 /** "Next quarter", "next steps": a one-off task, not a standing instruction. */
 const ONE_OFF_TIMES = words('quarter week month sprint year steps step release version day days weeks months');
 const DUTY_MODALS = ['should', 'must', 'need to', 'needs to', 'have to', 'has to', 'should always', 'must always', 'need to always', 'are to'];
 const DILIGENCE_VERBS = words(`
   read check double-check verify test review confirm follow escalate respond communicate remember monitor
-  ask take-care take-the-time watch
+  ask take-care take-the-time watch be-aware-of
 `).map((verb) => verb.replace(/-(?!check)/g, ' '));
 
 export const BLAMELESS_RULES: BlamelessRule[] = [
@@ -236,6 +236,14 @@ export const BLAMELESS_RULES: BlamelessRule[] = [
         onlyFollowedBy: DILIGENCE_VERBS,
         unlessFollowedBy: words('decide choose determine opt pick configure select whether'),
       },
+      // "Engineers have been instructed to follow the checklist", "we stressed the importance of following the runbook".
+      { actor: 'any', phrases: ['instructed to', 'been told to', 'were told to always'], onlyNext: [...DILIGENCE_VERBS, 'always', 'never', 'be', 'double-check'] },
+      {
+        actor: 'any',
+        phrases: ['importance of'],
+        onlyNext: words('following checking double-checking reading testing reviewing verifying paying communicating adhering'),
+      },
+      { actor: 'any', phrases: ['extra care is', 'more care is', 'greater care is'], onlyNext: words('needed required necessary warranted') },
       // "However unlikely, we should act on every risk": care asked whatever the cost.
       {
         actor: 'any',

@@ -42,7 +42,7 @@ export const MIND_WORDS = words(`
 export const PRESCRIBED_STEPS = words(`
   check checks test tests procedure procedures practice practices process steps step checklist runbook playbook review
   reviews validation verification backup backups dry-run guidelines guideline instructions protocol precautions
-  sanity-check sanity-checks smoke
+  sanity-check sanity-checks smoke diligence homework
 `);
 
 /** What a person notices or does not: "nobody on the team [noticed]", "no one [thought] about the cache". */
