@@ -453,6 +453,24 @@ export const BLAMELESS_RULES: BlamelessRule[] = [
         contextWords: [...AGENT_VERBS],
         unlessInSentence: [...RECOVERY_WORDS, ...words('continued persisted remained still again persist continue noticed saw reported')],
       },
+      // "After Priya restarted the primary, the site went down", "After John's deploy, errors rose": the onset, put first.
+      {
+        actor: 'clause',
+        notTeam: true,
+        atClauseStart: true,
+        phrases: ['after', 'following', 'right after', 'shortly after', 'minutes after'],
+        onlyFollowedBy: words('down broke crashed offline unavailable outage errors'),
+        unlessInSentence: [...RECOVERY_WORDS, ...words('continued persisted remained still again persist continue noticed saw reported')],
+      },
+      // "Bob's script brought the database down", "the engineer took the cluster offline by running …";
+      // "Priya took the replica offline and promoted the standby" is a step with its purpose.
+      {
+        actor: 'subject',
+        notTeam: true,
+        phrases: ['took', 'brought', 'knocked'],
+        onlyFollowedBy: ['down', 'offline'],
+        unlessFollowedBy: words('to for and so while during once after when because as since then maintenance deliberately intentionally purpose'),
+      },
       // "The database went down because Priya restarted the primary".
       {
         actor: 'clause',

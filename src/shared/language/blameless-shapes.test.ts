@@ -55,6 +55,11 @@ describe('blame shapes (issue 14, third round)', () => {
     ['Extra care is needed when running migrations.', 'exhortation'],
     ['The engineer was expected to check the dashboard after the deploy.', 'counterfactual'],
     ['The developer did not do their due diligence before merging.', 'counterfactual'],
+    // The onset of the damage put first, and "took … down" split around its object.
+    ["After John's deploy, the site went down.", 'person_as_cause'],
+    ['After Priya restarted the primary, the site went down.', 'person_as_cause'],
+    ["Bob's script brought the database down.", 'person_as_cause'],
+    ['The engineer took the whole cluster offline by running the wrong playbook.', 'person_as_cause'],
   ])('flags %s as %s', (text, kind) => {
     expect(kindsOf(text)).toContain(kind);
   });
@@ -107,6 +112,13 @@ describe('blame shapes (issue 14, third round)', () => {
     'The incident highlights the importance of being able to debug the cluster locally.',
     'The reminder to renew the certificate went to an old mailbox.',
     'More care went into the second rollout, which used a canary.',
+    'After Bob joined the call, the errors were traced to the cache.',
+    "After Priya's rollback, the errors stopped.",
+    'After the deploy, the site went down.',
+    'After Priya restarted the primary, the replicas failed over cleanly and no data was lost.',
+    'Priya took the replica offline and promoted the standby.',
+    'Bob took the node down for maintenance.',
+    'The engineer took the old cluster offline once traffic had moved.',
   ])('leaves alone %s', (text) => {
     expect(checkBlameless(text, { people: PEOPLE })).toEqual([]);
   });

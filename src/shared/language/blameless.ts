@@ -230,7 +230,7 @@ function findActor(tokens: readonly Token[], start: number, end: number, require
       // "Jane's deploy introduced the leak that crashed …": the owner of the change acted.
       return ownerOfCause(tokens, agentOfAction(tokens, start, AGENT_VERBS), CAUSE_NOUNS);
     case 'clause':
-      return clauseAgent(tokens, end, AGENT_VERBS);
+      return clauseAgent(tokens, end, AGENT_VERBS, CAUSE_NOUNS);
     case 'judged':
       return judgedPerson(tokens, start, end);
     case 'conditional':

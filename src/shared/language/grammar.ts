@@ -341,7 +341,15 @@ export function mindfulSubject(tokens: readonly Token[], subject: Actor | null):
  * The acting subject of the clause a conjunction opens: "because [Priya] restarted the
  * primary". The verb must be one of `agentVerbs`.
  */
-export function clauseAgent(tokens: readonly Token[], index: number, agentVerbs: ReadonlySet<string>): Actor | null {
+export function clauseAgent(
+  tokens: readonly Token[],
+  index: number,
+  agentVerbs: ReadonlySet<string>,
+  causeNouns: ReadonlySet<string>,
+): Actor | null {
+  // "after [John's deploy]": a change owned by a person needs no verb.
+  const owner = nounPhraseAfter(tokens, index, causeNouns);
+  if (isHuman(owner) && tokens[owner.index]!.possessive) return owner;
   const subject = nounPhraseAfter(tokens, index);
   if (!subject) return null;
   let i = subject.index + 1;
