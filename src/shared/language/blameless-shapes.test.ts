@@ -41,7 +41,9 @@ describe('blame shapes (issue 14, third round)', () => {
     ['If we are aware of a risk, however unlikely, we should act on it.', 'exhortation'],
     ["It's important that everyone follows the on-call process.", 'exhortation'],
     // Auxiliaries the tagger reads as verbs, between the subject and the phrase.
-    ['Someone must have forgotten to renew the domain.', 'counterfactual'],
+    ['The team has neglected to test the restore for months.', 'counterfactual'],
+    ['An operator used a tool to reboot servers undergoing maintenance but forgot to pass the dry-run flag.', 'counterfactual'],
+    ['Validators did not perform the recommended upgrade steps.', 'counterfactual'],
     ['The engineer was warned about the flag but chose to ignore it.', 'counterfactual'],
     // People inside partitives and compounds: "one of our engineers", "a team member".
     ['The incident was caused by one of our engineers running a script with the wrong parameters.', 'person_as_cause'],
@@ -113,6 +115,9 @@ describe('blame shapes (issue 14, third round)', () => {
     'The reminder to renew the certificate went to an old mailbox.',
     'More care went into the second rollout, which used a canary.',
     'After Bob joined the call, the errors were traced to the cache.',
+    // A guess at what people did is not hindsight about what they should have done.
+    'Users might have missed the small difference in the domain name.',
+    'Someone must have forgotten to renew the domain.',
     "After Priya's rollback, the errors stopped.",
     'After the deploy, the site went down.',
     'After Priya restarted the primary, the replicas failed over cleanly and no data was lost.',

@@ -144,6 +144,8 @@ function isExcepted(tokens: readonly Token[], start: number, end: number, trigge
   if (trigger.onlyNext && tokens[end + 2]?.norm === 'by' && !isHuman(nounPhraseAfter(tokens, end + 2))) return true;
   // "should have been considered illiquid": a category the thing belongs to, not an action someone missed.
   if (trigger.onlyNext && CLASSIFYING.has(next?.norm ?? '') && isComplement(next!, tokens[end + 2])) return true;
+  // "Users might have missed the difference": a guess at what happened, not hindsight about what should have.
+  if (tokens[start - 1]?.norm === 'have' && SPECULATIVE_MODALS.has(tokens[start - 2]?.norm ?? '')) return true;
   if (trigger.unlessPrevious?.includes(tokens[start - 1]?.norm ?? '')) return true;
   if (trigger.onlyPrevious && !trigger.onlyPrevious.includes(tokens[start - 1]?.norm ?? '')) return true;
   if (trigger.unlessInSentence && tokens.some((t, i) => trigger.unlessInSentence!.includes(t.norm) && !isTransitive(tokens, i))) return true;
@@ -183,6 +185,7 @@ function isVerbLike(token: Token | undefined): boolean {
   return token.tags.has('Verb') || (token.tags.has('Adjective') && /(ed|en|wn|ne|ught)$/.test(token.norm));
 }
 
+const SPECULATIVE_MODALS = new Set(['might', 'may', 'must', 'could', 'would']);
 const CLASSIFYING = new Set(['considered', 'deemed', 'classified', 'counted', 'categorised', 'categorized', 'regarded']);
 
 /** "considered [illiquid]", "deemed [a loss]": what follows the participle says what the thing is. */

@@ -170,8 +170,8 @@ export function nearestVerbBefore(tokens: readonly Token[], index: number): numb
   for (let i = index - 1; i >= 0; i--) {
     const token = tokens[i]!;
     if (token.breakAfter || SUBORDINATORS.has(token.norm)) return null;
-    // "used a tool [to reboot] the servers but forgot": an infinitive has no subject of its own.
-    if (isMainVerb(token) && tokens[i - 1]?.norm !== 'to') return i;
+    // "used a tool [to reboot] servers [undergoing] maintenance but forgot": non-finite verbs have no subject of their own.
+    if (isMainVerb(token) && tokens[i - 1]?.norm !== 'to' && !/^[a-z]{3,}ing$/.test(token.norm)) return i;
   }
   return null;
 }
