@@ -239,11 +239,12 @@ export const HINDSIGHT_RULES: BlamelessRule[] = [
       // "We did not communicate the window to customers", "the on-call didn't pay enough attention to …".
       {
         actor: 'subject',
-        phrases: [...NEGATED('communicate notify inform'), 'did not pay'],
-        onlyFollowedBy: words('to customers users attention heed change changes window maintenance outage incident team teams stakeholders'),
+        phrases: NEGATED('communicate notify inform'),
+        onlyFollowedBy: words('to customers users change changes window maintenance outage incident team teams stakeholders'),
         unlessFollowedBy: words('because since as'),
-        mindful: words('communicate notify inform pay'),
+        mindful: words('communicate notify inform'),
       },
+      { actor: 'subject', phrases: ['did not pay'], onlyFollowedBy: ['attention', 'heed'], mindful: ['pay'] },
       // "Priya did not check whether the index existed": unlike "I forgot whether", not checking is the omission.
       { actor: 'subject', phrases: NEGATED('check verify confirm test double-check'), onlyNext: ['whether', 'if'] },
       // "The engineer had not checked", "the operator had forgotten to": the same omissions in the past perfect.

@@ -237,7 +237,12 @@ export const BLAMELESS_RULES: BlamelessRule[] = [
         unlessFollowedBy: words('decide choose determine opt pick configure select whether'),
       },
       // "Engineers have been instructed to follow the checklist", "we stressed the importance of following the runbook".
-      { actor: 'any', phrases: ['instructed to', 'been told to', 'were told to always'], onlyNext: [...DILIGENCE_VERBS, 'always', 'never', 'be', 'double-check'] },
+      // A remedy ("have been instructed to", "will be instructed to"); "were instructed to check the status page" narrates the incident.
+      {
+        actor: 'any',
+        phrases: ['been instructed to', 'be instructed to', 'are instructed to', 'been told to', 'were told to always'],
+        onlyNext: [...DILIGENCE_VERBS, 'always', 'never', 'be', 'double-check'],
+      },
       {
         actor: 'any',
         phrases: ['importance of'],
