@@ -117,6 +117,12 @@ export const HINDSIGHT_RULES: BlamelessRule[] = [
         // "A post on Teams is easily missed by developers", "can be overlooked by": the channel, not the people.
         unlessPrevious: ['easily', 'easy', 'be', 'often', 'commonly', 'frequently', 'likely'],
       },
+      // "We weren't monitoring the disk closely enough": the person or team behind the verb; "the autoscaler did not react fast enough" is a system.
+      {
+        actor: 'adverbial',
+        phrases: ['closely enough', 'carefully enough', 'thoroughly enough', 'quickly enough', 'fast enough', 'early enough', 'soon enough'],
+        contextWords: ['not', 'never'],
+      },
       // "We waited too long before rolling back", "the team took too long to escalate".
       {
         actor: 'subject',
@@ -194,6 +200,8 @@ export const HINDSIGHT_RULES: BlamelessRule[] = [
           'no one followed up', 'nobody followed up', 'no one was monitoring', 'nobody was monitoring', 'no one responded',
           'nobody responded', 'no one acknowledged', 'nobody acknowledged', 'no one read', 'nobody read', 'no one questioned',
           'nobody questioned', 'no one asked', 'nobody asked', 'no one took ownership', 'nobody took ownership',
+          'nobody was paying attention', 'no one was paying attention', 'nobody was looking', 'no one was looking',
+          'nobody was checking', 'no one was checking',
         ],
       },
     ],

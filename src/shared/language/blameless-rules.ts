@@ -106,7 +106,7 @@ const ONE_OFF_TIMES = words('quarter week month sprint year steps step release v
 const DUTY_MODALS = ['should', 'must', 'need to', 'needs to', 'have to', 'has to', 'should always', 'must always', 'need to always', 'are to'];
 const DILIGENCE_VERBS = words(`
   read check double-check verify test review confirm follow escalate respond communicate remember monitor
-  ask take-care take-the-time watch be-aware-of
+  ask take-care take-the-time watch be-aware-of slow-down
 `).map((verb) => verb.replace(/-(?!check)/g, ' '));
 
 export const BLAMELESS_RULES: BlamelessRule[] = [
@@ -183,7 +183,9 @@ export const BLAMELESS_RULES: BlamelessRule[] = [
           'do not rush', 'not to rush', 'never rush', 'avoid rushing', 'be more thoughtful', 'be more proactive',
           'think before', 'be extra careful', 'always responsible for', 'pause and consider', 'stop and think',
           'must adhere to', 'should adhere to', 'need to adhere to', 'needs to adhere to', 'must stick to', 'should stick to',
-          'reminded to', 'remind them', 'refresher training',
+          'reminded to', 'remind them', 'refresher training', 'make sure we always', 'make sure that we always', 'ensure we always',
+          'ensure that we always', 'make sure we never', 'ensure we never', 'must remember that', 'need to remember that',
+          'should remember that', 'must keep in mind', 'need to keep in mind', 'must bear in mind', 'need to bear in mind',
           'make everyone aware', 'make people aware', 'make engineers aware', 'make the team aware', 'be mindful', 'stay aware',
           'must be aware', 'need to be aware', 'needs to be aware', 'do a better job', 'be double-checked',
           'be more responsible', 'should carefully', 'must carefully', 'need to carefully', 'needs to carefully',

@@ -165,13 +165,21 @@ function personBeforeQualifier(tokens: readonly Token[], nounIndex: number): Act
   return null;
 }
 
+/** "servers [undergoing] maintenance" has no subject of its own; "we were not [monitoring]" is progressive. */
+function isNonFinite(tokens: readonly Token[], i: number): boolean {
+  if (!/^[a-z]{3,}ing$/.test(tokens[i]!.norm)) return false;
+  let k = i - 1;
+  while (k >= 0 && (tokens[k]!.tags.has('Negative') || tokens[k]!.tags.has('Adverb'))) k--;
+  return !(tokens[k]?.tags.has('Copula') || tokens[k]?.tags.has('Auxiliary'));
+}
+
 /** The nearest main verb to the left within the same clause, or null. */
 export function nearestVerbBefore(tokens: readonly Token[], index: number): number | null {
   for (let i = index - 1; i >= 0; i--) {
     const token = tokens[i]!;
     if (token.breakAfter || SUBORDINATORS.has(token.norm)) return null;
     // "used a tool [to reboot] servers [undergoing] maintenance but forgot": non-finite verbs have no subject of their own.
-    if (isMainVerb(token) && tokens[i - 1]?.norm !== 'to' && !/^[a-z]{3,}ing$/.test(token.norm)) return i;
+    if (isMainVerb(token) && tokens[i - 1]?.norm !== 'to' && !isNonFinite(tokens, i)) return i;
   }
   return null;
 }
