@@ -20,13 +20,12 @@ import { readRecords } from '../../../test/fixtures/language/real-sentences.js';
 /** Issue 14's acceptance targets. */
 const TARGET = { precision: 0.9, recall: 0.85, kindRecall: 0.7, kindMinimum: 10, hardNegativeRate: 0.03 };
 /**
- * Floors on the test part, the measured figures rounded down (docs/language.md). Recall (0.79)
- * is below the target. Precision is 0.88 with every source: 3 false flags among 25 flags, each
- * worth 0.04 on a part with 28 blaming sentences, while hard negatives are flagged at 0.27%
- * (target <= 3%); the floor sits one false flag below the measure so that the next generic rule
- * is judged on the hard-negative rate and the tune part, not on one test sentence.
+ * Floors on the test part, just under the measured figures (docs/language.md): precision 0.968
+ * and recall 0.909 with every source, 0.944 and 1.000 on the ../shared/data sentences alone (what
+ * CI reads). Both are above issue 14's targets; the part is small (33 blaming sentences), so one
+ * sentence moves recall by 0.03 and precision by about 0.03.
  */
-const TEST_FLOOR = { precision: 0.85, recall: 0.75 };
+const TEST_FLOOR = { precision: 0.94, recall: 0.9 };
 
 function report(evaluation: Evaluation): void {
   const marks = [

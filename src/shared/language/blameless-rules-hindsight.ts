@@ -3,7 +3,16 @@
  * see blameless-rules.ts for what each field means.
  */
 import type { BlamelessRule } from './blameless-rules.js';
-import { HUMAN_ACTION_PARTICIPLES, METRIC_WORDS, MIND_WORDS, NEGATED, NOTICING_PARTICIPLES, words } from './blameless-vocabulary.js';
+import {
+  HUMAN_ACTION_PARTICIPLES,
+  METRIC_WORDS,
+  MIND_WORDS,
+  NEGATED,
+  NOTICING_PARTICIPLES,
+  NOTICING_VERBS,
+  PRESCRIBED_STEPS,
+  words,
+} from './blameless-vocabulary.js';
 
 export const HINDSIGHT_RULES: BlamelessRule[] = [
   {
@@ -108,6 +117,12 @@ export const HINDSIGHT_RULES: BlamelessRule[] = [
         // "A post on Teams is easily missed by developers", "can be overlooked by": the channel, not the people.
         unlessPrevious: ['easily', 'easy', 'be', 'often', 'commonly', 'frequently', 'likely'],
       },
+      // "We weren't monitoring the disk closely enough": the person or team behind the verb; "the autoscaler did not react fast enough" is a system.
+      {
+        actor: 'adverbial',
+        phrases: ['closely enough', 'carefully enough', 'thoroughly enough', 'quickly enough', 'fast enough', 'early enough', 'soon enough'],
+        contextWords: ['not', 'never'],
+      },
       // "We waited too long before rolling back", "the team took too long to escalate".
       {
         actor: 'subject',
@@ -147,6 +162,28 @@ export const HINDSIGHT_RULES: BlamelessRule[] = [
         actor: 'subject',
         phrases: ['was supposed to', 'were supposed to', 'should know', 'would have known', 'had bothered'],
       },
+      // "The engineer was expected to check the dashboard": a duty a person is held to, after the fact.
+      {
+        actor: 'subject',
+        phrases: ['was expected to', 'were expected to'],
+        onlyNext: words('check verify test review read follow monitor watch escalate notice confirm double-check ensure know'),
+      },
+      // "The release was approved without anyone checking the test results": no person made the check.
+      {
+        actor: 'any',
+        phrases: ['without anyone', 'without anybody', 'without someone', 'without somebody'],
+        onlyNext: words('checking reviewing noticing verifying looking reading testing confirming double-checking questioning asking'),
+        // A person's act done unchecked; "the alert fired for weeks without anyone looking" is an agentless omission.
+        onlyPrecededBy: words('approved merged deployed shipped released applied pushed ran executed changed'),
+        unlessFollowedBy: words('as because since'),
+      },
+      // "Nobody on the team thought about the empty cache": what no person noticed; "no one could have predicted it" is not hindsight.
+      {
+        actor: 'any',
+        phrases: ['nobody', 'no one', 'no-one'],
+        onlyFollowedBy: NOTICING_VERBS,
+        unlessFollowedBy: words('could would can will expected was were is are has have had'),
+      },
       {
         actor: 'any',
         phrases: [
@@ -155,13 +192,16 @@ export const HINDSIGHT_RULES: BlamelessRule[] = [
           'nobody realised', 'nobody realized', 'no one realised', 'no one realized', 'nobody caught', 'no one caught',
           'nobody checked', 'no one checked', 'nobody was watching', 'no one was watching', 'nobody spotted',
           'no one spotted', 'nobody thought to', 'no one thought to', 'despite being aware', 'despite knowing',
-          'despite having been warned', 'despite the warnings', 'should have known', 'should have realised',
+          'despite having been warned', 'despite the warnings', 'despite being warned',
+          'despite being told', 'chose to ignore', 'decided to ignore', 'chose not to act', 'decided not to act', 'should have known', 'should have realised',
           'should have realized', 'should have been obvious', 'should have been clear', 'ought to have been obvious',
           'no one double-checked', 'nobody double-checked', 'no one reviewed', 'nobody reviewed', 'no one tested', 'nobody tested',
           'no one verified', 'nobody verified', 'no one looked at', 'nobody looked at', 'no one escalated', 'nobody escalated',
           'no one followed up', 'nobody followed up', 'no one was monitoring', 'nobody was monitoring', 'no one responded',
           'nobody responded', 'no one acknowledged', 'nobody acknowledged', 'no one read', 'nobody read', 'no one questioned',
           'nobody questioned', 'no one asked', 'nobody asked', 'no one took ownership', 'nobody took ownership',
+          'nobody was paying attention', 'no one was paying attention', 'nobody was looking', 'no one was looking',
+          'nobody was checking', 'no one was checking',
         ],
       },
     ],
@@ -197,6 +237,22 @@ export const HINDSIGHT_RULES: BlamelessRule[] = [
         unlessNext: ['what', 'which', 'who', 'where', 'how', 'why', 'whether', 'about', 'any', 'anything', 'unusual', 'abnormal', 'suspicious', 'signs'],
         mindful: MIND_WORDS,
       },
+      // "Validators did not perform the recommended checks", "the operator never ran the dry-run": a prescribed step left out.
+      {
+        actor: 'subject',
+        phrases: [...NEGATED('perform run apply complete execute do use'), 'did not carry out', 'never ran', 'never performed', 'never did'],
+        onlyFollowedBy: PRESCRIBED_STEPS,
+        mindful: words('perform run apply complete execute do use carry ran performed did'),
+      },
+      // "We did not communicate the window to customers", "the on-call didn't pay enough attention to …".
+      {
+        actor: 'subject',
+        phrases: NEGATED('communicate notify inform'),
+        onlyFollowedBy: words('to customers users change changes window maintenance outage incident team teams stakeholders'),
+        unlessFollowedBy: words('because since as'),
+        mindful: words('communicate notify inform'),
+      },
+      { actor: 'subject', phrases: ['did not pay'], onlyFollowedBy: ['attention', 'heed'], mindful: ['pay'] },
       // "Priya did not check whether the index existed": unlike "I forgot whether", not checking is the omission.
       { actor: 'subject', phrases: NEGATED('check verify confirm test double-check'), onlyNext: ['whether', 'if'] },
       // "The engineer had not checked", "the operator had forgotten to": the same omissions in the past perfect.

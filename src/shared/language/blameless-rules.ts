@@ -100,13 +100,13 @@ const STANDING_MARKERS = words(`
   better quickly promptly diligently consistently
 `);
 /** Fewer markers for a bare imperative, which also opens plain task lists ("Check every subdomain before ..."). */
-const IMPERATIVE_MARKERS = words('sooner quicker faster carefully twice better promptly diligently attentively');
+const IMPERATIVE_MARKERS = words('sooner quicker faster carefully twice better promptly diligently attentively thoroughly');
 /** "Next quarter", "next steps": a one-off task, not a standing instruction. */
 const ONE_OFF_TIMES = words('quarter week month sprint year steps step release version day days weeks months');
 const DUTY_MODALS = ['should', 'must', 'need to', 'needs to', 'have to', 'has to', 'should always', 'must always', 'need to always', 'are to'];
 const DILIGENCE_VERBS = words(`
   read check double-check verify test review confirm follow escalate respond communicate remember monitor
-  ask take-care take-the-time watch
+  ask take-care take-the-time watch be-aware-of slow-down
 `).map((verb) => verb.replace(/-(?!check)/g, ' '));
 
 export const BLAMELESS_RULES: BlamelessRule[] = [
@@ -139,9 +139,12 @@ export const BLAMELESS_RULES: BlamelessRule[] = [
           'sloppy about', 'lazy about', 'act of laziness', 'impatient', 'impatience', 'lack of diligence', 'lack of discipline',
           'undisciplined', 'poor attention to detail', 'lack of attention to detail', 'insufficient attention to detail',
           'irresponsibly', 'inattention', 'inattentiveness', 'too hasty', 'was hasty', 'were hasty', 'overzealous',
-          'arrogant', 'arrogance', 'lax about', 'lax attitude', 'showed a lack of',
+          'arrogant', 'arrogance', 'lax about', 'lax attitude', 'showed a lack of', 'cut corners', 'cutting corners',
+          'cuts corners',
         ],
       },
+      // "An inexperienced engineer", "greedy managers": a judgement of the person, never of a system.
+      { actor: 'judged', phrases: ['inexperienced', 'greedy', 'clueless', 'ignorant', 'gullible', 'lazy-minded'] },
       // "A dumb default timeout", "lazy loading" judge a system: only flagged about a person ("when I'm lazy").
       { actor: 'judged', phrases: ['stupid', 'dumb', 'idiotic', 'naive', 'silly', 'stupidly', 'naively', 'lazy'] },
     ],
@@ -180,7 +183,9 @@ export const BLAMELESS_RULES: BlamelessRule[] = [
           'do not rush', 'not to rush', 'never rush', 'avoid rushing', 'be more thoughtful', 'be more proactive',
           'think before', 'be extra careful', 'always responsible for', 'pause and consider', 'stop and think',
           'must adhere to', 'should adhere to', 'need to adhere to', 'needs to adhere to', 'must stick to', 'should stick to',
-          'reminded to', 'remind them', 'refresher training',
+          'reminded to', 'remind them', 'refresher training', 'make sure we always', 'make sure that we always', 'ensure we always',
+          'ensure that we always', 'make sure we never', 'ensure we never', 'must remember that', 'need to remember that',
+          'should remember that', 'must keep in mind', 'need to keep in mind', 'must bear in mind', 'need to bear in mind',
           'make everyone aware', 'make people aware', 'make engineers aware', 'make the team aware', 'be mindful', 'stay aware',
           'must be aware', 'need to be aware', 'needs to be aware', 'do a better job', 'be double-checked',
           'be more responsible', 'should carefully', 'must carefully', 'need to carefully', 'needs to carefully',
@@ -221,7 +226,36 @@ export const BLAMELESS_RULES: BlamelessRule[] = [
           'always remember', 'always ensure', 'be sure to', 'take care to', 'take care when', 'watch out for', 'beware of',
           'do not assume', 'never assume', 'do not skip', 'never skip', 'follow the runbook', 'follow the process',
           'follow the procedure', 'follow the checklist', 'stick to the process', 'stick to the runbook',
+          // Awareness asked of the reader: "Understand your supply chain", "Know your dependencies".
+          'understand your', 'know your', 'be mindful of', 'stay on top of',
+          'do not take shortcuts', 'never take shortcuts', 'do not cut corners', 'never cut corners',
         ],
+      },
+      // "It is up to you, the user, to review what you install": diligence handed to people.
+      {
+        actor: 'any',
+        phrases: ['up to you', 'up to the user', 'up to users', 'up to the users', 'up to each user', 'up to every user', 'up to the operator', 'up to operators', 'up to engineers', 'up to developers'],
+        onlyFollowedBy: DILIGENCE_VERBS,
+        unlessFollowedBy: words('decide choose determine opt pick configure select whether'),
+      },
+      // "Engineers have been instructed to follow the checklist", "we stressed the importance of following the runbook".
+      // A remedy ("have been instructed to", "will be instructed to"); "were instructed to check the status page" narrates the incident.
+      {
+        actor: 'any',
+        phrases: ['been instructed to', 'be instructed to', 'are instructed to', 'been told to', 'were told to always'],
+        onlyNext: [...DILIGENCE_VERBS, 'always', 'never', 'be', 'double-check'],
+      },
+      {
+        actor: 'any',
+        phrases: ['importance of'],
+        onlyNext: words('following checking double-checking reading testing reviewing verifying paying communicating adhering'),
+      },
+      { actor: 'any', phrases: ['extra care is', 'more care is', 'greater care is'], onlyNext: words('needed required necessary warranted') },
+      // "However unlikely, we should act on every risk": care asked whatever the cost.
+      {
+        actor: 'any',
+        phrases: ['however unlikely', 'however small', 'however minor', 'however trivial', 'however remote', 'however improbable', 'no matter how unlikely', 'no matter how remote'],
+        contextWords: words('should must need needs always'),
       },
       // "Do a diff on everything, no matter how small it seems": care asked of people, not a system.
       {
@@ -261,6 +295,9 @@ export const BLAMELESS_RULES: BlamelessRule[] = [
           'ensure engineers', 'ensure that engineers', 'ensure that all engineers', 'ensure people', 'ensure that people',
           'ensure developers', 'ensure that developers', 'ensure the team', 'ensure that the team', 'make sure the team',
           'make sure engineers', 'make sure people', 'ensure staff', 'ensure that staff',
+          ...['important', 'crucial', 'essential', 'vital', 'critical'].flatMap((weight) =>
+            ['everyone', 'all engineers', 'engineers', 'developers', 'we all', 'the team', 'people'].map((who) => `${weight} that ${who}`),
+          ),
         ],
         onlyFollowedBy: words('follow follows read reads check checks remember remembers aware careful double-check double-checks adhere adheres'),
       },
@@ -332,8 +369,7 @@ export const BLAMELESS_RULES: BlamelessRule[] = [
         phrases: [
           'caused', 'causes', 'misconfigured', 'mis-configured', 'messed up', 'screwed up',
           'botched', 'took down', 'brought down', 'knocked over', 'crashed', 'wiped', 'corrupted', 'mistyped',
-          'pushed a bad', 'shipped a bad',
-          'deployed a bad', 'merged a bad', 'introduced a bug', 'introduced the bug', 'introduced a regression',
+          ...['pushed', 'shipped', 'deployed', 'merged'].flatMap((verb) => ['bad', 'broken', 'faulty', 'buggy'].map((what) => `${verb} a ${what}`)), 'introduced a bug', 'introduced the bug', 'introduced a regression',
           'introduced the regression', 'at fault', 'to blame', 'responsible for the outage',
           'responsible for the incident', 'responsible for the failure', 'responsible for the downtime',
           'responsible for this outage', 'responsible for this incident', 'deleted the wrong', 'dropped the wrong',
@@ -368,6 +404,7 @@ export const BLAMELESS_RULES: BlamelessRule[] = [
         phrases: [
           'that deleted', 'which deleted', 'that wiped', 'which wiped', 'that dropped', 'which dropped', 'that corrupted', 'which corrupted',
           'that broke', 'which broke', 'and broke', 'breaking', 'that took down', 'which took down', 'that brought down', 'which brought down',
+          'that crashed', 'which crashed', 'and crashed', 'that overloaded', 'which overloaded', 'that erased', 'which erased',
         ],
         contextWords: [...AGENT_VERBS],
       },
@@ -377,7 +414,9 @@ export const BLAMELESS_RULES: BlamelessRule[] = [
         phrases: [
           'accidentally', 'mistakenly', 'inadvertently', 'unintentionally', 'erroneously', 'wrongly',
           'incorrectly', 'by mistake', 'by accident', 'without checking', 'without testing', 'without looking',
-          'without thinking', 'without reviewing',
+          'without thinking', 'without reviewing', 'without reading', 'without verifying', 'without confirming',
+          'without double-checking', 'without consulting', 'without asking', 'without following',
+          'without notifying', 'without telling',
         ],
         // "Jonas accidentally discovered the misconfiguration" is luck, not blame.
         unlessNext: ['discovered', 'found', 'noticed', 'spotted', 'stumbled', 'uncovered', 'learned'],
@@ -417,9 +456,27 @@ export const BLAMELESS_RULES: BlamelessRule[] = [
         phrases: ['after', 'when', 'as soon as', 'once', 'right after', 'shortly after', 'moments after', 'minutes after'],
         onlyPrecededBy: DAMAGE_WORDS,
         // The damage starts right there ("went down after"); "the failure was detected when ..." is narration.
-        onlyPrevious: words('down began begun started start starts broke failed crashed occurred happened caused offline unavailable lost deleted corrupted hit'),
+        onlyPrevious: words('down began begun started start starts broke failed crashed occurred happened caused triggered offline unavailable lost deleted corrupted hit'),
         contextWords: [...AGENT_VERBS],
         unlessInSentence: [...RECOVERY_WORDS, ...words('continued persisted remained still again persist continue noticed saw reported')],
+      },
+      // "After Priya restarted the primary, the site went down", "After John's deploy, errors rose": the onset, put first.
+      {
+        actor: 'clause',
+        notTeam: true,
+        atClauseStart: true,
+        phrases: ['after', 'following', 'right after', 'shortly after', 'minutes after'],
+        onlyFollowedBy: words('down broke crashed offline unavailable outage errors'),
+        unlessInSentence: [...RECOVERY_WORDS, ...words('continued persisted remained still again persist continue noticed saw reported')],
+      },
+      // "Bob's script brought the database down", "the engineer took the cluster offline by running …";
+      // "Priya took the replica offline and promoted the standby" is a step with its purpose.
+      {
+        actor: 'subject',
+        notTeam: true,
+        phrases: ['took', 'brought', 'knocked'],
+        onlyFollowedBy: ['down', 'offline'],
+        unlessFollowedBy: words('to for and so while during once after when because as since then maintenance deliberately intentionally purpose'),
       },
       // "The database went down because Priya restarted the primary".
       {

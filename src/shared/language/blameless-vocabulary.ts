@@ -38,6 +38,19 @@ export const MIND_WORDS = words(`
   communicated
 `);
 
+/** Prescribed steps a person can leave out: "did not perform the recommended [checks]", "never ran the [dry-run]". */
+export const PRESCRIBED_STEPS = words(`
+  check checks test tests procedure procedures practice practices process steps step checklist runbook playbook review
+  reviews validation verification backup backups dry-run guidelines guideline instructions protocol precautions
+  sanity-check sanity-checks smoke diligence homework
+`);
+
+/** What a person notices or does not: "nobody on the team [noticed]", "no one [thought] about the cache". */
+export const NOTICING_VERBS = words(`
+  noticed realised realized caught checked spotted thought considered anticipated reviewed tested verified looked
+  questioned asked escalated responded acknowledged read followed bothered cared double-checked monitored watched
+`);
+
 /** Participles of checking and noticing: "this could have been [caught] in review" (not "deployed", a pipeline does that). */
 export const NOTICING_PARTICIPLES = words(`
   caught spotted noticed tested checked verified validated reviewed double-checked read communicated escalated flagged
@@ -62,4 +75,5 @@ export const AGENT_VERBS = new Set(words(`
   pushed deployed merged ran applied changed deleted removed edited updated introduced made executed shipped
   committed wrote configured misconfigured typed rebooted restarted dropped modified disabled enabled upgraded
   overwrote triggered started released flipped set used submitted approved renamed moved killed terminated
+  overloaded
 `));

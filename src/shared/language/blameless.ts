@@ -32,6 +32,7 @@ import {
   agentOfAction,
   clauseAgent,
   conditionalAgent,
+  continuesSubjectlessClause,
   judgedPerson,
   mindfulSubject,
   hypotheticalAgent,
@@ -75,7 +76,8 @@ function checkSentence(text: string, tokens: readonly Token[]): LanguageFinding[
       const end = matchEnd(tokens, start, phrase);
       if (end === null || isExcepted(tokens, start, end, phrase.trigger)) continue;
       const found = findActor(tokens, start, end, phrase.trigger.actor);
-      const actor = isAboutAMind(tokens, start, end, phrase.trigger.mindful) ? mindfulActor(tokens, start, end, found) : found;
+      const aboutAMind = isAboutAMind(tokens, start, end, phrase.trigger.mindful) || (found === null && phrase.trigger.mindful !== undefined && continuesSubjectlessClause(tokens, start));
+      const actor = aboutAMind ? mindfulActor(tokens, start, end, found) : found;
       if (phrase.trigger.actor !== 'any' && !isHuman(actor)) continue;
       if (phrase.trigger.notTeam && actor?.kind === 'team') continue;
       if (phrase.trigger.genericPeople && !isGenericPeople(tokens, actor)) continue;
@@ -140,6 +142,10 @@ function isExcepted(tokens: readonly Token[], start: number, end: number, trigge
   if (trigger.onlyNext && !trigger.onlyNext.includes(next?.norm ?? '')) return true;
   // "should have been caught by the linter" is a benefit of a tool, not hindsight about a person.
   if (trigger.onlyNext && tokens[end + 2]?.norm === 'by' && !isHuman(nounPhraseAfter(tokens, end + 2))) return true;
+  // "should have been considered illiquid": a category the thing belongs to, not an action someone missed.
+  if (trigger.onlyNext && CLASSIFYING.has(next?.norm ?? '') && isComplement(next!, tokens[end + 2])) return true;
+  // "Users might have missed the difference": a guess at what happened, not hindsight about what should have.
+  if (tokens[start - 1]?.norm === 'have' && SPECULATIVE_MODALS.has(tokens[start - 2]?.norm ?? '')) return true;
   if (trigger.unlessPrevious?.includes(tokens[start - 1]?.norm ?? '')) return true;
   if (trigger.onlyPrevious && !trigger.onlyPrevious.includes(tokens[start - 1]?.norm ?? '')) return true;
   if (trigger.unlessInSentence && tokens.some((t, i) => trigger.unlessInSentence!.includes(t.norm) && !isTransitive(tokens, i))) return true;
@@ -147,7 +153,8 @@ function isExcepted(tokens: readonly Token[], start: number, end: number, trigge
   if (trigger.atClauseStart && start > 0 && !tokens[start - 1]!.breakAfter && !tokens[start - 1]!.commaAfter) return true;
   if (trigger.onlyFollowedBy && !followedBy(tokens, end, trigger.onlyFollowedBy, ONLY_FOLLOW_WINDOW)) return true;
   if (trigger.onlyPrecededBy && !tokens.slice(0, start).some((t) => trigger.onlyPrecededBy!.includes(t.norm))) return true;
-  if (trigger.verbNext && !isVerbLike(next)) return true;
+  // "Always [vet] your dependencies": an imperative is a verb when a noun phrase follows, whatever the tagger says.
+  if (trigger.verbNext && !isVerbLike(next) && !(trigger.atClauseStart && opensNounPhrase(next, tokens[end + 2]))) return true;
   // "Yuki should have been paged": a passive is about what the system did to the person.
   if (trigger.verbNext && next?.norm === 'been' && tokens[end + 2]?.tags.has('PastTense')) return true;
   if (trigger.unlessFollowedBy && followedBy(tokens, end, trigger.unlessFollowedBy)) return true;
@@ -176,6 +183,21 @@ function isVerbLike(token: Token | undefined): boolean {
   if (!token || (token.tags.has('Gerund') && token.norm !== 'been')) return false;
   if (AMBIGUOUS_PARTICIPLES.has(token.norm)) return true;
   return token.tags.has('Verb') || (token.tags.has('Adjective') && /(ed|en|wn|ne|ught)$/.test(token.norm));
+}
+
+const SPECULATIVE_MODALS = new Set(['might', 'may', 'must', 'could', 'would']);
+const CLASSIFYING = new Set(['considered', 'deemed', 'classified', 'counted', 'categorised', 'categorized', 'regarded']);
+
+/** "considered [illiquid]", "deemed [a loss]": what follows the participle says what the thing is. */
+function isComplement(participle: Token, token: Token | undefined): boolean {
+  if (!token || participle.breakAfter || participle.commaAfter || token.tags.has('Pronoun')) return false;
+  return token.tags.has('Adjective') || token.tags.has('Noun') || token.tags.has('Determiner');
+}
+
+/** "Always [vet] your dependencies", "Never [skip] the checklist": the word after an imperative's adverb takes an object. */
+function opensNounPhrase(verb: Token | undefined, token: Token | undefined): boolean {
+  if (!verb || !token || verb.breakAfter || verb.commaAfter || verb.tags.has('Preposition') || verb.tags.has('Adjective')) return false;
+  return token.tags.has('Determiner') || token.tags.has('Possessive');
 }
 
 const FOLLOW_WINDOW = 5;
@@ -208,9 +230,10 @@ function findActor(tokens: readonly Token[], start: number, end: number, require
     case 'hypothetical':
       return hypotheticalAgent(tokens, start) ?? humanOrNull(subjectBefore(tokens, start));
     case 'agent':
-      return agentOfAction(tokens, start, AGENT_VERBS);
+      // "Jane's deploy introduced the leak that crashed …": the owner of the change acted.
+      return ownerOfCause(tokens, agentOfAction(tokens, start, AGENT_VERBS), CAUSE_NOUNS);
     case 'clause':
-      return clauseAgent(tokens, end, AGENT_VERBS);
+      return clauseAgent(tokens, end, AGENT_VERBS, CAUSE_NOUNS);
     case 'judged':
       return judgedPerson(tokens, start, end);
     case 'conditional':

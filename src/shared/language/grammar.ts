@@ -32,7 +32,7 @@ const HYPOTHETICAL_PEOPLE = new Set(['anyone', 'anybody', 'someone', 'somebody',
 const HYPOTHETICAL_DETERMINERS = new Set(['any', 'every', 'careful', 'experienced', 'reasonable', 'competent', 'attentive', 'seasoned']);
 /** People only when the phrase is about a mind: "users failed to receive emails" is about email. */
 const MINDFUL_ROLES = new Set(
-  'user users customer customers strategist strategists member members contributor contributors volunteer volunteers approver approvers people folks'.split(' '),
+  'user users customer customers strategist strategists member members contributor contributors volunteer volunteers approver approvers people folks validator validators'.split(' '),
 );
 
 /** What only people do, as the gerund that opens a clause: "while [troubleshooting], ...". */
@@ -54,7 +54,8 @@ const COORDINATORS = new Set(['and', 'but', 'or', 'then']);
 const SUBORDINATORS = new Set(
   'that which who whom whose because when while after before since although though until once if as so'.split(' '),
 );
-const FILLERS = new Set(['then', 'also', 'just', 'simply', 'again', 'still', 'never', 'not', 'really', 'even']);
+/** Also the auxiliaries the tagger reads as main verbs without its post-tagger: "someone must [have] forgotten". */
+const FILLERS = new Set(['then', 'also', 'just', 'simply', 'again', 'still', 'never', 'not', 'really', 'even', 'have', 'has', 'had', 'been']);
 
 /** Also software: "the Kafka operator", "the Prometheus operator". */
 const SOFTWARE_ROLES = new Set(['operator', 'operators']);
@@ -63,6 +64,8 @@ export function isRole(tokens: readonly Token[], i: number): boolean {
   const token = tokens[i];
   if (!token) return false;
   if (token.norm === 'call') return tokens[i - 1]?.norm === 'on';
+  // "a team member", "staff members"; "a cluster member" is a node.
+  if (token.norm === 'member' || token.norm === 'members') return ['team', 'staff', 'crew', 'squad', 'on-call'].includes(tokens[i - 1]?.norm ?? '');
   if (!ROLE_NOUNS.has(token.norm)) return false;
   const modifier = tokens[i - 1];
   // "a post on Teams": a capitalised role word mid-sentence is a name (SRE, DBA are fine).
@@ -123,7 +126,11 @@ export function subjectBefore(tokens: readonly Token[], index: number, depth = 0
   while (i >= 0 && isSkippable(tokens[i]!) && !tokens[i]!.breakAfter) i--;
   const token = tokens[i];
   if (!token || token.breakAfter) return null;
-  if (isNounLike(tokens, i)) return { kind: classify(tokens, i), index: i };
+  if (isNounLike(tokens, i)) {
+    // "The load balancer deployed [by the platform team] crashed": the agent of a participle is not the subject.
+    if (isAgentOfParticiple(tokens, i)) return { kind: 'other', index: i };
+    return personBeforeQualifier(tokens, i) ?? { kind: classify(tokens, i), index: i };
+  }
   if (COORDINATORS.has(token.norm) && depth < 2) {
     const verb = nearestVerbBefore(tokens, i);
     return verb === null ? null : subjectBefore(tokens, verb, depth + 1);
@@ -131,12 +138,48 @@ export function subjectBefore(tokens: readonly Token[], index: number, depth = 0
   return null;
 }
 
+/** The noun phrase ending at `nounIndex` follows "by" after a participle: "deployed by the platform team". */
+function isAgentOfParticiple(tokens: readonly Token[], nounIndex: number): boolean {
+  let i = nounIndex - 1;
+  while (i >= 0 && !tokens[i]!.breakAfter && !tokens[i]!.commaAfter && (isNounLike(tokens, i) || tokens[i]!.tags.has('Determiner') || tokens[i]!.tags.has('Adjective'))) i--;
+  return tokens[i]?.norm === 'by' && (tokens[i - 1]?.tags.has('PastTense') ?? false);
+}
+
+const QUALIFYING_PREPOSITIONS = new Set(['on', 'in', 'at', 'from', 'of', 'with', 'for']);
+
+/**
+ * "The engineer [on duty] overlooked", "the person [in charge of the release] forgot": a person
+ * qualified by a short prepositional phrase is the subject, not the noun that ends the phrase.
+ */
+function personBeforeQualifier(tokens: readonly Token[], nounIndex: number): Actor | null {
+  if (classify(tokens, nounIndex) !== 'other') return null;
+  for (let i = nounIndex - 1; i >= 0 && i >= nounIndex - 5; i--) {
+    const token = tokens[i]!;
+    if (token.breakAfter || token.commaAfter || isMainVerb(token)) return null;
+    if (!QUALIFYING_PREPOSITIONS.has(token.norm)) continue;
+    // "the developer [responsible] for the release": one adjective may stand between.
+    const head = tokens[i - 1]?.tags.has('Adjective') && !tokens[i - 1]!.tags.has('Noun') ? i - 2 : i - 1;
+    const kind = classify(tokens, head);
+    return kind === 'other' || tokens[head]!.breakAfter ? null : { kind, index: head };
+  }
+  return null;
+}
+
+/** "servers [undergoing] maintenance" has no subject of its own; "we were not [monitoring]" is progressive. */
+function isNonFinite(tokens: readonly Token[], i: number): boolean {
+  if (!/^[a-z]{3,}ing$/.test(tokens[i]!.norm)) return false;
+  let k = i - 1;
+  while (k >= 0 && (tokens[k]!.tags.has('Negative') || tokens[k]!.tags.has('Adverb'))) k--;
+  return !(tokens[k]?.tags.has('Copula') || tokens[k]?.tags.has('Auxiliary'));
+}
+
 /** The nearest main verb to the left within the same clause, or null. */
 export function nearestVerbBefore(tokens: readonly Token[], index: number): number | null {
   for (let i = index - 1; i >= 0; i--) {
     const token = tokens[i]!;
     if (token.breakAfter || SUBORDINATORS.has(token.norm)) return null;
-    if (isMainVerb(token)) return i;
+    // "used a tool [to reboot] servers [undergoing] maintenance but forgot": non-finite verbs have no subject of their own.
+    if (isMainVerb(token) && tokens[i - 1]?.norm !== 'to' && !isNonFinite(tokens, i)) return i;
   }
   return null;
 }
@@ -174,6 +217,8 @@ function passiveAgent(tokens: readonly Token[], end: number): Actor | null {
   return null;
 }
 
+const PARTITIVES = new Set(['one', 'two', 'some', 'several', 'many', 'most', 'each', 'any', 'either', 'none']);
+
 /**
  * The noun phrase right after `index` ("caused by [the on-call engineer]", "due to
  * [Bob's typo]"). It is human when its head is human, or when a human owns a head that
@@ -189,8 +234,16 @@ export function nounPhraseAfter(
   let head: Actor | null = null;
   for (let i = index + 1; i < tokens.length; i++) {
     const token = tokens[i]!;
+    // "an engineer [running] a migration": a participle after the head opens a clause of its own.
+    if (head && /^[a-z]{3,}ing$/.test(token.norm)) break;
+    // "one of our engineers", "some of the developers": the people are after "of".
+    if (!head && PARTITIVES.has(token.norm) && tokens[i + 1]?.norm === 'of' && !token.breakAfter) {
+      i++;
+      continue;
+    }
     const nounLike = isNounLike(tokens, i);
-    const modifier = token.tags.has('Determiner') || token.tags.has('Adjective') || token.text === '';
+    // "a [second] engineer", "[two] reviewers".
+    const modifier = token.tags.has('Determiner') || token.tags.has('Adjective') || token.tags.has('Value') || token.text === '';
     if (!modifier && !nounLike) break;
     if (nounLike) {
       head = { kind: classify(tokens, i), index: i };
@@ -296,7 +349,15 @@ export function mindfulSubject(tokens: readonly Token[], subject: Actor | null):
  * The acting subject of the clause a conjunction opens: "because [Priya] restarted the
  * primary". The verb must be one of `agentVerbs`.
  */
-export function clauseAgent(tokens: readonly Token[], index: number, agentVerbs: ReadonlySet<string>): Actor | null {
+export function clauseAgent(
+  tokens: readonly Token[],
+  index: number,
+  agentVerbs: ReadonlySet<string>,
+  causeNouns: ReadonlySet<string>,
+): Actor | null {
+  // "after [John's deploy]": a change owned by a person needs no verb.
+  const owner = nounPhraseAfter(tokens, index, causeNouns);
+  if (isHuman(owner) && tokens[owner.index]!.possessive) return owner;
   const subject = nounPhraseAfter(tokens, index);
   if (!subject) return null;
   let i = subject.index + 1;
@@ -312,7 +373,8 @@ export function judgedPerson(tokens: readonly Token[], start: number, end: numbe
     const kind = OBJECT_PRONOUNS[tokens[end + 2]?.norm ?? ''];
     if (kind) return { kind, index: end + 2 };
   }
-  const after: Actor | null = nounPhraseAfter(tokens, end - 1);
+  // From after the judgement: the tagger sometimes reads it as a verb ("an [inexperienced] engineer").
+  const after: Actor | null = nounPhraseAfter(tokens, end);
   if (after && after.kind !== 'other') return after;
   // "a stupid move by the person on call"
   const agent = after && ['by', 'of'].includes(tokens[after.index + 1]?.norm ?? '') ? nounPhraseAfter(tokens, after.index + 1) : null;
@@ -368,14 +430,37 @@ const LEADING_FILLERS = new Set(['then', 'also', 'just', 'simply', 'again', 'lat
  * past-tense verb and no subject.
  */
 export function omitsItsWriter(tokens: readonly Token[], start: number, end: number): boolean {
-  let first = 0;
-  for (let i = 0; i < start; i++) if (tokens[i]!.commaAfter || tokens[i]!.breakAfter) first = i + 1;
-  let i = first;
+  const i = clauseOpening(tokens, start);
+  // "Failed to verify the certificate" opens log lines; "Missed heartbeats", "Missed migration for …" are headings.
+  if (i === start) return !FAILED.has(tokens[start]!.norm) && !isBareNoun(tokens[end + 1]);
+  return followsSubjectlessClause(tokens, i, start);
+}
+
+/** "Attempted to remove the changes but failed to …": whatever the verb, the subjectless clause before is the writer's. */
+export function continuesSubjectlessClause(tokens: readonly Token[], start: number): boolean {
+  return followsSubjectlessClause(tokens, clauseOpening(tokens, start), start);
+}
+
+/** The first word of the clause holding `start`, past leading adverbs ("Unfortunately, …"). */
+function clauseOpening(tokens: readonly Token[], start: number): number {
+  let i = 0;
+  for (let k = 0; k < start; k++) if (tokens[k]!.commaAfter || tokens[k]!.breakAfter) i = k + 1;
   while (i < start && (LEADING_FILLERS.has(tokens[i]!.norm) || tokens[i]!.tags.has('Adverb'))) i++;
-  // "Failed to verify the certificate" opens log lines; "Missed heartbeats", "Ignored requests" are adjectives.
-  if (i === start) return !FAILED.has(tokens[start]!.norm) && !tokens[end + 1]?.tags.has('Plural');
-  // "Attempted to restart the service but failed to ...": a subjectless past-tense clause before.
-  if (!tokens[i]!.tags.has('PastTense') || tokens[i]!.tags.has('Noun')) return false;
-  for (let k = i + 1; k < start; k++) if (tokens[k]!.breakAfter) return false;
-  return tokens.slice(i, start).some((t) => COORDINATORS.has(t.norm));
+  return i;
+}
+
+/** A noun without a determiner: "[Missed] migration for existing state" names a thing, it narrates nobody. */
+function isBareNoun(token: Token | undefined): boolean {
+  return token !== undefined && token.tags.has('Noun') && !token.tags.has('Pronoun') && !token.possessive && !token.person;
+}
+
+/**
+ * "Attempted to restart the service but failed to …": the phrase follows a clause that opens the
+ * sentence with a past-tense verb and no subject, joined by a coordinator. The writer is the subject.
+ */
+function followsSubjectlessClause(tokens: readonly Token[], clauseStart: number, start: number): boolean {
+  const i = clauseStart;
+  if (i >= start || !tokens[i]!.tags.has('PastTense') || tokens[i]!.tags.has('Noun')) return false;
+  for (let k = i; k < start; k++) if (tokens[k]!.breakAfter) return false;
+  return tokens.slice(i + 1, start).some((t) => COORDINATORS.has(t.norm));
 }

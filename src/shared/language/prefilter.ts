@@ -19,8 +19,8 @@ interface PhraseWords {
   /** Each group needs one of its words in the sentence: the trigger's required context. */
   context: ReadonlyArray<ReadonlySet<string>>;
   needsHuman: boolean;
-  /** A phrase about a mind: "they" or an unknown capitalised word may be its person. */
-  mindful: boolean;
+  /** A phrase about a mind: "they" or an unknown capitalised word may be its person when one of these words is there. */
+  mindful: ReadonlySet<string> | null;
   /** "Bob's error": only a sentence with a possessive can match, so "error rate" alone is not tagged. */
   needsPossessive: boolean;
   /** "Always deploy …", "Never skip …": the phrase must open the sentence or a clause (after punctuation). */
@@ -68,7 +68,7 @@ export class Prefilter {
             personNext: trigger.actor === 'clause' || trigger.actor === 'conditional',
             needsHuman: trigger.actor !== 'any',
             needsPossessive: trigger.actor === 'possessor',
-            mindful: trigger.mindful !== undefined,
+            mindful: trigger.mindful ? new Set(trigger.mindful.flatMap(cheapWords)) : null,
             clauseStart: trigger.atClauseStart ? new RegExp(`(?:^|[^\\sa-z'’]\\s*)${cheapWords(phrase).join('\\W+')}\\b`) : null,
           });
         }
@@ -81,7 +81,7 @@ export class Prefilter {
     const sequence = expanded.match(/[a-z]+/g) ?? [];
     const words = new Set(sequence);
     let needsHuman = false;
-    let mindful = false;
+    const mindWords: Array<ReadonlySet<string>> = [];
     for (const word of words) {
       for (const phrase of this.byKey.get(word) ?? []) {
         if (!phrase.words.every((w) => words.has(w))) continue;
@@ -92,13 +92,14 @@ export class Prefilter {
         if (phrase.clauseStart && !phrase.clauseStart.test(expanded)) continue;
         if (!phrase.needsHuman) return true;
         needsHuman = true;
-        mindful ||= phrase.mindful;
+        if (phrase.mindful) mindWords.push(phrase.mindful);
       }
     }
     if (!needsHuman) return false;
     if (mentionsSomeone(sentence, words, people)) return true;
     // "They forgot", "Okafor overlooked": only for a phrase about a mind, and with a word of the mind in the sentence.
-    return mindful && [...words].some((w) => MIND.has(w)) && ([...words].some((w) => MINDFUL_WORDS.has(w)) || mentionsUnknownName(sentence));
+    const aboutAMind = [...words].some((w) => MIND.has(w) || mindWords.some((list) => list.has(w)));
+    return mindWords.length > 0 && aboutAMind && ([...words].some((w) => MINDFUL_WORDS.has(w)) || mentionsUnknownName(sentence));
   }
 
   private add(phrase: PhraseWords): void {
@@ -142,9 +143,9 @@ function personFollows(sequence: readonly string[], from: number, people: People
 
 /** "Should have checked the lag first", "Forgot to renew it": a note that leaves out its writer. */
 const IMPLICIT_WRITER =
-  /^\W*(?:(?:in hindsight|in retrospect|unfortunately|obviously|clearly|then|also|again),?\s+)?(?:should|could|ought|forgot|failed|neglected|overlooked|missed|ignored|did\s?n[o']t|never)\b/i;
+  /^[\W_]*(?:(?:in hindsight|in retrospect|unfortunately|obviously|clearly|then|also|again),?\s+)?(?:should|could|ought|forgot|failed|neglected|overlooked|missed|ignored|did\s?n[o']t|never)\b/i;
 /** "Attempted to restart the service but failed to check the logs": a subjectless past-tense clause, then the omission. */
-const IMPLICIT_WRITER_CLAUSE = /^\W*\w+ed\b[^.;:]*\b(?:but|and|then)\s+(?:failed|forgot|neglected|overlooked|missed|ignored|did\s?n[o']t|never)\b/i;
+const IMPLICIT_WRITER_CLAUSE = /^[\W_]*[a-z]+ed(?![a-z])[^.;:]*\b(?:but|and|then)\s+(?:failed|forgot|neglected|overlooked|missed|ignored|did\s?n[o']t|never)\b/i;
 
 function mentionsSomeone(sentence: string, words: ReadonlySet<string>, people: PeopleIndex): boolean {
   if (IMPLICIT_WRITER.test(sentence) || IMPLICIT_WRITER_CLAUSE.test(sentence)) return true;

@@ -29,6 +29,8 @@ type CompromiseTerm = Term & { implicit?: string };
 
 const CLAUSE_BREAK = /[;:—–()!?.]|\s-\s/;
 const POSSESSIVE = /(['’]s|s['’])$/i;
+/** `_` and `*` that open or close a word, never inside one (snake_case stays whole). */
+const EMPHASIS_MARKS = /(?<![\p{L}\p{N}_*])[_*]+(?=[\p{L}\p{N}])|(?<=[\p{L}\p{N}])[_*]+(?![\p{L}\p{N}_*])/gu;
 
 /** Letters that Unicode does not decompose into a base letter and an accent. */
 const UNDECOMPOSED: Record<string, string> = { ø: 'o', æ: 'ae', œ: 'oe', ß: 'ss', ł: 'l', đ: 'd', ı: 'i' };
@@ -58,7 +60,8 @@ export function buildPeopleIndex(people: readonly string[] = []): PeopleIndex {
  * much as tagging a short sentence) and returns one token list per span.
  */
 export function tokenizeSpans(spans: readonly TextSpan[], people: PeopleIndex): Token[][] {
-  const joined = spans.map((span) => span.text).join('\n');
+  // Markdown emphasis ("_attempted_ but failed to", "**Forgot** to") blanked to spaces of the same length: offsets stay.
+  const joined = spans.map((span) => span.text).join('\n').replace(EMPHASIS_MARKS, (marks) => ' '.repeat(marks.length));
   const result: Token[][] = spans.map(() => []);
   let spanIndex = 0;
   let spanStart = 0;
