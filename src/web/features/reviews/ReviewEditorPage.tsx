@@ -29,6 +29,7 @@ import { EditorModeProvider } from './editor/editor-context.js';
 import { EditorBar } from './editor/EditorBar.js';
 import { editorParts } from './editor/editor-parts.js';
 import { ReviewDetailsCard } from './editor/ReviewDetailsCard.js';
+import { ReviewAttachments } from './ReviewAttachments.js';
 import { SectionNavCard } from './editor/SectionNav.js';
 import { useCompleteness } from './editor/use-completeness.js';
 import { useLiveReviewDocument, usePeopleSource } from './editor/use-live-document.js';
@@ -91,6 +92,7 @@ function Editor({ review, incident }: { review: Review; incident: Incident }) {
             <Grid.Col span={{ base: 12, lg: 9 }}>
               <Stack gap="lg">
                 <ReviewDetailsCard review={review} />
+                <ReviewAttachments reviewId={review.id} />
                 {/* Every part of the review, in the order its template shows them. */}
                 {partsInTemplateOrder(review.template).map((key) =>
                   editorParts[key].deferred && !rest ? <Skeleton key={key} h={240} radius="lg" /> : <Fragment key={key}>{editorParts[key].edit(partProps)}</Fragment>,

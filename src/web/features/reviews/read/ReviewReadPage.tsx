@@ -11,6 +11,7 @@ import { reviewStateLabel } from '../../../ui/badges.js';
 import { QueryError } from '../../../ui/QueryError.js';
 import { useFactors, useQuestions, useReview, useReviewActionItems, useTaxonomy, useWhys } from '../use-review.js';
 import { useReviewDocument } from '../use-review-document.js';
+import { ReviewAttachments } from '../ReviewAttachments.js';
 import { ReadBody } from './ReadBody.js';
 import { readViewMetrics } from './read-metrics.js';
 import './read.css';
@@ -59,6 +60,9 @@ export default function ReviewReadPage() {
           </Button>
         </Group>
       </Group>
+      <Box maw={880} mx="auto" mb="md">
+        <ReviewAttachments reviewId={reviewId} />
+      </Box>
       {doc.isError && <QueryError error={doc.error} onRetry={() => void doc.refetch()} />}
       {!r || !i ? (
         <Skeleton h={600} maw={880} mx="auto" radius="lg" />
