@@ -98,7 +98,7 @@ export function DocumentPreview({ document }: { document: ImportedDocument }) {
           </Alert>
         )}
         {document.warnings.length > 0 && (
-          <Alert color="orange" icon={<IconAlertTriangle size={18} />} title={`${document.warnings.length} to check`} aria-label={`Warnings for ${document.name}`}>
+          <Alert color="orange" icon={<IconAlertTriangle size={18} />} title={`${document.warnings.length} to check`}>
             <List size="sm" spacing={2}>
               {document.warnings.map((warning, i) => (
                 <List.Item key={i}>
