@@ -89,6 +89,7 @@ const expectedAccess: Record<string, 'public' | Role> = {
   'GET /api/live': 'viewer',
   'POST /api/language/check': 'viewer',
   'POST /api/imports': 'responder',
+  'POST /api/imports/chat': 'responder',
   'GET /api/reviews/{id}/attachments': 'viewer',
   'GET /api/reviews/{id}/attachments/{attachmentId}': 'viewer',
   'GET /api/admin/jobs': 'admin',

@@ -4,7 +4,7 @@ import { z } from 'zod';
 export const MAX_DOCUMENTS = 100;
 export const MAX_DOCUMENT_CHARS = 500_000;
 
-const zoneName = z
+export const zoneName = z
   .string()
   .trim()
   .min(1)
