@@ -28,8 +28,8 @@ function unpackJson(base64: string): Record<string, string> {
 /** Chat messages proposed as timeline entries, with their provenance; nothing is stored (the chosen ones are added with the timeline's batch route). */
 export function proposeChatEntries(request: ChatImportRequest): ChatImportResult {
   const window = { from: request.from ?? null, to: request.to ?? null, timeZone: request.timeZone ?? null };
-  if (request.format === 'transcript') return { ...readTranscript(request.text, { ...window, date: request.date ?? null }), channels: [] };
-  const files = unpackJson(request.archive);
+  if (request.format === 'transcript') return { ...readTranscript(request.text ?? '', { ...window, date: request.date ?? null }), channels: [] };
+  const files = unpackJson(request.archive ?? '');
   const { entries, channels } = readSlackExport(files, { ...window, channel: request.channel ?? null });
   const warnings = request.channel && !channels.includes(request.channel) ? [`The archive has no channel "${request.channel}" (it has ${channels.join(', ') || 'none'}).`] : [];
   return { entries, channels, warnings };

@@ -52,6 +52,9 @@ describe.each(databaseKinds)('POST /api/imports/chat on %s', (kind) => {
     const bad = await t.request<Problem>({ method: 'POST', url: '/api/imports/chat', payload: { format: 'slack_export', archive: Buffer.from('not a zip').toString('base64') } });
     expect(bad.status).toBe(400);
     expect(bad.body.errors?.map((e) => e.field)).toEqual(['archive']);
+    const withoutArchive = await t.request<Problem>({ method: 'POST', url: '/api/imports/chat', payload: { format: 'slack_export', text: 'hello' } });
+    expect(withoutArchive.status).toBe(400);
+    expect(withoutArchive.body.errors?.map((e) => e.field)).toEqual(['archive']);
     const viewer = await t.requestAs('viewer', { method: 'POST', url: '/api/imports/chat', payload: { format: 'transcript', text: '[10:00] a: b', date: '2024-01-01' } });
     expect(viewer.status).toBe(403);
   });

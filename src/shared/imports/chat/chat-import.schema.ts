@@ -12,24 +12,21 @@ const window = {
   timeZone: zoneName.optional().describe('The zone instants are written in (IANA); for a transcript, the zone its times were written in. Default UTC'),
 };
 
-export const chatImportRequestSchema = z.discriminatedUnion('format', [
-  z
-    .object({
-      format: z.literal('slack_export'),
-      archive: z.string().min(1).max(MAX_ARCHIVE_BASE64).describe("Slack's export archive (.zip), base64"),
-      channel: z.string().trim().min(1).max(80).optional().describe('Only this channel (its folder in the archive)'),
-      ...window,
-    })
-    .strict(),
-  z
-    .object({
-      format: z.literal('transcript'),
-      text: z.string().min(1).max(MAX_TRANSCRIPT).describe('A pasted chat transcript'),
-      date: z.iso.date().optional().describe('The day of messages whose line gives none'),
-      ...window,
-    })
-    .strict(),
-]);
+/** One flat object (not a union), so that an unknown field is named as such whatever the format. */
+export const chatImportRequestSchema = z
+  .object({
+    format: z.enum(['slack_export', 'transcript']),
+    archive: z.string().min(1).max(MAX_ARCHIVE_BASE64).optional().describe("slack_export: Slack's export archive (.zip), base64"),
+    channel: z.string().trim().min(1).max(80).optional().describe('slack_export: only this channel (its folder in the archive)'),
+    text: z.string().min(1).max(MAX_TRANSCRIPT).optional().describe('transcript: the pasted chat'),
+    date: z.iso.date().optional().describe('transcript: the day of messages whose line gives none'),
+    ...window,
+  })
+  .strict()
+  .superRefine((request, ctx) => {
+    const needed = request.format === 'slack_export' ? 'archive' : 'text';
+    if (request[needed] === undefined) ctx.addIssue({ code: 'custom', path: [needed], message: `is required when the format is ${request.format}` });
+  });
 export type ChatImportRequest = z.output<typeof chatImportRequestSchema>;
 
 export const proposedChatEntrySchema = z.object({
