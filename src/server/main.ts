@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { adminCommand, adminUsage } from './accounts/admin-cli.js';
 import { buildApp } from './app.js';
+import { importCommand, importUsage } from './imports/import-cli.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { openDatabase, type DatabaseHandle } from './db/kysely.js';
 import { migrateToLatest } from './db/migrate.js';
@@ -34,6 +35,7 @@ const commands = {
     summary: 'replace the database with the backup in <file> (stop the server first)',
     details: 'SQLite: refused while another process has the database open. PostgreSQL: pg_restore --clean in one transaction.',
   },
+  import: importUsage,
   admin: { usage: adminUsage.trim(), summary: '', details: '' },
 } as const;
 type Command = keyof typeof commands;
@@ -45,7 +47,7 @@ const usage = `Usage: hindsight <command> [options]
 
 Commands:
 ${Object.values(commands)
-  .map((command) => (command.summary ? `  ${command.usage.padEnd(10)} ${command.summary}` : `  ${command.usage}`))
+  .map((command) => (!command.summary ? `  ${command.usage}` : command.usage.length > 14 ? `  ${command.usage}\n             ${command.summary}` : `  ${command.usage.padEnd(10)} ${command.summary}`))
   .join('\n')}
 
 Options:
@@ -144,8 +146,8 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const rest = argv[0] === name ? argv.slice(1) : argv;
-  // `admin` parses its own options (--email, --name, --password); the others take none.
-  const { positionals } = name === 'admin' ? { positionals: [] } : parseArgs({ args: rest, allowPositionals: true, strict: true, options: {} });
+  // `admin` and `import` parse their own options; the others take none.
+  const { positionals } = name === 'admin' || name === 'import' ? { positionals: [] } : parseArgs({ args: rest, allowPositionals: true, strict: true, options: {} });
   const wantsFile = name === 'backup' || name === 'restore';
   if (wantsFile ? positionals.length !== 1 : positionals.length > 0) throw new CliError(`Usage: hindsight ${commands[name].usage}`, 2);
   const config = loadConfig();
@@ -168,6 +170,8 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     case 'admin':
       return adminCommand(config, rest);
+    case 'import':
+      return importCommand(config, rest);
   }
 }
 

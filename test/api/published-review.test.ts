@@ -64,6 +64,7 @@ const otherWrites = [
   'POST /api/reviews/{id}/transitions',
   'POST /api/incidents',
   'POST /api/imports', // creates new incidents and reviews, never edits one
+  'POST /api/imports/chat', // reads chat into proposals, stores nothing
   'POST /api/incidents/{id}/resolve',
   'POST /api/incidents/{id}/labels',
   'DELETE /api/incidents/{id}/labels/{label}',

@@ -91,6 +91,9 @@ const expectedAccess: Record<string, 'public' | Role> = {
   'GET /api/live': 'viewer',
   'POST /api/language/check': 'viewer',
   'POST /api/imports': 'responder',
+  'POST /api/imports/chat': 'responder',
+  'GET /api/reviews/{id}/attachments': 'viewer',
+  'GET /api/reviews/{id}/attachments/{attachmentId}': 'viewer',
   'GET /api/admin/jobs': 'admin',
   'GET /api/admin/jobs/summary': 'admin',
   'GET /api/admin/jobs/{id}': 'admin',
@@ -126,7 +129,7 @@ function urlFor({ path }: Route, ids: Ids): string {
     ['/api/tokens/', ids.token],
   ];
   const id = byPrefix.find(([prefix]) => path.startsWith(prefix))?.[1] ?? 1;
-  return path.replace('{id}', String(id)).replace('{entryId}', String(ids.entry)).replace('{key}', 'went_well').replace('{label}', 'walk');
+  return path.replace('{id}', String(id)).replace('{entryId}', String(ids.entry)).replace('{key}', 'went_well').replace('{label}', 'walk').replace('{attachmentId}', '1');
 }
 
 /** A review with one of everything, made by `as`; `marker` goes into every text, so a leak is visible. */

@@ -134,9 +134,12 @@ const committers = new WeakMap<object, unknown>();
 /**
  * Runs `work` in a write transaction: on SQLite through the group commit above, on PostgreSQL
  * (which commits concurrent transactions in parallel) as its own transaction. `work` must not
- * wait on anything but the database, since others may share its transaction.
+ * wait on anything but the database, since others may share its transaction. Called with a
+ * transaction (a context whose `db` is one), it runs `work` in that transaction.
  */
 export function writeTransaction<DB, T>(db: Kysely<DB>, work: Work<DB, T>): Promise<T> {
+  // Already inside one (a caller composing several services into one atomic change): join it.
+  if (db.isTransaction) return work(db as Transaction<DB>);
   if (dialectOf(db) !== 'sqlite') return retryOnDeadlock(() => db.transaction().execute(work));
   let committer = committers.get(db) as GroupCommitter<DB> | undefined;
   if (!committer) committers.set(db, (committer = new GroupCommitter(db)));

@@ -1,6 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { chatImportRequestSchema, chatImportResultSchema } from '../../shared/imports/chat/chat-import.schema.js';
 import { importRequestSchema, importResultSchema } from '../../shared/imports/import.schema.js';
 import { errorResponses } from '../http/problem.schema.js';
+import { proposeChatEntries } from './chat-imports.service.js';
 import { importDocuments } from './imports.service.js';
 
 /** Room for a few large documents at once; each is also limited by the schema. */
@@ -18,5 +20,18 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
       response: { 200: importResultSchema, ...errorResponses },
     },
     handler: (request) => importDocuments(request.ctx, request.actor, request.body),
+  });
+
+  app.post('/api/imports/chat', {
+    config: { access: 'responder' },
+    bodyLimit: BODY_LIMIT + 1024 * 1024,
+    schema: {
+      tags: ['incidents'],
+      summary:
+        "Read a Slack export archive or a pasted chat transcript into proposed timeline entries (author, instant, provenance) within a window; nothing is stored: add the chosen ones with POST /api/incidents/{id}/timeline/batch (source 'chat')",
+      body: chatImportRequestSchema,
+      response: { 200: chatImportResultSchema, ...errorResponses },
+    },
+    handler: (request) => proposeChatEntries(request.body),
   });
 };

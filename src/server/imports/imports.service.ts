@@ -1,59 +1,113 @@
 import { createHash } from 'node:crypto';
+import { ZodError } from 'zod';
 import { actionItemCreateSchema } from '../../shared/actions/action-item.schema.js';
+import { AppError } from '../../shared/errors.js';
 import { incidentCreateSchema } from '../../shared/incidents/incident.schema.js';
 import type { ImportRequest, ImportResult } from '../../shared/imports/import.schema.js';
 import { type ImportedDocument, type ImportedIncident, importDocument } from '../../shared/imports/postmortem.js';
 import { severityFrom } from '../../shared/imports/severity.js';
+import type { FactorKind } from '../../shared/reviews/factor.schema.js';
+import { factorCreateSchema } from '../../shared/reviews/factor.schema.js';
 import type { Actor } from '../access/actor.js';
 import { createActionItem } from '../actions/action-items.service.js';
+import { addAttachment } from '../attachments/attachments.service.js';
 import type { AppContext } from '../context.js';
+import { isUniqueViolation } from '../db/dialect.js';
 import { writeTransaction } from '../db/group-commit.js';
+import { createFactor } from '../factors/factors.service.js';
 import { createIncident, getIncident } from '../incidents/incidents.service.js';
 import { requestReview, updateReview } from '../reviews/reviews.service.js';
 import { createEntries } from '../timeline/timeline.service.js';
 import * as repo from './imports.repo.js';
 
 type DocumentResult = ImportResult['documents'][number];
+type Warning = DocumentResult['warnings'][number];
 const BATCH = 500;
 const ENTRY_TEXT_MAX = 10_000;
+const TITLE_MAX = 300;
+const DESCRIPTION_MAX = 20_000;
 
 const contentHash = (content: string) => createHash('sha256').update(content).digest('hex');
 const preview = (incident: ImportedIncident) => ({ ...incident, incidentId: null, reviewId: null });
 
-/** Reads the documents; unless it is a dry run, creates what they describe (once per file). */
+/** The timeline needs an instant: an entry whose time is unknown is named, never given an invented one. */
+const untimedWarnings = (incidents: ImportedIncident[]): Warning[] =>
+  incidents.flatMap((incident) =>
+    incident.timeline
+      .filter((entry) => entry.occurredAt === null)
+      .map((entry) => ({
+        code: 'entry_without_time',
+        message: `"${entry.text.slice(0, 80) || `line ${entry.line}`}" has no known time${entry.date ? ` (only the day, ${entry.date})` : ''}: it is not added to the timeline.`,
+        line: entry.line,
+      })),
+  );
+
+/** Reads the documents; unless it is a dry run, creates what each describes, each in one transaction (once per file). */
 export async function importDocuments(ctx: AppContext, actor: Actor, request: ImportRequest): Promise<ImportResult> {
   const options = { timeZone: request.timeZone ?? null, ...(request.dateOrder ? { dateOrder: request.dateOrder } : {}) };
   const documents: DocumentResult[] = [];
   for (const { name, content } of request.documents) {
     const parsed = importDocument(name, content, options);
-    documents.push(request.dryRun ? { ...parsed, created: false, incidents: parsed.incidents.map(preview) } : await importOne(ctx, actor, parsed, contentHash(content)));
+    const read = { ...parsed, warnings: [...parsed.warnings, ...untimedWarnings(parsed.incidents)] };
+    documents.push(request.dryRun ? { ...read, created: false, error: null, incidents: parsed.incidents.map(preview) } : await importOne(ctx, actor, read, content));
   }
   return { documents };
 }
 
-async function importOne(ctx: AppContext, actor: Actor, parsed: ImportedDocument, hash: string): Promise<DocumentResult> {
-  const known = await repo.findImport(ctx.db, parsed.name, hash);
-  if (known) {
-    // Imported before: nothing new. An incident the caller may not see is not named.
-    const visible = await Promise.all(known.map((id) => getIncident(ctx, id).then(() => id, () => null)));
-    return { ...parsed, created: false, incidents: parsed.incidents.map((incident, i) => ({ ...preview(incident), incidentId: visible[i] ?? null })) };
+/** One document, all or nothing: a failure leaves nothing of it behind and is reported on the document. */
+async function importOne(ctx: AppContext, actor: Actor, parsed: ImportedDocument, content: string): Promise<DocumentResult> {
+  const hash = contentHash(content);
+  try {
+    return await writeTransaction(ctx.db, async (trx) => {
+      const inTransaction: AppContext = { ...ctx, db: trx };
+      return (await importedBefore(inTransaction, parsed, hash)) ?? (await createAll(inTransaction, actor, parsed, content, hash));
+    });
+  } catch (error) {
+    // The same file imported at the same moment by someone else: theirs stands.
+    if (isUniqueViolation(error)) {
+      const before = await importedBefore(ctx, parsed, hash);
+      if (before) return before;
+    }
+    // What the document holds that the services refuse is the document's problem; anything else is the server's.
+    if (!(error instanceof AppError || error instanceof ZodError)) throw error;
+    const message = error instanceof ZodError ? error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ') : error.message;
+    return { ...parsed, created: false, error: `Nothing was imported from this document: ${message}`, incidents: parsed.incidents.map(preview) };
   }
-  const warnings = [...parsed.warnings];
-  const incidents: DocumentResult['incidents'] = [];
-  for (const incident of parsed.incidents) incidents.push(await createFromDocument(ctx, actor, incident, warnings));
-  await writeTransaction(ctx.db, (trx) =>
-    repo.insertImport(trx, {
-      name: parsed.name,
-      content_hash: hash,
-      incident_ids: JSON.stringify(incidents.map((i) => i.incidentId)),
-      imported_by_user_id: actor.userId ?? null,
-      created_at: ctx.now().toISOString(),
-    }),
-  );
-  return { name: parsed.name, created: true, incidents, warnings };
 }
 
-async function createFromDocument(ctx: AppContext, actor: Actor, imported: ImportedIncident, warnings: DocumentResult['warnings']) {
+async function importedBefore(ctx: AppContext, parsed: ImportedDocument, hash: string): Promise<DocumentResult | null> {
+  const known = await repo.findImport(ctx.db, parsed.name, hash);
+  if (!known) return null;
+  // Nothing new. An incident the caller may not see is not named.
+  const visible = await Promise.all(known.map((id) => getIncident(ctx, id).then(() => id, () => null)));
+  return { ...parsed, created: false, error: null, incidents: parsed.incidents.map((incident, i) => ({ ...preview(incident), incidentId: visible[i] ?? null })) };
+}
+
+async function createAll(ctx: AppContext, actor: Actor, parsed: ImportedDocument, content: string, hash: string): Promise<DocumentResult> {
+  const warnings = [...parsed.warnings];
+  const incidents: DocumentResult['incidents'] = [];
+  for (const incident of parsed.incidents) incidents.push(await createFromDocument(ctx, actor, incident, { name: parsed.name, content }, warnings));
+  await repo.insertImport(ctx.db, {
+    name: parsed.name,
+    content_hash: hash,
+    incident_ids: JSON.stringify(incidents.map((i) => i.incidentId)),
+    imported_by_user_id: actor.userId ?? null,
+    created_at: ctx.now().toISOString(),
+  });
+  return { name: parsed.name, created: true, error: null, incidents, warnings };
+}
+
+/** A long sentence as a title (cut at a word) and, when cut, the whole of it as the description. */
+function titled(text: string): { title: string; description: string | null } {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  if (flat.length <= TITLE_MAX) return { title: flat, description: null };
+  const cut = flat.slice(0, TITLE_MAX - 1);
+  return { title: `${cut.slice(0, Math.max(cut.lastIndexOf(' '), TITLE_MAX / 2)).trim()}…`, description: text.slice(0, DESCRIPTION_MAX) };
+}
+
+const mediaTypeOf = (name: string) => (/\.(?:md|markdown|mdx)$/i.test(name) ? 'text/markdown' : 'text/plain');
+
+async function createFromDocument(ctx: AppContext, actor: Actor, imported: ImportedIncident, file: { name: string; content: string }, warnings: Warning[]) {
   const known = imported.timeline.filter((e): e is typeof e & { occurredAt: string } => e.occurredAt !== null);
   const last = [...known].sort((a, b) => Date.parse(a.occurredAt) - Date.parse(b.occurredAt)).pop();
   const severity = severityFrom(imported.severity);
@@ -71,8 +125,7 @@ async function createFromDocument(ctx: AppContext, actor: Actor, imported: Impor
     }),
   );
   const { review } = await requestReview(ctx, incident, {});
-  const learnings = imported.lessons.length > 0 ? imported.lessons.map((l) => `- ${l}`).join('\n') : null;
-  await updateReview(ctx, review.id, { version: review.version, summary: imported.summary, impact: imported.impact, learnings });
+  await updateReview(ctx, review.id, { version: review.version, summary: imported.summary, impact: imported.impact });
   for (let i = 0; i < known.length; i += BATCH) {
     const inputs = known.slice(i, i + BATCH).map((e) => ({
       occurredAt: e.occurredAt,
@@ -82,10 +135,20 @@ async function createFromDocument(ctx: AppContext, actor: Actor, imported: Impor
     }));
     await createEntries(ctx, actor, incident.id, inputs);
   }
-  const unknown = imported.timeline.length - known.length;
-  if (unknown > 0) warnings.push({ code: 'entries_without_time', message: `${unknown} timeline entries have no known time and were not added to the timeline.`, line: null });
-  for (const item of imported.actionItems) {
-    await createActionItem(ctx, review.id, actionItemCreateSchema.parse({ title: item.title.slice(0, 300), description: item.description, status: item.done ? 'done' : 'proposed' }));
+  const factors: Array<[FactorKind, string[]]> = [
+    ['contributor', imported.contributingFactors],
+    ['mitigator', imported.mitigators],
+    ['risk', imported.risks],
+    ['learning', imported.lessons],
+  ];
+  for (const [kind, texts] of factors) {
+    for (const text of texts) await createFactor(ctx, review.id, factorCreateSchema.parse({ kind, ...titled(text) }));
   }
+  for (const item of imported.actionItems) {
+    const { title, description } = titled(item.title);
+    const fullDescription = [description, item.description].filter(Boolean).join('\n\n').slice(0, DESCRIPTION_MAX) || null;
+    await createActionItem(ctx, review.id, actionItemCreateSchema.parse({ title, description: fullDescription, status: item.done ? 'done' : 'proposed' }));
+  }
+  await addAttachment(ctx, review.id, { name: file.name.split(/[\\/]/).pop()!, mediaType: mediaTypeOf(file.name), content: file.content });
   return { ...imported, incidentId: incident.id, reviewId: review.id };
 }

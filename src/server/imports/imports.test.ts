@@ -4,6 +4,11 @@ import type { Problem } from '../../shared/errors.js';
 import type { ImportResult } from '../../shared/imports/import.schema.js';
 import type { Incident } from '../../shared/incidents/incident.schema.js';
 import type { TimelineEntry } from '../../shared/timeline/timeline.schema.js';
+import type { Attachment } from '../../shared/attachments/attachment.schema.js';
+import { AppError } from '../../shared/errors.js';
+import type { Factor } from '../../shared/reviews/factor.schema.js';
+import type { AppHooks } from '../context.js';
+import { eventJob } from '../events/event-jobs.js';
 import { useTestApp, type TestApp } from '../../../test/support/app.js';
 import { databaseKinds } from '../../../test/support/databases.js';
 
@@ -36,6 +41,18 @@ const document = {
     '- [x] Add a latency objective alert',
     '- [ ] Load test the cache warm-up',
     '',
+    '## Contributing factors',
+    '- The cache was cold after the deploy',
+    '',
+    '## What went well',
+    '- The latency alert fired within a minute',
+    '',
+    '## Where we got lucky',
+    '- Traffic was low that morning',
+    '',
+    '## Lessons learned',
+    '- Warm-up time grows with the catalogue',
+    '',
   ].join('\n'),
 };
 
@@ -50,7 +67,8 @@ describe.each(databaseKinds)('POST /api/imports on %s', (kind) => {
     const response = await post(t, { dryRun: true, documents: [document] });
     expect(response.status, JSON.stringify(response.body)).toBe(200);
     const [doc] = response.body.documents;
-    expect(doc).toMatchObject({ name: document.name, created: false, warnings: [] });
+    expect(doc).toMatchObject({ name: document.name, created: false, error: null });
+    expect(doc!.warnings.map((w) => [w.code, w.line])).toEqual([['entry_without_time', 16]]);
     const [incident] = doc!.incidents;
     expect(incident).toMatchObject({ title: 'Checkout latency spike', severity: 'SEV-2', services: ['checkout', 'payments'], incidentId: null });
     expect(incident!.timeline.map((e) => [e.occurredAt, e.text, e.line, e.precision])).toEqual([
@@ -88,6 +106,22 @@ describe.each(databaseKinds)('POST /api/imports on %s', (kind) => {
     ]);
     const review = (await t.request<{ summary: string | null }>({ method: 'GET', url: `/api/reviews/${reviewId}` })).body;
     expect(review.summary).toBe('Checkout requests were slow for forty minutes.');
+    const factors = (await t.request<{ items: Factor[] }>({ method: 'GET', url: `/api/reviews/${reviewId}/factors` })).body.items;
+    expect(factors.map((f) => [f.kind, f.title])).toEqual([
+      ['contributor', 'The cache was cold after the deploy'],
+      ['mitigator', 'The latency alert fired within a minute'],
+      ['risk', 'Traffic was low that morning'],
+      ['learning', 'Warm-up time grows with the catalogue'],
+    ]);
+    expect(doc!.warnings.map((w) => w.code)).toEqual(['entry_without_time']);
+
+    const attachments = (await t.request<{ items: Attachment[] }>({ method: 'GET', url: `/api/reviews/${reviewId}/attachments` })).body.items;
+    expect(attachments).toMatchObject([{ name: document.name, mediaType: 'text/markdown', size: Buffer.byteLength(document.content) }]);
+    const download = await t.app.inject({ method: 'GET', url: `/api/reviews/${reviewId}/attachments/${attachments[0]!.id}`, headers: await t.authHeaders('viewer') });
+    expect(download.statusCode).toBe(200);
+    expect(download.headers['content-type']).toBe('text/markdown; charset=utf-8');
+    expect(download.headers['content-disposition']).toContain(`filename="${document.name}"`);
+    expect(download.body).toBe(document.content);
 
     const again = await post(t, { documents: [document] });
     expect(again.status).toBe(200);
@@ -95,6 +129,33 @@ describe.each(databaseKinds)('POST /api/imports on %s', (kind) => {
     expect(await incidents(t)).toHaveLength(before.length + 1);
     const timelineAgain = (await t.request<{ items: TimelineEntry[] }>({ method: 'GET', url: `/api/incidents/${incidentId}/timeline` })).body.items;
     expect(timelineAgain).toHaveLength(timeline.length);
+  });
+
+  it('imports a document whole or not at all: a failure late in it leaves nothing behind, and the next document still comes in', async () => {
+    const before = await incidents(t);
+    const reviews = async () => (await t.request<{ items: unknown[] }>({ method: 'GET', url: '/api/reviews?limit=100' })).body.items.length;
+    const reviewsBefore = await reviews();
+    const fresh = { ...document, name: '2024-07-03-checkout-latency-again.md' };
+    const hooks = t.ctx.hooks as { eventJobs: AppHooks['eventJobs'] };
+    const original = hooks.eventJobs;
+    // Fails on the first action item, after the incident, review, timeline and factors were written.
+    const failOnActionItem = eventJob({ ...original[0]!, on: ['action_item.created'], when: () => true, payload: () => { throw new AppError('conflict', 'refused for the test'); } });
+    hooks.eventJobs = [...original, failOnActionItem];
+    const other = { name: 'other.md', content: '# Other outage\n\n## Timeline\n- 2024-07-04 10:00 UTC - Alert\n- 10:05 - Fixed\n' };
+    try {
+      const response = await post(t, { documents: [fresh, other] });
+      expect(response.status, JSON.stringify(response.body)).toBe(200);
+      const [failed, imported] = response.body.documents;
+      expect(failed).toMatchObject({ created: false, error: expect.stringContaining('refused for the test'), incidents: [{ incidentId: null }] });
+      expect(imported).toMatchObject({ created: true, error: null });
+    } finally {
+      hooks.eventJobs = original;
+    }
+    expect(await incidents(t)).toHaveLength(before.length + 1);
+    expect(await reviews()).toBe(reviewsBefore + 1);
+
+    const retried = await post(t, { documents: [fresh] });
+    expect(retried.body.documents[0]).toMatchObject({ created: true, error: null });
   });
 
   it('refuses bad input with 400 problem+json naming the field', async () => {

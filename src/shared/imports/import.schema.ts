@@ -4,7 +4,7 @@ import { z } from 'zod';
 export const MAX_DOCUMENTS = 100;
 export const MAX_DOCUMENT_CHARS = 500_000;
 
-const zoneName = z
+export const zoneName = z
   .string()
   .trim()
   .min(1)
@@ -63,8 +63,10 @@ export const importedIncidentSchema = z.object({
   services: z.array(z.string()),
   summary: z.string().nullable(),
   impact: z.string().nullable(),
-  contributingFactors: z.array(z.string()),
-  lessons: z.array(z.string()),
+  contributingFactors: z.array(z.string()).describe('Created as contributor factors'),
+  mitigators: z.array(z.string()).describe('What went well: created as mitigator factors'),
+  risks: z.array(z.string()).describe('Where the team got lucky: created as risk factors'),
+  lessons: z.array(z.string()).describe('Created as learning factors'),
   timeline: z.array(importedEntrySchema),
   actionItems: z.array(importedActionItemSchema),
   incidentId: z.number().int().nullable().describe('The incident created (or found, for a document imported before); null in a dry run'),
@@ -79,6 +81,7 @@ export const importResultSchema = z.object({
       name: z.string(),
       /** False when the same file (name and content) was imported before: nothing new was created. */
       created: z.boolean(),
+      error: z.string().nullable().describe('Why nothing was imported from this document (it was rolled back whole), or null'),
       incidents: z.array(importedIncidentSchema),
       warnings: z.array(importWarningSchema),
     }),

@@ -47,9 +47,12 @@ function splitFrontMatter(content: string): { frontMatter: Record<string, unknow
  */
 export type HeadingKind = (text: string, depth: number) => 'stamp' | 'section';
 
+/** Built once: combining the syntax extensions costs about as much as parsing a short document. */
+const markdownProcessor = unified().use(remarkParse).use(remarkGfm).freeze();
+
 export function parseMarkdown(content: string, headingKind: HeadingKind): ParsedMarkdown {
   const { frontMatter, body } = splitFrontMatter(content.replace(/\r\n?/g, '\n'));
-  const tree = unified().use(remarkParse).use(remarkGfm).parse(body) as Root;
+  const tree = markdownProcessor.parse(body) as Root;
   const preamble: RootContent[] = [];
   const sections: Section[] = [];
   const stack: Section[] = [];

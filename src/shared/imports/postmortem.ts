@@ -30,6 +30,10 @@ export interface ImportedIncident {
   summary: string | null;
   impact: string | null;
   contributingFactors: string[];
+  /** What went well, what limited the damage. */
+  mitigators: string[];
+  /** Where the team got lucky: what could have made it worse. */
+  risks: string[];
   lessons: string[];
   timeline: ImportedEntry[];
   actionItems: ImportedActionItem[];
@@ -45,7 +49,9 @@ const SECTION_NAMES = /^(?:overview|summary|executive summary|tl;?dr|background|
 const SUMMARY_HEADING = /summary|overview|tl;?dr|description|background/i;
 const IMPACT_HEADING = /impact/i;
 const FACTORS_HEADING = /contributing|root\s*causes?|causes?\b|trigger|what went wrong|went poorly/i;
-const LESSONS_HEADING = /lessons?|went well|got lucky|takeaways|what we learned|learnings/i;
+const MITIGATORS_HEADING = /went well|went right|mitigat|what helped|worked well/i;
+const RISKS_HEADING = /got lucky|\brisks?\b|could have been worse/i;
+const LESSONS_HEADING = /lessons?|takeaways|what we learned|learnings/i;
 const ZONE_STATEMENT = /\b(?:times?|timestamps?|hours)\b/i;
 const MAX_TEXT = 20_000;
 
@@ -264,7 +270,10 @@ function importSingle(name: string, content: string, options: ImportOptions): Im
   const summary = paragraphsText(firstSection(SUMMARY_HEADING)?.blocks ?? []) ?? paragraphsText(preamble) ?? paragraphsText(titleSection?.blocks ?? []);
   const impact = paragraphsText(firstSection(IMPACT_HEADING)?.blocks ?? []);
   const factors = open.filter((s) => FACTORS_HEADING.test(s.heading) && !isAction(s)).flatMap((s) => listTexts(s.blocks));
-  const lessons = open.filter((s) => LESSONS_HEADING.test(s.heading) && !isAction(s)).flatMap((s) => listTexts(s.blocks));
+  const listed = (pattern: RegExp) => open.filter((s) => pattern.test(s.heading) && !isAction(s)).flatMap((s) => listTexts(s.blocks));
+  const mitigators = listed(MITIGATORS_HEADING);
+  const risks = listed(RISKS_HEADING);
+  const lessons = open.filter((s) => LESSONS_HEADING.test(s.heading) && !MITIGATORS_HEADING.test(s.heading) && !RISKS_HEADING.test(s.heading) && !isAction(s)).flatMap((s) => listTexts(s.blocks));
   const sectionText = (pattern: RegExp) => {
     const section = open.find((s) => pattern.test(s.heading));
     return section ? (paragraphsText(section.blocks)?.split('\n')[0] ?? null) : null;
@@ -289,6 +298,8 @@ function importSingle(name: string, content: string, options: ImportOptions): Im
         summary,
         impact,
         contributingFactors: factors,
+        mitigators,
+        risks,
         lessons,
         timeline: reader.entries,
         actionItems: uniqueActions,

@@ -1,5 +1,5 @@
 import { AppShell, Badge, Button, Group, Loader, NavLink, Stack, Text } from '@mantine/core';
-import { IconAlertTriangle, IconChecklist, IconClipboardList, IconFileText, IconListCheck, IconPlus, IconStack2, IconUserCheck, IconUsers } from '@tabler/icons-react';
+import { IconAlertTriangle, IconChecklist, IconClipboardList, IconFileImport, IconFileText, IconListCheck, IconPlus, IconStack2, IconUserCheck, IconUsers } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { Suspense } from 'react';
 import { Link, Outlet, useLocation } from 'react-router';
@@ -15,6 +15,9 @@ const nav = [
   { to: '/reviews', label: 'Reviews', icon: IconFileText },
   { to: '/action-items', label: 'Action items', icon: IconChecklist },
 ] as const;
+
+/** For those who may write: bringing past postmortems in. */
+const writerNav = [{ to: '/imports', label: 'Import', icon: IconFileImport }] as const;
 
 /** What is yours to do: the lists filtered to you as owner. */
 const mine = [
@@ -103,6 +106,7 @@ export function AppLayout() {
       <AppShell.Navbar className="hs-no-print" p="sm" aria-label="Main">
         <Stack gap={4}>
           <NavItems items={nav} pathname={location.pathname} search={location.search} />
+          {canWrite && <NavItems items={writerNav} pathname={location.pathname} search={location.search} />}
         </Stack>
         <Stack gap={4} mt="lg" aria-label="Yours" role="group">
           <Text fz={11} fw={700} c="dimmed" tt="uppercase" lts={0.4} px="sm" mb={2}>

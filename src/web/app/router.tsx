@@ -24,6 +24,7 @@ const ReviewsPage = lazy(() => import('../features/reviews/ReviewsPage.js'));
 const ReviewReadPage = lazy(() => import('../features/reviews/read/ReviewReadPage.js'));
 const ActionItemsPage = lazy(() => import('../features/actions/ActionItemsPage.js'));
 const SharedSummaryPage = lazy(() => import('../features/sharing/SharedSummaryPage.js'));
+const ImportPage = lazy(() => import('../features/imports/ImportPage.js'));
 
 /** Starts the review's one big request at navigation time, in parallel with the page's code. */
 const prefetchReview = ({ params }: LoaderFunctionArgs) => {
@@ -66,6 +67,7 @@ export const router = createBrowserRouter([
       { path: 'reviews/:id', element: <ReviewRoute />, loader: prefetchReview },
       { path: 'reviews/:id/read', element: <ReviewReadPage />, loader: prefetchReview },
       { path: 'action-items', element: <ActionItemsPage /> },
+      { path: 'imports', element: <RequireRole role="responder"><ImportPage /></RequireRole> },
       { path: 'settings/tokens', element: <TokensPage /> },
       { path: 'admin/users', element: <RequireRole role="admin"><UsersPage /></RequireRole> },
       { path: 'admin/audit', element: <RequireRole role="admin"><AuditPage /></RequireRole> },

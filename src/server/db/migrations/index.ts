@@ -12,6 +12,7 @@ import * as imports from './2026-12-02-0010-imports.js';
 import * as idempotencyKeys from './2026-12-02-0011-idempotency-keys.js';
 import * as searchIndex from './2026-12-02-0012-search-index.js';
 import * as sharedSummaries from './2026-12-02-0014-shared-summaries.js';
+import * as reviewAttachments from './2026-12-02-0015-review-attachments.js';
 
 /** Every migration, bundled in code (no globbing at run time), in order. Never edit one that has landed. */
 export const migrations: Record<string, Migration> = {
@@ -28,4 +29,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-02-0011-idempotency-keys': idempotencyKeys,
   '2026-12-02-0012-search-index': searchIndex,
   '2026-12-02-0014-shared-summaries': sharedSummaries,
+  '2026-12-02-0015-review-attachments': reviewAttachments,
 };

@@ -29,6 +29,7 @@ import { EditorModeProvider } from './editor/editor-context.js';
 import { EditorBar } from './editor/EditorBar.js';
 import { editorParts } from './editor/editor-parts.js';
 import { ReviewDetailsCard } from './editor/ReviewDetailsCard.js';
+import { ReviewAttachments } from './ReviewAttachments.js';
 import { SectionNavCard } from './editor/SectionNav.js';
 import { RelatedIncidentsCard } from '../search/RelatedIncidentsCard.js';
 import { useCompleteness } from './editor/use-completeness.js';
@@ -93,6 +94,7 @@ function Editor({ review, incident }: { review: Review; incident: Incident }) {
             <Grid.Col span={{ base: 12, lg: 9 }}>
               <Stack gap="lg">
                 <ReviewDetailsCard review={review} />
+                <ReviewAttachments reviewId={review.id} />
                 {/* Every part of the review, in the order its template shows them. */}
                 {partsInTemplateOrder(review.template).map((key) =>
                   editorParts[key].deferred && !rest ? <Skeleton key={key} h={240} radius="lg" /> : <Fragment key={key}>{editorParts[key].edit(partProps)}</Fragment>,

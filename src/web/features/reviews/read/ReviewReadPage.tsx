@@ -12,6 +12,7 @@ import { QueryError } from '../../../ui/QueryError.js';
 import { useFactors, useQuestions, useReview, useReviewActionItems, useTaxonomy, useWhys } from '../use-review.js';
 import { useReviewDocument } from '../use-review-document.js';
 import { RelatedIncidentsCard } from '../../search/RelatedIncidentsCard.js';
+import { ReviewAttachments } from '../ReviewAttachments.js';
 import { ReadBody } from './ReadBody.js';
 import { readViewMetrics } from './read-metrics.js';
 import './read.css';
@@ -60,6 +61,9 @@ export default function ReviewReadPage() {
           </Button>
         </Group>
       </Group>
+      <Box maw={880} mx="auto" mb="md">
+        <ReviewAttachments reviewId={reviewId} />
+      </Box>
       {doc.isError && <QueryError error={doc.error} onRetry={() => void doc.refetch()} />}
       {!r || !i ? (
         <Skeleton h={600} maw={880} mx="auto" radius="lg" />

@@ -1,0 +1,36 @@
+import { strFromU8, unzipSync } from 'fflate';
+import type { ChatImportRequest, ChatImportResult } from '../../shared/imports/chat/chat-import.schema.js';
+import { readSlackExport } from '../../shared/imports/chat/slack-export.js';
+import { readTranscript } from '../../shared/imports/chat/transcript.js';
+import { invalidField } from '../http/version-conflict.js';
+
+/** Most JSON an archive may unpack to: a channel export is text, and a zip bomb is refused early. */
+const MAX_UNPACKED_BYTES = 64 * 1024 * 1024;
+
+function unpackJson(base64: string): Record<string, string> {
+  let total = 0;
+  try {
+    const files = unzipSync(Buffer.from(base64, 'base64'), {
+      filter: (file) => {
+        if (!file.name.endsWith('.json')) return false;
+        total += file.originalSize;
+        if (total > MAX_UNPACKED_BYTES) throw new Error('too large');
+        return true;
+      },
+    });
+    return Object.fromEntries(Object.entries(files).map(([name, bytes]) => [name, strFromU8(bytes)]));
+  } catch (error) {
+    const tooLarge = error instanceof Error && error.message === 'too large';
+    throw invalidField('archive', tooLarge ? `unpacks to more than ${MAX_UNPACKED_BYTES / 1024 / 1024} MiB of JSON` : 'is not a zip archive (base64)');
+  }
+}
+
+/** Chat messages proposed as timeline entries, with their provenance; nothing is stored (the chosen ones are added with the timeline's batch route). */
+export function proposeChatEntries(request: ChatImportRequest): ChatImportResult {
+  const window = { from: request.from ?? null, to: request.to ?? null, timeZone: request.timeZone ?? null };
+  if (request.format === 'transcript') return { ...readTranscript(request.text ?? '', { ...window, date: request.date ?? null }), channels: [] };
+  const files = unpackJson(request.archive ?? '');
+  const { entries, channels } = readSlackExport(files, { ...window, channel: request.channel ?? null });
+  const warnings = request.channel && !channels.includes(request.channel) ? [`The archive has no channel "${request.channel}" (it has ${channels.join(', ') || 'none'}).`] : [];
+  return { entries, channels, warnings };
+}

@@ -1,0 +1,148 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { MAX_DOCUMENTS, MAX_DOCUMENT_CHARS, importRequestSchema, type ImportResult } from '../../shared/imports/import.schema.js';
+import type { Actor } from '../access/actor.js';
+import type { Config } from '../config.js';
+import { createAppContext } from '../context.js';
+import { openDatabase } from '../db/kysely.js';
+import { migrateToLatest } from '../db/migrate.js';
+import { CliError, explainStartupError } from '../operations/startup-errors.js';
+import { importDocuments } from './imports.service.js';
+
+export const importUsage = {
+  usage: 'import [--dry-run] [--zone <zone>] [--date-order DMY|MDY] <files or folders>...',
+  summary: 'import Markdown or text postmortems into the database, each as an incident with its review',
+  details: `Folders are read recursively for .md, .markdown, .mdx and .txt files. Each file is imported in
+one transaction; a file imported before (same name and content) creates nothing new.
+  --dry-run            only read the files and print what would be imported
+  --zone <zone>        the IANA zone of times in files that state none (e.g. Europe/London)
+  --date-order <o>     how to read 5/3/24: DMY (default) or MDY
+Exit codes: 0 all imported (or previewed), 1 some file could not be read or imported, 2 bad usage.
+See docs/importing.md.`,
+};
+
+/** Who the audit log says made the change. */
+const cliActor: Actor = { userId: null, name: 'hindsight import (command line)', role: 'admin' };
+const POSTMORTEM_FILE = /\.(?:md|markdown|mdx|txt)$/i;
+
+export interface FileImportOptions {
+  dryRun: boolean;
+  timeZone?: string;
+  dateOrder?: 'DMY' | 'MDY';
+}
+
+export interface PostmortemFile {
+  path: string;
+  /** As imported: a file given by itself is named by its base name, a file found in a folder by its path inside it. */
+  name: string;
+}
+
+/** The files named, folders read recursively for postmortems, in a stable order. */
+export async function postmortemFiles(paths: string[]): Promise<PostmortemFile[]> {
+  const found: PostmortemFile[] = [];
+  for (const given of paths) {
+    const stat = await fs.stat(given).catch(() => null);
+    if (!stat) throw new CliError(`No such file or folder: ${given}`, 2);
+    if (stat.isFile()) found.push({ path: given, name: path.basename(given) });
+    else {
+      const entries = await fs.readdir(given, { recursive: true, withFileTypes: true });
+      const files = entries.filter((e) => e.isFile() && POSTMORTEM_FILE.test(e.name)).map((e) => path.join(e.parentPath, e.name));
+      found.push(...files.sort().map((file) => ({ path: file, name: path.relative(given, file) })));
+    }
+  }
+  return found;
+}
+
+export interface FileOutcome {
+  file: PostmortemFile;
+  result: ImportResult['documents'][number] | null;
+  problem: string | null;
+}
+
+/** Imports the files through the same service as POST /api/imports, a batch of documents at a time. */
+export async function importFiles(ctx: ReturnType<typeof createAppContext>, files: PostmortemFile[], options: FileImportOptions): Promise<FileOutcome[]> {
+  const outcomes: FileOutcome[] = [];
+  for (let i = 0; i < files.length; i += MAX_DOCUMENTS) {
+    const batch: Array<{ file: PostmortemFile; content: string }> = [];
+    for (const file of files.slice(i, i + MAX_DOCUMENTS)) {
+      const content = await fs.readFile(file.path, 'utf8');
+      if (!content.trim()) outcomes.push({ file, result: null, problem: 'the file is empty' });
+      else if (content.length > MAX_DOCUMENT_CHARS) outcomes.push({ file, result: null, problem: `longer than ${MAX_DOCUMENT_CHARS} characters` });
+      else batch.push({ file, content });
+    }
+    if (batch.length === 0) continue;
+    const request = importRequestSchema.parse({ ...options, documents: batch.map(({ file, content }) => ({ name: file.name.slice(-500), content })) });
+    const { documents } = await importDocuments(ctx, cliActor, request);
+    documents.forEach((result, j) => outcomes.push({ file: batch[j]!.file, result, problem: result.error }));
+  }
+  return outcomes;
+}
+
+function outcomeText(outcome: FileOutcome, dryRun: boolean): string {
+  if (outcome.problem) return `failed: ${outcome.problem}`;
+  const ids = outcome.result!.incidents.map((i) => i.incidentId).filter((id) => id !== null);
+  if (dryRun) return 'preview';
+  return outcome.result!.created ? `created incident ${ids.join(', ')}` : `imported before${ids.length ? ` (incident ${ids.join(', ')})` : ''}`;
+}
+
+/** One line per file: what was found in it and what became of it, then the totals. */
+export function summaryTable(outcomes: FileOutcome[], dryRun: boolean): string {
+  const header = ['File', 'Incidents', 'Entries', 'Untimed', 'Factors', 'Actions', 'Warnings', 'Result'];
+  const rows = outcomes.map((outcome) => {
+    const incidents = outcome.result?.incidents ?? [];
+    const entries = incidents.flatMap((i) => i.timeline);
+    const factors = incidents.reduce((n, i) => n + i.contributingFactors.length + i.mitigators.length + i.risks.length + i.lessons.length, 0);
+    return [
+      outcome.file.name,
+      String(incidents.length),
+      String(entries.filter((e) => e.occurredAt !== null).length),
+      String(entries.filter((e) => e.occurredAt === null).length),
+      String(factors),
+      String(incidents.reduce((n, i) => n + i.actionItems.length, 0)),
+      String(outcome.result?.warnings.length ?? 0),
+      outcomeText(outcome, dryRun),
+    ];
+  });
+  const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c]!.length)));
+  const line = (cells: string[]) => cells.map((cell, c) => (c === 0 || c === cells.length - 1 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('  ').trimEnd();
+  const created = outcomes.filter((o) => o.result?.created).length;
+  const failed = outcomes.filter((o) => o.problem).length;
+  const totals = dryRun
+    ? `${outcomes.length} files read (dry run: nothing written), ${failed} failed`
+    : `${outcomes.length} files: ${created} imported, ${outcomes.length - created - failed} imported before, ${failed} failed`;
+  return [line(header), ...rows.map(line), '', totals].join('\n');
+}
+
+/** `hindsight import ...`: prints the summary and returns the exit code. */
+export async function importCommand(config: Config, argv: string[]): Promise<number> {
+  const { positionals, values } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    strict: true,
+    options: { 'dry-run': { type: 'boolean', default: false }, zone: { type: 'string' }, 'date-order': { type: 'string' } },
+  });
+  if (positionals.length === 0) throw new CliError(`Usage: hindsight ${importUsage.usage}`, 2);
+  const options = importRequestSchema
+    .pick({ dryRun: true, timeZone: true, dateOrder: true })
+    .safeParse({ dryRun: values['dry-run'], timeZone: values.zone, dateOrder: values['date-order']?.toUpperCase() });
+  if (!options.success) {
+    const flags: Record<string, string> = { timeZone: '--zone', dateOrder: '--date-order' };
+    throw new CliError(options.error.issues.map((issue) => `${flags[String(issue.path[0])] ?? String(issue.path[0])}: ${issue.message}`).join('\n'), 2);
+  }
+  const files = await postmortemFiles(positionals);
+  if (files.length === 0) throw new CliError(`No .md, .markdown, .mdx or .txt files in ${positionals.join(', ')}`, 2);
+
+  const handle = openDatabase(config.database, { backgroundCheckpoints: false });
+  try {
+    await migrateToLatest(handle.db);
+    const outcomes = await importFiles(createAppContext(handle, config), files, { ...options.data, dryRun: options.data.dryRun });
+    console.log(summaryTable(outcomes, options.data.dryRun));
+    return outcomes.some((o) => o.problem) ? 1 : 0;
+  } catch (error) {
+    const explained = explainStartupError(error, config, 'database');
+    throw explained ? new CliError(explained) : error;
+  } finally {
+    await handle.close();
+  }
+}
