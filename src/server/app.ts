@@ -31,6 +31,8 @@ import { reviewRoutes } from './reviews/reviews.routes.js';
 import { timelineRoutes } from './timeline/timeline.routes.js';
 import { whysRoutes } from './whys/whys.routes.js';
 import { liveRoutes } from './live/live.routes.js';
+import { exportRoutes } from './exports/exports.routes.js';
+import { knowledgeBaseRoutes } from './knowledge-base/knowledge-base.routes.js';
 import { registerWebApp } from './web-app.js';
 import { registerOperations, type OperationsOptions } from './operations/register-operations.js';
 import { genReqId } from './operations/request-id.js';
@@ -92,6 +94,8 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   await app.register(incidentAccessRoutes);
   await app.register(liveRoutes, { ctx });
   await app.register(jobRoutes);
+  await app.register(knowledgeBaseRoutes);
+  await app.register(exportRoutes);
   if (options.webRoot) await registerWebApp(app, options.webRoot);
   return app;
 }

@@ -315,6 +315,14 @@ export interface IdempotencyKeysTable {
   created_at_ms: number;
 }
 
+/** One read of a review by a user on a day (organisation's zone): the knowledge base's "most read". */
+export interface ReviewReadsTable {
+  review_id: number;
+  user_id: number;
+  day: string;
+  read_at: string;
+}
+
 export interface Database {
   incidents: IncidentsTable;
   incident_tags: IncidentTagsTable;
@@ -341,4 +349,5 @@ export interface Database {
   job_steps: JobStepsTable;
   job_schedules: JobSchedulesTable;
   idempotency_keys: IdempotencyKeysTable;
+  review_reads: ReviewReadsTable;
 }

@@ -10,6 +10,7 @@ import * as reviewWorkflow from './2026-12-02-0008-review-workflow.js';
 import * as people from './2026-12-02-0009-people.js';
 import * as imports from './2026-12-02-0010-imports.js';
 import * as idempotencyKeys from './2026-12-02-0011-idempotency-keys.js';
+import * as reviewReads from './2026-12-02-0013-review-reads.js';
 
 /** Every migration, bundled in code (no globbing at run time), in order. Never edit one that has landed. */
 export const migrations: Record<string, Migration> = {
@@ -24,4 +25,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-02-0009-people': people,
   '2026-12-02-0010-imports': imports,
   '2026-12-02-0011-idempotency-keys': idempotencyKeys,
+  '2026-12-02-0013-review-reads': reviewReads,
 };
