@@ -89,7 +89,7 @@ function keepSpace(doc: Doc, height: number): void {
 function heading(doc: Doc, node: Heading, x: number): void {
   const size = HEADING_SIZES[node.depth];
   doc.moveDown(node.depth <= 2 ? 0.9 : 0.5);
-  keepSpace(doc, size * 4);
+  keepSpace(doc, size * 2 + 90); // the heading and the start of what follows
   const title = printable(toString(node));
   if (node.depth <= 2) doc.outline.addItem(title);
   doc.font('Helvetica-Bold').fontSize(size).fillColor(TEXT).text(title, x, doc.y, { width: contentWidth(doc) - (x - MARGIN.left) });
@@ -118,18 +118,28 @@ function list(doc: Doc, node: List, x: number): void {
   doc.moveDown(0.4);
 }
 
-/** Column widths in proportion to what the columns hold, so a timeline's "what happened" gets the room. */
-function columnWidths(rows: string[][], width: number): number[] {
+const CELL_PADDING = 4;
+
+/**
+ * Column widths: each column at least as wide as its longest word (no word is broken across lines),
+ * the rest shared in proportion to how much the column holds, so a timeline's events get the room.
+ */
+function columnWidths(doc: Doc, rows: string[][], width: number): number[] {
   const columns = Math.max(...rows.map((row) => row.length));
-  const weights = Array.from({ length: columns }, (_, c) => Math.min(60, Math.max(8, ...rows.map((row) => (row[c] ?? '').length))));
+  const widest = (c: number) => Math.max(...rows.flatMap((row, r) => (row[c] ?? '').split(/\s+/).map((word) => doc.font(r === 0 ? 'Helvetica-Bold' : 'Helvetica').widthOfString(word))));
+  const minimum = Array.from({ length: columns }, (_, c) => Math.min(widest(c), width / 3) + 2 * CELL_PADDING + 2);
+  const least = minimum.reduce((sum, w) => sum + w, 0);
+  if (least >= width) return minimum.map((w) => (w / least) * width);
+  const weights = Array.from({ length: columns }, (_, c) => Math.min(80, Math.max(1, ...rows.map((row) => (row[c] ?? '').length))));
   const total = weights.reduce((sum, w) => sum + w, 0);
-  return weights.map((w) => (w / total) * width);
+  return minimum.map((w, c) => w + (weights[c]! / total) * (width - least));
 }
 
 function table(doc: Doc, node: Table, x: number): void {
   const rows = node.children.map((row) => row.children.map((cell) => printable(toString(cell))));
   const [head, ...body] = rows;
-  const hasHeader = head !== undefined && head.some((cell) => cell.trim() !== '');
+  // A table of facts has a blank header row (Markdown tables need one; the review's shows "–").
+  const hasHeader = head !== undefined && head.some((cell) => !/^[\s–]*$/.test(cell));
   const width = contentWidth(doc) - (x - MARGIN.left);
   const data = [
     ...(hasHeader ? [head.map((text) => ({ text, type: 'TH' as const, font: { src: 'Helvetica-Bold' }, backgroundColor: '#eef0f3' }))] : []),
@@ -137,12 +147,14 @@ function table(doc: Doc, node: Table, x: number): void {
   ];
   if (data.length === 0) return;
   keepSpace(doc, TABLE_SIZE * 6);
-  doc.font('Helvetica').fontSize(TABLE_SIZE).fillColor(TEXT);
+  doc.fontSize(TABLE_SIZE);
+  const widths = columnWidths(doc, hasHeader ? rows : body, width);
+  doc.font('Helvetica').fillColor(TEXT);
   doc.table({
     position: { x, y: doc.y },
     maxWidth: width,
-    columnStyles: columnWidths(rows, width),
-    defaultStyle: { border: 0.5, borderColor: RULE, padding: [3, 4, 3, 4] },
+    columnStyles: widths,
+    defaultStyle: { border: 0.5, borderColor: RULE, padding: [3, CELL_PADDING, 3, CELL_PADDING] },
     data,
   });
   doc.x = MARGIN.left;

@@ -6,7 +6,7 @@ import { listPublishedReviews } from '../knowledge-base/knowledge-base.service.j
 import { getReviewDocument } from '../review-document/review-document.service.js';
 import { wikiPathOf } from './file-names.js';
 import { renderHtml } from './html.js';
-import { exportedIncident, exportTitle, extensions, renderReviewAs } from './review-export.service.js';
+import { exportedIncident, extensions, renderReviewAs } from './review-export.service.js';
 
 /**
  * The knowledge base as a wiki folder (F16): every published review the caller may read as one
