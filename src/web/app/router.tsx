@@ -23,6 +23,7 @@ const IncidentPage = lazy(() => import('../features/incidents/IncidentPage.js'))
 const ReviewsPage = lazy(() => import('../features/reviews/ReviewsPage.js'));
 const ReviewReadPage = lazy(() => import('../features/reviews/read/ReviewReadPage.js'));
 const ActionItemsPage = lazy(() => import('../features/actions/ActionItemsPage.js'));
+const KnowledgeBasePage = lazy(() => import('../features/knowledge-base/KnowledgeBasePage.js'));
 
 /** Starts the review's one big request at navigation time, in parallel with the page's code. */
 const prefetchReview = ({ params }: LoaderFunctionArgs) => {
@@ -63,6 +64,7 @@ export const router = createBrowserRouter([
       { path: 'reviews/:id', element: <ReviewRoute />, loader: prefetchReview },
       { path: 'reviews/:id/read', element: <ReviewReadPage />, loader: prefetchReview },
       { path: 'action-items', element: <ActionItemsPage /> },
+      { path: 'knowledge-base', element: <KnowledgeBasePage /> },
       { path: 'settings/tokens', element: <TokensPage /> },
       { path: 'admin/users', element: <RequireRole role="admin"><UsersPage /></RequireRole> },
       { path: 'admin/audit', element: <RequireRole role="admin"><AuditPage /></RequireRole> },

@@ -34,6 +34,7 @@ import { useCompleteness } from './editor/use-completeness.js';
 import { useLiveReviewDocument, usePeopleSource } from './editor/use-live-document.js';
 import { useFactors, useQuestions, useReview, useReviewActionItems, useWhys } from './use-review.js';
 import { useReviewDocument } from './use-review-document.js';
+import { ExportMenu } from '../knowledge-base/ExportMenu.js';
 
 // Stable empty lists, so completeness is not recomputed on every render while parts load.
 const noFactors: Factor[] = [];
@@ -143,9 +144,12 @@ export default function ReviewEditorPage() {
         ) : null
       }
       actions={
-        <Button component={Link} to={`/reviews/${id}/read`} variant="default" leftSection={<IconBook size={16} />}>
-          Read view
-        </Button>
+        <>
+          <ExportMenu reviewId={id} />
+          <Button component={Link} to={`/reviews/${id}/read`} variant="default" leftSection={<IconBook size={16} />}>
+            Read view
+          </Button>
+        </>
       }
     >
       {doc.isError && <QueryError error={doc.error} onRetry={() => void doc.refetch()} />}
