@@ -46,11 +46,6 @@ const reviewColumns = [
   publishedAt.as('published_at'),
 ] as const;
 
-export async function countPublished(db: Executor, visible: Expression<SqlBool>): Promise<number> {
-  const row = await publishedReviews(db, visible).select((eb) => eb.fn.countAll<number | string>().as('count')).executeTakeFirstOrThrow();
-  return Number(row.count);
-}
-
 export interface PublishedFilter {
   reviewIds?: number[];
   /** A service, lower-cased as incident_tags stores it. */
@@ -60,10 +55,10 @@ export interface PublishedFilter {
   publishedBefore?: string;
 }
 
-/** Published reviews, most recently published first. */
-export async function listPublished(db: Executor, visible: Expression<SqlBool>, filter: PublishedFilter, limit?: number): Promise<PublishedReviewRow[]> {
-  let select = publishedReviews(db, visible).select([...reviewColumns]);
-  if (filter.reviewIds) select = select.where('reviews.id', 'in', filter.reviewIds.length ? filter.reviewIds : [0]);
+/** Published reviews `visible` allows, narrowed by `filter`. */
+function filtered(db: Executor, visible: Expression<SqlBool>, filter: PublishedFilter) {
+  let select = publishedReviews(db, visible);
+  if (filter.reviewIds) select = select.where('reviews.id', 'in', filter.reviewIds);
   if (filter.service !== undefined) {
     const service = filter.service;
     select = select.where((eb) =>
@@ -76,7 +71,18 @@ export async function listPublished(db: Executor, visible: Expression<SqlBool>, 
   }
   if (filter.publishedFrom) select = select.where(publishedAt, '>=', filter.publishedFrom);
   if (filter.publishedBefore) select = select.where(publishedAt, '<', filter.publishedBefore);
-  select = select.orderBy('published_at', 'desc').orderBy('reviews.id', 'desc');
+  return select;
+}
+
+export async function countPublished(db: Executor, visible: Expression<SqlBool>, filter: PublishedFilter = {}): Promise<number> {
+  const row = await filtered(db, visible, filter).select((eb) => eb.fn.countAll<number | string>().as('count')).executeTakeFirstOrThrow();
+  return Number(row.count);
+}
+
+/** Published reviews, most recently published first. */
+export async function listPublished(db: Executor, visible: Expression<SqlBool>, filter: PublishedFilter, limit?: number): Promise<PublishedReviewRow[]> {
+  if (filter.reviewIds?.length === 0) return [];
+  let select = filtered(db, visible, filter).select([...reviewColumns]).orderBy('published_at', 'desc').orderBy('reviews.id', 'desc');
   if (limit !== undefined) select = select.limit(limit);
   return (await select.execute()) as PublishedReviewRow[];
 }

@@ -49,7 +49,8 @@ export async function listPublishedReviews(ctx: AppContext, filter: repo.Publish
 async function thisMonth(ctx: AppContext): Promise<KnowledgeBaseHome['thisMonth']> {
   const { timeZone } = ctx.config.calendar;
   const month = calendarMonthOf(ctx.now(), timeZone);
-  const rows = await repo.listPublished(ctx.db, visibleIncidents(ctx.actor), { publishedFrom: month.startIso, publishedBefore: month.endIso }, THIS_MONTH_REVIEWS);
+  const published = { publishedFrom: month.startIso, publishedBefore: month.endIso };
+  const [reviews, rows] = await Promise.all([repo.countPublished(ctx.db, visibleIncidents(ctx.actor), published), repo.listPublished(ctx.db, visibleIncidents(ctx.actor), published, THIS_MONTH_REVIEWS)]);
   const titles = new Map(rows.map((row) => [row.review_id, { incidentId: row.incident_id, incidentTitle: row.title }]));
   const factors = await repo.factorsOf(ctx.db, rows.map((row) => row.review_id));
   const of = (reviewId: number) => ({ reviewId, ...titles.get(reviewId)! });
@@ -58,7 +59,7 @@ async function thisMonth(ctx: AppContext): Promise<KnowledgeBaseHome['thisMonth'
     ...factors.filter((factor) => factor.kind === 'learning').map((factor) => ({ ...of(factor.review_id), text: factor.title })),
   ];
   const contributors = factors.filter((factor) => factor.kind === 'contributor').map((factor) => ({ ...of(factor.review_id), title: factor.title, category: factor.category }));
-  return { month: month.month, timeZone, reviews: rows.length, learnings, contributors };
+  return { month: month.month, timeZone, reviews, learnings, contributors };
 }
 
 /** The knowledge base's home: recent, by service, by factor category, most read, and what we learned this month. */
