@@ -34,6 +34,8 @@ import { timelineRoutes } from './timeline/timeline.routes.js';
 import { whysRoutes } from './whys/whys.routes.js';
 import { liveRoutes } from './live/live.routes.js';
 import { externalSummaryRoutes, sharedSummaryRoutes } from './sharing/external-summaries.routes.js';
+import { exportRoutes } from './exports/exports.routes.js';
+import { knowledgeBaseRoutes } from './knowledge-base/knowledge-base.routes.js';
 import { registerWebApp } from './web-app.js';
 import { registerOperations, type OperationsOptions } from './operations/register-operations.js';
 import { genReqId } from './operations/request-id.js';
@@ -99,6 +101,8 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   await app.register(externalSummaryRoutes);
   await app.register(sharedSummaryRoutes);
   await app.register(searchRoutes);
+  await app.register(knowledgeBaseRoutes);
+  await app.register(exportRoutes);
   if (options.webRoot) await registerWebApp(app, options.webRoot);
   return app;
 }

@@ -78,6 +78,7 @@ const otherWrites = [
   'POST /api/tokens',
   'DELETE /api/tokens/{id}',
   'POST /api/language/check',
+  'POST /api/reviews/{id}/reads', // counts a reader of the knowledge base, never edits the review
   'POST /api/admin/jobs/{id}/retry',
   'POST /api/admin/jobs/ping',
   // Sharing a published review outside reads it, never edits it (sharing/external-summaries.test.ts).

@@ -360,6 +360,14 @@ export interface SearchFacetsTable {
   value: string;
 }
 
+/** One read of a review by a user on a day (organisation's zone): the knowledge base's "most read". */
+export interface ReviewReadsTable {
+  review_id: number;
+  user_id: number;
+  day: string;
+  read_at: string;
+}
+
 export interface Database {
   incidents: IncidentsTable;
   incident_tags: IncidentTagsTable;
@@ -389,4 +397,5 @@ export interface Database {
   external_summaries: ExternalSummariesTable;
   search_documents: SearchDocumentsTable;
   search_facets: SearchFacetsTable;
+  review_reads: ReviewReadsTable;
 }

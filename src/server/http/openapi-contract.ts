@@ -84,14 +84,32 @@ export function completeOperation(method: string, path: string, access: Access |
   if (method === 'post' && access !== 'public' && path.startsWith('/api/')) (operation.parameters ??= []).push(idempotencyKeyParameter);
   for (const [status, response] of Object.entries(responses)) {
     if (Number(status) >= 400) responses[status] = problemResponse(status);
-    else if (isMarkdown(response)) responses[status] = { description: 'Markdown', content: { 'text/markdown': { schema: { type: 'string' } } } };
+    else {
+      const media = documentMediaTypes(response);
+      if (media) responses[status] = { description: media.map((type) => documentTypes[type].name).join(', '), content: Object.fromEntries(media.map((type) => [type, { schema: { ...documentTypes[type].schema } }])) };
+    }
   }
 }
 
-/** A response described as `z.string().describe('text/markdown')`. */
-function isMarkdown(response: Json): boolean {
+const documentTypes = {
+  'text/markdown': { name: 'Markdown', schema: { type: 'string' } },
+  'text/html': { name: 'HTML', schema: { type: 'string' } },
+  'application/pdf': { name: 'PDF', schema: { type: 'string', format: 'binary' } },
+  'application/zip': { name: 'Zip archive', schema: { type: 'string', format: 'binary' } },
+} as const;
+type DocumentType = keyof typeof documentTypes;
+
+/**
+ * The media types of a response that is a document rather than JSON, described as
+ * `z.string().describe('text/markdown')` or several joined by ' | ' ('text/markdown | application/pdf').
+ */
+function documentMediaTypes(response: Json): DocumentType[] | null {
   const content = response.content as Record<string, { schema?: Json }> | undefined;
-  return Object.values(content ?? {}).some((c) => c.schema?.description === 'text/markdown');
+  for (const c of Object.values(content ?? {})) {
+    const types = typeof c.schema?.description === 'string' ? c.schema.description.split(' | ') : [];
+    if (types.length && types.every((type) => type in documentTypes)) return types as DocumentType[];
+  }
+  return null;
 }
 
 /** Completes every operation of the document, given each route's access by `METHOD path`. */

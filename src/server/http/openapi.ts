@@ -38,6 +38,7 @@ export async function registerOpenApi(app: FastifyInstance, version: string): Pr
         { name: 'reviews', description: 'Post-incident reviews: the policy that requires them, deadlines, the document and its sections, factors, five whys and key questions' },
         { name: 'timeline', description: "The incident's timeline: entries in time order, comments, corrections with their history, metrics" },
         { name: 'action items', description: 'Improvement work from reviews, across all reviews' },
+        { name: 'knowledge base', description: 'Published reviews for everyone to learn from: the home page, reads, the wiki archive' },
         { name: 'accounts', description: 'Sign-in, sessions, users, API tokens, the audit log' },
         { name: 'operations', description: 'Health' },
       ],

@@ -11,6 +11,7 @@ export const queryKeys = {
   reviewList: (filters: object) => ['reviews', 'list', filters] as const,
   review: (id: number) => ['reviews', id] as const,
   reviewDocument: (id: number) => ['reviews', id, 'document'] as const,
+  knowledgeBase: ['knowledge-base'] as const,
   /** One part's records of a review: factors, whys, questions, action-items. */
   reviewPart: (id: number, part: 'factors' | 'whys' | 'questions' | 'action-items') => ['reviews', id, part] as const,
   /** Apart from the review's own key: timeline changes (keyed by incident) make every open one stale. */

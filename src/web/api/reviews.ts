@@ -23,5 +23,4 @@ export const reviewsApi = {
 
 export const reviewDocumentApi = {
   get: (id: number, signal?: AbortSignal) => api.get<ReviewDocument>(`/api/reviews/${id}/document`, undefined, signal),
-  markdownUrl: (id: number) => `/api/reviews/${id}/markdown`,
 };

@@ -11,6 +11,7 @@ import * as people from './2026-12-02-0009-people.js';
 import * as imports from './2026-12-02-0010-imports.js';
 import * as idempotencyKeys from './2026-12-02-0011-idempotency-keys.js';
 import * as searchIndex from './2026-12-02-0012-search-index.js';
+import * as reviewReads from './2026-12-02-0013-review-reads.js';
 import * as sharedSummaries from './2026-12-02-0014-shared-summaries.js';
 import * as reviewAttachments from './2026-12-02-0015-review-attachments.js';
 
@@ -28,6 +29,7 @@ export const migrations: Record<string, Migration> = {
   '2026-12-02-0010-imports': imports,
   '2026-12-02-0011-idempotency-keys': idempotencyKeys,
   '2026-12-02-0012-search-index': searchIndex,
+  '2026-12-02-0013-review-reads': reviewReads,
   '2026-12-02-0014-shared-summaries': sharedSummaries,
   '2026-12-02-0015-review-attachments': reviewAttachments,
 };

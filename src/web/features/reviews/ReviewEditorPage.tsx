@@ -37,6 +37,7 @@ import { useLiveReviewDocument, usePeopleSource } from './editor/use-live-docume
 import { useFactors, useQuestions, useReview, useReviewActionItems, useWhys } from './use-review.js';
 import { ShareExternallyButton } from '../sharing/ShareExternallyDialog.js';
 import { useReviewDocument } from './use-review-document.js';
+import { ExportMenu } from '../knowledge-base/ExportMenu.js';
 
 // Stable empty lists, so completeness is not recomputed on every render while parts load.
 const noFactors: Factor[] = [];
@@ -150,6 +151,7 @@ export default function ReviewEditorPage() {
       actions={
         <Group gap="xs">
           {r?.state === 'published' && <ShareExternallyButton reviewId={id} />}
+          <ExportMenu reviewId={id} />
           <Button component={Link} to={`/reviews/${id}/read`} variant="default" leftSection={<IconBook size={16} />}>
             Read view
           </Button>

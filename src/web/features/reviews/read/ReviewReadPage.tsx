@@ -1,12 +1,13 @@
 import { Box, Button, Group, Skeleton } from '@mantine/core';
-import { IconArrowLeft, IconMarkdown, IconPrinter } from '@tabler/icons-react';
-import { reviewDocumentApi } from '../../../api/reviews.js';
+import { IconArrowLeft, IconPrinter } from '@tabler/icons-react';
 import { Link, useParams } from 'react-router';
 import { formatDuration } from '../../../../shared/reviews/review-metrics.js';
 import { useSession } from '../../../app/session.js';
 import { useIncident } from '../../incidents/use-incident.js';
 import { useMetrics, useTimeline } from '../../timeline/use-timeline.js';
 import { DueDay } from '../../../ui/DueDay.js';
+import { ExportMenu } from '../../knowledge-base/ExportMenu.js';
+import { useRecordRead } from '../../knowledge-base/use-record-read.js';
 import { reviewStateLabel } from '../../../ui/badges.js';
 import { QueryError } from '../../../ui/QueryError.js';
 import { useFactors, useQuestions, useReview, useReviewActionItems, useTaxonomy, useWhys } from '../use-review.js';
@@ -39,6 +40,7 @@ export default function ReviewReadPage() {
   const r = review.data;
   const i = incident.data;
   const shownMetrics = readViewMetrics(metrics.data?.items ?? []);
+  useRecordRead(id, doc.isSuccess);
 
   return (
     <Box px={{ base: 'md', md: 32 }} py={28}>
@@ -53,11 +55,9 @@ export default function ReviewReadPage() {
           </Button>
         )}
         <Group gap="xs">
-          <Button component="a" href={reviewDocumentApi.markdownUrl(id)} download={`review-${id}.md`} variant="default" leftSection={<IconMarkdown size={16} />}>
-            Markdown
-          </Button>
+          <ExportMenu reviewId={id} />
           <Button variant="default" leftSection={<IconPrinter size={16} />} onClick={() => window.print()}>
-            Print or save as PDF
+            Print
           </Button>
         </Group>
       </Group>
