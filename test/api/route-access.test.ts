@@ -108,6 +108,7 @@ const expectedAccess: Record<string, 'public' | Role> = {
   'GET /api/reviews/{id}/external-summaries': 'viewer',
   'GET /api/reviews/{id}/external-summaries/{summaryId}': 'viewer',
   'GET /api/reviews/{id}/external-summaries/{summaryId}/markdown': 'viewer',
+  'GET /api/reviews/{id}/external-summaries/{summaryId}/pdf': 'viewer',
   'POST /api/reviews/{id}/external-summaries/{summaryId}/revoke': 'responder',
   // Anyone with the link: the token is the credential (sharing/external-summaries.test.ts).
   'GET /api/shared/{token}': 'public',

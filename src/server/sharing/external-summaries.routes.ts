@@ -13,6 +13,7 @@ import {
   summaryPreviewSchema,
 } from '../../shared/sharing/external-summary.schema.js';
 import { noStore } from '../accounts/request-helpers.js';
+import { renderPdf } from '../exports/pdf.js';
 import { conflictResponses, errorResponses, problemSchema } from '../http/problem.schema.js';
 import * as summaries from './external-summaries.service.js';
 
@@ -67,6 +68,18 @@ export const externalSummaryRoutes: FastifyPluginAsyncZod = async (app) => {
       const summary = await summaries.getSummary(request.ctx, id, summaryId);
       reply.header('content-disposition', `attachment; filename="review-${id}-external-summary-${summaryId}.md"`);
       return reply.type('text/markdown; charset=utf-8').send(summary.text);
+    },
+  });
+
+  app.get('/api/reviews/:id/external-summaries/:summaryId/pdf', {
+    config: { access: 'viewer' },
+    schema: { tags, summary: 'The shared text as a PDF, to send where a link cannot go', params: summaryParams, response: { 200: z.string().describe('application/pdf'), ...errorResponses } },
+    handler: async (request, reply) => {
+      const { id, summaryId } = request.params;
+      const summary = await summaries.getSummary(request.ctx, id, summaryId);
+      const pdf = await renderPdf(summary.text, { title: summary.title });
+      reply.header('content-disposition', `attachment; filename="review-${id}-external-summary-${summaryId}.pdf"`);
+      return reply.type('application/pdf').send(pdf as unknown as string); // bytes, sent as they are
     },
   });
 

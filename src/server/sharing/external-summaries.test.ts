@@ -6,6 +6,7 @@ import { createUser, signedIn, signIn } from '../../../test/support/accounts.js'
 import { useTestApp, type TestApp } from '../../../test/support/app.js';
 import { databaseKinds } from '../../../test/support/databases.js';
 import { createReview, get, patch, post, publishReview } from '../../../test/support/reviews.js';
+import { readPdf } from '../../../test/support/pdf.js';
 import { planted, plantedPostmortem } from '../../../test/fixtures/sharing/planted-postmortem.js';
 import { sha256 } from '../accounts/secrets.js';
 
@@ -119,6 +120,19 @@ describe.each(databaseKinds)('external summaries on %s', (kind) => {
     expect(response.headers['content-type']).toContain('text/markdown');
     expect(response.headers['content-disposition']).toContain('attachment');
     expect(response.body).toBe(created.text);
+  });
+
+  it('downloads the shared text as a PDF with the redactions, and nothing redacted', async () => {
+    const { review } = await publishedPostmortem(t);
+    const created = await share(t, review.id);
+    const response = await t.app.inject({ method: 'GET', url: `/api/reviews/${review.id}/external-summaries/${created.id}/pdf`, headers: await t.authHeaders('viewer') });
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toBe('application/pdf');
+    const { title, pages } = await readPdf(response.rawPayload);
+    expect(title).toBe(created.title);
+    const text = pages.join(' ');
+    expect(text).toContain('[internal host]');
+    for (const secret of [...planted.hosts, ...planted.ips, ...planted.emails]) expect(text).not.toContain(secret);
   });
 
   it('refuses a review that is not published, an expiry past 90 days, and viewers', async () => {

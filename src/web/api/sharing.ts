@@ -14,6 +14,7 @@ export const sharingApi = {
   list: (reviewId: number, signal?: AbortSignal) => api.get<{ items: ExternalSummary[] }>(`/api/reviews/${reviewId}/external-summaries`, undefined, signal),
   revoke: (reviewId: number, summaryId: number) => api.post<ExternalSummary>(`/api/reviews/${reviewId}/external-summaries/${summaryId}/revoke`),
   markdownUrl: (reviewId: number, summaryId: number) => `/api/reviews/${reviewId}/external-summaries/${summaryId}/markdown`,
+  pdfUrl: (reviewId: number, summaryId: number) => `/api/reviews/${reviewId}/external-summaries/${summaryId}/pdf`,
   shared: (token: string, signal?: AbortSignal) => api.get<SharedSummary>(`/api/shared/${encodeURIComponent(token)}`, undefined, signal),
 };
 

@@ -32,6 +32,7 @@ export function ExternalSummariesList({ reviewId, canWrite }: { reviewId: number
           </Group>
           <Group gap="xs" wrap="nowrap">
             <Anchor href={sharingApi.markdownUrl(reviewId, s.id)} download fz="sm">Markdown</Anchor>
+            <Anchor href={sharingApi.pdfUrl(reviewId, s.id)} download fz="sm">PDF</Anchor>
             {canWrite && s.state === 'active' && (
               <Button size="compact-sm" color="red" variant="subtle" loading={revoke.isPending && revoke.variables === s.id} onClick={() => revoke.mutate(s.id)}>
                 Revoke
