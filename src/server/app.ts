@@ -37,7 +37,8 @@ import { externalSummaryRoutes, sharedSummaryRoutes } from './sharing/external-s
 import { exportRoutes } from './exports/exports.routes.js';
 import { knowledgeBaseRoutes } from './knowledge-base/knowledge-base.routes.js';
 import { registerWebApp } from './web-app.js';
-import { registerOperations, type OperationsOptions } from './operations/register-operations.js';
+import { registerOperations, registerRequestHeaders, type OperationsOptions } from './operations/register-operations.js';
+import { Readiness } from './operations/readiness.js';
 import { genReqId } from './operations/request-id.js';
 
 export const APP_VERSION = '0.1.0';
@@ -70,13 +71,15 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   app.addHook('onReady', () => ctx.events.start());
   app.addHook('onClose', () => ctx.events.stop());
   requireAccessDeclarations(app);
+  const readiness = options.operations?.readiness ?? new Readiness();
+  registerRequestHeaders(app, readiness);
   await registerSecurityHeaders(app, ctx.config);
   await registerAuthentication(app, ctx);
   registerRateLimit(app, ctx.config);
   registerIdempotencyKeys(app, ctx);
   await registerOpenApi(app, APP_VERSION);
   registerConditionalRequests(app);
-  await registerOperations(app, ctx, options.operations);
+  await registerOperations(app, ctx, readiness, options.operations);
 
   await app.register(incidentRoutes);
   await app.register(reviewRoutes);
