@@ -13,10 +13,10 @@ import { searchIndex } from './search.repo.js';
 import { toHit } from './search.service.js';
 
 const CANDIDATES = 30;
-/** A word in this many reviews or more says little about any one of them, and would make the text match read them all. */
-const COMMON_IN = 1000;
+/** A word in this many reviews or more says little about any one of them, and would make the text match (ranked whole) read them all: at most TEXT_TERMS × COMMON_IN reviews are ranked. */
+const COMMON_IN = 250;
 /** The rare words asked for by text: a handful keeps the match small. */
-const TEXT_TERMS = 6;
+const TEXT_TERMS = 5;
 /** The best text match counts as much as a shared contributor category and a tag. */
 const TEXT_WEIGHT = 5;
 
