@@ -81,3 +81,22 @@ export function snippetRows(dialect: DialectName, query: string, reviewIds: read
   const headlines = searchFields.map((field) => sql`ts_headline('simple', ${sql.ref(searchColumns[field])}, q, ${options}) as ${sql.ref(field)}`);
   return sql`select review_id, ${sql.join(headlines)} from search_documents, to_tsquery('simple', ${query}) q where review_id in (${ids})`;
 }
+
+/**
+ * In how many documents each of `terms` appears, as rows `(term, documents)`, cheaply: SQLite
+ * counts each term's matches from the FTS5 index up to `cap`; PostgreSQL estimates from the
+ * statistics ANALYZE keeps of the tsvector's most common lexemes (a term it does not list is rare:
+ * no row). Only to tell common words from distinctive ones.
+ */
+export function documentCounts(dialect: DialectName, terms: readonly string[], cap: number): RawBuilder<{ term: string; documents: number | string }> {
+  if (dialect === 'sqlite') {
+    const counts = terms.map((term) =>
+      sql`select ${term} as term, (select count(*) from (select rowid from search_fts where search_fts match ${`"${term}"`} limit ${sql.lit(cap)})) as documents`);
+    return sql`${sql.join(counts, sql` union all `)}`;
+  }
+  return sql`select e.term, e.freq * greatest(c.reltuples, 0) as documents
+    from pg_stats s
+    cross join lateral unnest(s.most_common_elems::text::text[], s.most_common_elem_freqs) as e(term, freq)
+    join pg_class c on c.oid = 'search_documents'::regclass
+    where s.schemaname = current_schema() and s.tablename = 'search_documents' and s.attname = 'document' and e.term in (${sql.join([...terms])})`;
+}

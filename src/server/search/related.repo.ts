@@ -1,4 +1,4 @@
-import type { Expression, SqlBool } from 'kysely';
+import { sql, type Expression, type SqlBool } from 'kysely';
 import type { Executor } from '../context.js';
 import type { FacetKind } from './search-document.js';
 
@@ -13,28 +13,42 @@ export async function indexedReview(db: Executor, reviewId: number) {
   return { row, facets: facets as Array<{ kind: FacetKind; value: string }> };
 }
 
-/** Reviews of incidents that started before `beforeMs`, that `visible` lets through, by how many of `facets` they share. */
+/**
+ * How many of the most recent reviews sharing one value are weighed: a category or tag is shared by a
+ * good part of all reviews, and reading them all would grow with the organisation's history.
+ */
+const PER_VALUE = 200;
+
+/**
+ * Reviews of incidents that started before `beforeMs`, that `visible` lets through, by how many of
+ * `facets` they share: for each value only the latest PER_VALUE reviews that have it, each read
+ * newest first along search_facets' primary key (kind, value, review_id).
+ */
 export async function facetNeighbours(
   db: Executor,
   request: { facets: Array<{ kind: FacetKind; value: string }>; beforeMs: number; visible: Expression<SqlBool>; limit: number },
 ): Promise<Array<{ review_id: number; weight: number }>> {
   if (!request.facets.length) return [];
+  const sharing = request.facets.map(({ kind, value }) => {
+    const latest = db
+      .selectFrom('search_facets')
+      .innerJoin('search_documents', 'search_documents.review_id', 'search_facets.review_id')
+      .innerJoin('incidents', 'incidents.id', 'search_documents.incident_id')
+      .where('search_facets.kind', '=', kind)
+      .where('search_facets.value', '=', value)
+      .where('search_documents.started_at_ms', '<', request.beforeMs)
+      .where(request.visible)
+      .select(['search_facets.review_id', 'search_documents.started_at_ms', sql.lit(facetWeights[kind] ?? 0).as('weight')])
+      .orderBy('search_facets.review_id', 'desc')
+      .limit(PER_VALUE);
+    // Wrapped, as a compound select's members may not have their own LIMIT.
+    return db.selectFrom(latest.as('latest')).selectAll();
+  });
+  const all = sharing.slice(1).reduce((union, next) => union.unionAll(next), sharing[0]!);
   const rows = await db
-    .selectFrom('search_facets')
-    .innerJoin('search_documents', 'search_documents.review_id', 'search_facets.review_id')
-    .innerJoin('incidents', 'incidents.id', 'search_documents.incident_id')
-    .where((eb) => eb.or(request.facets.map(({ kind, value }) => eb.and([eb('search_facets.kind', '=', kind), eb('search_facets.value', '=', value)]))))
-    .where('search_documents.started_at_ms', '<', request.beforeMs)
-    .where(request.visible)
-    .select((eb) => [
-      'search_facets.review_id',
-      eb.fn.sum<number | string>(eb.case().when('search_facets.kind', '=', 'contributor_category').then(facetWeights.contributor_category!)
-        .when('search_facets.kind', '=', 'category').then(facetWeights.category!)
-        .when('search_facets.kind', '=', 'tag').then(facetWeights.tag!)
-        .else(facetWeights.service!).end()).as('weight'),
-      eb.fn.max('search_documents.started_at_ms').as('started_at_ms'),
-    ])
-    .groupBy('search_facets.review_id')
+    .selectFrom(all.as('shared'))
+    .select((eb) => ['shared.review_id', eb.fn.sum<number | string>('shared.weight').as('weight'), eb.fn.max('shared.started_at_ms').as('started_at_ms')])
+    .groupBy('shared.review_id')
     .orderBy('weight', 'desc')
     .orderBy('started_at_ms', 'desc')
     .limit(request.limit)

@@ -4,25 +4,38 @@ import { wordsOf } from '../../shared/search/search-terms.js';
 import type { RelatedIncidentList } from '../../shared/search/search.schema.js';
 import { visibleIncidents } from '../access/visibility.js';
 import type { AppContext } from '../context.js';
-import { fullTextQuery } from '../db/search-dialect.js';
+import { documentCounts, fullTextQuery } from '../db/search-dialect.js';
 import { getReview } from '../reviews/reviews.service.js';
-import { distinctiveTerms } from './distinctive-terms.js';
+import { distinctiveTerms, type DistinctiveSource } from './distinctive-terms.js';
 import { candidates, facetNeighbours, indexedReview } from './related.repo.js';
 import type { FacetKind } from './search-document.js';
 import { searchIndex } from './search.repo.js';
 import { toHit } from './search.service.js';
 
 const CANDIDATES = 30;
+/** A word in this many reviews or more says little about any one of them, and would make the text match (ranked whole) read them all: at most TEXT_TERMS × COMMON_IN reviews are ranked. */
+const COMMON_IN = 250;
+/** The rare words asked for by text: a handful keeps the match small. */
+const TEXT_TERMS = 5;
 /** The best text match counts as much as a shared contributor category and a tag. */
 const TEXT_WEIGHT = 5;
 
 const categoryLabel = (key: string) => defaultFactorTaxonomy.categories.find((c) => c.key === key)?.label ?? key;
 const tagLabel = (key: string) => defaultFactorTaxonomy.tags.find((t) => t.key === key)?.label ?? key;
 
+/** The most distinctive words of a review that few reviews share (none: no text evidence). */
+async function rareTerms(ctx: AppContext, source: DistinctiveSource): Promise<string[]> {
+  const words = distinctiveTerms(source, TEXT_TERMS * 3);
+  if (!words.length) return [];
+  const counts = (await documentCounts(ctx.dialect, words, COMMON_IN).execute(ctx.db)).rows;
+  const common = new Set(counts.filter((row) => Number(row.documents) >= COMMON_IN).map((row) => row.term));
+  return words.filter((word) => !common.has(word)).slice(0, TEXT_TERMS);
+}
+
 /**
  * F18: the earlier incidents most like this review's, among those the caller may see: by shared
  * services, factor categories and tags, and by text (its most distinctive words, ranked by the
- * index), each with the reasons in words.
+ * index, leaving out words common to many reviews), each with the reasons in words.
  */
 export async function relatedIncidents(ctx: AppContext, reviewId: number, limit: number): Promise<RelatedIncidentList> {
   await getReview(ctx, reviewId); // 404 unless the caller may see it
@@ -30,7 +43,7 @@ export async function relatedIncidents(ctx: AppContext, reviewId: number, limit:
   if (!own) return { items: [] };
   const visible = visibleIncidents(ctx.actor);
   const beforeMs = Number(own.row.started_at_ms);
-  const terms = distinctiveTerms(own.row);
+  const terms = await rareTerms(ctx, own.row);
   const [byFacets, byText] = await Promise.all([
     facetNeighbours(ctx.db, { facets: own.facets, beforeMs, visible, limit: CANDIDATES }),
     terms.length

@@ -61,24 +61,31 @@ const withMatches = (query: Scope, dialect: DialectName, textQuery: string | nul
 
 const hitColumns = ['search_documents.review_id', 'search_documents.incident_id', 'search_documents.title', 'search_documents.severity', 'search_documents.state', 'incidents.services', 'search_documents.started_at_ms'] as const;
 
+/** Counting stops here: a count of every match would read them all on each keystroke. */
+export const TOTAL_CAP = 1000;
+
 /**
  * A page of the matches, best first (`textQuery` null: no words, the most recent first), and how
- * many there are in all.
+ * many there are in all, up to `countUpTo` (TOTAL_CAP; `capped`: more than that).
  */
 export async function searchIndex(
   db: Executor,
   dialect: DialectName,
-  request: { textQuery: string | null; visible: Expression<SqlBool>; filters: SearchFilters; offset: number; limit: number; count?: boolean },
-): Promise<{ rows: SearchRow[]; total: number | null }> {
+  request: { textQuery: string | null; visible: Expression<SqlBool>; filters: SearchFilters; offset: number; limit: number; count?: boolean; countUpTo?: number },
+): Promise<{ rows: SearchRow[]; total: number | null; capped: boolean }> {
+  const countUpTo = request.countUpTo ?? TOTAL_CAP;
   const base = withMatches(scope(db, request.visible, request.filters), dialect, request.textQuery);
   const ranked = request.textQuery === null
     ? base.select([...hitColumns, sql<number>`0`.as('score')]).orderBy('search_documents.started_at_ms', 'desc')
     : base.select([...hitColumns, sql<number>`hits.score`.as('score')]).orderBy(sql`hits.score`, 'desc');
   const [rows, count] = await Promise.all([
     ranked.orderBy('search_documents.review_id', 'desc').limit(request.limit).offset(request.offset).execute(),
-    request.count === false ? null : base.select((eb) => eb.fn.countAll<number | string>().as('total')).executeTakeFirstOrThrow(),
+    request.count === false
+      ? null
+      : db.selectFrom(base.select('search_documents.review_id').limit(countUpTo + 1).as('counted')).select((eb) => eb.fn.countAll<number | string>().as('total')).executeTakeFirstOrThrow(),
   ]);
-  return { rows: rows as SearchRow[], total: count === null ? null : Number(count.total) };
+  const total = count === null ? null : Number(count.total);
+  return { rows: rows as SearchRow[], total: total === null ? null : Math.min(total, countUpTo), capped: total !== null && total > countUpTo };
 }
 
 /** The marked extracts of every field of `reviewIds` (already checked visible) around the words of `textQuery`. */

@@ -64,9 +64,9 @@ export function toHit(row: SearchRow, matches: SearchMatch[]): SearchHit {
 export async function search(ctx: AppContext, query: SearchQuery): Promise<SearchPage> {
   const offset = decodeCursor(query.cursor, ['offset'] as const)?.offset ?? 0;
   const terms = tokeniseQuery(query.q);
-  if (query.q.trim() && !terms.terms.length) return { items: [], total: 0, nextCursor: null };
+  if (query.q.trim() && !terms.terms.length) return { items: [], total: 0, totalCapped: false, nextCursor: null };
   const textQuery = terms.terms.length ? fullTextQuery(ctx.dialect, terms) : null;
-  const { rows, total: counted } = await searchIndex(ctx.db, ctx.dialect, {
+  const { rows, total: counted, capped } = await searchIndex(ctx.db, ctx.dialect, {
     textQuery,
     visible: visibleIncidents(ctx.actor),
     filters: filtersOf(ctx, query),
@@ -85,5 +85,6 @@ export async function search(ctx: AppContext, query: SearchQuery): Promise<Searc
     return toHit(row, matches);
   });
   const next = offset + rows.length;
-  return { items, total, nextCursor: next < total && rows.length === query.limit ? encodeCursor({ offset: next }) : null };
+  const more = rows.length === query.limit && (capped || next < total);
+  return { items, total, totalCapped: capped, nextCursor: more ? encodeCursor({ offset: next }) : null };
 }

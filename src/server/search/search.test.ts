@@ -5,7 +5,11 @@ import type { Review } from '../../shared/reviews/review.schema.js';
 import { useTestApp, type TestApp } from '../../../test/support/app.js';
 import { databaseKinds } from '../../../test/support/databases.js';
 import { useRunners } from '../../../test/support/jobs.js';
+import { sql, type SqlBool } from 'kysely';
+import { documentCounts, fullTextQuery } from '../db/search-dialect.js';
+import { tokeniseQuery } from '../../shared/search/search-terms.js';
 import { reindexIfBehind } from './search-index.job.js';
+import { searchIndex } from './search.repo.js';
 import { createReview, get, patch, post, publishReview } from '../../../test/support/reviews.js';
 
 /** Until every search job enqueued so far has run. */
@@ -110,7 +114,27 @@ describe.each(databaseKinds)('search and related incidents on %s', (kind) => {
     const admin = await searchAs(t, 'admin', 'q=failover');
     expect(ids(admin.body)).toContain(world.secret.id);
     expect(admin.body.total).toBe(3);
-    expect((await searchAs(t, 'viewer', 'q=vault')).body).toEqual({ items: [], total: 0, nextCursor: null });
+    expect((await searchAs(t, 'viewer', 'q=vault')).body).toEqual({ items: [], total: 0, totalCapped: false, nextCursor: null });
+  });
+
+  it('counts matches only up to a cap, saying there are more', async () => {
+    expect((await searchAs(t, 'admin', 'q=failover')).body).toMatchObject({ total: 3, totalCapped: false });
+    const request = { textQuery: fullTextQuery(kind, tokeniseQuery('failover')), visible: sql<SqlBool>`1 = 1`, filters: { facets: [] }, offset: 0, limit: 1 };
+    expect(await searchIndex(t.ctx.db, kind, { ...request, countUpTo: 2 })).toMatchObject({ total: 2, capped: true });
+    expect(await searchIndex(t.ctx.db, kind, { ...request, countUpTo: 3 })).toMatchObject({ total: 3, capped: false });
+  });
+
+  it('tells common words from rare ones cheaply (counted up to a cap, or estimated by ANALYZE)', async () => {
+    const counts = async (terms: string[], cap: number) =>
+      new Map((await documentCounts(kind, terms, cap).execute(t.ctx.db)).rows.map((row) => [row.term, Number(row.documents)]));
+    if (kind === 'sqlite') {
+      expect(await counts(['failover', 'zebrafish', 'nowhere'], 2)).toEqual(new Map([['failover', 2], ['zebrafish', 1], ['nowhere', 0]]));
+      return;
+    }
+    await sql`analyze search_documents`.execute(t.ctx.db);
+    const estimated = await counts(['failover', 'nowhere'], 2);
+    expect(estimated.get('failover')).toBeGreaterThan(0);
+    expect(estimated.get('nowhere') ?? 0).toBe(0);
   });
 
   it('pages with a cursor', async () => {

@@ -55,7 +55,8 @@ export type SearchHit = z.infer<typeof searchHitSchema>;
 
 export const searchPageSchema = z.object({
   items: z.array(searchHitSchema),
-  total: z.number().int().describe('How many reviews the caller may see match, over all pages'),
+  total: z.number().int().describe('How many reviews the caller may see match, over all pages, counted up to 1,000'),
+  totalCapped: z.boolean().describe('There are more matches than `total` ("1,000+")'),
   nextCursor: z.string().nullable(),
 }).meta({ id: 'SearchPage' });
 export type SearchPage = z.infer<typeof searchPageSchema>;
