@@ -33,8 +33,10 @@ const placedFactors = (db: Executor, actor: Actor | null) =>
 export const findPlacedFactor = (db: Executor, actor: Actor | null, factorId: number): Promise<PlacedFactorRow | undefined> =>
   placedFactors(db, actor).where('review_factors.id', '=', factorId).executeTakeFirst();
 
-export async function insertLink(db: Executor, values: Insertable<FactorLinksTable>): Promise<void> {
-  await db.insertInto('factor_links').values(values).onConflict((oc) => oc.doNothing()).execute();
+/** False when the link was already there. */
+export async function insertLink(db: Executor, values: Insertable<FactorLinksTable>): Promise<boolean> {
+  const inserted = await db.insertInto('factor_links').values(values).onConflict((oc) => oc.doNothing()).returning('from_factor_id').executeTakeFirst();
+  return inserted !== undefined;
 }
 
 export async function deleteLink(db: Executor, fromFactorId: number, toFactorId: number): Promise<boolean> {

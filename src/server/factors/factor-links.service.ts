@@ -27,7 +27,7 @@ async function changeLink(ctx: AppContext, factorId: number, toFactorId: number,
   const link = { toFactorId };
   await editReview(ctx, factor.reviewId, async (trx, review) => {
     const changed = linked
-      ? (await repo.insertLink(trx, { from_factor_id: factorId, to_factor_id: toFactorId, created_by_user_id: ctx.actor?.userId ?? null, created_at: ctx.now().toISOString() }), true)
+      ? await repo.insertLink(trx, { from_factor_id: factorId, to_factor_id: toFactorId, created_by_user_id: ctx.actor?.userId ?? null, created_at: ctx.now().toISOString() })
       : await repo.deleteLink(trx, factorId, toFactorId);
     if (!changed) return { result: undefined, change: null };
     return {
@@ -46,7 +46,7 @@ export async function linkFactor(ctx: AppContext, factorId: number, toFactorId: 
   return getFactor(ctx, factorId);
 }
 
-/** Unlinking a link that does not exist changes nothing. */
+/** Unlinking a link that does not exist (or linking one twice) changes nothing and records nothing. */
 export async function unlinkFactor(ctx: AppContext, factorId: number, toFactorId: number): Promise<void> {
   await changeLink(ctx, factorId, toFactorId, false);
 }
