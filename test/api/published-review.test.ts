@@ -13,6 +13,8 @@ interface Ids {
   review: number;
   entry: number;
   factor: number;
+  /** A factor of an earlier incident, for links (F18). */
+  earlierFactor: number;
   whys: number;
   action: number;
 }
@@ -40,6 +42,7 @@ const reviewWrites: Record<string, Write> = {
   'POST /api/timeline/{entryId}/comments': async (_, ids) => ({ url: `/api/timeline/${ids.entry}/comments`, payload: { text: 'A late comment' } }),
   'POST /api/reviews/{id}/factors': async (_, ids) => ({ url: `/api/reviews/${ids.review}/factors`, payload: { kind: 'risk', title: 'Another risk' } }),
   'PATCH /api/factors/{id}': async (t, ids) => ({ url: `/api/factors/${ids.factor}`, payload: { version: await versionOf(t, `/api/factors/${ids.factor}`), title: 'Renamed' } }),
+  'POST /api/factors/{id}/links': async (_, ids) => ({ url: `/api/factors/${ids.factor}/links`, payload: { toFactorId: ids.earlierFactor } }),
   'POST /api/reviews/{id}/whys': async (_, ids) => ({ url: `/api/reviews/${ids.review}/whys`, payload: { title: 'Another chain', steps: [] } }),
   'PATCH /api/whys/{id}': async (t, ids) => ({ url: `/api/whys/${ids.whys}`, payload: { version: await versionOf(t, `/api/whys/${ids.whys}`), title: 'Renamed' } }),
   'PUT /api/reviews/{id}/questions/{key}': async (_, ids) => ({ url: `/api/reviews/${ids.review}/questions/got_lucky`, payload: { answer: 'Low traffic' } }),
@@ -53,6 +56,7 @@ const reviewWrites: Record<string, Write> = {
     const { items } = await get<{ items: Array<{ key: string; version: number | null }> }>(t, `/api/reviews/${ids.review}/questions`);
     return { url: `/api/reviews/${ids.review}/questions/went_well?version=${items.find((q) => q.key === 'went_well')!.version}` };
   },
+  'DELETE /api/factors/{id}/links/{toFactorId}': async (_, ids) => ({ url: `/api/factors/${ids.factor}/links/${ids.earlierFactor}` }),
   'DELETE /api/timeline/{entryId}': async (t, ids) => ({ url: `/api/timeline/${ids.entry}?version=${await versionOf(t, `/api/timeline/${ids.entry}`)}` }),
   'DELETE /api/whys/{id}': async (t, ids) => ({ url: `/api/whys/${ids.whys}?version=${await versionOf(t, `/api/whys/${ids.whys}`)}` }),
   'DELETE /api/action-items/{id}': async (t, ids) => ({ url: `/api/action-items/${ids.action}?version=${await versionOf(t, `/api/action-items/${ids.action}`)}` }),
@@ -98,6 +102,9 @@ async function writeRoutes(t: TestApp): Promise<string[]> {
 }
 
 async function seed(t: TestApp): Promise<Ids> {
+  const earlier = await createIncident(t, { impactStartedAt: '2026-02-10T09:00:00Z' });
+  const earlierReview = await post<Review>(t, `/api/incidents/${earlier.id}/review`, {});
+  const earlierFactor = await post<{ id: number }>(t, `/api/reviews/${earlierReview.id}/factors`, { kind: 'contributor', title: 'No alert on saturation' });
   const incident = await createIncident(t, { impactStartedAt: '2026-03-10T09:00:00Z' });
   const review = await post<Review>(t, `/api/incidents/${incident.id}/review`, {});
   const entry = await post<{ id: number }>(t, `/api/incidents/${incident.id}/timeline`, { occurredAt: '2026-03-10T09:05:00Z', text: 'Alert fired' });
@@ -105,7 +112,7 @@ async function seed(t: TestApp): Promise<Ids> {
   const whys = await post<{ id: number }>(t, `/api/reviews/${review.id}/whys`, { title: 'Why', steps: [{ why: 'Why?', because: 'Because' }] });
   const action = await post<{ id: number }>(t, `/api/reviews/${review.id}/action-items`, { title: 'Alert on saturation', factorIds: [factor.id] });
   await t.request({ method: 'PUT', url: `/api/reviews/${review.id}/questions/went_well`, payload: { answer: 'Quick rollback' } });
-  return { incident: incident.id, review: review.id, entry: entry.id, factor: factor.id, whys: whys.id, action: action.id };
+  return { incident: incident.id, review: review.id, entry: entry.id, factor: factor.id, earlierFactor: earlierFactor.id, whys: whys.id, action: action.id };
 }
 
 async function snapshot(t: TestApp): Promise<string> {

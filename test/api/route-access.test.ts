@@ -59,6 +59,9 @@ const expectedAccess: Record<string, 'public' | Role> = {
   'GET /api/factors/{id}': 'viewer',
   'PATCH /api/factors/{id}': 'responder',
   'DELETE /api/factors/{id}': 'responder',
+  'POST /api/factors/{id}/links': 'responder',
+  'DELETE /api/factors/{id}/links/{toFactorId}': 'responder',
+  'GET /api/factors/{id}/link-suggestions': 'viewer',
   'GET /api/reviews/{id}/whys': 'viewer',
   'POST /api/reviews/{id}/whys': 'responder',
   'GET /api/whys/{id}': 'viewer',
@@ -134,7 +137,7 @@ function urlFor({ path }: Route, ids: Ids): string {
     ['/api/tokens/', ids.token],
   ];
   const id = byPrefix.find(([prefix]) => path.startsWith(prefix))?.[1] ?? 1;
-  return path.replace('{id}', String(id)).replace('{entryId}', String(ids.entry)).replace('{key}', 'went_well').replace('{label}', 'walk').replace('{attachmentId}', '1');
+  return path.replace('{id}', String(id)).replace('{entryId}', String(ids.entry)).replace('{key}', 'went_well').replace('{label}', 'walk').replace('{attachmentId}', '1').replace('{toFactorId}', String(ids.factor));
 }
 
 /** A review with one of everything, made by `as`; `marker` goes into every text, so a leak is visible. */

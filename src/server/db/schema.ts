@@ -123,6 +123,14 @@ export interface ReviewFactorsTable {
   updated_at: string;
 }
 
+/** A factor linked to an earlier incident's factor (F18), from the later to the earlier. */
+export interface FactorLinksTable {
+  from_factor_id: number;
+  to_factor_id: number;
+  created_by_user_id: number | null;
+  created_at: string;
+}
+
 export interface ReviewFactorTimelineEntriesTable {
   factor_id: number;
   timeline_entry_id: number;
@@ -376,6 +384,7 @@ export interface Database {
   timeline_comments: TimelineCommentsTable;
   timeline_revisions: TimelineRevisionsTable;
   review_factors: ReviewFactorsTable;
+  factor_links: FactorLinksTable;
   review_factor_timeline_entries: ReviewFactorTimelineEntriesTable;
   review_whys: ReviewWhysTable;
   review_whys_factors: ReviewWhysFactorsTable;

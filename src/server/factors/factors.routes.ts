@@ -1,9 +1,19 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { idParam } from '../../shared/common.schema.js';
-import { factorCreateSchema, factorListSchema, factorSchema, factorUpdateSchema, taxonomySchema } from '../../shared/reviews/factor.schema.js';
+import {
+  factorCreateSchema,
+  factorLinkCreateSchema,
+  factorLinkParams,
+  factorLinkSuggestionsSchema,
+  factorListSchema,
+  factorSchema,
+  factorUpdateSchema,
+  taxonomySchema,
+} from '../../shared/reviews/factor.schema.js';
 import { versionQuerySchema } from '../../shared/reviews/review-parts.schema.js';
 import { conflictResponses, errorResponses } from '../http/problem.schema.js';
+import * as links from './factor-links.service.js';
 import * as factors from './factors.service.js';
 
 const tags = ['reviews'];
@@ -69,5 +79,42 @@ export const factorRoutes: FastifyPluginAsyncZod = async (app) => {
       await factors.deleteFactor(request.ctx, request.params.id, request.query.version);
       return reply.code(204).send();
     },
+  });
+
+  app.post('/api/factors/:id/links', {
+    config: { access: 'responder' },
+    schema: {
+      tags,
+      summary: "Link a factor to an earlier incident's factor: the contributor recurs",
+      params: idParam,
+      body: factorLinkCreateSchema,
+      response: { 201: factorSchema, ...conflictResponses },
+    },
+    handler: async (request, reply) => reply.code(201).send(await links.linkFactor(request.ctx, request.params.id, request.body.toFactorId)),
+  });
+
+  app.delete('/api/factors/:id/links/:toFactorId', {
+    config: { access: 'responder' },
+    schema: {
+      tags,
+      summary: "Remove a factor's link to an earlier incident's factor",
+      params: factorLinkParams,
+      response: { 204: z.undefined().describe('Unlinked'), ...conflictResponses },
+    },
+    handler: async (request, reply) => {
+      await links.unlinkFactor(request.ctx, request.params.id, request.params.toFactorId);
+      return reply.code(204).send();
+    },
+  });
+
+  app.get('/api/factors/:id/link-suggestions', {
+    config: { access: 'viewer' },
+    schema: {
+      tags,
+      summary: "Earlier incidents' factors like this one (category, tag or title words), to link",
+      params: idParam,
+      response: { 200: factorLinkSuggestionsSchema, ...errorResponses },
+    },
+    handler: async (request) => ({ items: await links.linkSuggestions(request.ctx, request.params.id) }),
   });
 };

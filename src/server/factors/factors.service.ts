@@ -8,6 +8,7 @@ import { getReview } from '../reviews/reviews.service.js';
 import { listTimeline } from '../timeline/timeline.service.js';
 import { factorFields, toFactor, toFactors, toFactorValues, type FactorFields } from './factor.mapper.js';
 import * as repo from './factors.repo.js';
+import { withLinks, withLinksOne } from './linked-factors.js';
 
 /** The taxonomy in force; the default until it becomes configurable. */
 export const taxonomyFor = (_ctx: AppContext): FactorTaxonomy => defaultFactorTaxonomy;
@@ -27,15 +28,19 @@ export async function readFactorsOfReview(db: Executor, reviewId: number): Promi
 
 export async function listFactors(ctx: AppContext, reviewId: number): Promise<Factor[]> {
   const review = await getReview(ctx, reviewId);
-  return readFactorsOfReview(ctx.db, review.id);
+  return withLinks(ctx, await readFactorsOfReview(ctx.db, review.id));
 }
 
-export async function getFactor(ctx: AppContext, id: number): Promise<Factor> {
+/** The factor as stored, 404 when missing or not visible. */
+async function findFactor(ctx: AppContext, id: number): Promise<Factor> {
   const factor = await readFactor(ctx.db, id);
   if (!factor) throw notFound('Factor', id);
   await getReview(ctx, factor.reviewId);
   return factor;
 }
+
+/** The factor with its links to earlier incidents' factors (see linked-factors.ts). */
+export const getFactor = async (ctx: AppContext, id: number): Promise<Factor> => withLinksOne(ctx, await findFactor(ctx, id));
 
 /** Category and tags must come from the taxonomy; only a contributor can be an accepted risk. */
 function checkFields(ctx: AppContext, fields: FactorFields): void {
@@ -69,18 +74,19 @@ export async function createFactor(ctx: AppContext, reviewId: number, input: Fac
   checkFields(ctx, fields);
   await checkTimelineLinks(ctx, review.incidentId, timelineEntryIds);
   const nowIso = ctx.now().toISOString();
-  return editReview(ctx, review.id, async (trx) => {
+  const created = await editReview(ctx, review.id, async (trx) => {
     const id = await repo.insertFactor(trx, { ...toFactorValues(fields, nowIso), review_id: review.id, created_at: nowIso });
     await repo.replaceTimelineLinks(trx, id, timelineEntryIds);
     const created = (await readFactor(trx, id))!;
     const event = { type: 'factor.changed', incidentId: review.incidentId, reviewId: review.id, factorId: id, change: 'created' } as const;
     return { result: created, change: factorChange('factor.create', event, null, created) };
   });
+  return withLinksOne(ctx, created);
 }
 
 export async function updateFactor(ctx: AppContext, id: number, update: FactorUpdate): Promise<Factor> {
   const { version, timelineEntryIds, ...changes } = update;
-  const review = await getReview(ctx, (await getFactor(ctx, id)).reviewId);
+  const review = await getReview(ctx, (await findFactor(ctx, id)).reviewId);
   await checkTimelineLinks(ctx, review.incidentId, timelineEntryIds);
   const updated = await editPartRecord(
     ctx,
@@ -97,12 +103,12 @@ export async function updateFactor(ctx: AppContext, id: number, update: FactorUp
     },
     (current, after) => factorChange('factor.update', { type: 'factor.changed', incidentId: review.incidentId, reviewId: review.id, factorId: id, change: 'updated' }, current, after),
   );
-  return updated!;
+  return withLinksOne(ctx, updated!);
 }
 
 /** Deleting a factor also removes it from the whys chains and action items that linked it. */
 export async function deleteFactor(ctx: AppContext, id: number, version: number): Promise<void> {
-  const review = await getReview(ctx, (await getFactor(ctx, id)).reviewId);
+  const review = await getReview(ctx, (await findFactor(ctx, id)).reviewId);
   await editPartRecord(
     ctx,
     factorRecords,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { storedInt } from '../common.schema.js';
+import { storedInt, storedIntParam } from '../common.schema.js';
 import { idList, optionalText, recordMeta, title } from './review-parts.schema.js';
 
 /** Contributors, mitigators, risks and learnings: no single "root cause" anywhere. */
@@ -39,6 +39,16 @@ export const factorUpdateSchema = z
   .strict();
 export type FactorUpdate = z.output<typeof factorUpdateSchema>;
 
+/** An earlier incident's factor this one is linked to (F18: a contributor that recurs). */
+export const linkedFactorSchema = z.object({
+  factorId: z.number().int(),
+  incidentId: z.number().int(),
+  reviewId: z.number().int(),
+  title: z.string(),
+  category: z.string().nullable(),
+});
+export type LinkedFactor = z.infer<typeof linkedFactorSchema>;
+
 export const factorSchema = z.object({
   id: z.number().int(),
   reviewId: z.number().int(),
@@ -49,6 +59,13 @@ export const factorSchema = z.object({
   tags: z.array(z.string()),
   acceptedRisk: z.boolean(),
   timelineEntryIds: z.array(z.number().int()),
+  linkedFactors: z
+    .array(linkedFactorSchema)
+    .optional()
+    .describe("Earlier incidents' factors this one is linked to, those the caller may see; on the factors API, not in the review document"),
+  recurs: z
+    .object({ incidents: z.array(z.number().int()).describe('Ids of the other incidents whose factors are linked to or from this one') })
+    .optional(),
   ...recordMeta,
 }).meta({ id: 'Factor' });
 export type Factor = z.infer<typeof factorSchema>;
@@ -60,3 +77,11 @@ export const taxonomySchema = z.object({
   categories: z.array(z.object({ ...taxonomyEntry, description: z.string() })),
   tags: z.array(z.object({ ...taxonomyEntry, category: z.string() })),
 });
+
+export const factorLinkCreateSchema = z.object({ toFactorId: storedInt.describe("A factor of an earlier incident's review") }).strict();
+export const factorLinkParams = z.object({ id: storedIntParam, toFactorId: storedIntParam });
+
+export const factorLinkSuggestionsSchema = z.object({
+  items: z.array(linkedFactorSchema.extend({ reason: z.enum(['category', 'tag', 'title']) })),
+});
+export type FactorLinkSuggestion = z.infer<typeof factorLinkSuggestionsSchema>['items'][number];

@@ -14,6 +14,7 @@ import * as searchIndex from './2026-12-02-0012-search-index.js';
 import * as reviewReads from './2026-12-02-0013-review-reads.js';
 import * as sharedSummaries from './2026-12-02-0014-shared-summaries.js';
 import * as reviewAttachments from './2026-12-02-0015-review-attachments.js';
+import * as factorLinks from './2026-12-02-0016-factor-links.js';
 
 /** Every migration, bundled in code (no globbing at run time), in order. Never edit one that has landed. */
 export const migrations: Record<string, Migration> = {
@@ -32,4 +33,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-02-0013-review-reads': reviewReads,
   '2026-12-02-0014-shared-summaries': sharedSummaries,
   '2026-12-02-0015-review-attachments': reviewAttachments,
+  '2026-12-02-0016-factor-links': factorLinks,
 };

@@ -1,6 +1,6 @@
 import { ActionIcon, Badge, Group, Menu, Modal, Paper, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconDots, IconLink, IconPencil, IconTrash } from '@tabler/icons-react';
+import { IconDots, IconLink, IconPencil, IconRepeat, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { Factor, FactorCreate } from '../../../../shared/reviews/factor.schema.js';
 import type { TimelineEntry } from '../../../../shared/timeline/timeline.schema.js';
@@ -8,6 +8,7 @@ import { ActionFlags } from '../../language/ActionFlags.js';
 import { useActionFindings } from '../../language/LanguageContext.js';
 import { factorKindMeta } from './factor-meta.js';
 import { FactorForm } from './FactorForm.js';
+import { LinkFactorModal, RecursBadge } from './FactorRecurrence.js';
 import { useEditingSignal } from '../../../app/live/use-live.js';
 import { useEditorMode } from '../editor/editor-context.js';
 import { EditingNow } from '../editor/presence/PresenceBar.js';
@@ -23,6 +24,7 @@ interface Props {
 
 export function FactorCard({ factor, timeline, labelOf, onUpdate, onDelete, readOnly }: Props) {
   const [editing, { open, close: closeDialog }] = useDisclosure(false);
+  const [linking, linkDialog] = useDisclosure(false);
   const { reviewId } = useEditorMode();
   // While the dialog is open, the others see this factor is being edited.
   const presence = useEditingSignal(`factors.${factor.id}`);
@@ -72,6 +74,7 @@ export function FactorCard({ factor, timeline, labelOf, onUpdate, onDelete, read
                 {factor.timelineEntryIds.length} timeline
               </Badge>
             )}
+            <RecursBadge factorId={factor.id} />
           </Group>
           <ActionFlags findings={findings} subject={factor.title} />
           <EditingNow reviewId={reviewId} field={`factors.${factor.id}`} />
@@ -85,6 +88,9 @@ export function FactorCard({ factor, timeline, labelOf, onUpdate, onDelete, read
           <Menu.Dropdown>
             <Menu.Item leftSection={<IconPencil size={14} />} onClick={startEditing}>
               Edit
+            </Menu.Item>
+            <Menu.Item leftSection={<IconRepeat size={14} />} onClick={linkDialog.open}>
+              Link to an earlier incident&apos;s factor
             </Menu.Item>
             <Menu.Item leftSection={<IconTrash size={14} />} color="red" onClick={() => onDelete(factor)}>
               Delete
@@ -105,6 +111,7 @@ export function FactorCard({ factor, timeline, labelOf, onUpdate, onDelete, read
           }}
         />
       </Modal>
+      {!readOnly && <LinkFactorModal factorId={factor.id} opened={linking} onClose={linkDialog.close} />}
     </Paper>
   );
 }

@@ -2,6 +2,7 @@ import type { ActionItem } from '../../../../shared/actions/action-item.schema.j
 import type { Factor } from '../../../../shared/reviews/factor.schema.js';
 import type { Whys } from '../../../../shared/reviews/whys.schema.js';
 import { Markdown } from '../../../ui/Markdown.js';
+import { RecursBadge } from '../factors/FactorRecurrence.js';
 import { formatDueDate, statusMeta } from '../../actions/action-meta.js';
 
 /** Free text written by people: Markdown, sanitised (see ui/Markdown.tsx). */
@@ -18,7 +19,8 @@ export function FactorList({ factors, labelOf }: { factors: Factor[]; labelOf: (
           <li key={f.id}>
             <strong>{f.title}</strong>
             {tags.length > 0 && <span className="hs-meta"> ({tags.join(', ')})</span>}
-            {f.acceptedRisk && <span className="hs-meta"> · accepted risk</span>}
+            {f.acceptedRisk && <span className="hs-meta"> · accepted risk</span>}{' '}
+            <RecursBadge factorId={f.id} />
             <Markdown text={f.description} compact />
           </li>
         );
