@@ -59,4 +59,15 @@ export class ReviewEditor {
   state(): Locator {
     return this.page.getByTestId('review-state');
   }
+
+  /** Publishes as its owner would: the async review, then publishing without a meeting. */
+  async publishWithoutMeeting(): Promise<void> {
+    const next = this.page.getByTestId('workflow-next');
+    await expect(next).toHaveText('Start the async review');
+    await next.click();
+    await expect(this.state()).toHaveText('Async review');
+    await expect(next).toHaveText('Publish without a meeting');
+    await next.click();
+    await expect(this.state()).toHaveText('Published');
+  }
 }
