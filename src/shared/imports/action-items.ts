@@ -17,7 +17,7 @@ const NOT_ACTIONS = /actions? taken|response actions|call to action|should (?:i|
 
 const DONE_MARK = /(?:^|\s)(?:✅|✔️?|☑)|\((?:done|completed?|fixed|resolved|closed)\)|\b(?:status:\s*)?(?:done|completed|fixed|resolved|closed)\s*[.)\]]?$/i;
 const DONE_STATUS = /^(?:done|complete|completed|closed|fixed|resolved|finished|yes|shipped|merged|✅)/i;
-const INLINE_ACTION = /^\s*(?:[-*+]\s+)?(?:\*\*|__)?(?:action(?:\s+item)?|todo|follow[\s-]?up)(?:\*\*|__)?\s*[:\-–]\s*(?:\*\*|__)?\s*(.+)$/i;
+const INLINE_ACTION = /^\s*(?:[-*+]\s+)?(?:\*\*|__)?(?:action(?:\s+(?:item|point))?|todo|follow[\s-]?up)(?:\*\*|__)?\s*[:\-–]\s*(?:\*\*|__)?\s*(.+)$/i;
 
 export const isActionHeading = (heading: string) => ACTION_HEADING.test(heading) && !NOT_ACTIONS.test(heading);
 const LABEL =

@@ -14,6 +14,8 @@ describe('titles', () => {
     ['setext heading', 'Queue backlog\n=============\n\nSummary\n-------\ntext\n', 'Queue backlog'],
     ['"Title:" heading', '# Title: Queue backlog\n## Summary\n', 'Queue backlog'],
     ['missing: from the file name', '## Summary\nSomething broke.\n', 'Queue backlog'],
+    ['"Postmortem: X" is a title, not a "Key: value" line', '# Postmortem: Queue backlog\n## Summary\n', 'Postmortem: Queue backlog'],
+    ['"Incident report: X" too', '# Incident report: Queue backlog\n', 'Incident report: Queue backlog'],
   ])('%s', (_, content, title) => {
     expect(importDocument('2024-03-05-queue-backlog.md', content).incidents[0]!.title).toBe(title);
   });
@@ -26,6 +28,32 @@ describe('titles', () => {
 });
 
 describe('timeline shapes', () => {
+  it('a dated bullet whose time is in its text ("2021-08-27: At 12:50:07 UTC, ...")', () => {
+    const doc = '# X\n\n## Timeline\n\n- 2021-08-17: Report received.\n- 2021-08-27: At 12:50:07 UTC, issue exploited.\n';
+    expect(timelineOf(doc)).toEqual([
+      ['2021-08-17', 'Report received.'],
+      ['2021-08-27T12:50:07Z', 'issue exploited.'],
+    ]);
+  });
+
+  it('prose under "What happened" beside a timeline section is not read as entries; its zone is used for the timeline', () => {
+    const doc = '# X\n\n## What happened\n\nOn November 8th, 2022 at 3:15 PM PST we saw errors. At 3:42 PM we restarted the cache.\n\n## Timeline\n\n- 3:15 PM errors start\n- 3:42 PM cache restarted\n';
+    const result = importDocument('doc.md', doc);
+    expect(result.incidents[0]!.timeline.map((e) => [e.occurredAt, e.text])).toEqual([
+      ['2022-11-08T15:15:00-08:00', 'errors start'],
+      ['2022-11-08T15:42:00-08:00', 'cache restarted'],
+    ]);
+    expect(result.warnings.find((w) => w.code === 'no_zone')?.message).toMatch(/read as America\/Los_Angeles, the zone the document's other times are written in/);
+  });
+
+  it('"What happened" is still the timeline when there is no other', () => {
+    const doc = '# X\n\n## What happened\n\nAll times UTC.\n\n- 2024-03-05 10:00 Deploy\n- 10:05 Errors\n';
+    expect(timelineOf(doc)).toEqual([
+      ['2024-03-05T10:00:00Z', 'Deploy'],
+      ['2024-03-05T10:05:00Z', 'Errors'],
+    ]);
+  });
+
   it('a table with separate date and time columns and a zone in the header', () => {
     const doc = '# X\n\n## Timeline\n\n| Date | Time (CET) | What |\n|---|---|---|\n| 2024-07-01 | 09:00 | Deploy |\n| 2024-07-01 | 09:05 | Errors <br> rise |\n|  |  | Later, time not known |\n';
     expect(timelineOf(doc)).toEqual([
@@ -158,6 +186,7 @@ describe('action items', () => {
     ['inline "Action item:" lines anywhere', '# X\n## Discussion\nWe talked.\nAction item: add a canary\n', [['add a canary', false]]],
     ['nested bullets stay part of their item', '# X\n## Remediation\n- Add a canary\n  - https://example.com/1\n', [['Add a canary', false]]],
     ['lessons learned and future improvements', '# X\n## Lessons learned and future improvements\n- Rotate certificates automatically\n', [['Rotate certificates automatically', false]]],
+    ['inline "Action point:" lines', '# X\n## Fork monitoring\nIt was slow.\n\nAction point: make the monitor push alerts\n', [['make the monitor push alerts', false]]],
     ['not: actions taken during the response', '# X\n## Actions taken\n- Restarted the workers\n', []],
   ])('%s', (_, doc, expected) => expect(actionsOf(doc)).toEqual(expected));
 });

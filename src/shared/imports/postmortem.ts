@@ -53,6 +53,20 @@ const MITIGATORS_HEADING = /went well|went right|mitigat|what helped|worked well
 const RISKS_HEADING = /got lucky|\brisks?\b|could have been worse/i;
 const LESSONS_HEADING = /lessons?|takeaways|what we learned|learnings/i;
 const ZONE_STATEMENT = /\b(?:times?|timestamps?|hours)\b/i;
+/** Headings that retell the timeline in prose when a timeline section exists beside them. */
+const RETELLING_HEADING = /what happened/i;
+/** "3:15 PM PST", "14:02 UTC": a time written with its zone. */
+const TIME_WITH_ZONE = /\b\d{1,2}(?::\d{2}){1,2}\s*(?:[ap]\.?m\.?\s*)?\(?([A-Z]{2,5}|UTC[+\-−]\d{1,2}(?::?\d{2})?)\b/gi;
+
+/** The zone of every time written with one, when they all agree; else null. */
+function zoneOfWrittenTimes(text: string): string | null {
+  const zones = new Set<string>();
+  for (const match of text.matchAll(TIME_WITH_ZONE)) {
+    const zone = zoneFromToken(match[1]!);
+    if (zone) zones.add(zone);
+  }
+  return zones.size === 1 ? [...zones][0]! : null;
+}
 const MAX_TEXT = 20_000;
 
 function dayOf(value: unknown): Day | null {
@@ -105,6 +119,9 @@ function stringList(value: unknown): string[] {
 const isKnownSection = (heading: string) =>
   SECTION_NAMES.test(heading.replace(/[:\s]+$/, '')) || /metadata|what happened|root cause|resolution|lessons|impact|timeline/i.test(heading) || isActionHeading(heading);
 
+/** "Postmortem: Login failures", "Incident report: ...": a title, not a "Key: value" line. */
+const TITLE_LABEL = /^(?:incident|post[\s-]?mortem|post[\s-]?incident review|outage|rca|root cause analysis|retrospective|pir)(?:\s+(?:report|review|summary|analysis))?\s*:\s*\S/i;
+
 /**
  * The title heading: "# Title: X" (or an empty "# Title:" followed by the real heading), else the first
  * heading of the top level used, unless it is a known section name ("Overview", "Timeline") or a "Key: value" line.
@@ -117,7 +134,7 @@ function findTitleSection(sections: Section[]): Section | null {
   }
   const top = Math.min(...sections.map((s) => s.depth));
   const first = sections.find((s) => s.depth === top);
-  return first && !isKnownSection(first.heading) && !/^\w[\w ]*:/.test(first.heading) ? first : null;
+  return first && !isKnownSection(first.heading) && (!/^\w[\w ]*:/.test(first.heading) || TITLE_LABEL.test(first.heading)) ? first : null;
 }
 
 /** Sections after an appendix heading are evidence until a timeline or action section of the same level or above. */
@@ -229,10 +246,12 @@ function importSingle(name: string, content: string, options: ImportOptions): Im
     toDay(findDate(lines.slice(0, 60).join('\n'), order));
   const excluded = excludedSections(sections);
   const open = sections.filter((s) => !excluded.has(s));
+  // "What happened" holds the timeline in some documents; beside a real timeline section it is prose retelling it.
+  const hasNamedTimeline = open.some((s) => TIMELINE_HEADING.test(s.heading) && !RETELLING_HEADING.test(s.heading));
+  const namesTimeline = (heading: string) => TIMELINE_HEADING.test(heading) && !(hasNamedTimeline && RETELLING_HEADING.test(heading));
   const isTimeline = (s: Section, proseToo: boolean) =>
     /time\s*line/i.test(s.heading) ||
-    (!isActionHeading(s.heading) &&
-      (TIMELINE_HEADING.test(s.heading) || s.parents.some((p) => TIMELINE_HEADING.test(p)) || stampedBlocks(s, lines, order, proseToo) >= 2));
+    (!isActionHeading(s.heading) && (namesTimeline(s.heading) || s.parents.some(namesTimeline) || stampedBlocks(s, lines, order, proseToo) >= 2));
   // Only a document with no timeline of its own (a prose post-event summary, perhaps without headings)
   // is read for dated paragraphs ("At 9:37 AM PST, ..."); elsewhere they retell the timeline.
   const preambleSection: Section = { heading: '', depth: 0, line: 0, parents: [], blocks: preamble };
@@ -250,8 +269,10 @@ function importSingle(name: string, content: string, options: ImportOptions): Im
     .map((text) => zoneInSentence(text))
     .find(Boolean);
   const docZone = (fmZone ? zoneFromToken(fmZone) : null) ?? statedZone ?? null;
+  // No zone stated for the timeline, but the document writes its other times in one zone ("at 3:15 PM PST"): that one.
+  const writtenZone = docZone ? null : zoneOfWrittenTimes(lines.join('\n'));
 
-  const reader = new TimelineReader(lines, { docDate, docZone, defaultZone: options.timeZone ?? null, order, warn });
+  const reader = new TimelineReader(lines, { docDate, docZone, writtenZone, defaultZone: options.timeZone ?? null, order, warn });
   for (const section of timelineSections) reader.readSection(section);
 
   const actionItems: ImportedActionItem[] = [];

@@ -18,6 +18,8 @@ export interface ImportedEntry {
 export interface TimelineOptions {
   docDate: Day | null;
   docZone: string | null;
+  /** The one zone the document's other times are written in, used when none is stated for the timeline. */
+  writtenZone?: string | null;
   defaultZone: string | null;
   order: DateOrder;
   warn: (code: string, message: string, line?: number) => void;
@@ -228,12 +230,14 @@ export class TimelineReader {
   }
 
   private entry(stamp: LeadingStamp, line: number): ImportedEntry {
-    const zone = this.sectionZone ?? this.options.docZone ?? this.options.defaultZone;
-    if (!zone && !stamp.zone && stamp.time && !this.zoneWarned) {
+    const stated = this.sectionZone ?? this.options.docZone ?? this.options.defaultZone;
+    const zone = stated ?? this.options.writtenZone ?? 'UTC';
+    if (!stated && !stamp.zone && stamp.time && !this.zoneWarned) {
       this.zoneWarned = true;
-      this.options.warn('no_zone', 'No time zone is stated for the timeline: times were read as UTC. Choose the zone they were written in.', line);
+      const guess = this.options.writtenZone ? `${zone}, the zone the document's other times are written in` : 'UTC';
+      this.options.warn('no_zone', `No time zone is stated for the timeline: times were read as ${guess}. Choose the zone they were written in.`, line);
     }
-    const resolved = this.clock.resolve(stamp, zone ?? 'UTC');
+    const resolved = this.clock.resolve(stamp, zone);
     if (stamp.time && !resolved.date) this.options.warn('no_date', 'This entry has a time but no day can be found: its instant is left unknown.', line);
     if (stamp.date?.ambiguous) this.options.warn('ambiguous_date', 'The day and month of this date could be read either way.', line);
     return { ...resolved, text: '', line };

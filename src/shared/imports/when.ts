@@ -186,7 +186,7 @@ export function readLeadingStamp(line: string, order: DateOrder = 'DMY', allowPr
     }
   }
   const afterDate = text;
-  text = text.replace(/^(?:T|,?\s+(?:at\s+)?|\s*[-–—@]\s*)/i, '').replace(OPENERS, '');
+  text = text.replace(/^(?:T|,?\s+(?:at\s+)?|\s*[-–—@]\s*|\s*:\s*at\s+(?=\d))/i, '').replace(OPENERS, '');
   let time: WrittenTime | null = null;
   const approxTime = APPROXIMATE.exec(text);
   if (approxTime && (date || approximate)) {
