@@ -46,6 +46,15 @@ describe('timeline shapes', () => {
     expect(result.warnings.find((w) => w.code === 'no_zone')?.message).toMatch(/read as America\/Los_Angeles, the zone the document's other times are written in/);
   });
 
+  it('a zone written with one entry ("UTC+2") holds for the entries after it', () => {
+    const doc = '# X\n\n## Timeline\n\n21/07/2023 09:31 UTC+2 - Deploy started\n21/07/2023 09:40 UTC+2 - Errors began\n\n**10:02**\nRollback complete\n';
+    expect(timelineOf(doc)).toEqual([
+      ['2023-07-21T09:31:00+02:00', 'Deploy started'],
+      ['2023-07-21T09:40:00+02:00', 'Errors began'],
+      ['2023-07-21T10:02:00+02:00', 'Rollback complete'],
+    ]);
+  });
+
   it('"What happened" is still the timeline when there is no other', () => {
     const doc = '# X\n\n## What happened\n\nAll times UTC.\n\n- 2024-03-05 10:00 Deploy\n- 10:05 Errors\n';
     expect(timelineOf(doc)).toEqual([

@@ -56,7 +56,7 @@ const ZONE_STATEMENT = /\b(?:times?|timestamps?|hours)\b/i;
 /** Headings that retell the timeline in prose when a timeline section exists beside them. */
 const RETELLING_HEADING = /what happened/i;
 /** "3:15 PM PST", "14:02 UTC": a time written with its zone. */
-const TIME_WITH_ZONE = /\b\d{1,2}(?::\d{2}){1,2}\s*(?:[ap]\.?m\.?\s*)?\(?([A-Z]{2,5}|UTC[+\-−]\d{1,2}(?::?\d{2})?)\b/gi;
+const TIME_WITH_ZONE = /\b\d{1,2}(?::\d{2}){1,2}\s*(?:[aApP]\.?[mM]\.?\s*)?\(?((?:UTC|GMT)\s*[+\-−]\s*\d{1,2}(?::?\d{2})?|[A-Z]{2,5})\b/g;
 
 /** The zone of every time written with one, when they all agree; else null. */
 function zoneOfWrittenTimes(text: string): string | null {

@@ -60,6 +60,8 @@ export class TimelineReader {
   private sectionZone: string | null = null;
   private open: Open | null = null;
   private zoneWarned = false;
+  /** The zone the last entry wrote with its time ("09:31 UTC+2"): entries after it without one are in it too. */
+  private entryZone: string | null = null;
   /** The section's heading says it is a timeline (not only found to hold stamps). */
   private explicit = false;
 
@@ -230,7 +232,8 @@ export class TimelineReader {
   }
 
   private entry(stamp: LeadingStamp, line: number): ImportedEntry {
-    const stated = this.sectionZone ?? this.options.docZone ?? this.options.defaultZone;
+    if (stamp.zone) this.entryZone = stamp.zone;
+    const stated = this.sectionZone ?? this.options.docZone ?? this.options.defaultZone ?? this.entryZone;
     const zone = stated ?? this.options.writtenZone ?? 'UTC';
     if (!stated && !stamp.zone && stamp.time && !this.zoneWarned) {
       this.zoneWarned = true;

@@ -218,7 +218,7 @@ export function readLeadingStamp(line: string, order: DateOrder = 'DMY', allowPr
     // ISO 8601 offsets after seconds (14:02:00+01:00) or spaced without a colon (14:02 -0700); never 14:00-14:30.
     const offset = time.hasSeconds ? /^([+-])(\d{2}):?(\d{2})\b/.exec(text) : /^\s([+-])(\d{2})(\d{2})\b/.exec(text);
     const paren = /^\s*\(([^()]{1,12})\)/.exec(text); // "14:02 (UTC)"
-    const lower = /^\s*(utc|gmt)\b/i.exec(text);
+    const lower = /^\s*((?:utc|gmt)(?:\s*[+\-−]\s*\d{1,2}(?::?\d{2})?)?)(?![\w:])/i.exec(text); // "UTC", "utc", "UTC+2", "GMT-05:00"
     if (offset) {
       zone = zoneFromToken(`UTC${offset[1]}${offset[2]}:${offset[3]}`);
       text = text.slice(offset[0].length);
