@@ -31,6 +31,8 @@ describe('readLeadingStamp: the stamp leading a timeline line', () => {
     ['At 14:02, the pager fired', '2024-03-05T14:02:00Z', 'minute', 'the pager fired'],
     ['[???] IOPS reached a critical point', null, 'unknown', 'IOPS reached a critical point'],
     ['2019-12-03 --:-- surge of deployments', null, 'unknown', 'surge of deployments'],
+    ['Unknown time - customer e-mail received', null, 'unknown', 'customer e-mail received'],
+    ['2024-03-05 09:31 UTC+2 - deploy', '2024-03-05T09:31:00+02:00', 'minute', 'deploy'],
     ['2023-MM-DD[^1]:', null, 'unknown', ''],
     ['2024-03-18 - domain removed', null, 'day', 'domain removed'],
   ];

@@ -152,7 +152,7 @@ function to24(hour: number, meridiem: string | undefined): number | null {
   return (hour % 12) + (pm ? 12 : 0);
 }
 
-const UNKNOWN_TIME = /^(?:\?{2,}(?::\?{2,})?|[-–]{2}:[-–]{2}|[xX]{2}:[xX]{2}|hh:mm|unknown|tbd|n\/a)/i;
+const UNKNOWN_TIME = /^(?:\?{2,}(?::\?{2,})?|[-–]{2}:[-–]{2}|[xX]{2}:[xX]{2}|hh:mm|(?:time\s+)?unknown(?:\s+time)?|tbd|n\/a)/i;
 const UNKNOWN_DATE = /^\d{4}-(?:MM|mm|\?\?)-(?:DD|dd|\?\?)/;
 const APPROXIMATE = /^(?:~|≈|ca\.?\s*|circa\s+|approx(?:imately|\.)?\s+|about\s+|around\s+|\(approx(?:imately|\.)?\)\s*)/i;
 const OPENERS = /^(?:[-*+]\s+)?(?:\*\*|__|\*|_|`|\[)*/;
