@@ -231,6 +231,16 @@ describe('a document describing several incidents', () => {
     '- [ ] Add a canary',
   ].join('\n');
 
+  it('reads an incident whose only times are its key events', () => {
+    const doc = '# Incident log\n\n### Incident on 2023-08-02 - DNS failures\n\n- **Key events**\n  - First detected: 2023-08-02 09:10\n  - Resolved: 2023-08-02 09:40\n- **Review actions**:\n  - Pin the DNS version\n\n### Incident on 2023-07-01 - Disk\n\n- **Key events**\n  - First detected: 2023-07-01 10:00\n';
+    const { incidents } = importDocument('log.md', doc);
+    expect(incidents[0]!.timeline.map((e) => [e.occurredAt, e.text])).toEqual([
+      ['2023-08-02T09:10:00Z', 'First detected'],
+      ['2023-08-02T09:40:00Z', 'Resolved'],
+    ]);
+    expect(incidents[0]!.actionItems.map((a) => a.title)).toEqual(['Pin the DNS version']);
+  });
+
   it('gives one incident per incident heading, each with its own timeline and action items', () => {
     const { incidents } = importDocument('incident-log.md', log);
     expect(incidents.map((i) => i.title)).toEqual(['Incident on 2023-09-18 15:12 - Nodes ran out of disk', 'Incident on 2023-08-02 09:00 - Ingress returned 502s']);

@@ -3,7 +3,7 @@ import { toString } from 'mdast-util-to-string';
 import { type ImportedActionItem, isActionHeading, readActionSection, readInlineActions } from './action-items.js';
 import type { Day } from './clock.js';
 import { type Section, nodeLines, parseMarkdown, plainInline } from './markdown.js';
-import { APPENDIX_HEADING, type ImportedEntry, TIMELINE_HEADING, TimelineReader, isStampHeading } from './timeline.js';
+import { APPENDIX_HEADING, type ImportedEntry, KEY_EVENTS, TIMELINE_HEADING, TimelineReader, isStampHeading, readKeyEvent } from './timeline.js';
 import { type DateOrder, type WrittenDate, detectDateOrder, findDate, readLeadingStamp } from './when.js';
 import { zoneFromToken, zoneInSentence } from './zones.js';
 
@@ -153,11 +153,21 @@ function excludedSections(sections: Section[]): Set<Section> {
 }
 
 /** Time-led items of a list and of the lists nested in it ("- **Context**:" then "  - 13:42 ..."). */
-function countItems(list: List, lines: string[], hasTime: (text: string) => boolean): number {
+const withoutBullet = (text: string) => text.replace(/^\s*(?:[-*+]|\d+[.)])\s+/, '').trim();
+
+function countItems(list: List, lines: string[], hasTime: (text: string) => boolean, order: DateOrder): number {
   let count = 0;
   for (const item of list.children) {
-    if (hasTime(nodeLines(lines, item)[0]?.text ?? '')) count += 1;
-    for (const child of item.children) if (child.type === 'list') count += countItems(child, lines, hasTime);
+    const first = nodeLines(lines, item)[0]?.text ?? '';
+    // "- **Key events**" with "First detected: 2023-09-18 13:42" items under it.
+    if (KEY_EVENTS.test(plainInline(withoutBullet(first)))) {
+      for (const child of item.children) {
+        if (child.type === 'list') count += child.children.filter((sub) => readKeyEvent(withoutBullet(nodeLines(lines, sub)[0]?.text ?? ''), order)).length;
+      }
+      continue;
+    }
+    if (hasTime(first)) count += 1;
+    for (const child of item.children) if (child.type === 'list') count += countItems(child, lines, hasTime, order);
   }
   return count;
 }
@@ -169,7 +179,7 @@ function stampedBlocks(section: Section, lines: string[], order: DateOrder, pros
     return stamp !== null && (stamp.time !== null || stamp.unknown);
   };
   for (const block of section.blocks) {
-    if (block.type === 'list') count += countItems(block, lines, hasTime);
+    if (block.type === 'list') count += countItems(block, lines, hasTime, order);
     // "At 9:37 AM PST, ..." opens a dated paragraph; later lines count only when they lead with a time.
     else if (block.type === 'heading' || block.type === 'paragraph') count += nodeLines(lines, block).filter((l, i) => hasTime(l.text, proseToo && i === 0)).length;
     else if (block.type === 'table') count += block.children.slice(1).filter((row) => hasTime(toString(row.children[0]!))).length;

@@ -29,7 +29,14 @@ export const TIMELINE_HEADING = /time\s*line|chronolog|sequence of events|what h
 /** Appendices, pasted chat and logs: their timestamps are evidence, not the author's timeline. */
 export const APPENDIX_HEADING =
   /^\W*(?:appendi|apendix|appendinx)|\b(?:chat|slack|irc|discord|teams|#[\w-]+)\b.*\b(?:logs?|transcripts?|threads?|history|messages|excerpts?)\b|transcript|^\W*(?:raw\s+|pasted\s+)?logs?\b|^\W*attachments?\W*$|^\W*indicators of compromise|^\W*references\W*$/i;
-const KEY_EVENTS = /^(?:key (?:events|timestamps|times|dates|moments)|timeline)\b/i;
+export const KEY_EVENTS = /^(?:key (?:events|timestamps|times|dates|moments)|timeline)\b/i;
+
+/** "First detected: 2023-09-18 13:42" (a key event): its label, and the instant that is all the rest. */
+export function readKeyEvent(text: string, order: DateOrder): { label: string; stamp: LeadingStamp } | null {
+  const labelled = /^(?:\*\*|__)?([A-Za-z][^:]{1,60}?)(?:\*\*|__)?(?::|\s)\s*(\d.*)$/.exec(text);
+  const stamp = labelled ? readLeadingStamp(labelled[2]!, order) : null;
+  return labelled && stamp?.time && stamp.rest === '' ? { label: plainInline(labelled[1]!), stamp } : null;
+}
 const ZONE_STATEMENT = /\b(?:times?|timestamps?|hours|clock)\b/i;
 const WEEKDAY_ONLY = /^\(?(?:mon|tues|wednes|thurs|fri|satur|sun)day\)?$/i;
 
@@ -203,10 +210,8 @@ export class TimelineReader {
   /** "First detected: 2023-09-18 13:42" under a "Key events" label: the label is the entry's text. */
   private readKeyEvents(list: List): void {
     for (const item of list.children) {
-      const text = this.firstLine(item);
-      const labelled = /^(?:\*\*|__)?([A-Za-z][^:]{1,60}?)(?:\*\*|__)?(?::|\s)\s*(\d.*)$/.exec(text);
-      const stamp = labelled ? readLeadingStamp(labelled[2]!, this.options.order) : null;
-      if (labelled && stamp?.time && stamp.rest === '') this.entries.push({ ...this.entry(stamp, item.position?.start.line ?? 0), text: plainInline(labelled[1]!) });
+      const keyEvent = readKeyEvent(this.firstLine(item), this.options.order);
+      if (keyEvent) this.entries.push({ ...this.entry(keyEvent.stamp, item.position?.start.line ?? 0), text: keyEvent.label });
       else this.readItem(item, null);
     }
   }
