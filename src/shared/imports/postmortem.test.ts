@@ -15,6 +15,7 @@ describe('titles', () => {
     ['"Title:" heading', '# Title: Queue backlog\n## Summary\n', 'Queue backlog'],
     ['missing: from the file name', '## Summary\nSomething broke.\n', 'Queue backlog'],
     ['"Postmortem: X" is a title, not a "Key: value" line', '# Postmortem: Queue backlog\n## Summary\n', 'Postmortem: Queue backlog'],
+    ['a plain-text document\'s first line', 'Postmortem: Queue backlog\nDate: March 5, 2024\n\nSummary:\nJobs piled up.\n', 'Postmortem: Queue backlog'],
     ['"Incident report: X" too', '# Incident report: Queue backlog\n', 'Incident report: Queue backlog'],
   ])('%s', (_, content, title) => {
     expect(importDocument('2024-03-05-queue-backlog.md', content).incidents[0]!.title).toBe(title);
@@ -52,6 +53,14 @@ describe('timeline shapes', () => {
       ['2023-07-21T09:31:00+02:00', 'Deploy started'],
       ['2023-07-21T09:40:00+02:00', 'Errors began'],
       ['2023-07-21T10:02:00+02:00', 'Rollback complete'],
+    ]);
+  });
+
+  it('a "Timezone: PDT" metadata line states the zone', () => {
+    const doc = '# X\n\n**Date:** 2024-05-14\n**Timezone:** PDT\n\n## Timeline\n\n* 14:00 - Deploy starts\n* 14:07 - Errors rise\n';
+    expect(timelineOf(doc)).toEqual([
+      ['2024-05-14T14:00:00-07:00', 'Deploy starts'],
+      ['2024-05-14T14:07:00-07:00', 'Errors rise'],
     ]);
   });
 

@@ -137,6 +137,13 @@ function findTitleSection(sections: Section[]): Section | null {
   return first && !isKnownSection(first.heading) && (!/^\w[\w ]*:/.test(first.heading) || TITLE_LABEL.test(first.heading)) ? first : null;
 }
 
+/** A plain-text document's first line, when it reads as a title: short, not a sentence, not a "Key: value" line. */
+function firstLineTitle(lines: string[]): string | null {
+  const first = lines.find((line) => line.trim() !== '')?.trim() ?? '';
+  if (first.length === 0 || first.length > 120 || /[.!?]$/.test(first) || /^[-*+>|<`#=]|^\d+[.)]\s/.test(first)) return null;
+  return !/^\w[\w ]*:/.test(first) || TITLE_LABEL.test(first) ? plainInline(first) : null;
+}
+
 /** Sections after an appendix heading are evidence until a timeline or action section of the same level or above. */
 function excludedSections(sections: Section[]): Set<Section> {
   const excluded = new Set<Section>();
@@ -245,8 +252,9 @@ function importSingle(name: string, content: string, options: ImportOptions): Im
 
   const titleSection = findTitleSection(sections);
   const fmTitle = typeof fm.title === 'string' && fm.title.trim() ? fm.title.trim() : null;
-  const title = fmTitle ?? (titleSection ? titleSection.heading.replace(/^title\s*:\s*/i, '') : titleFromFileName(name));
-  if (!fmTitle && !titleSection) warn('title_from_file_name', `No title heading: the title "${title}" was made from the file name.`);
+  const lineTitle = fmTitle || titleSection ? null : firstLineTitle(lines);
+  const title = fmTitle ?? (titleSection ? titleSection.heading.replace(/^title\s*:\s*/i, '') : (lineTitle ?? titleFromFileName(name)));
+  if (!fmTitle && !titleSection && !lineTitle) warn('title_from_file_name', `No title heading: the title "${title}" was made from the file name.`);
 
   const docDate =
     toDay(findDate(title, order)) ??
@@ -278,7 +286,8 @@ function importSingle(name: string, content: string, options: ImportOptions): Im
     .filter((text) => ZONE_STATEMENT.test(text) && text.length < 200)
     .map((text) => zoneInSentence(text))
     .find(Boolean);
-  const docZone = (fmZone ? zoneFromToken(fmZone) : null) ?? statedZone ?? null;
+  const metadataZone = metadata(lines.slice(0, 40), metadataLine('time ?zone|tz'));
+  const docZone = (fmZone ? zoneFromToken(fmZone) : null) ?? (metadataZone ? zoneInSentence(metadataZone) : null) ?? statedZone ?? null;
   // No zone stated for the timeline, but the document writes its other times in one zone ("at 3:15 PM PST"): that one.
   const writtenZone = docZone ? null : zoneOfWrittenTimes(lines.join('\n'));
 
