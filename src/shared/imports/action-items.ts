@@ -12,7 +12,7 @@ export interface ImportedActionItem {
 
 /** Headings whose lists are things to do (the section and everything under it). */
 export const ACTION_HEADING =
-  /action[\s-]*items?|actions?\b(?! taken)|corrective|preventi(?:ve|on)|remediation|follow[\s-]*ups?|follow[\s-]*up (?:items|actions|work|improvements)|next steps|future improvements|improvements|to[\s-]?dos?\b|tasks\b|what we(?:'| a)re doing|mitigations? (?:planned|to come)/i;
+  /action[\s-]*items?|actions?\b(?! taken)|corrective|preventi(?:ve|on)|remediation|follow[\s-]*ups?|follow[\s-]*up (?:items|actions|work|improvements)|next steps|future improvements|improvements|to[\s-]?dos?\b|tasks\b|what we(?:'| a)re doing|what we will do|mitigations? (?:planned|to come)|recommendations?|work items|going forward/i;
 const NOT_ACTIONS = /actions? taken|response actions|call to action|should (?:i|you)|can (?:i|you)|you can/i;
 
 const DONE_MARK = /(?:^|\s)(?:✅|✔️?|☑)|\((?:done|completed?|fixed|resolved|closed)\)|\b(?:status:\s*)?(?:done|completed|fixed|resolved|closed)\s*[.)\]]?$/i;
@@ -21,7 +21,7 @@ const INLINE_ACTION = /^\s*(?:[-*+]\s+)?(?:\*\*|__)?(?:action(?:\s+(?:item|point
 
 export const isActionHeading = (heading: string) => ACTION_HEADING.test(heading) && !NOT_ACTIONS.test(heading);
 const LABEL =
-  /^\W*(?:action[\s-]*items?|corrective|preventi(?:ve|on)|remediation|follow[\s-]*ups?|next steps|future improvements|improvements|to[\s-]?dos?)\b/i;
+  /^\W*(?:action[\s-]*items?|corrective|preventi(?:ve|on)|remediation|follow[\s-]*ups?|next steps|future improvements|improvements|recommendations?|to[\s-]?dos?)\b/i;
 const isLabel = (text: string) => text.trim().length < 60 && !/[.!?]$/.test(text.trim()) && LABEL.test(text) && isActionHeading(text);
 
 /** "**Do X**: because Y" → title "Do X", description "because Y"; otherwise the first sentence is the title when long. */

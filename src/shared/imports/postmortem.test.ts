@@ -205,6 +205,7 @@ describe('action items', () => {
     ['nested bullets stay part of their item', '# X\n## Remediation\n- Add a canary\n  - https://example.com/1\n', [['Add a canary', false]]],
     ['lessons learned and future improvements', '# X\n## Lessons learned and future improvements\n- Rotate certificates automatically\n', [['Rotate certificates automatically', false]]],
     ['inline "Action point:" lines', '# X\n## Fork monitoring\nIt was slow.\n\nAction point: make the monitor push alerts\n', [['make the monitor push alerts', false]]],
+    ['a list under "Recommendations"', '# X\n## Recommendations\n- Alert on queue depth\n', [['Alert on queue depth', false]]],
     ['not: actions taken during the response', '# X\n## Actions taken\n- Restarted the workers\n', []],
   ])('%s', (_, doc, expected) => expect(actionsOf(doc)).toEqual(expected));
 });
