@@ -16,6 +16,7 @@ describe('titles', () => {
     ['missing: from the file name', '## Summary\nSomething broke.\n', 'Queue backlog'],
     ['"Postmortem: X" is a title, not a "Key: value" line', '# Postmortem: Queue backlog\n## Summary\n', 'Postmortem: Queue backlog'],
     ['a plain-text document\'s first line', 'Postmortem: Queue backlog\nDate: March 5, 2024\n\nSummary:\nJobs piled up.\n', 'Postmortem: Queue backlog'],
+    ['a title that mentions a section name', '# Fall of the bridge – Timeline of the de-peg attack\n## Summary\n', 'Fall of the bridge – Timeline of the de-peg attack'],
     ['"Incident report: X" too', '# Incident report: Queue backlog\n', 'Incident report: Queue backlog'],
   ])('%s', (_, content, title) => {
     expect(importDocument('2024-03-05-queue-backlog.md', content).incidents[0]!.title).toBe(title);

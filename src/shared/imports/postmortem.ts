@@ -116,8 +116,11 @@ function stringList(value: unknown): string[] {
   return [];
 }
 
+/** A section's name, not a title: "Timeline (all times UTC)" is one, "Fall of X – Timeline of the attack" is not. */
 const isKnownSection = (heading: string) =>
-  SECTION_NAMES.test(heading.replace(/[:\s]+$/, '')) || /metadata|what happened|root cause|resolution|lessons|impact|timeline/i.test(heading) || isActionHeading(heading);
+  SECTION_NAMES.test(heading.replace(/[:\s]+$/, '')) ||
+  (heading.replace(/\([^)]*\)/g, '').trim().split(/\s+/).length <= 4 &&
+    (/metadata|what happened|root cause|resolution|lessons|impact|timeline/i.test(heading) || isActionHeading(heading)));
 
 /** "Postmortem: Login failures", "Incident report: ...": a title, not a "Key: value" line. */
 const TITLE_LABEL = /^(?:incident|post[\s-]?mortem|post[\s-]?incident review|outage|rca|root cause analysis|retrospective|pir)(?:\s+(?:report|review|summary|analysis))?\s*:\s*\S/i;
