@@ -10,6 +10,7 @@ import type {
 import { externalIdOf, parseChanges } from '../../shared/changes/parse-changes.js';
 import type { AppContext } from '../context.js';
 import { writeTransaction } from '../db/group-commit.js';
+import { recordChange } from '../events/record-change.js';
 import { decodeCursor, encodeCursor } from '../http/cursor.js';
 import { invalidField } from '../http/version-conflict.js';
 import { toChangeEvent, toChangeValues } from './change.mapper.js';
@@ -18,15 +19,20 @@ import * as repo from './changes.repo.js';
 type StorableChange = Omit<ParsedChange, 'source'> & { source: ChangeSource };
 
 /**
- * Stores the changes not known yet, in one transaction; a change known before (same source and
- * external id, imported earlier or by someone at the same moment) is left as it is.
+ * Stores the changes not known yet, in one transaction with their audit entry and event; a change
+ * known before (same source and external id, imported earlier or by someone at the same moment)
+ * is left as it is, and a list with nothing new records nothing.
  */
-async function store(ctx: AppContext, changes: StorableChange[]): Promise<{ rows: Map<string, repo.ChangeRow>; created: Set<number> }> {
+async function store(ctx: AppContext, changes: StorableChange[], action: 'change.import' | 'change.create'): Promise<{ rows: Map<string, repo.ChangeRow>; created: Set<number> }> {
   const nowIso = ctx.now().toISOString();
   const values = changes.map((change) => toChangeValues(change, ctx.actor?.userId ?? null, nowIso));
   return writeTransaction(ctx.db, async (trx) => {
-    const created = new Set(await repo.insertNewChanges(trx, values));
-    return { rows: await repo.findKnown(trx, values), created };
+    const changeIds = await repo.insertNewChanges(trx, values);
+    if (changeIds.length) {
+      const sources = [...new Set(values.map((v) => v.source))];
+      await recordChange(ctx, trx, { type: 'changes.added', changeIds }, { action, entityType: 'change_event', entityId: changeIds[0]!, before: null, after: { changeIds, sources } });
+    }
+    return { rows: await repo.findKnown(trx, values), created: new Set(changeIds) };
   });
 }
 
@@ -35,7 +41,7 @@ export async function importChanges(ctx: AppContext, request: ChangeImportReques
   const parsed = parseChanges(request.format, request.content, { timeZone: request.timeZone, service: request.service });
   if ('unreadable' in parsed) throw invalidField('content', `The ${request.format === 'csv' ? 'CSV' : 'JSON'} ${parsed.unreadable}`);
   const keys = parsed.changes.map((change) => ({ source: change.source, external_id: change.externalId }));
-  const { rows, created } = request.dryRun ? { rows: await repo.findKnown(ctx.db, keys), created: new Set<number>() } : await store(ctx, parsed.changes);
+  const { rows, created } = request.dryRun ? { rows: await repo.findKnown(ctx.db, keys), created: new Set<number>() } : await store(ctx, parsed.changes, 'change.import');
   // A change listed twice is created once: the second mention is "known".
   const seen = new Set<string>();
   const changes = parsed.changes.map(({ row, ...change }) => {
@@ -51,7 +57,7 @@ export async function importChanges(ctx: AppContext, request: ChangeImportReques
 /** One change, as a CI pipeline reports it; sending the same one again (same externalId) answers the stored one. */
 export async function addChange(ctx: AppContext, input: ChangeCreate): Promise<{ change: ChangeEvent; created: boolean }> {
   const externalId = externalIdOf(input.service, input.externalId, input.occurredAt, input.title);
-  const { rows, created } = await store(ctx, [{ ...input, source: 'api', externalId }]);
+  const { rows, created } = await store(ctx, [{ ...input, source: 'api', externalId }], 'change.create');
   const row = rows.get(repo.changeKey({ source: 'api', external_id: externalId }))!;
   return { change: toChangeEvent(row), created: created.has(row.id) };
 }

@@ -13,6 +13,14 @@ type Page = { items: ChangeEvent[]; nextCursor: string | null };
 const importChanges = (t: TestApp, payload: object) => t.request<ChangeImportResult & Problem>({ method: 'POST', url: '/api/changes/import', payload });
 const fields = (body: Problem) => body.errors?.map((e) => e.field);
 
+/** The changes.added events, each with the action of the audit entry recorded beside it. */
+async function changeEvents(t: TestApp) {
+  const db = t.database.handle.db;
+  const events = await db.selectFrom('events').select(['data', 'at']).where('type', '=', 'changes.added').orderBy('id').execute();
+  const audits = await db.selectFrom('audit_log').select('action').where('entity_type', '=', 'change_event').orderBy('id').execute();
+  return events.map((e, i) => ({ event: JSON.parse(e.data) as unknown, audit: audits[i]?.action }));
+}
+
 describe.each(databaseKinds)('changes on %s', (kind) => {
   const t = useTestApp(kind);
 
@@ -30,10 +38,14 @@ describe.each(databaseKinds)('changes on %s', (kind) => {
     expect(preview.body.changes.map((c) => [c.title, c.id, c.known])).toEqual([['Release 1.4', null, false], ['Release 1.5', null, false], ['Release 1.4 again', null, true]]);
     expect(await get<Page>(t, '/api/changes?service=billing')).toEqual({ items: [], nextCursor: null });
 
+    const eventsBefore = await changeEvents(t);
     const imported = await importChanges(t, { format: 'csv', content: csv });
     expect(imported.body).toMatchObject({ created: 2, known: 1 });
     const again = await importChanges(t, { format: 'csv', content: csv });
     expect(again.body).toMatchObject({ created: 0, known: 3 });
+    // One event and audit entry for what was new; nothing for the list that brought nothing new.
+    const ids = imported.body.changes.slice(0, 2).map((c) => c.id);
+    expect((await changeEvents(t)).slice(eventsBefore.length)).toEqual([{ event: { type: 'changes.added', changeIds: ids }, audit: 'change.import' }]);
     expect(again.body.changes.map((c) => c.id)).toEqual(imported.body.changes.map((c) => c.id));
 
     const listed = await get<Page>(t, '/api/changes?service=BILLING');

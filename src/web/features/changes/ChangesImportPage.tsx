@@ -5,7 +5,8 @@ import { useMemo, useState } from 'react';
 import type { ChangeImportResult } from '../../../shared/changes/change.schema.js';
 import { Page } from '../../ui/Page.js';
 import { Timestamp } from '../../ui/Timestamp.js';
-import { changeQueryKeys, changesApi, type ChangeImportInput } from './changes-api.js';
+import { queryKeys } from '../../api/query-keys.js';
+import { changesApi, type ChangeImportInput } from './changes-api.js';
 
 type Format = ChangeImportInput['format'];
 
@@ -74,9 +75,7 @@ export default function ChangesImportPage() {
     mutationFn: changesApi.importList,
     onSuccess: (result) => {
       setImported(result);
-      void queryClient.invalidateQueries({ queryKey: changeQueryKeys.changes });
-      // Suspects live under each incident's timeline key.
-      void queryClient.invalidateQueries({ queryKey: ['timeline'] });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.changes });
     },
   });
   const edited = () => {

@@ -5,10 +5,11 @@ import { Link } from 'react-router';
 import type { SuspectChange } from '../../../shared/changes/change.schema.js';
 import { changeTimelineText, durationInWords } from '../../../shared/changes/suspects.js';
 import type { Incident } from '../../../shared/incidents/incident.schema.js';
+import { queryKeys } from '../../api/query-keys.js';
 import { QueryError } from '../../ui/QueryError.js';
 import { Timestamp } from '../../ui/Timestamp.js';
 import { useAddEntry } from '../timeline/use-timeline.js';
-import { changeQueryKeys, changesApi } from './changes-api.js';
+import { changesApi } from './changes-api.js';
 
 const whenInWords = (offsetMinutes: number) =>
   offsetMinutes === 0 ? 'at the start' : `${durationInWords(offsetMinutes * 60_000)} ${offsetMinutes < 0 ? 'before' : 'after'}`;
@@ -21,7 +22,7 @@ function SuspectRow({ suspect, incidentId, readOnly }: { suspect: SuspectChange;
   const addToTimeline = () =>
     add.mutate(
       { occurredAt: change.occurredAt, kind: 'action', source: 'deploy', text: changeTimelineText(change) },
-      { onSuccess: () => void queryClient.invalidateQueries({ queryKey: changeQueryKeys.suspects(incidentId) }) },
+      { onSuccess: () => void queryClient.invalidateQueries({ queryKey: queryKeys.suspectChanges(incidentId) }) },
     );
   return (
     <Paper withBorder p="sm" radius="sm" data-testid="suspect-change" aria-label={`${change.kind} ${change.service}: ${change.title}`}>
@@ -61,12 +62,12 @@ function SuspectRow({ suspect, incidentId, readOnly }: { suspect: SuspectChange;
           )}
         </Stack>
         {added ? (
-          <Badge variant="light" color="teal" leftSection={<IconCheck size={12} />}>
+          <Badge variant="light" color="teal" leftSection={<IconCheck size={12} />} style={{ flexShrink: 0 }}>
             On the timeline
           </Badge>
         ) : (
           !readOnly && (
-            <Button size="xs" variant="light" onClick={addToTimeline} loading={add.isPending} disabled={add.isSuccess}>
+            <Button size="xs" variant="light" onClick={addToTimeline} loading={add.isPending} disabled={add.isSuccess} style={{ flexShrink: 0 }}>
               Add to timeline
             </Button>
           )
@@ -78,7 +79,7 @@ function SuspectRow({ suspect, incidentId, readOnly }: { suspect: SuspectChange;
 
 /** Deploys and other changes near the impact start, most likely cause first, each one click from the timeline. */
 export function SuspectChangesCard({ incident, readOnly }: { incident: Incident; readOnly: boolean }) {
-  const suspects = useQuery({ queryKey: changeQueryKeys.suspects(incident.id), queryFn: ({ signal }) => changesApi.suspects(incident.id, signal) });
+  const suspects = useQuery({ queryKey: queryKeys.suspectChanges(incident.id), queryFn: ({ signal }) => changesApi.suspects(incident.id, signal) });
   return (
     <Paper withBorder p="md" radius="md" role="region" aria-label="Suspect changes">
       <Stack gap="sm">
