@@ -29,7 +29,7 @@ function SuspectRow({ suspect, incidentId, readOnly }: { suspect: SuspectChange;
       <Group justify="space-between" align="flex-start" wrap="nowrap">
         <Stack gap={2}>
           <Group gap="xs">
-            <Badge size="sm" variant={suspect.sameService ? 'filled' : 'light'} color={suspect.sameService ? 'orange' : 'gray'}>
+            <Badge size="sm" variant="light" color={suspect.sameService ? 'orange' : 'gray'}>
               {change.kind}
             </Badge>
             <Text fw={600} fz="sm">
@@ -48,7 +48,7 @@ function SuspectRow({ suspect, incidentId, readOnly }: { suspect: SuspectChange;
             {change.link && (
               <>
                 {' · '}
-                <Anchor href={change.link} target="_blank" rel="noopener noreferrer" fz="xs">
+                <Anchor href={change.link} target="_blank" rel="noopener noreferrer" fz="xs" underline="always">
                   link
                 </Anchor>
               </>
@@ -96,7 +96,7 @@ export function SuspectChangesCard({ incident, readOnly }: { incident: Incident;
           <Text fz="sm" c="dimmed">
             No changes recorded near the impact start.{' '}
             {!readOnly && (
-              <Anchor component={Link} to="/imports/changes" fz="sm">
+              <Anchor component={Link} to="/imports/changes" fz="sm" underline="always">
                 Import deploys and changes
               </Anchor>
             )}

@@ -61,7 +61,7 @@ export default function ImportPage() {
     >
       <Stack gap="lg">
         <Text fz="sm">
-          Deploys and changes (CSV, JSON or GitHub deployments) are imported on their own page: <Anchor component={Link} to="/imports/changes">Import deploys and changes</Anchor>
+          Deploys and changes (CSV, JSON or GitHub deployments) are imported on their own page: <Anchor component={Link} to="/imports/changes" underline="always">Import deploys and changes</Anchor>
         </Text>
         <DropZone onDocuments={add} />
         {documents.length > 0 && (
