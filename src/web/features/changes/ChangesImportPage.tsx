@@ -7,18 +7,11 @@ import { Page } from '../../ui/Page.js';
 import { Timestamp } from '../../ui/Timestamp.js';
 import { queryKeys } from '../../api/query-keys.js';
 import { changesApi, type ChangeImportInput } from './changes-api.js';
+import { formatOf } from './format-of.js';
 
 type Format = ChangeImportInput['format'];
 
 const zones = (): string[] => (typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : []);
-
-/** The format a file most likely has: GitHub's deployments carry statuses_url, other JSON is a plain list. */
-export function formatOf(name: string, content: string): Format {
-  if (/\.csv$/i.test(name)) return 'csv';
-  const json = /^\s*[[{]/.test(content);
-  if (!json) return 'csv';
-  return /"statuses_url"\s*:/.test(content) ? 'github_deployments' : 'json';
-}
 
 function ResultTable({ result }: { result: ChangeImportResult }) {
   return (
