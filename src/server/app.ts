@@ -21,6 +21,7 @@ import { validatorCompiler } from './http/validator.js';
 import { jobRoutes } from './jobs/jobs.routes.js';
 import { serializerCompiler } from './http/serializer.js';
 import { actionItemRoutes } from './actions/action-items.routes.js';
+import { changeRoutes } from './changes/changes.routes.js';
 import { attachmentRoutes } from './attachments/attachments.routes.js';
 import { factorRoutes } from './factors/factors.routes.js';
 import { incidentRoutes } from './incidents/incidents.routes.js';
@@ -91,6 +92,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   await app.register(actionItemRoutes);
   await app.register(languageRoutes);
   await app.register(importRoutes);
+  await app.register(changeRoutes);
   await app.register(attachmentRoutes);
   await app.register(authRoutes, { ctx });
   await app.register(oidcRoutes, { ctx });

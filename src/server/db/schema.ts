@@ -376,6 +376,24 @@ export interface ReviewReadsTable {
   read_at: string;
 }
 
+/** A deploy or other change (organisation-wide), unique by (source, external_id). */
+export interface ChangeEventsTable {
+  id: Id;
+  service: string;
+  kind: string;
+  title: string;
+  description: string | null;
+  author: string | null;
+  occurred_at: string;
+  occurred_at_ms: number;
+  link: string | null;
+  environment: string | null;
+  source: string;
+  external_id: string;
+  created_by_user_id: number | null;
+  created_at: string;
+}
+
 export interface Database {
   incidents: IncidentsTable;
   incident_tags: IncidentTagsTable;
@@ -407,4 +425,5 @@ export interface Database {
   search_documents: SearchDocumentsTable;
   search_facets: SearchFacetsTable;
   review_reads: ReviewReadsTable;
+  change_events: ChangeEventsTable;
 }

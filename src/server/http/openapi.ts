@@ -37,6 +37,7 @@ export async function registerOpenApi(app: FastifyInstance, version: string): Pr
         { name: 'incidents', description: 'Incidents and their key timestamps' },
         { name: 'reviews', description: 'Post-incident reviews: the policy that requires them, deadlines, the document and its sections, factors, five whys and key questions' },
         { name: 'timeline', description: "The incident's timeline: entries in time order, comments, corrections with their history, metrics" },
+        { name: 'changes', description: 'Deploys and other changes, imported or reported by CI, and the suspects near an incident\'s impact start' },
         { name: 'action items', description: 'Improvement work from reviews, across all reviews' },
         { name: 'knowledge base', description: 'Published reviews for everyone to learn from: the home page, reads, the wiki archive' },
         { name: 'accounts', description: 'Sign-in, sessions, users, API tokens, the audit log' },

@@ -106,6 +106,15 @@ describe.each(databaseKinds)('live updates on %s', (kind) => {
     for (const tab of [adminTab, anaTab, otherTab]) tab.close();
   });
 
+  it('tells every viewer of new deploys and changes, which are the organisation\'s and not any incident\'s', async () => {
+    const [viewer, responder] = [await signedIn(t, 'viewer'), await signedIn(t, 'responder')];
+    const viewerTab = await connect(url, cookieOf(viewer));
+    const added = await responder.request<{ id: number }>({ method: 'POST', url: '/api/changes', payload: { service: 'live-api', title: 'Release 3', occurredAt: '2026-04-01T10:00:00Z' } });
+    expect(added.status).toBe(201);
+    await viewerTab.waitForEvent((e) => e.type === 'changes.added' && e.changeIds.includes(added.body.id), 'the viewer hearing of the new change');
+    viewerTab.close();
+  });
+
   it('shows who has a review open and what they are editing, and refuses to watch a review one may not see', async () => {
     const [ana, ben, outsider] = [await signedIn(t, 'responder'), await signedIn(t, 'responder'), await signedIn(t, 'viewer')];
     const incident = (await ana.request<Incident>({ method: 'POST', url: '/api/incidents', payload: incidentInput({ restricted: true }) })).body;

@@ -38,6 +38,7 @@ export type DomainEvent =
   | ({ type: 'action_item.deleted'; actionItemId: number } & OfReview)
   | ({ type: 'external_summary.created'; summaryId: number } & OfReview)
   | ({ type: 'external_summary.revoked'; summaryId: number } & OfReview)
+  | { type: 'changes.added'; changeIds: number[] }
   | { type: 'user.created'; userId: number }
   | { type: 'user.changed'; userId: number; fields: string[] }
   | { type: 'api_token.created'; tokenId: number; userId: number }

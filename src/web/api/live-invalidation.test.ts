@@ -13,9 +13,9 @@ describe('what a committed event makes stale', () => {
       ['["incidents",4] exact', '["incidents",4,"review"]', '["incidents","list"]', '["reviews","list"]', '["reviews","overdue"]', '["action-items","list"]'],
     ],
     [
-      'a key timestamp: the timeline and its metrics too',
+      'a key timestamp: the timeline, its metrics and its suspect changes too',
       { type: 'incident.changed', incidentId: 4, fields: ['detectedAt'] },
-      ['["incidents",4] exact', '["incidents",4,"review"]', '["incidents","list"]', '["reviews","list"]', '["reviews","overdue"]', '["action-items","list"]', '["timeline",4]', '["metrics",4]', '["review-transitions"]'],
+      ['["incidents",4] exact', '["incidents",4,"review"]', '["incidents","list"]', '["reviews","list"]', '["reviews","overdue"]', '["action-items","list"]', '["timeline",4]', '["metrics",4]', '["review-transitions"]', '["changes","suspects",4]'],
     ],
     [
       'a review edit: the review record exactly (its parts stay), its workflow steps, its incident and the lists',
@@ -31,12 +31,13 @@ describe('what a committed event makes stale', () => {
       ['["reviews",9,"action-items"]', '["action-items","list"]'],
     ],
     [
-      'timeline entries: the timeline, its metrics, open workflow steps and the incident (an entry may be a key timestamp)',
+      'timeline entries: the timeline, its metrics, open workflow steps, which suspect changes are on it and the incident (an entry may be a key timestamp)',
       { type: 'timeline.entries_added', incidentId: 4, entryIds: [1, 2] },
-      ['["timeline",4]', '["metrics",4]', '["review-transitions"]', '["incidents",4] exact'],
+      ['["timeline",4]', '["metrics",4]', '["review-transitions"]', '["changes","suspects",4]', '["incidents",4] exact'],
     ],
     ['a comment: its entry’s comments and the timeline (comment counts)', { type: 'comment.added', incidentId: 4, commentId: 3, on: { type: 'timeline_entry', id: 81 }, mentions: [] }, ['["timeline",4]', '["timeline","entry",81,"comments"]']],
     ['a renamed user: everything, since names show everywhere', { type: 'user.changed', userId: 7, fields: ['name'] }, ['[]']],
+    ['new deploys or changes: the change lists and every suspect list', { type: 'changes.added', changeIds: [3, 4] }, ['["changes"]']],
     ['a sign-in: nothing', { type: 'session.started', userId: 7, method: 'password' }, []],
   ];
   it.each(cases)('%s', (_, event, expected) => {

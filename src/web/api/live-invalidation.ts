@@ -29,6 +29,8 @@ const timeline = (incidentId: number): Invalidation[] => [
   { queryKey: queryKeys.timeline(incidentId) },
   { queryKey: queryKeys.metrics(incidentId) },
   { queryKey: queryKeys.allReviewTransitions },
+  // Which suspect changes are on the timeline.
+  { queryKey: queryKeys.suspectChanges(incidentId) },
 ];
 
 /** What a review's own fields show up in besides the review: its incident's brief and the lists. */
@@ -85,6 +87,8 @@ export function invalidationsFor(event: DomainEvent): Invalidation[] {
     case 'external_summary.created':
     case 'external_summary.revoked':
       return [{ queryKey: queryKeys.externalSummaries(event.reviewId) }];
+    case 'changes.added':
+      return [{ queryKey: queryKeys.changes }];
     case 'user.created':
       return [{ queryKey: queryKeys.users }, { queryKey: ['people'] }];
     case 'user.changed':

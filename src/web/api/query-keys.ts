@@ -23,6 +23,9 @@ export const queryKeys = {
   entryHistory: (entryId: number) => ['timeline', 'entry', entryId, 'history'] as const,
   entryComments: (entryId: number) => ['timeline', 'entry', entryId, 'comments'] as const,
   metrics: (incidentId: number) => ['metrics', incidentId] as const,
+  changes: ['changes'] as const,
+  /** The changes near an incident's impact start, and which of them are on its timeline. */
+  suspectChanges: (incidentId: number) => ['changes', 'suspects', incidentId] as const,
   actionItems: ['action-items'] as const,
   actionItemList: (filters: object) => ['action-items', 'list', filters] as const,
   incidentAccess: (id: number) => ['incidents', id, 'access'] as const,

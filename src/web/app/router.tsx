@@ -25,6 +25,7 @@ const ReviewReadPage = lazy(() => import('../features/reviews/read/ReviewReadPag
 const ActionItemsPage = lazy(() => import('../features/actions/ActionItemsPage.js'));
 const SharedSummaryPage = lazy(() => import('../features/sharing/SharedSummaryPage.js'));
 const ImportPage = lazy(() => import('../features/imports/ImportPage.js'));
+const ChangesImportPage = lazy(() => import('../features/changes/ChangesImportPage.js'));
 const KnowledgeBasePage = lazy(() => import('../features/knowledge-base/KnowledgeBasePage.js'));
 
 /** Starts the review's one big request at navigation time, in parallel with the page's code. */
@@ -69,6 +70,7 @@ export const router = createBrowserRouter([
       { path: 'reviews/:id/read', element: <ReviewReadPage />, loader: prefetchReview },
       { path: 'action-items', element: <ActionItemsPage /> },
       { path: 'imports', element: <RequireRole role="responder"><ImportPage /></RequireRole> },
+      { path: 'imports/changes', element: <RequireRole role="responder"><ChangesImportPage /></RequireRole> },
       { path: 'knowledge-base', element: <KnowledgeBasePage /> },
       { path: 'settings/tokens', element: <TokensPage /> },
       { path: 'admin/users', element: <RequireRole role="admin"><UsersPage /></RequireRole> },

@@ -1,6 +1,7 @@
-import { Alert, Autocomplete, Button, Group, Select, Stack, Text } from '@mantine/core';
+import { Alert, Anchor, Autocomplete, Button, Group, Select, Stack, Text } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
+import { Link } from 'react-router';
 import type { ImportResult } from '../../../shared/imports/import.schema.js';
 import { importsApi, type ImportRequestInput } from '../../api/imports.js';
 import { queryKeys } from '../../api/query-keys.js';
@@ -59,6 +60,9 @@ export default function ImportPage() {
       maxWidth={1100}
     >
       <Stack gap="lg">
+        <Text fz="sm">
+          Deploys and changes (CSV, JSON or GitHub deployments) are imported on their own page: <Anchor component={Link} to="/imports/changes" underline="always">Import deploys and changes</Anchor>
+        </Text>
         <DropZone onDocuments={add} />
         {documents.length > 0 && (
           <Group align="end" gap="md" wrap="wrap">

@@ -13,6 +13,7 @@ import type { Review } from '../../../../shared/reviews/review.schema.js';
 import type { TimelineEntry } from '../../../../shared/timeline/timeline.schema.js';
 import { userTimeZone } from '../../../ui/format.js';
 import { ActionItemsSection } from '../../actions/ActionItemsSection.js';
+import { SuspectChangesCard } from '../../changes/SuspectChangesCard.js';
 import { MetricsPanel } from '../../timeline/MetricsPanel.js';
 import { TimelineSection } from '../../timeline/TimelineSection.js';
 import { FactorsSection } from '../factors/FactorsSection.js';
@@ -35,6 +36,7 @@ function TimelineEditor({ incident, entries }: { incident: Incident; entries: nu
   return (
     <EditorSection id="timeline" title="Timeline" hint={`Exact timestamps, always in time order. Shown in ${userTimeZone}; hover a time for the original.`} count={entries} countLabel={(n) => `${n} entr${n === 1 ? 'y' : 'ies'}`} editingField="timeline">
       <MetricsPanel incidentId={incident.id} />
+      <SuspectChangesCard incident={incident} readOnly={readOnly} />
       <TimelineSection incident={incident} readOnly={readOnly} />
     </EditorSection>
   );
