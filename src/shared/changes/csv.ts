@@ -1,52 +1,27 @@
+import { parse } from 'csv-parse/sync';
+
 /** One CSV record: its cells and the line it starts on (1-based), for messages that point at the file. */
 export interface CsvRecord {
   line: number;
   cells: string[];
 }
 
+const lineBreaks = (cells: string[]) => cells.reduce((count, cell) => count + (cell.match(/\r\n|\r|\n/g)?.length ?? 0), 0);
+
 /**
- * Reads RFC 4180 CSV: quoted cells may hold commas, doubled quotes and line breaks; CRLF or LF;
- * blank lines are skipped. Returns null when a quote is never closed (the file is cut or not CSV).
+ * Reads RFC 4180 CSV (csv-parse): quoted cells may hold commas, doubled quotes and line breaks; CRLF,
+ * LF or CR; blank lines are skipped. Returns null when the file is not CSV (a quote never closed).
  */
 export function readCsv(content: string): CsvRecord[] | null {
-  const records: CsvRecord[] = [];
-  let cells: string[] = [];
-  let cell = '';
-  let quoted = false;
-  let line = 1;
-  let recordLine = 1;
-  const endRecord = () => {
-    cells.push(cell);
-    if (cells.some((c) => c.trim() !== '')) records.push({ line: recordLine, cells });
-    cells = [];
-    cell = '';
-  };
-  const text = content.replace(/^\uFEFF/, '');
-  for (let i = 0; i < text.length; i += 1) {
-    const char = text[i]!;
-    if (quoted) {
-      if (char === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i += 1;
-      } else if (char === '"') quoted = false;
-      else {
-        if (char === '\n') line += 1;
-        cell += char;
-      }
-    } else if (char === '"' && cell.trim() === '') {
-      cell = '';
-      quoted = true;
-    } else if (char === ',') {
-      cells.push(cell);
-      cell = '';
-    } else if (char === '\n' || char === '\r') {
-      if (char === '\r' && text[i + 1] === '\n') i += 1;
-      endRecord();
-      line += 1;
-      recordLine = line;
-    } else cell += char;
+  try {
+    // With `info`, each row comes as {record, info}; the typings know only plain rows.
+    const records = parse(content, { bom: true, skip_empty_lines: true, relax_column_count: true, info: true, record_delimiter: ['\r\n', '\n', '\r'] }) as unknown as Array<{
+      record: string[];
+      info: { lines: number };
+    }>;
+    // csv-parse counts the line a record ends on; a cell's line breaks take it back to where it started.
+    return records.map(({ record, info }) => ({ line: info.lines - lineBreaks(record), cells: record }));
+  } catch {
+    return null;
   }
-  if (quoted) return null;
-  if (cell !== '' || cells.length) endRecord();
-  return records;
 }
