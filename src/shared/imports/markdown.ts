@@ -1,8 +1,12 @@
 import type { Heading, Root, RootContent } from 'mdast';
+import { fromMarkdown } from 'mdast-util-from-markdown';
+import { gfmStrikethroughFromMarkdown } from 'mdast-util-gfm-strikethrough';
+import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
+import { gfmTaskListItemFromMarkdown } from 'mdast-util-gfm-task-list-item';
 import { toString } from 'mdast-util-to-string';
-import remarkGfm from 'remark-gfm';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
+import { gfmStrikethrough } from 'micromark-extension-gfm-strikethrough';
+import { gfmTable } from 'micromark-extension-gfm-table';
+import { gfmTaskListItem } from 'micromark-extension-gfm-task-list-item';
 import { parse as parseYaml } from 'yaml';
 
 /** A heading and the blocks under it, up to the next heading of the same or a higher level. */
@@ -47,12 +51,19 @@ function splitFrontMatter(content: string): { frontMatter: Record<string, unknow
  */
 export type HeadingKind = (text: string, depth: number) => 'stamp' | 'section';
 
-/** Built once: combining the syntax extensions costs about as much as parsing a short document. */
-const markdownProcessor = unified().use(remarkParse).use(remarkGfm).freeze();
+/**
+ * Only the GitHub constructs the importer reads: tables, task lists and struck-out text. Bare-URL
+ * autolinks and footnotes are left as text (the importer reads lines, not links); leaving them out
+ * makes parsing, most of an import's time, about a quarter faster. Built once.
+ */
+const parseOptions = {
+  extensions: [gfmTable(), gfmTaskListItem(), gfmStrikethrough()],
+  mdastExtensions: [gfmTableFromMarkdown(), gfmTaskListItemFromMarkdown(), gfmStrikethroughFromMarkdown()],
+};
 
 export function parseMarkdown(content: string, headingKind: HeadingKind): ParsedMarkdown {
   const { frontMatter, body } = splitFrontMatter(content.replace(/\r\n?/g, '\n'));
-  const tree = markdownProcessor.parse(body) as Root;
+  const tree: Root = fromMarkdown(body, parseOptions);
   const preamble: RootContent[] = [];
   const sections: Section[] = [];
   const stack: Section[] = [];
