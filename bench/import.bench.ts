@@ -1,7 +1,8 @@
 /**
  * Importing postmortems from the command line: `hindsight import <folder>` on 1,000 Markdown
  * documents (BENCH_IMPORT_COUNT to change it), on SQLite and PostgreSQL, timed from the command's
- * start to its exit (process start-up included; the database is migrated beforehand). Target
+ * start to its exit (process start-up included; the database is migrated beforehand). It runs the
+ * built CLI (`dist/`, as installed); run `npm run build:server` after changing the server. Target
  * (issue 15): under 10 s on SQLite.
  *
  * The documents are the real postmortems of ../shared/data, in turn, each made distinct: a title of
@@ -9,11 +10,10 @@
  * file (name and content) with the shapes of a real one (tables, bullets, headings, prose, action
  * lists), never 1,000 copies of one.
  */
-import { spawn } from 'node:child_process';
+import { execSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { benchDatabase, postgresAvailable, writeResults } from './support/harness.js';
 
 const COUNT = Number(process.env.BENCH_IMPORT_COUNT ?? 1_000);
@@ -48,11 +48,13 @@ function writeDocuments(folder: string, count: number): void {
   }
 }
 
-const tsxLoader = pathToFileURL(path.resolve('node_modules/tsx/dist/loader.mjs')).href;
+/** The command users run: the built CLI (built first when missing), not the sources through a loader. */
+const builtCli = path.resolve('dist/node/server/main.js');
+if (!fs.existsSync(builtCli)) execSync('npm run build:server --silent', { stdio: 'inherit' });
 
 function hindsight(args: string[], env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
   const { DATABASE_URL: _inherited, ...parentEnv } = process.env;
-  const child = spawn(process.execPath, ['--import', tsxLoader, path.resolve('src/server/main.ts'), ...args], { env: { ...parentEnv, HINDSIGHT_LOG_LEVEL: 'silent', ...env } });
+  const child = spawn(process.execPath, [builtCli, ...args], { env: { ...parentEnv, HINDSIGHT_LOG_LEVEL: 'silent', ...env } });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
