@@ -10,7 +10,7 @@ import type {
 import { api } from './client.js';
 
 export type Metric = z.infer<typeof metricSchema>;
-export type TimelineEntryInput = Partial<Pick<TimelineEntryCreate, 'kind' | 'source'>> & Pick<TimelineEntryCreate, 'occurredAt' | 'text'>;
+export type TimelineEntryInput = Partial<Pick<TimelineEntryCreate, 'kind' | 'source' | 'precision' | 'provenance'>> & Pick<TimelineEntryCreate, 'occurredAt' | 'text'>;
 
 export const timelineApi = {
   list: (incidentId: number, signal?: AbortSignal) => api.get<{ items: TimelineEntry[] }>(`/api/incidents/${incidentId}/timeline`, undefined, signal),
