@@ -24,7 +24,10 @@ export function ChatPicker({ proposals, adding, onAdd }: Props) {
     setActive(0);
     list.current?.focus();
   }, [proposals]);
-  useEffect(() => list.current?.querySelector(`[data-index="${active}"]`)?.scrollIntoView({ block: 'nearest' }), [active]);
+  // Braces: newer browsers return a promise from scrollIntoView, which React would take for a cleanup.
+  useEffect(() => {
+    void list.current?.querySelector(`[data-index="${active}"]`)?.scrollIntoView({ block: 'nearest' });
+  }, [active]);
 
   const toggle = (index: number) =>
     setChosen((old) => {
