@@ -84,7 +84,12 @@ describe.each(databaseKinds)('timeline evidence on %s', (kind) => {
     expect(flagged.status).toBe(200);
     expect(flagged.body.items).toEqual([expect.objectContaining({ kind: 'same_event_different_times', entryIds: [manual!.id, fromTranscript!.id] })]);
 
-    const moved = await a.offset(incident.id, { source: 'chat', label: 'Chat transcript', offsetSeconds: -3600, reason: 'The transcript was copied in UTC+1' });
+    const offset = { source: 'chat', label: 'Chat transcript', offsetSeconds: -3600, reason: 'The transcript was copied in UTC+1' };
+    // The entries the caller saw must be the source's entries as they are now.
+    const stalePreview = await a.offset(incident.id, { ...offset, entries: [{ id: fromTranscript!.id, version: 1 }, { id: fromSlack!.id, version: 1 }] });
+    expect(stalePreview.status).toBe(409);
+    expect((await a.timeline(incident.id)).find((e) => e.id === fromTranscript!.id)).toMatchObject({ version: 1, occurredAt: '2026-03-10T11:20:00Z' });
+    const moved = await a.offset(incident.id, { ...offset, entries: [{ id: fromTranscript!.id, version: 1 }] });
     expect(moved.status, JSON.stringify(moved.body)).toBe(200);
     expect(moved.body.items.map((e) => [e.id, e.occurredAt, e.version])).toEqual([[fromTranscript!.id, '2026-03-10T10:20:00Z', 2]]);
     const timeline = await a.timeline(incident.id);

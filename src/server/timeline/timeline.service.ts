@@ -199,6 +199,12 @@ export function deleteEntry(ctx: AppContext, actor: Actor, entryId: number, vers
   });
 }
 
+/** Whether the entries the caller saw (id and version) are exactly the source's entries now. */
+const sameEntries = (expected: NonNullable<ClockOffset['entries']>, rows: EntryRow[]) => {
+  const versions = new Map(rows.map((row) => [row.id, row.version]));
+  return expected.length === rows.length && expected.every((entry) => versions.get(entry.id) === entry.version);
+};
+
 const fromSource = (offset: ClockOffset) => (row: EntryRow) =>
   row.source === offset.source && (offset.label === undefined || row.source_label === offset.label);
 
@@ -214,6 +220,9 @@ export async function correctClockOffset(ctx: AppContext, actor: Actor, incident
     await checkIncidentReviewEditable(trx, incident.id);
     const nowIso = ctx.now().toISOString();
     const rows = (await repo.listEntries(trx, incident.id, false)).filter(fromSource(offset)).sort((a, b) => Number(b.key_timestamp !== null) - Number(a.key_timestamp !== null));
+    if (offset.entries && !sameEntries(offset.entries, rows)) {
+      throw new AppError('version_conflict', "The source's entries changed since you read them (one was corrected, added or removed): reload and try again", { current: null });
+    }
     const afters = [];
     for (const current of rows) {
       const occurredAt = shiftIsoDateTime(current.occurred_at, offset.offsetSeconds);

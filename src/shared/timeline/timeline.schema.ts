@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { personSchema } from '../accounts/person.schema.js';
-import { isoDateTime, versionField, storedIntParam } from '../common.schema.js';
+import { isoDateTime, storedInt, storedIntParam, versionField } from '../common.schema.js';
 import { keyTimestamps } from '../incidents/incident.schema.js';
 import type { MetricKey, TimelineKind } from '../reviews/review-metrics.js';
 
@@ -126,6 +126,12 @@ export const clockOffsetSchema = z
       .refine((seconds) => seconds !== 0, 'must not be 0')
       .describe('Added to each entry\'s time: negative moves them earlier'),
     reason,
+    entries: z
+      .array(z.object({ id: storedInt, version: versionField }).strict())
+      .min(1)
+      .max(10_000)
+      .optional()
+      .describe('The entries you expect to move, with the versions you read: if the source\'s entries differ (one changed, added or removed), nothing moves and the answer is 409'),
   })
   .strict();
 export type ClockOffset = z.output<typeof clockOffsetSchema>;

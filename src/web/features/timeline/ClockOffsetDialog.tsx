@@ -36,7 +36,7 @@ export function ClockOffsetDialog({ incidentId, entries, opened, onClose }: Prop
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (!chosen) return setErrors({ source: 'Choose the source whose clock was off' });
-    const parsed = clockOffsetSchema.safeParse({ source: chosen.source, label: chosen.label, offsetSeconds, reason });
+    const parsed = clockOffsetSchema.safeParse({ source: chosen.source, label: chosen.label, offsetSeconds, reason, entries: chosen.entries });
     if (!parsed.success) return setErrors(zodFieldErrors(parsed.error));
     setErrors({});
     return run(async () => {
@@ -60,7 +60,7 @@ export function ClockOffsetDialog({ incidentId, entries, opened, onClose }: Prop
           <Select
             label="Source"
             placeholder="Whose clock was off?"
-            data={sources.map((s) => ({ value: s.key, label: `${s.name} · ${s.count} ${s.count === 1 ? 'entry' : 'entries'}` }))}
+            data={sources.map((s) => ({ value: s.key, label: `${s.name} · ${s.entries.length} ${s.entries.length === 1 ? 'entry' : 'entries'}` }))}
             value={sourceKey}
             onChange={setSourceKey}
             error={errors.source ?? errors.label}
@@ -73,7 +73,7 @@ export function ClockOffsetDialog({ incidentId, entries, opened, onClose }: Prop
           <TextInput label="Reason" placeholder="e.g. the transcript was copied in UTC+1" value={reason} onChange={(e) => setReason(e.currentTarget.value)} error={errors.reason} required />
           <Text fz="sm" c="dimmed" data-testid="clock-offset-preview">
             {chosen && offsetSeconds !== 0
-              ? `${chosen.count} ${chosen.count === 1 ? 'entry moves' : 'entries move'} ${describeOffset(offsetSeconds)}; each move is kept in its history.`
+              ? `${chosen.entries.length} ${chosen.entries.length === 1 ? 'entry moves' : 'entries move'} ${describeOffset(offsetSeconds)}; each move is kept in its history.`
               : 'Choose a source and an offset to see what moves.'}
           </Text>
           {message && <Alert color="red">{message}</Alert>}

@@ -13,9 +13,9 @@ describe('timeline evidence in the web app', () => {
   it('groups entries by source kind and provenance label for the clock offset', () => {
     const chat = { ...entry(1, at, 'a'), source: 'chat' as const, provenance: { label: 'Chat transcript', ref: 'line 1', excerpt: null } };
     const entries = [chat, { ...chat, id: 2 }, entry(3, at, 'b')];
-    expect(clockSources(entries).map((s) => [s.name, s.source, s.label, s.count])).toEqual([
-      ['Chat transcript (Chat)', 'chat', 'Chat transcript', 2],
-      ['Manual', 'manual', null, 1],
+    expect(clockSources(entries).map((s) => [s.name, s.source, s.label, s.entries.map((e) => e.id)])).toEqual([
+      ['Chat transcript (Chat)', 'chat', 'Chat transcript', [1, 2]],
+      ['Manual', 'manual', null, [3]],
     ]);
     expect(evidenceSource(chat)).toBe('Chat transcript');
     expect(evidenceSource(entry(3, at, 'b'))).toBe('Manual');

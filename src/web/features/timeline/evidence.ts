@@ -28,7 +28,8 @@ export interface ClockSource {
   source: TimelineEntry['source'];
   label: string | null;
   name: string;
-  count: number;
+  /** The entries that move, with the versions read: the server refuses the move if they changed since. */
+  entries: Array<{ id: number; version: number }>;
 }
 
 export function clockSources(entries: TimelineEntry[]): ClockSource[] {
@@ -37,8 +38,9 @@ export function clockSources(entries: TimelineEntry[]): ClockSource[] {
     const label = entry.provenance?.label ?? null;
     const key = `${entry.source}|${label ?? ''}`;
     const known = sources.get(key);
-    if (known) known.count += 1;
-    else sources.set(key, { key, source: entry.source, label, name: label ? `${label} (${sourceLabels[entry.source] ?? entry.source})` : (sourceLabels[entry.source] ?? entry.source), count: 1 });
+    const seen = { id: entry.id, version: entry.version };
+    if (known) known.entries.push(seen);
+    else sources.set(key, { key, source: entry.source, label, name: label ? `${label} (${sourceLabels[entry.source] ?? entry.source})` : (sourceLabels[entry.source] ?? entry.source), entries: [seen] });
   }
   return [...sources.values()].sort((a, b) => a.name.localeCompare(b.name));
 }
