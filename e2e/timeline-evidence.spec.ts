@@ -1,3 +1,4 @@
+import { AxeBuilder } from '@axe-core/playwright';
 import { ReviewEditor } from './pages/review-editor.js';
 import { TimelineEvidence } from './pages/timeline-evidence.js';
 import { expect, screenshot, test } from './fixtures/test.js';
@@ -31,6 +32,8 @@ test('chat messages picked with the keyboard join the timeline with their proven
   await page.keyboard.press('ArrowDown');
   await page.keyboard.press('Space');
   await expect(proposals.getByRole('option', { selected: true })).toHaveCount(2);
+  const axe = await new AxeBuilder({ page }).include('[role="dialog"]').analyze();
+  expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes[0]?.html ?? ''}`)).toEqual([]);
   await page.keyboard.press('Enter');
   await expect(page.getByRole('dialog', { name: 'Import from chat' })).toBeHidden();
 

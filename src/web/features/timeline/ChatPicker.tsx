@@ -1,4 +1,4 @@
-import { Button, Checkbox, Group, Stack, Text } from '@mantine/core';
+import { Button, Checkbox, CheckboxIndicator, Group, Stack, Text } from '@mantine/core';
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { ChatImportResult } from '../../../shared/imports/chat/chat-import.schema.js';
 import { formatDate } from '../../ui/format.js';
@@ -93,7 +93,8 @@ export function ChatPicker({ proposals, adding, onAdd }: Props) {
             }}
             style={{ display: 'flex', gap: 8, padding: '6px 8px', cursor: 'pointer', background: index === active ? 'var(--mantine-color-blue-0)' : undefined, outline: index === active ? '1px solid var(--mantine-color-blue-4)' : undefined }}
           >
-            <Checkbox checked={chosen.has(index)} readOnly tabIndex={-1} aria-hidden />
+            {/* Only a picture of the state: the option itself is what is selected (aria-selected), so it holds nothing focusable. */}
+            <CheckboxIndicator checked={chosen.has(index)} aria-hidden />
             <Text fz="sm" className="hs-tabular" fw={600} style={{ whiteSpace: 'nowrap' }}>
               {formatDate(proposal.occurredAt, 'timeSeconds')}
             </Text>
