@@ -37,6 +37,8 @@ const expectedAccess: Record<string, 'public' | Role> = {
   'GET /api/incidents/{id}/timeline': 'viewer',
   'POST /api/incidents/{id}/timeline': 'responder',
   'POST /api/incidents/{id}/timeline/batch': 'responder',
+  'GET /api/incidents/{id}/timeline/contradictions': 'viewer',
+  'POST /api/incidents/{id}/timeline/clock-offset': 'responder',
   'GET /api/incidents/{id}/metrics': 'viewer',
   'GET /api/timeline/{entryId}': 'viewer',
   'PATCH /api/timeline/{entryId}': 'responder',

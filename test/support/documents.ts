@@ -28,7 +28,7 @@ export const review: Review = {
 };
 
 export const entry = (id: number, occurredAt: string, text: string): TimelineEntry => ({
-  id, incidentId: 7, occurredAt, kind: 'action', text, author: person('Ana'), source: 'manual', keyTimestamp: null, commentCount: 0, deleted: false, ...meta,
+  id, incidentId: 7, occurredAt, kind: 'action', text, author: person('Ana'), source: 'manual', keyTimestamp: null, precision: 'minute', provenance: null, commentCount: 0, deleted: false, ...meta,
 });
 
 export const factor = (id: number, kind: FactorKind, title: string, extra: Partial<Factor> = {}): Factor => ({

@@ -79,6 +79,12 @@ export interface TimelineEntriesTable {
   author_user_id: ColumnType<number | null, number | null | undefined, number | null>;
   source: string;
   key_timestamp: string | null;
+  /** Provenance: who or what the evidence is ("Slack #inc-42", "postmortem.md"), its link or ref, the raw text. */
+  source_label: ColumnType<string | null, string | null | undefined, string | null>;
+  source_ref: ColumnType<string | null, string | null | undefined, string | null>;
+  excerpt: ColumnType<string | null, string | null | undefined, string | null>;
+  /** exact | minute | approximate | range | unknown (timeline.schema.ts). */
+  precision: ColumnType<string, string | undefined, string>;
   deleted: ColumnType<BoolInt, BoolInt | undefined, BoolInt>;
   version: ColumnType<number, number | undefined, number>;
   created_at: string;

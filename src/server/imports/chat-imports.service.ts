@@ -1,5 +1,7 @@
 import { strFromU8, unzipSync } from 'fflate';
 import type { ChatImportRequest, ChatImportResult } from '../../shared/imports/chat/chat-import.schema.js';
+import { chatTimelineEntry } from '../../shared/imports/chat/chat-entry.js';
+import type { ProposedChatEntry } from '../../shared/imports/chat/chat-message.js';
 import { readSlackExport } from '../../shared/imports/chat/slack-export.js';
 import { readTranscript } from '../../shared/imports/chat/transcript.js';
 import { invalidField } from '../http/version-conflict.js';
@@ -27,6 +29,11 @@ function unpackJson(base64: string): Record<string, string> {
 
 /** Chat messages proposed as timeline entries, with their provenance; nothing is stored (the chosen ones are added with the timeline's batch route). */
 export function proposeChatEntries(request: ChatImportRequest): ChatImportResult {
+  const proposed = readChat(request);
+  return { ...proposed, entries: proposed.entries.map((entry) => ({ ...entry, entry: chatTimelineEntry(entry) })) };
+}
+
+function readChat(request: ChatImportRequest): { entries: ProposedChatEntry[]; channels: string[]; warnings: string[] } {
   const window = { from: request.from ?? null, to: request.to ?? null, timeZone: request.timeZone ?? null };
   if (request.format === 'transcript') return { ...readTranscript(request.text ?? '', { ...window, date: request.date ?? null }), channels: [] };
   const files = unpackJson(request.archive ?? '');

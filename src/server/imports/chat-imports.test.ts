@@ -27,13 +27,15 @@ describe.each(databaseKinds)('POST /api/imports/chat on %s', (kind) => {
     ]);
 
     const incident = (await t.request<Incident>({ method: 'POST', url: '/api/incidents', payload: { title: 'Checkout errors after deploy', severity: 'sev2' } })).body;
-    const kept = [response.body.entries[0]!, response.body.entries[3]!].map((e) => ({ occurredAt: e.occurredAt, text: `${e.author}: ${e.text}`, source: 'chat' }));
+    const kept = [response.body.entries[0]!, response.body.entries[3]!].map((e) => e.entry);
     const added = await t.request<{ items: TimelineEntry[] }>({ method: 'POST', url: `/api/incidents/${incident.id}/timeline/batch`, payload: { entries: kept } });
     expect(added.status, JSON.stringify(added.body)).toBe(201);
     const timeline = (await t.request<{ items: TimelineEntry[] }>({ method: 'GET', url: `/api/incidents/${incident.id}/timeline` })).body.items;
-    expect(timeline.filter((e) => e.source === 'chat').map((e) => [e.occurredAt, e.text])).toEqual([
-      ['2024-03-05T11:02:00+01:00', 'ada: Checkout error rate is above 5% since 10:00, paging @Grace Hopper'],
-      ['2024-03-05T11:20:00+01:00', 'Grace Hopper: Rolled back to 4.1, error rate back to normal'],
+    const file = 'Acme Slack export/incident-checkout/2024-03-05.json';
+    // Each kept entry links back to its message.
+    expect(timeline.filter((e) => e.source === 'chat').map((e) => [e.occurredAt, e.text, e.precision, e.provenance?.label, e.provenance?.ref])).toEqual([
+      ['2024-03-05T11:02:00+01:00', 'ada: Checkout error rate is above 5% since 10:00, paging @Grace Hopper', 'exact', 'Slack #incident-checkout', `${file}#1709632920.000200`],
+      ['2024-03-05T11:20:00+01:00', 'Grace Hopper: Rolled back to 4.1, error rate back to normal', 'exact', 'Slack #incident-checkout', `${file}#1709634000.000500`],
     ]);
   });
 
@@ -44,6 +46,14 @@ describe.each(databaseKinds)('POST /api/imports/chat on %s', (kind) => {
       ['2024-07-03T10:42:00+01:00', 'Ada Lovelace', 'Checkout is failing', 'line 1'],
       ['2024-07-03T10:44:00+01:00', 'Grace Hopper', 'Rolling back', 'line 3'],
     ]);
+    expect(transcript.body.entries[1]!.entry).toEqual({
+      occurredAt: '2024-07-03T10:44:00+01:00',
+      kind: 'note',
+      text: 'Grace Hopper: Rolling back',
+      source: 'chat',
+      precision: 'minute',
+      provenance: { label: 'Chat transcript', ref: 'line 3', excerpt: 'Grace Hopper  10:44 AM\nRolling back' },
+    });
     const missing = await propose({ format: 'slack_export', archive: archive(), channel: 'nowhere' });
     expect(missing.body).toMatchObject({ entries: [], warnings: ['The archive has no channel "nowhere" (it has general, incident-checkout).'] });
   });

@@ -5,6 +5,7 @@ import { AppError } from '../../shared/errors.js';
 import { incidentCreateSchema } from '../../shared/incidents/incident.schema.js';
 import type { ImportRequest, ImportResult } from '../../shared/imports/import.schema.js';
 import { type ImportedDocument, type ImportedIncident, importDocument } from '../../shared/imports/postmortem.js';
+import { anchorUntimed } from '../../shared/imports/evidence.js';
 import { severityFrom } from '../../shared/imports/severity.js';
 import type { FactorKind } from '../../shared/reviews/factor.schema.js';
 import { factorCreateSchema } from '../../shared/reviews/factor.schema.js';
@@ -30,17 +31,24 @@ const DESCRIPTION_MAX = 20_000;
 const contentHash = (content: string) => createHash('sha256').update(content).digest('hex');
 const preview = (incident: ImportedIncident) => ({ ...incident, incidentId: null, reviewId: null });
 
-/** The timeline needs an instant: an entry whose time is unknown is named, never given an invented one. */
+/**
+ * An entry whose time is unknown is kept with precision 'unknown', ordered after the entry before it
+ * (anchorUntimed); never given an invented time. A document without any timed entry has nothing to
+ * order it by, so its untimed entries are not added.
+ */
 const untimedWarnings = (incidents: ImportedIncident[]): Warning[] =>
-  incidents.flatMap((incident) =>
-    incident.timeline
+  incidents.flatMap((incident) => {
+    const anchored = incident.timeline.some((entry) => entry.occurredAt !== null);
+    return incident.timeline
       .filter((entry) => entry.occurredAt === null)
       .map((entry) => ({
         code: 'entry_without_time',
-        message: `"${entry.text.slice(0, 80) || `line ${entry.line}`}" has no known time${entry.date ? ` (only the day, ${entry.date})` : ''}: it is not added to the timeline.`,
+        message: `"${entry.text.slice(0, 80) || `line ${entry.line}`}" has no known time${entry.date ? ` (only the day, ${entry.date})` : ''}: ${
+          anchored ? 'it is added as "time unknown", placed after the entry before it.' : 'it is not added to the timeline.'
+        }`,
         line: entry.line,
-      })),
-  );
+      }));
+  });
 
 /** Reads the documents; unless it is a dry run, creates what each describes, each in one transaction (once per file). */
 export async function importDocuments(ctx: AppContext, actor: Actor, request: ImportRequest): Promise<ImportResult> {
@@ -126,12 +134,17 @@ async function createFromDocument(ctx: AppContext, actor: Actor, imported: Impor
   );
   const { review } = await requestReview(ctx, incident, {});
   await updateReview(ctx, review.id, { version: review.version, summary: imported.summary, impact: imported.impact });
-  for (let i = 0; i < known.length; i += BATCH) {
-    const inputs = known.slice(i, i + BATCH).map((e) => ({
+  const fileName = file.name.split(/[\\/]/).pop()!;
+  const lines = file.content.split(/\r?\n/);
+  const entries = anchorUntimed(imported.timeline) ?? [];
+  for (let i = 0; i < entries.length; i += BATCH) {
+    const inputs = entries.slice(i, i + BATCH).map((e) => ({
       occurredAt: e.occurredAt,
       kind: 'note' as const,
       text: (e.text || `(line ${e.line})`).slice(0, ENTRY_TEXT_MAX),
       source: 'import' as const,
+      precision: e.timelinePrecision,
+      provenance: { label: fileName, ref: `${fileName}:${e.line}`, excerpt: (lines[e.line - 1]?.trim() || e.text).slice(0, ENTRY_TEXT_MAX) || null },
     }));
     await createEntries(ctx, actor, incident.id, inputs);
   }
@@ -149,6 +162,6 @@ async function createFromDocument(ctx: AppContext, actor: Actor, imported: Impor
     const fullDescription = [description, item.description].filter(Boolean).join('\n\n').slice(0, DESCRIPTION_MAX) || null;
     await createActionItem(ctx, review.id, actionItemCreateSchema.parse({ title, description: fullDescription, status: item.done ? 'done' : 'proposed' }));
   }
-  await addAttachment(ctx, review.id, { name: file.name.split(/[\\/]/).pop()!, mediaType: mediaTypeOf(file.name), content: file.content });
+  await addAttachment(ctx, review.id, { name: fileName, mediaType: mediaTypeOf(file.name), content: file.content });
   return { ...imported, incidentId: incident.id, reviewId: review.id };
 }

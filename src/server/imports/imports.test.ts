@@ -95,9 +95,11 @@ describe.each(databaseKinds)('POST /api/imports on %s', (kind) => {
     const incident = (await t.request<Incident>({ method: 'GET', url: `/api/incidents/${incidentId}` })).body;
     expect(incident).toMatchObject({ title: 'Checkout latency spike', severity: 'sev2', status: 'resolved', resolvedAt: '2024-07-03T09:20:00+01:00' });
     const timeline = (await t.request<{ items: TimelineEntry[] }>({ method: 'GET', url: `/api/incidents/${incidentId}/timeline` })).body.items;
-    expect(timeline.filter((e) => e.source === 'import').map((e) => [e.occurredAt, e.text])).toEqual([
-      ['2024-07-03T09:12:00+01:00', 'Latency alert fires'],
-      ['2024-07-03T09:20:00+01:00', 'Rollback starts and finishes quickly'],
+    // The entry whose time is unknown is kept after the one before it, its precision saying so; each names its line.
+    expect(timeline.filter((e) => e.source === 'import').map((e) => [e.occurredAt, e.text, e.precision, e.provenance])).toEqual([
+      ['2024-07-03T09:12:00+01:00', 'Latency alert fires', 'minute', { label: document.name, ref: `${document.name}:13`, excerpt: '- 2024-07-03 09:12 - Latency alert fires' }],
+      ['2024-07-03T09:20:00+01:00', 'Rollback starts and finishes quickly', 'minute', { label: document.name, ref: `${document.name}:14`, excerpt: '- 09:20 - Rollback starts' }],
+      ['2024-07-03T09:20:00+01:00', 'Cache warm-up completes', 'unknown', { label: document.name, ref: `${document.name}:16`, excerpt: '- [???] Cache warm-up completes' }],
     ]);
     const actions = (await t.request<{ items: ActionItem[] }>({ method: 'GET', url: `/api/reviews/${reviewId}/action-items` })).body.items;
     expect(actions.map((a) => [a.title, a.status])).toEqual([

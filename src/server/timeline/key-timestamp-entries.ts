@@ -37,7 +37,7 @@ export async function syncKeyTimestampEntries(ctx: AppContext, trx: Executor, { 
     const entry = existing.get(key);
     if (value !== null && !entry) {
       const { kind, text } = keyEntries[key];
-      inserts.push({ ...entryValues(incident.id, { occurredAt: value, kind, text, source: 'manual' }, author, nowIso), key_timestamp: key });
+      inserts.push({ ...entryValues(incident.id, { occurredAt: value, kind, text, source: 'manual', precision: 'minute' }, author, nowIso), key_timestamp: key });
     } else if (value !== null && entry && entry.occurred_at !== value) {
       const after = await repo.updateEntryUnconditionally(trx, entry.id, { occurred_at: value, occurred_at_ms: Date.parse(value), updated_at: nowIso });
       revisions.push(revision(entry.id, author, nowIso, { ...after, occurred_at: entry.occurred_at }, after, `The incident's ${key} changed`));

@@ -2,6 +2,8 @@ import type { Selectable } from 'kysely';
 import type { PersonRef } from '../../shared/accounts/person.schema.js';
 import type { KeyTimestamp } from '../../shared/incidents/incident.schema.js';
 import type {
+  Provenance,
+  ProvenanceInput,
   TimelineComment,
   TimelineEntry,
   TimelineRevision,
@@ -12,6 +14,16 @@ import type { TimelineCommentRow, TimelineEntryRow, TimelineRevisionRow } from '
 
 type EntryRow = Selectable<TimelineEntriesTable>;
 
+const toProvenance = (row: EntryRow): Provenance | null =>
+  row.source_label === null ? null : { label: row.source_label, ref: row.source_ref, excerpt: row.excerpt };
+
+/** The provenance columns of an entry; null clears all three. */
+export const provenanceColumns = (provenance: ProvenanceInput | null | undefined) => ({
+  source_label: provenance?.label ?? null,
+  source_ref: provenance?.ref ?? null,
+  excerpt: provenance?.excerpt ?? null,
+});
+
 export const toTimelineEntry = (row: EntryRow, commentCount: number): TimelineEntry => ({
   id: row.id,
   incidentId: row.incident_id,
@@ -21,6 +33,8 @@ export const toTimelineEntry = (row: EntryRow, commentCount: number): TimelineEn
   author: { userId: row.author_user_id, name: row.author },
   source: row.source as TimelineEntry['source'],
   keyTimestamp: row.key_timestamp as KeyTimestamp | null,
+  precision: row.precision as TimelineEntry['precision'],
+  provenance: toProvenance(row),
   commentCount,
   deleted: row.deleted === 1,
   version: row.version,
@@ -38,6 +52,8 @@ export const toSnapshot = (row: EntryRow): TimelineSnapshot => ({
   source: row.source as TimelineSnapshot['source'],
   keyTimestamp: row.key_timestamp as KeyTimestamp | null,
   deleted: row.deleted === 1,
+  precision: row.precision as TimelineSnapshot['precision'],
+  provenance: toProvenance(row),
 });
 
 export const toRevision = (row: TimelineRevisionRow): TimelineRevision => ({

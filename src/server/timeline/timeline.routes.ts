@@ -1,6 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { idParam } from '../../shared/common.schema.js';
+import { contradictionListSchema } from '../../shared/timeline/contradictions.js';
 import {
+  clockOffsetSchema,
   entryIdParam,
   incidentMetricsSchema,
   timelineBatchCreateSchema,
@@ -58,6 +60,29 @@ export const timelineRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     handler: async (request, reply) =>
       reply.code(201).send({ items: await timeline.createEntries(request.ctx, request.actor, request.params.id, request.body.entries) }),
+  });
+
+  app.get('/api/incidents/:id/timeline/contradictions', {
+    config: { access: 'viewer' },
+    schema: {
+      tags,
+      summary: 'What the evidence contradicts: one event at different times, key timestamps out of order or before an alert, entries out of causal order',
+      params: idParam,
+      response: { 200: contradictionListSchema, ...errorResponses },
+    },
+    handler: async (request) => ({ items: await timeline.timelineContradictions(request.ctx, request.params.id) }),
+  });
+
+  app.post('/api/incidents/:id/timeline/clock-offset', {
+    config: { access: 'responder' },
+    schema: {
+      tags,
+      summary: "Correct one source's clock: move all its entries by offsetSeconds in one step, each correction kept in its history",
+      params: idParam,
+      body: clockOffsetSchema,
+      response: { 200: timelineListSchema, ...conflictResponses },
+    },
+    handler: async (request) => ({ items: await timeline.correctClockOffset(request.ctx, request.actor, request.params.id, request.body) }),
   });
 
   app.get('/api/incidents/:id/metrics', {

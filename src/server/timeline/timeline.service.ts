@@ -3,7 +3,10 @@ import { AppError, notFound } from '../../shared/errors.js';
 import { changedFields, type DomainEvent, type EventActor } from '../../shared/events/domain-events.js';
 import type { KeyTimestamp } from '../../shared/incidents/incident.schema.js';
 import { computeMetrics, type Metric } from '../../shared/reviews/review-metrics.js';
+import { shiftIsoDateTime } from '../../shared/timeline/clock-offset.js';
+import { findContradictions, type Contradiction } from '../../shared/timeline/contradictions.js';
 import type {
+  ClockOffset,
   TimelineComment,
   TimelineEntry,
   TimelineEntryCreate,
@@ -20,7 +23,7 @@ import type { AppContext, Executor } from '../context.js';
 import { versionConflict } from '../http/version-conflict.js';
 import type { TimelineEntriesTable } from '../db/schema.js';
 import { getIncident, setKeyTimestamp } from '../incidents/incidents.service.js';
-import { toComment, toRevision, toSnapshot, toTimelineEntry, toTimelineEntryWithCount } from './timeline.mapper.js';
+import { provenanceColumns, toComment, toRevision, toSnapshot, toTimelineEntry, toTimelineEntryWithCount } from './timeline.mapper.js';
 import * as repo from './timeline.repo.js';
 
 type EntryRow = Selectable<TimelineEntriesTable>;
@@ -37,6 +40,13 @@ export async function incidentMetrics(ctx: AppContext, incidentId: number): Prom
   const incident = await getIncident(ctx, incidentId);
   const timeline = await repo.listEntries(ctx.db, incident.id, false);
   return computeMetrics(incident, timeline.map((row) => ({ occurredAt: row.occurred_at, kind: row.kind as TimelineKind })));
+}
+
+/** F5: what the timeline's evidence contradicts (contradictions.ts), for a person to settle. */
+export async function timelineContradictions(ctx: AppContext, incidentId: number): Promise<Contradiction[]> {
+  const incident = await getIncident(ctx, incidentId);
+  const entries = (await repo.listEntries(ctx.db, incident.id, false)).map(toTimelineEntryWithCount);
+  return findContradictions(entries, incident);
 }
 
 /** An entry, after loading its incident the same way as every other read (visibility). */
@@ -60,6 +70,8 @@ export const entryValues = (incidentId: number, input: TimelineEntryCreate, auth
   author_user_id: author.userId,
   source: input.source,
   key_timestamp: null as string | null,
+  precision: input.precision,
+  ...provenanceColumns(input.provenance),
   created_at: nowIso,
   updated_at: nowIso,
 });
@@ -161,6 +173,11 @@ export function correctEntry(ctx: AppContext, actor: Actor, entryId: number, upd
     if (changes.kind !== undefined && changes.kind !== current.kind) values.kind = changes.kind;
     if (changes.text !== undefined && changes.text !== current.text) values.text = changes.text;
     if (changes.source !== undefined && changes.source !== current.source) values.source = changes.source;
+    if (changes.precision !== undefined && changes.precision !== current.precision) values.precision = changes.precision;
+    if (changes.provenance !== undefined) {
+      const provenance = provenanceColumns(changes.provenance);
+      if ((Object.keys(provenance) as Array<keyof typeof provenance>).some((column) => provenance[column] !== current[column])) Object.assign(values, provenance);
+    }
     if (Object.keys(values).length === 0) return null;
     if (values.occurred_at && current.key_timestamp) {
       await setKeyTimestamp(ctx, trx, current.incident_id, current.key_timestamp as KeyTimestamp, values.occurred_at);
@@ -180,6 +197,45 @@ export function deleteEntry(ctx: AppContext, actor: Actor, entryId: number, vers
     }
     return { deleted: 1 };
   });
+}
+
+/** Whether the entries the caller saw (id and version) are exactly the source's entries now. */
+const sameEntries = (expected: NonNullable<ClockOffset['entries']>, rows: EntryRow[]) => {
+  const versions = new Map(rows.map((row) => [row.id, row.version]));
+  return expected.length === rows.length && expected.every((entry) => versions.get(entry.id) === entry.version);
+};
+
+const fromSource = (offset: ClockOffset) => (row: EntryRow) =>
+  row.source === offset.source && (offset.label === undefined || row.source_label === offset.label);
+
+/**
+ * Corrects one source's clock: every live entry of that source moves by `offsetSeconds` in one
+ * transaction, each a correction like any other (a revision with the reason, a version bump, an
+ * event). Entries standing for key timestamps move the incident's timestamps with them; they are
+ * moved first, so the incident row is locked before any entry (as in correctEntry).
+ */
+export async function correctClockOffset(ctx: AppContext, actor: Actor, incidentId: number, offset: ClockOffset): Promise<TimelineEntry[]> {
+  const incident = await getIncident(ctx, incidentId);
+  const moved = await writeTransaction(ctx.db, async (trx) => {
+    await checkIncidentReviewEditable(trx, incident.id);
+    const nowIso = ctx.now().toISOString();
+    const rows = (await repo.listEntries(trx, incident.id, false)).filter(fromSource(offset)).sort((a, b) => Number(b.key_timestamp !== null) - Number(a.key_timestamp !== null));
+    if (offset.entries && !sameEntries(offset.entries, rows)) {
+      throw new AppError('version_conflict', "The source's entries changed since you read them (one was corrected, added or removed): reload and try again", { current: null });
+    }
+    const afters = [];
+    for (const current of rows) {
+      const occurredAt = shiftIsoDateTime(current.occurred_at, offset.offsetSeconds);
+      if (current.key_timestamp) await setKeyTimestamp(ctx, trx, incident.id, current.key_timestamp as KeyTimestamp, occurredAt);
+      const after = await repo.updateEntryUnconditionally(trx, current.id, { occurred_at: occurredAt, occurred_at_ms: Date.parse(occurredAt), updated_at: nowIso });
+      await repo.insertRevisions(trx, [revision(current.id, actor, nowIso, current, after, offset.reason)]);
+      const event: DomainEvent = { type: 'timeline.entry_corrected', incidentId: incident.id, entryId: current.id, fields: ['occurredAt'] };
+      await recordChange(ctx, trx, event, { action: 'timeline.clock_offset', entityType: 'timeline_entry', entityId: current.id, before: toSnapshot(current), after: toSnapshot(after) }, actor);
+      afters.push({ ...after, comment_count: current.comment_count });
+    }
+    return afters;
+  });
+  return moved.sort((a, b) => a.occurred_at_ms - b.occurred_at_ms || a.id - b.id).map(toTimelineEntryWithCount);
 }
 
 export async function entryHistory(ctx: AppContext, entryId: number): Promise<TimelineRevision[]> {

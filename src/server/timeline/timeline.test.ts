@@ -118,8 +118,8 @@ describe.each(databaseKinds)('timeline on %s', (kind) => {
         entryId: entry.id,
         author: harnessAdmin,
         changedAt: '2026-03-11T10:00:00.000Z',
-        before: { occurredAt: '2026-03-10T09:00:00+01:00', kind: 'signal', text: 'Error rate up', source: 'manual', keyTimestamp: null, deleted: false },
-        after: { occurredAt: '2026-03-10T08:55:00+01:00', kind: 'signal', text: 'Error rate up', source: 'manual', keyTimestamp: null, deleted: false },
+        before: { occurredAt: '2026-03-10T09:00:00+01:00', kind: 'signal', text: 'Error rate up', source: 'manual', keyTimestamp: null, deleted: false, precision: 'minute', provenance: null },
+        after: { occurredAt: '2026-03-10T08:55:00+01:00', kind: 'signal', text: 'Error rate up', source: 'manual', keyTimestamp: null, deleted: false, precision: 'minute', provenance: null },
         reason: 'Grafana shows it earlier',
       },
       {

@@ -14,6 +14,10 @@ const keyMoments = [
   ['Resolved', 'resolvedAt'],
 ] as const;
 
+/** An unknown time is never written: its instant only orders the entry. */
+const entryTime = (entry: ReviewDocument['timeline'][number]) =>
+  entry.precision === 'unknown' ? 'time unknown' : `${entry.precision === 'approximate' ? '≈ ' : ''}${timestamp(entry.occurredAt)}${entry.precision === 'range' ? ' (range)' : ''}`;
+
 function metricRow(metric: Metric): string[] {
   if (metric.status === 'known') {
     const note = `${timestamp(metric.from)} → ${timestamp(metric.to)}${metric.derivedFromTimeline ? ' (from the timeline)' : ''}`;
@@ -32,7 +36,7 @@ export const timelinePart = definePart({
     const entries = doc.timeline
       .filter((entry) => !entry.deleted)
       .sort((a, b) => Date.parse(a.occurredAt) - Date.parse(b.occurredAt) || a.id - b.id)
-      .map((e) => [timestamp(e.occurredAt), e.kind, e.text, e.author.name, e.source]);
+      .map((e) => [entryTime(e), e.kind, e.text, e.author.name, e.source]);
     const timeline = entries.length
       ? section('Timeline', table(['Time', 'Kind', 'Event', 'Author', 'Source'], entries))
       : section('Timeline', paragraph(emphasis(text('No timeline entries yet.'))));

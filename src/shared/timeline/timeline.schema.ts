@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { personSchema } from '../accounts/person.schema.js';
-import { isoDateTime, versionField, storedIntParam } from '../common.schema.js';
+import { isoDateTime, storedInt, storedIntParam, versionField } from '../common.schema.js';
 import { keyTimestamps } from '../incidents/incident.schema.js';
 import type { MetricKey, TimelineKind } from '../reviews/review-metrics.js';
 
@@ -27,6 +27,31 @@ export type TimelineSource = z.infer<typeof timelineSourceSchema>;
 
 export const keyTimestampSchema = z.enum(keyTimestamps);
 
+/**
+ * How precisely an entry's time is known. An entry whose time is unknown still has an `occurredAt`:
+ * an ordering anchor (where it sits in the story), never shown as its time (docs/timeline-evidence.md).
+ */
+export const timelinePrecisions = ['exact', 'minute', 'approximate', 'range', 'unknown'] as const;
+export const timelinePrecisionSchema = z.enum(timelinePrecisions);
+export type TimelinePrecision = z.infer<typeof timelinePrecisionSchema>;
+
+/** Where an entry's evidence comes from: who or what ("Slack #inc-42", "postmortem.md"), a link or message ref, the raw text. */
+export const provenanceSchema = z.object({
+  label: z.string().describe('Who or what the evidence is, e.g. "Slack #inc-42", "postmortem.md", "PagerDuty"'),
+  ref: z.string().nullable().describe('A link, a message ref (Slack ts) or a file and line'),
+  excerpt: z.string().nullable().describe('The raw text the entry was taken from'),
+});
+export type Provenance = z.infer<typeof provenanceSchema>;
+
+export const provenanceInputSchema = z
+  .object({
+    label: z.string().trim().min(1).max(200),
+    ref: z.string().trim().min(1).max(2000).nullable().optional(),
+    excerpt: z.string().min(1).max(10_000).nullable().optional(),
+  })
+  .strict();
+export type ProvenanceInput = z.output<typeof provenanceInputSchema>;
+
 const entryText = z.string().trim().min(1).max(10_000);
 const reason = z.string().trim().min(1).max(1000);
 
@@ -39,6 +64,8 @@ export const timelineEntrySchema = z.object({
   author: personSchema,
   source: timelineSourceSchema,
   keyTimestamp: keyTimestampSchema.nullable().describe("Set when the entry is one of the incident's key timestamps; the two stay in sync"),
+  precision: timelinePrecisionSchema.describe("How precisely the time is known; with 'unknown', occurredAt only orders the entry"),
+  provenance: provenanceSchema.nullable(),
   commentCount: z.number().int(),
   deleted: z.boolean(),
   version: z.number().int(),
@@ -53,6 +80,8 @@ export const timelineEntryCreateSchema = z
     kind: timelineKindSchema.default('note'),
     text: entryText,
     source: timelineSourceSchema.default('manual'),
+    precision: timelinePrecisionSchema.default('minute'),
+    provenance: provenanceInputSchema.nullable().optional(),
   })
   .strict();
 export type TimelineEntryCreate = z.output<typeof timelineEntryCreateSchema>;
@@ -68,10 +97,44 @@ export const timelineEntryUpdateSchema = z
     kind: timelineKindSchema.optional(),
     text: entryText.optional(),
     source: timelineSourceSchema.optional(),
+    precision: timelinePrecisionSchema.optional(),
+    provenance: provenanceInputSchema.nullable().optional().describe('null removes it'),
     reason: reason.optional().describe('Why the correction was made; kept in the history'),
   })
   .strict();
 export type TimelineEntryUpdate = z.output<typeof timelineEntryUpdateSchema>;
+
+const MAX_OFFSET_SECONDS = 7 * 24 * 3600;
+
+/** One source's clock was off: every live entry of that source moves by the same amount, each correction kept in its history. */
+export const clockOffsetSchema = z
+  .object({
+    source: timelineSourceSchema.describe('The kind of source whose clock was off'),
+    label: z
+      .string()
+      .trim()
+      .min(1)
+      .max(200)
+      .nullable()
+      .optional()
+      .describe("Only the entries with this provenance label (null: only those without provenance); omitted: every entry of the source kind"),
+    offsetSeconds: z
+      .number()
+      .int()
+      .min(-MAX_OFFSET_SECONDS)
+      .max(MAX_OFFSET_SECONDS)
+      .refine((seconds) => seconds !== 0, 'must not be 0')
+      .describe('Added to each entry\'s time: negative moves them earlier'),
+    reason,
+    entries: z
+      .array(z.object({ id: storedInt, version: versionField }).strict())
+      .min(1)
+      .max(10_000)
+      .optional()
+      .describe('The entries you expect to move, with the versions you read: if the source\'s entries differ (one changed, added or removed), nothing moves and the answer is 409'),
+  })
+  .strict();
+export type ClockOffset = z.output<typeof clockOffsetSchema>;
 
 export const timelineDeleteQuerySchema = z
   .object({
@@ -102,6 +165,8 @@ export const timelineSnapshotSchema = z.object({
   source: timelineSourceSchema,
   keyTimestamp: keyTimestampSchema.nullable(),
   deleted: z.boolean(),
+  precision: timelinePrecisionSchema.optional().describe('Absent from corrections made before precision was kept'),
+  provenance: provenanceSchema.nullable().optional().describe('Absent from corrections made before provenance was kept'),
 });
 export type TimelineSnapshot = z.infer<typeof timelineSnapshotSchema>;
 

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type {
+  ClockOffset,
   TimelineComment,
   TimelineEntry,
   TimelineEntryCreate,
@@ -10,7 +11,7 @@ import type {
 import { api } from './client.js';
 
 export type Metric = z.infer<typeof metricSchema>;
-export type TimelineEntryInput = Partial<Pick<TimelineEntryCreate, 'kind' | 'source'>> & Pick<TimelineEntryCreate, 'occurredAt' | 'text'>;
+export type TimelineEntryInput = Partial<Pick<TimelineEntryCreate, 'kind' | 'source' | 'precision' | 'provenance'>> & Pick<TimelineEntryCreate, 'occurredAt' | 'text'>;
 
 export const timelineApi = {
   list: (incidentId: number, signal?: AbortSignal) => api.get<{ items: TimelineEntry[] }>(`/api/incidents/${incidentId}/timeline`, undefined, signal),
@@ -22,5 +23,6 @@ export const timelineApi = {
   history: (entryId: number, signal?: AbortSignal) => api.get<{ items: TimelineRevision[] }>(`/api/timeline/${entryId}/history`, undefined, signal),
   comments: (entryId: number, signal?: AbortSignal) => api.get<{ items: TimelineComment[] }>(`/api/timeline/${entryId}/comments`, undefined, signal),
   comment: (entryId: number, text: string) => api.post<TimelineComment>(`/api/timeline/${entryId}/comments`, { text }),
+  clockOffset: (incidentId: number, offset: ClockOffset) => api.post<{ items: TimelineEntry[] }>(`/api/incidents/${incidentId}/timeline/clock-offset`, offset),
   metrics: (incidentId: number, signal?: AbortSignal) => api.get<{ items: Metric[] }>(`/api/incidents/${incidentId}/metrics`, undefined, signal),
 };

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isoDateTime } from '../../common.schema.js';
+import { timelinePrecisionSchema } from '../../timeline/timeline.schema.js';
 import { zoneName } from '../import.schema.js';
 
 /** A Slack export is at most this large once encoded (about 6 MiB of zip). */
@@ -40,6 +41,16 @@ export const proposedChatEntrySchema = z.object({
     ref: z.string().describe("Slack's message ts, or the transcript line"),
     excerpt: z.string().describe('The message as written'),
   }),
+  entry: z
+    .object({
+      occurredAt: z.string(),
+      kind: z.literal('note'),
+      text: z.string(),
+      source: z.literal('chat'),
+      precision: timelinePrecisionSchema,
+      provenance: z.object({ label: z.string(), ref: z.string(), excerpt: z.string() }),
+    })
+    .describe('The timeline entry to add when the message is kept (POST /api/incidents/{id}/timeline/batch), linked back to its message'),
 });
 
 export const chatImportResultSchema = z.object({

@@ -5,6 +5,8 @@ import { Timestamp } from '../../ui/Timestamp.js';
 import { EntryComments } from './EntryComments.js';
 import { EntryEditForm } from './EntryEditForm.js';
 import { EntryHistory } from './EntryHistory.js';
+import { EntryProvenance } from './EntryProvenance.js';
+import { entryTime, precisionLabels } from './evidence.js';
 import { kindMeta } from './kinds.js';
 
 interface Props {
@@ -23,7 +25,13 @@ export function EntryDrawer({ entry, onClose, readOnly = false }: Props) {
           <Stack gap={4}>
             <Group gap="xs">
               <Badge color={kindMeta[entry.kind].color}>{kindMeta[entry.kind].label}</Badge>
-              <Timestamp value={entry.occurredAt} format="datetimeSeconds" fz="sm" fw={600} />
+              {entry.precision === 'minute' ? (
+                <Timestamp value={entry.occurredAt} format="datetimeSeconds" fz="sm" fw={600} />
+              ) : (
+                <Text fz="sm" fw={600} title={precisionLabels[entry.precision]}>
+                  {entryTime(entry, 'datetimeSeconds')}
+                </Text>
+              )}
             </Group>
             <Text fz="sm" style={{ whiteSpace: 'pre-wrap' }}>
               {entry.text}
@@ -32,6 +40,7 @@ export function EntryDrawer({ entry, onClose, readOnly = false }: Props) {
               Added by {entry.author.name} · version {entry.version}
             </Text>
           </Stack>
+          {entry.provenance && <EntryProvenance provenance={entry.provenance} />}
           <Tabs defaultValue={readOnly ? 'comments' : 'correct'} keepMounted={false}>
             <Tabs.List>
               {!readOnly && (

@@ -1,6 +1,6 @@
 import { Alert, Button, Group, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
-import { timelineEntryUpdateSchema, timelineKinds, timelineSources, type TimelineEntry } from '../../../shared/timeline/timeline.schema.js';
+import { timelineEntryUpdateSchema, timelineKinds, timelinePrecisions, timelineSources, type TimelineEntry } from '../../../shared/timeline/timeline.schema.js';
 import { timelineApi } from '../../api/timeline.js';
 import { useAskConflict } from '../../ui/conflict/ConflictProvider.js';
 import { saveVersioned, type FieldChange } from '../../ui/conflict/save-versioned.js';
@@ -8,6 +8,7 @@ import { zodFieldErrors } from '../../ui/field-errors.js';
 import { useSubmission } from '../../ui/use-submission.js';
 import { formatDate, fromLocalInput, toLocalInput, userTimeZone } from '../../ui/format.js';
 import { LanguageHints } from '../language/LanguageHints.js';
+import { precisionLabels } from './evidence.js';
 import { kindMeta, sourceLabels } from './kinds.js';
 import { useTimelineCache } from './use-timeline.js';
 
@@ -17,14 +18,15 @@ interface Props {
   onDeleted: () => void;
 }
 
-type Editable = 'occurredAt' | 'kind' | 'source' | 'text';
-const labels: Record<Editable, string> = { occurredAt: 'Time', kind: 'Kind', source: 'Source', text: 'What happened' };
+type Editable = 'occurredAt' | 'precision' | 'kind' | 'source' | 'text';
+const labels: Record<Editable, string> = { occurredAt: 'Time', precision: 'Time precision', kind: 'Kind', source: 'Source', text: 'What happened' };
 
 /** Correct an entry; the correction and its reason go into the entry's history. */
 export function EntryEditForm({ entry, onSaved, onDeleted }: Props) {
   // What the user started from; the latest copy (`entry`) is checked against it when saving.
   const [base, setBase] = useState(entry);
   const [time, setTime] = useState(toLocalInput(entry.occurredAt, true));
+  const [precision, setPrecision] = useState<string>(entry.precision);
   const [kind, setKind] = useState<string>(entry.kind);
   const [source, setSource] = useState<string>(entry.source);
   const [text, setText] = useState(entry.text);
@@ -36,6 +38,7 @@ export function EntryEditForm({ entry, onSaved, onDeleted }: Props) {
   const changed = (): Partial<Record<Editable, string>> => {
     const next: Partial<Record<Editable, string>> = {};
     if (time !== toLocalInput(base.occurredAt, true)) next.occurredAt = fromLocalInput(time) ?? time;
+    if (precision !== base.precision) next.precision = precision;
     if (kind !== base.kind) next.kind = kind;
     if (source !== base.source) next.source = source;
     if (text !== base.text) next.text = text;
@@ -72,6 +75,7 @@ export function EntryEditForm({ entry, onSaved, onDeleted }: Props) {
         cache.upsert(saved);
         setBase(saved);
         setTime(toLocalInput(saved.occurredAt, true));
+        setPrecision(saved.precision);
         setKind(saved.kind);
         setSource(saved.source);
         setText(saved.text);
@@ -92,8 +96,17 @@ export function EntryEditForm({ entry, onSaved, onDeleted }: Props) {
     <form onSubmit={(e) => void submit(e)} aria-label="Correct timeline entry">
       <Stack gap="sm">
         {message && <Alert color="red">{message}</Alert>}
-        <SimpleGrid cols={3} spacing="sm">
+        <SimpleGrid cols={2} spacing="sm">
           <TextInput type="datetime-local" step={1} label="Time" description={userTimeZone} name="occurredAt" value={time} error={errors.occurredAt} onChange={(e) => setTime(e.currentTarget.value)} />
+          <Select
+            label="Time precision"
+            name="precision"
+            description="Unknown: the time only orders the entry"
+            data={timelinePrecisions.map((p) => ({ value: p, label: precisionLabels[p] }))}
+            value={precision}
+            onChange={(v) => v && setPrecision(v)}
+            error={errors.precision}
+          />
           <Select label="Kind" name="kind" description="What sort of event" data={timelineKinds.map((k) => ({ value: k, label: kindMeta[k].label }))} value={kind} onChange={(v) => v && setKind(v)} error={errors.kind} />
           <Select label="Source" name="source" description="Where it came from" data={timelineSources.map((s) => ({ value: s, label: sourceLabels[s] ?? s }))} value={source} onChange={(v) => v && setSource(v)} error={errors.source} />
         </SimpleGrid>

@@ -14,12 +14,15 @@ const fieldLabels: Record<keyof TimelineSnapshot, string> = {
   source: 'Source',
   keyTimestamp: 'Key timestamp',
   deleted: 'Deleted',
+  precision: 'Time precision',
+  provenance: 'Provenance',
 };
 
 function show(field: keyof TimelineSnapshot, value: unknown): string {
   if (value === null || value === undefined) return '—';
   if (field === 'occurredAt') return `${formatDate(String(value), 'datetimeSeconds')}`;
   if (field === 'kind') return kindMeta[value as TimelineEntry['kind']]?.label ?? String(value);
+  if (field === 'provenance') return (value as NonNullable<TimelineSnapshot['provenance']>).label;
   return String(value);
 }
 
@@ -37,7 +40,7 @@ export function EntryHistory({ entry }: { entry: TimelineEntry }) {
   return (
     <Stack gap="sm" data-testid="entry-history">
       {items.map((revision) => {
-        const fields = (Object.keys(fieldLabels) as Array<keyof TimelineSnapshot>).filter((f) => revision.before[f] !== revision.after[f]);
+        const fields = (Object.keys(fieldLabels) as Array<keyof TimelineSnapshot>).filter((f) => JSON.stringify(revision.before[f]) !== JSON.stringify(revision.after[f]));
         return (
           <Paper key={revision.id} withBorder p="sm" radius="md">
             <Group justify="space-between" mb={6}>

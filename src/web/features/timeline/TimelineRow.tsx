@@ -4,7 +4,8 @@ import { memo } from 'react';
 import type { TimelineEntry } from '../../../shared/timeline/timeline.schema.js';
 import { formatDate } from '../../ui/format.js';
 import { keyTimeLabels } from '../incidents/KeyTimesFields.js';
-import { kindMeta, sourceLabels } from './kinds.js';
+import { entryTime, evidenceSource } from './evidence.js';
+import { kindMeta } from './kinds.js';
 import classes from './timeline.module.css';
 import { warningText } from '../../ui/colors.js';
 
@@ -24,11 +25,17 @@ export const TimelineRow = memo(function TimelineRow({ entry, index, setSize, to
   const kind = kindMeta[entry.kind];
   return (
     <div role="listitem" aria-setsize={setSize} aria-posinset={index + 1} className={classes.row} style={{ top, height }} data-highlighted={highlighted || undefined} data-testid="timeline-row">
-      <UnstyledButton className={classes.rowButton} data-index={index} onClick={() => onOpen(entry)} aria-label={`${formatDate(entry.occurredAt, 'datetimeSeconds')}, ${kind.label}: ${entry.text}`}>
+      <UnstyledButton className={classes.rowButton} data-index={index} onClick={() => onOpen(entry)} aria-label={`${entryTime(entry, 'datetimeSeconds')}, ${kind.label}: ${entry.text}`}>
         <div className={classes.time}>
-          <Text fz="sm" fw={650} className="hs-tabular" title={entry.occurredAt}>
-            {formatDate(entry.occurredAt, 'timeSeconds')}
-          </Text>
+          {entry.precision === 'unknown' ? (
+            <Text fz="xs" fs="italic" c="dimmed" title="The time is not known: placed after the entry before it" data-testid="timeline-precision">
+              time unknown
+            </Text>
+          ) : (
+            <Text fz="sm" fw={650} className="hs-tabular" title={entry.occurredAt} data-testid={entry.precision === 'approximate' || entry.precision === 'range' ? 'timeline-precision' : undefined}>
+              {entryTime(entry, 'timeSeconds')}
+            </Text>
+          )}
           {showDay && (
             <Text fz={11} c="hindsight.7" fw={600}>
               {formatDate(entry.occurredAt, 'date')}
@@ -45,8 +52,8 @@ export const TimelineRow = memo(function TimelineRow({ entry, index, setSize, to
             {entry.text}
           </Text>
           <Group gap={8} wrap="nowrap">
-            <Text fz={11} c="dimmed">
-              {entry.author.name} · {sourceLabels[entry.source] ?? entry.source}
+            <Text fz={11} c="dimmed" lineClamp={1} data-testid="timeline-provenance" title={entry.provenance?.excerpt ?? undefined}>
+              {entry.author.name} · {evidenceSource(entry)}
             </Text>
             {entry.keyTimestamp && (
               <Badge size="xs" variant="outline" color="hindsight">

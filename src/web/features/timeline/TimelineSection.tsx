@@ -1,11 +1,15 @@
-import { Center, Group, Loader, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Center, Group, Loader, Stack, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { IconFilter } from '@tabler/icons-react';
+import { IconClockEdit, IconFilter, IconMessages } from '@tabler/icons-react';
 import { useCallback, useMemo, useState } from 'react';
 import type { Incident } from '../../../shared/incidents/incident.schema.js';
+import { findContradictions } from '../../../shared/timeline/contradictions.js';
 import type { TimelineEntry } from '../../../shared/timeline/timeline.schema.js';
 import { localDayKey } from '../../ui/format.js';
 import { QueryError } from '../../ui/QueryError.js';
+import { ChatImportDrawer } from './ChatImportDrawer.js';
+import { ClockOffsetDialog } from './ClockOffsetDialog.js';
+import { ContradictionsPanel } from './ContradictionsPanel.js';
 import { EntryDrawer } from './EntryDrawer.js';
 import { QuickEntry } from './QuickEntry.js';
 import { TimelineList } from './TimelineList.js';
@@ -19,11 +23,14 @@ export function TimelineSection({ incident, readOnly = false }: { incident: Inci
   const [openId, setOpenId] = useState<number | null>(null);
   const [highlightId, setHighlightId] = useState<number | null>(null);
   const [filter, setFilter] = useState('');
+  const [dialog, setDialog] = useState<'chat' | 'clock' | null>(null);
   const [debounced] = useDebouncedValue(filter.trim().toLowerCase(), 150);
   const entries = useMemo(() => timeline.data ?? [], [timeline.data]);
   const shown = useMemo(() => (debounced ? entries.filter((e) => e.text.toLowerCase().includes(debounced) || e.kind.includes(debounced)) : entries), [entries, debounced]);
   const opened = entries.find((e) => e.id === openId) ?? null;
   const onOpen = useCallback((entry: TimelineEntry) => setOpenId(entry.id), []);
+  // The same rule as GET .../timeline/contradictions, run on what this page shows so it follows every edit at once.
+  const contradictions = useMemo(() => findContradictions(entries, incident), [entries, incident]);
   const defaultDay = localDayKey(incident.impactStartedAt ?? incident.detectedAt ?? incident.createdAt);
 
   return (
@@ -34,6 +41,17 @@ export function TimelineSection({ incident, readOnly = false }: { incident: Inci
           <QuickEntry incidentId={incident.id} defaultDay={defaultDay} onAdded={setHighlightId} />
         </div>
       )}
+      {!readOnly && (
+        <Group gap="xs">
+          <Button size="xs" variant="default" leftSection={<IconMessages size={14} />} onClick={() => setDialog('chat')}>
+            Import from chat
+          </Button>
+          <Button size="xs" variant="default" leftSection={<IconClockEdit size={14} />} onClick={() => setDialog('clock')} disabled={entries.length === 0}>
+            Correct clock offset
+          </Button>
+        </Group>
+      )}
+      <ContradictionsPanel contradictions={contradictions} entries={entries} onOpen={onOpen} />
       {timeline.isError && <QueryError error={timeline.error} onRetry={() => void timeline.refetch()} />}
       {timeline.isPending ? (
         <Center py="lg">
@@ -55,6 +73,12 @@ export function TimelineSection({ incident, readOnly = false }: { incident: Inci
         </Stack>
       )}
       <EntryDrawer entry={opened} onClose={() => setOpenId(null)} readOnly={readOnly} />
+      {!readOnly && (
+        <>
+          <ChatImportDrawer incident={incident} opened={dialog === 'chat'} onClose={() => setDialog(null)} />
+          <ClockOffsetDialog incidentId={incident.id} entries={entries} opened={dialog === 'clock'} onClose={() => setDialog(null)} />
+        </>
+      )}
     </Stack>
   );
 }
