@@ -77,8 +77,8 @@ const invitationChanged = (row: repo.MeetingRow, values: Omit<repo.MeetingRow, '
   row.starts_at_ms !== values.starts_at_ms;
 
 /**
- * Schedules (or reschedules) the meeting. Before the review is ready for the meeting, the async
- * review must be complete (409 saying what is left), unless `override` says why not; the reason
+ * Schedules (or reschedules) the meeting. Before the review is ready for the meeting (a draft, or
+ * in its async review), the async review must be complete (409 saying what is left), unless `override` says why not; the reason
  * is kept with the meeting and its event. The first schedule has no version; later ones send the
  * version they read (409 when stale).
  */
@@ -92,11 +92,11 @@ export async function scheduleMeeting(ctx: AppContext, reviewId: number, input: 
   await resolvePeople(ctx.db, given); // 400 naming the field of an unknown user
   const override = input.override?.reason.trim() || null;
   await editReview(ctx, visible.id, async (trx, review) => {
-    if (review.state === 'draft') throw new AppError('conflict', `Review ${review.id} is a draft: start its async review before scheduling the meeting`);
     const current = await repo.findMeeting(trx, review.id);
     if ((current?.version ?? undefined) !== input.version) throw versionConflict(`The meeting of review ${review.id}`, current ? await toMeeting(trx, current) : null, input.version);
     let usedOverride: string | null = null;
-    if (!pastTheGate.includes(review.state)) {
+    // An override, once given, holds for the meeting's later reschedules.
+    if (!pastTheGate.includes(review.state) && !current?.gate_override) {
       const verdict = await asyncReviewVerdictOf(trx, review.id);
       if (!verdict.complete && !override) {
         throw new AppError('conflict', `The async review is not complete: ${verdict.gaps.join('; ')}. To schedule the meeting anyway, send {"override": {"reason": "..."}}`);
