@@ -26,6 +26,9 @@ function vtimezone(zone: string): string {
   return block ? block.replace(/^TZID:.*$/m, `TZID:${zone}`).replace(/^X-LIC-LOCATION:.*$/m, `X-LIC-LOCATION:${zone}`) : '';
 }
 
+/** Zones that are UTC under another name: ical-generator writes floating times for "UTC", so they are written in UTC (…Z) instead. */
+const isUtc = (zone: string) => /^(Etc\/)?(UTC|UCT|GMT|Zulu|Universal|Greenwich)$/i.test(zone);
+
 /**
  * The meeting as an iCalendar invitation (ical-generator): times in the meeting's zone with its
  * VTIMEZONE, the facilitator as organizer, everyone with an e-mail as attendee, a link to the
@@ -35,8 +38,9 @@ function vtimezone(zone: string): string {
 export function meetingInvitation({ meeting, review, emails, publicUrl }: InvitationInput): string {
   const link = `${publicUrl}/reviews/${review.id}`;
   const calendar = new ICalCalendar({ prodId: { company: 'Hindsight', product: 'Review meetings' }, method: ICalCalendarMethod.REQUEST, name: 'Hindsight' });
-  calendar.timezone({ name: meeting.timeZone, generator: vtimezone });
-  const start = DateTime.fromISO(meeting.startsAt, { setZone: true }).setZone(meeting.timeZone);
+  const utc = isUtc(meeting.timeZone);
+  if (!utc) calendar.timezone({ name: meeting.timeZone, generator: vtimezone });
+  const start = DateTime.fromISO(meeting.startsAt, { setZone: true }).setZone(utc ? 'utc' : meeting.timeZone);
   const invitee = (person: Meeting['facilitator']): Invitee | null => {
     const email = person?.userId == null ? undefined : emails.get(person.userId);
     return person && email ? { name: person.name, email } : null;
@@ -61,7 +65,7 @@ export function meetingInvitation({ meeting, review, emails, publicUrl }: Invita
     stamp: DateTime.fromISO(meeting.updatedAt, { zone: 'utc' }),
     start,
     end: start.plus({ minutes: meeting.durationMinutes }),
-    timezone: meeting.timeZone,
+    ...(utc ? {} : { timezone: meeting.timeZone }),
     summary: `Post-incident review: ${review.incidentTitle}`,
     description: [`The review meeting for "${review.incidentTitle}". Read the review first: ${link}`, ...roleLines].join('\n'),
     location: meeting.location,

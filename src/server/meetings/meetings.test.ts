@@ -165,6 +165,12 @@ describe.each(databaseKinds)('review meetings on %s', (kind) => {
     await schedule(review.id, { startsAt: '2026-03-30T10:00:00-04:00', durationMinutes: 30, timeZone: 'America/New_York', facilitatorUserId: commander.id, version: 1 });
     const second = readInvitation((await t.request<string>({ method: 'GET', url: `/api/reviews/${review.id}/meeting.ics` })).body);
     expect(second).toMatchObject({ uid: first.uid, sequence: 1, zones: ['America/New_York'], tzid: 'America/New_York', start: '2026-03-30T14:00:00.000Z', end: '2026-03-30T14:30:00.000Z' });
+
+    // In UTC the times are written in UTC (…Z), never as floating local times.
+    await schedule(review.id, { startsAt: '2026-03-30T16:00:00+02:00', durationMinutes: 30, timeZone: 'UTC', facilitatorUserId: commander.id, version: 2 });
+    const utcIcs = (await t.request<string>({ method: 'GET', url: `/api/reviews/${review.id}/meeting.ics` })).body;
+    expect(utcIcs).toContain('DTSTART:20260330T140000Z');
+    expect(readInvitation(utcIcs)).toMatchObject({ sequence: 2, start: '2026-03-30T14:00:00.000Z', end: '2026-03-30T14:30:00.000Z' });
   });
 
   it('keeps a restricted incident’s meeting from non-members', async () => {
