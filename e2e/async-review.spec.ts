@@ -44,7 +44,7 @@ test('the async review: a comment with a mention, resolved; a sign-off; the meet
   await page.getByRole('option', { name: outsider.user.name }).click();
   const warnings = dialog.getByTestId('audience-warnings');
   await expect(warnings).toContainText('Not involved in the incident: Olive Outsider');
-  await expect(warnings).toContainText('harder to speak openly');
+  await expect(warnings).toContainText('limited to those with direct involvement');
   await screenshot(page, 'async-review-schedule-meeting', { fullPage: false });
   await dialog.getByTestId('meeting-save').click();
   await expect(dialog).toBeHidden();

@@ -125,9 +125,9 @@ describe.each(databaseKinds)('review meetings on %s', (kind) => {
     expect(crowded.status).toBe(200);
     const warnings = crowded.body.warnings;
     expect(warnings.map((w) => w.kind)).toEqual(['too_many', 'not_involved', 'senior_leadership']);
-    expect(warnings[0]).toMatchObject({ message: '7 people are invited, more than 4', why: expect.stringMatching(/the larger the audience, the harder it is for participants to speak openly/i) });
+    expect(warnings[0]).toMatchObject({ message: '7 people are invited, more than 4', why: expect.stringMatching(/the harder it is for participants to speak openly/) });
     expect(warnings[1]!.people.map((p) => p.name)).toEqual(['Sam Scribe', 'Olive Outsider', 'Vera President']);
-    expect(warnings[2]).toMatchObject({ people: [{ userId: vp.id, name: 'Vera President' }], why: expect.stringMatching(/senior leadership does not/) });
+    expect(warnings[2]).toMatchObject({ people: [{ userId: vp.id, name: 'Vera President' }], why: expect.stringMatching(/Senior leadership .* do not attend/) });
     expect((await get<MeetingState>(t, `/api/reviews/${review.id}/meeting`)).warnings).toEqual(warnings);
   });
 

@@ -27,9 +27,9 @@ describe('meeting audience check', () => {
   it('quotes why and names the people', () => {
     const [tooMany, outsider, leader] = audienceWarnings({ ...small, attendees: [person(3), person(7, 'Cy Out'), person(9, 'Vi P')] }, facts);
     expect(tooMany!.message).toBe('5 people are invited, more than 4');
-    expect(tooMany!.why).toMatch(/the larger the audience, the harder it is for participants to speak openly/i);
+    expect(tooMany!.why).toMatch(/the harder it is for participants to speak openly/);
     expect(outsider!.people.map((p) => p.name)).toEqual(['Cy Out', 'Vi P']);
-    expect(leader!.why).toMatch(/senior leadership does not/);
+    expect(leader!.why).toMatch(/Senior leadership .* do not attend/);
   });
 
   it('lists the audience once each, facilitator first', () => {

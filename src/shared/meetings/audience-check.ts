@@ -12,10 +12,11 @@ export interface Audience {
   attendees: PersonRef[];
 }
 
+/** Quoted from the sources (../shared/seeds/): incident.io on review meetings, IT Revolution on the post-incident review. */
 export const audienceReasons = {
-  too_many: 'The larger the audience, the harder it is for participants to speak openly (incident.io, running post-incident review meetings).',
-  not_involved: 'The review is for the people who responded: others listening in make it harder to speak openly (incident.io, running post-incident review meetings).',
-  senior_leadership: 'The incident commander and the scribe attend; senior leadership does not (IT Revolution, the post-incident review).',
+  too_many: '“The larger the “audience,” the harder it is for participants to speak openly.” (incident.io, post-incident review meetings)',
+  not_involved: '“It\'s important to keep attendees limited to those with direct involvement or valuable input.” Recording the session and sharing it allows outside read-only participation. (incident.io)',
+  senior_leadership: '“Senior leadership and customer representatives do not attend this meeting in order to maintain an open, safe space.” (IT Revolution, post-incident review)',
 } as const;
 
 const names = (people: PersonRef[]) => people.map((p) => p.name).join(', ');
