@@ -11,13 +11,13 @@ import { findAccounts, findAccountsByEmail, resolvePeople } from '../people/peop
 import { getReviewDocument } from '../review-document/review-document.service.js';
 import { asyncReviewVerdictOf, listReviewerIds } from '../review-comments/async-review.service.js';
 import { listCommentAuthorIds } from '../review-comments/review-comments.service.js';
-import { editReview } from '../reviews/review-edits.js';
+import { editReview, publishedConflict } from '../reviews/review-edits.js';
 import { getReview } from '../reviews/reviews.service.js';
 import { meetingInvitation } from './invitation.js';
 import * as repo from './meetings.repo.js';
 
 /** The states past the async review's gate: a meeting is scheduled there freely. */
-const pastTheGate: ReadonlyArray<Review['state']> = ['ready_for_meeting', 'meeting_held'];
+const pastTheGate: ReadonlyArray<Review['state']> = ['ready_for_meeting', 'meeting_held', 'published'];
 
 async function toMeeting(db: Executor, row: repo.MeetingRow): Promise<Meeting> {
   const attendeeIds = JSON.parse(row.attendee_user_ids) as number[];
@@ -116,6 +116,8 @@ export async function scheduleMeeting(ctx: AppContext, reviewId: number, input: 
       location: input.location || null,
     };
     const rescheduled = current !== undefined && invitationChanged(current, values);
+    // A published review is read-only, except for the recording link shared after the meeting.
+    if (review.state === 'published' && (current === undefined || rescheduled)) throw publishedConflict(review);
     const sequence = current === undefined ? 0 : current.sequence + (rescheduled ? 1 : 0);
     const gateOverride = usedOverride ?? current?.gate_override ?? null;
     const done = current
@@ -133,7 +135,7 @@ export async function scheduleMeeting(ctx: AppContext, reviewId: number, input: 
         audit: { action: current ? 'review.meeting.update' : 'review.meeting.schedule', entityType: 'review_meeting', entityId: review.id, before: current ? await toMeeting(trx, current) : null, after: { ...after, ...(usedOverride ? { override: usedOverride } : {}) } },
       },
     };
-  });
+  }, { allowPublished: true });
   return getMeeting(ctx, visible.id);
 }
 

@@ -94,6 +94,15 @@ describe.each(databaseKinds)('review meetings on %s', (kind) => {
     expect(noOffset.body.errors).toEqual([expect.objectContaining({ field: 'startsAt' })]);
     const recorded = await schedule(review.id, { ...meeting, version: 1, recordingLink: 'https://video.example.com/r/42' });
     expect(recorded.body.meeting).toMatchObject({ recordingLink: 'https://video.example.com/r/42', sequence: 0, version: 2 });
+
+    // Once published, the review is read-only: the recording link may still be shared, the meeting not moved.
+    await post(t, `/api/reviews/${review.id}/transitions`, { to: 'meeting_held' });
+    await post(t, `/api/reviews/${review.id}/transitions`, { to: 'published' });
+    const shared = await schedule(review.id, { ...meeting, version: 2, recordingLink: 'https://video.example.com/r/43' });
+    expect(shared.body.meeting).toMatchObject({ recordingLink: 'https://video.example.com/r/43', version: 3 });
+    const moved = await schedule(review.id, { ...meeting, version: 3, startsAt: '2026-03-19T14:00:00+01:00' });
+    expect(moved.status).toBe(409);
+    expect(moved.body.detail).toMatch(/published and read-only/);
   });
 
   it('warns, quoting why, about a large audience, people not involved, and senior leadership; never blocks', async () => {

@@ -26,14 +26,16 @@ export async function listThreads(ctx: AppContext, reviewId: number, query: Comm
 /** Every thread of the review, for the async review's state (the caller has checked visibility). */
 export const readThreadsOfReview = async (db: Executor, reviewId: number): Promise<CommentThread[]> => toThreads(await repo.listComments(db, reviewId));
 
-export { listCommentAuthorIds, listOpenThreads } from './review-comments.repo.js';
+export { listCommentAuthorIds } from './review-comments.repo.js';
+
+const auditVerbs: Record<ReviewCommentChange, string> = { created: 'create', updated: 'update', deleted: 'delete', resolved: 'resolve', reopened: 'reopen' };
 
 function commentChange(review: Review, before: ReviewComment | null, after: ReviewComment | null, change: ReviewCommentChange): PartChange {
   const comment = (after ?? before)!;
   const mentions = change === 'created' || change === 'updated' ? comment.mentions.flatMap((p) => (p.userId === null ? [] : [p.userId])) : [];
   return {
     event: { type: 'review_comment.changed', incidentId: review.incidentId, reviewId: review.id, commentId: comment.id, threadId: comment.threadId, change, mentions },
-    audit: { action: `review_comment.${change === 'created' ? 'create' : change === 'updated' ? 'update' : change === 'deleted' ? 'delete' : change === 'resolved' ? 'resolve' : 'reopen'}`, entityType: 'review_comment', entityId: comment.id, before, after },
+    audit: { action: `review_comment.${auditVerbs[change]}`, entityType: 'review_comment', entityId: comment.id, before, after },
   };
 }
 

@@ -113,9 +113,10 @@ export function MeetingPanel({ reviewId, readOnly }: { reviewId: number; readOnl
     <Stack gap="xs" data-testid="meeting">
       <Group justify="space-between">
         <Text fz="sm" fw={600}>The meeting</Text>
-        {canWrite && !readOnly && data && (
+        {/* A published review keeps its meeting, but the recording link can still be shared. */}
+        {canWrite && data && (!readOnly || m) && (
           <Button size="compact-sm" variant="default" leftSection={<IconCalendarEvent size={14} />} onClick={() => setOpen(true)} data-testid="schedule-meeting">
-            {m ? 'Reschedule' : 'Schedule meeting'}
+            {readOnly ? 'Share the recording' : m ? 'Reschedule' : 'Schedule meeting'}
           </Button>
         )}
       </Group>
