@@ -28,6 +28,8 @@ import { incidentRoutes } from './incidents/incidents.routes.js';
 import { importRoutes } from './imports/imports.routes.js';
 import { languageRoutes } from './language/language.routes.js';
 import { questionRoutes } from './reviews/questions.routes.js';
+import { reviewCommentRoutes } from './review-comments/review-comments.routes.js';
+import { meetingRoutes } from './meetings/meetings.routes.js';
 import { reviewDocumentRoutes } from './review-document/review-document.routes.js';
 import { reviewRoutes } from './reviews/reviews.routes.js';
 import { searchRoutes } from './search/search.routes.js';
@@ -89,6 +91,8 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   await app.register(factorRoutes);
   await app.register(whysRoutes);
   await app.register(questionRoutes);
+  await app.register(reviewCommentRoutes);
+  await app.register(meetingRoutes);
   await app.register(actionItemRoutes);
   await app.register(languageRoutes);
   await app.register(importRoutes);

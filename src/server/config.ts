@@ -110,6 +110,12 @@ const envSchema = z.object({
   HINDSIGHT_EVENT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
   HINDSIGHT_JOB_DEAD_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
   HINDSIGHT_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).max(1_000_000).default(1200),
+  HINDSIGHT_MEETING_MAX_ATTENDEES: z.coerce.number().int().min(1).max(500).default(8),
+  HINDSIGHT_SENIOR_LEADERSHIP: z
+    .string()
+    .transform((value) => csv(value).map((email) => email.toLowerCase()))
+    .pipe(z.array(z.email({ error: 'each entry must be an e-mail address' })))
+    .default([]),
   HINDSIGHT_SHARING_INTERNAL_DOMAINS: z.string().transform(csv).default([]),
   HINDSIGHT_SHARING_PUBLIC_DOMAINS: z.string().transform(csv).default(['github.com', 'gitlab.com']),
   HINDSIGHT_METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters (it guards /metrics)').optional(),
@@ -171,6 +177,12 @@ function toConfig(env: z.output<typeof envSchema>) {
     api: {
       /** Requests a minute per user (or per address before signing in) on /api; 0 turns limits off. */
       rateLimitPerMinute: env.HINDSIGHT_RATE_LIMIT_PER_MINUTE,
+    },
+    /** The review meeting's audience check (F11): advice, never a block. */
+    meetings: {
+      maxAttendees: env.HINDSIGHT_MEETING_MAX_ATTENDEES,
+      /** E-mail addresses of the accounts the check calls senior leadership. */
+      seniorLeadership: env.HINDSIGHT_SENIOR_LEADERSHIP,
     },
     /** What the external summaries' redaction finder treats as internal, and which links may stay. */
     sharing: {

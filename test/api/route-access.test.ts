@@ -69,6 +69,19 @@ const expectedAccess: Record<string, 'public' | Role> = {
   'GET /api/whys/{id}': 'viewer',
   'PATCH /api/whys/{id}': 'responder',
   'DELETE /api/whys/{id}': 'responder',
+  'GET /api/reviews/{id}/comments': 'viewer',
+  'POST /api/reviews/{id}/comments': 'responder',
+  'PATCH /api/reviews/{id}/comments/{commentId}': 'responder',
+  'DELETE /api/reviews/{id}/comments/{commentId}': 'responder',
+  'POST /api/reviews/{id}/comments/{commentId}/resolve': 'responder',
+  'POST /api/reviews/{id}/comments/{commentId}/reopen': 'responder',
+  'GET /api/reviews/{id}/async-review': 'viewer',
+  'POST /api/reviews/{id}/reviewers': 'responder',
+  'DELETE /api/reviews/{id}/reviewers/{userId}': 'responder',
+  'POST /api/reviews/{id}/sign-off': 'responder',
+  'GET /api/reviews/{id}/meeting': 'viewer',
+  'PUT /api/reviews/{id}/meeting': 'responder',
+  'GET /api/reviews/{id}/meeting.ics': 'viewer',
   'GET /api/reviews/{id}/questions': 'viewer',
   'PUT /api/reviews/{id}/questions/{key}': 'responder',
   'DELETE /api/reviews/{id}/questions/{key}': 'responder',
@@ -124,7 +137,7 @@ const expectedAccess: Record<string, 'public' | Role> = {
 };
 
 type Route = { method: string; path: string };
-type Ids = Record<'incident' | 'review' | 'entry' | 'factor' | 'whys' | 'action' | 'user' | 'token', number>;
+type Ids = Record<'incident' | 'review' | 'entry' | 'factor' | 'whys' | 'action' | 'comment' | 'user' | 'token', number>;
 
 async function openApiRoutes(t: TestApp): Promise<Route[]> {
   const spec = (await t.requestAs<{ paths: Record<string, Record<string, unknown>> }>(null, { method: 'GET', url: '/api/openapi.json' })).body;
@@ -143,7 +156,7 @@ function urlFor({ path }: Route, ids: Ids): string {
     ['/api/tokens/', ids.token],
   ];
   const id = byPrefix.find(([prefix]) => path.startsWith(prefix))?.[1] ?? 1;
-  return path.replace('{id}', String(id)).replace('{entryId}', String(ids.entry)).replace('{key}', 'went_well').replace('{label}', 'walk').replace('{attachmentId}', '1').replace('{toFactorId}', String(ids.factor));
+  return path.replace('{id}', String(id)).replace('{entryId}', String(ids.entry)).replace('{key}', 'went_well').replace('{label}', 'walk').replace('{attachmentId}', '1').replace('{toFactorId}', String(ids.factor)).replace('{commentId}', String(ids.comment)).replace('{userId}', String(ids.user));
 }
 
 /** A review with one of everything, made by `as`; `marker` goes into every text, so a leak is visible. */
@@ -161,7 +174,8 @@ async function seed(as: Browser, marker: string, extra: Partial<Parameters<typeo
   const whys = await post<{ id: number }>(`/api/reviews/${review.id}/whys`, { title: `Why ${marker}`, steps: [{ why: `Why ${marker}`, because: marker }] });
   const action = await post<{ id: number }>(`/api/reviews/${review.id}/action-items`, { title: `Action ${marker}`, factorIds: [factor.id] });
   await as.request({ method: 'PUT', url: `/api/reviews/${review.id}/questions/went_well`, payload: { answer: `Answer ${marker}` } });
-  return { incident: incident.id, review: review.id, entry: entry.id, factor: factor.id, whys: whys.id, action: action.id };
+  const comment = await post<{ id: number }>(`/api/reviews/${review.id}/comments`, { anchor: { part: 'factors', itemId: String(factor.id) }, text: `Comment ${marker}`, forMeeting: true });
+  return { incident: incident.id, review: review.id, entry: entry.id, factor: factor.id, whys: whys.id, action: action.id, comment: comment.id };
 }
 
 async function snapshot(t: TestApp): Promise<string> {

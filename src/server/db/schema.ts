@@ -400,6 +400,59 @@ export interface ChangeEventsTable {
   created_at: string;
 }
 
+/** A comment on a part of a review (F10); thread_id is null for a thread's first comment. */
+export interface ReviewCommentsTable {
+  id: Id;
+  review_id: number;
+  thread_id: number | null;
+  part: string;
+  item_id: string | null;
+  author: string;
+  author_user_id: number | null;
+  text: string;
+  /** JSON list of the people the comment @mentions: [{userId, name}]. */
+  mentions: string;
+  for_meeting: ColumnType<BoolInt, BoolInt | undefined, BoolInt>;
+  resolved_at: string | null;
+  resolved_by: string | null;
+  resolved_by_user_id: number | null;
+  edited: ColumnType<BoolInt, BoolInt | undefined, BoolInt>;
+  version: ColumnType<number, number | undefined, number>;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A reviewer asked to sign off the async review: requested, signed_off or changes_requested. */
+export interface ReviewSignOffsTable {
+  review_id: number;
+  user_id: number;
+  status: string;
+  note: string | null;
+  requested_by_user_id: number | null;
+  requested_at: string;
+  decided_at: string | null;
+}
+
+/** The review meeting (F11), one per review. */
+export interface ReviewMeetingsTable {
+  review_id: number;
+  starts_at: string;
+  starts_at_ms: number;
+  duration_minutes: number;
+  time_zone: string;
+  facilitator_user_id: number | null;
+  scribe_user_id: number | null;
+  /** JSON list of user ids. */
+  attendee_user_ids: string;
+  location: string | null;
+  recording_link: string | null;
+  sequence: ColumnType<number, number | undefined, number>;
+  gate_override: string | null;
+  version: ColumnType<number, number | undefined, number>;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface Database {
   incidents: IncidentsTable;
   incident_tags: IncidentTagsTable;
@@ -432,4 +485,7 @@ export interface Database {
   search_facets: SearchFacetsTable;
   review_reads: ReviewReadsTable;
   change_events: ChangeEventsTable;
+  review_comments: ReviewCommentsTable;
+  review_sign_offs: ReviewSignOffsTable;
+  review_meetings: ReviewMeetingsTable;
 }

@@ -39,6 +39,9 @@ const incidentEventTypes: Record<Exclude<DomainEventType, `user.${string}` | `ap
   'timeline.entry_corrected': true,
   'timeline.entry_deleted': true,
   'comment.added': true,
+  'review_comment.changed': true,
+  'sign_off.changed': true,
+  'meeting.scheduled': true,
   'factor.changed': true,
   'whys.changed': true,
   'answer.changed': true,
@@ -87,6 +90,11 @@ async function everyKindOfChange(t: TestApp): Promise<number> {
   await patch(t, `/api/action-items/${item.id}`, { version: 2, status: 'accepted' });
   const other = await post<ActionItem>(t, `/api/reviews/${reviewId}/action-items`, { title: 'Duplicate' });
   await t.request({ method: 'DELETE', url: `/api/action-items/${other.id}?version=1` });
+  await post(t, `/api/reviews/${reviewId}/comments`, { anchor: { part: 'summary' }, text: 'Is the summary clear to someone outside the team?' });
+  const harnessAdmin = await t.database.handle.db.selectFrom('users').select('id').where('email', '=', 'harness-admin@example.com').executeTakeFirstOrThrow();
+  await post(t, `/api/reviews/${reviewId}/reviewers`, { userIds: [harnessAdmin.id] });
+  const meeting = { startsAt: '2026-03-12T14:00:00+01:00', durationMinutes: 60, override: { reason: 'The team is together on Thursday only' } };
+  await t.request({ method: 'PUT', url: `/api/reviews/${reviewId}/meeting`, payload: meeting });
   await publishReview(t, reviewId);
   const summary = await post<{ id: number }>(t, `/api/reviews/${reviewId}/external-summaries`, { sections: ['summary'], text: 'What happened.', expiresInDays: 7 });
   await post(t, `/api/reviews/${reviewId}/external-summaries/${summary.id}/revoke`, {});

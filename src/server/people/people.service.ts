@@ -50,4 +50,11 @@ export async function resolveMentions(db: Executor, text: string): Promise<Perso
   return findMentions(text, accounts).map((id) => ({ userId: id, name: byId.get(id)!.name }));
 }
 
+/** Accounts by id with their e-mail addresses (for invitations), in no particular order. */
+export const findAccounts = (db: Executor, ids: number[]): Promise<repo.Account[]> => repo.findAccountsByIds(db, [...new Set(ids)]);
+
+/** Active accounts by e-mail address (lower-cased). */
+export const findAccountsByEmail = async (db: Executor, emails: string[]): Promise<repo.Account[]> =>
+  (await repo.findAccountsNamed(db, emails)).filter((account) => emails.includes(account.email));
+
 export const renamePerson = repo.renamePerson;

@@ -143,9 +143,10 @@ export const saveQualityScore = (ctx: AppContext, reviewId: number, score: numbe
 
 /**
  * Moves the review to `to` (the workflow has allowed it), only if it is still in the state the
- * caller checked (409 otherwise), recording the transition as an event with its reason.
+ * caller checked (409 otherwise), recording the transition as an event with its reason and, when
+ * the async review's gate was overridden, why.
  */
-export async function changeReviewState(ctx: AppContext, review: Review, to: ReviewState, reason: string | null): Promise<Review> {
+export async function changeReviewState(ctx: AppContext, review: Review, to: ReviewState, reason: string | null, override: string | null = null): Promise<Review> {
   return writeTransaction(ctx.db, async (trx) => {
     if (!(await repo.moveReviewState(trx, review.id, review.state, to, ctx.now().toISOString()))) {
       const current = await repo.findReview(trx, review.id);
@@ -154,8 +155,9 @@ export async function changeReviewState(ctx: AppContext, review: Review, to: Rev
       });
     }
     const after = toReview((await repo.findReview(trx, review.id))!, ctx.now());
-    const event = { type: 'review.state_changed', incidentId: review.incidentId, reviewId: review.id, from: review.state, to, reason } as const;
-    await recordChange(ctx, trx, event, { action: 'review.transition', entityType: 'review', entityId: review.id, before: { state: review.state }, after: { state: to, reason } });
+    const event = { type: 'review.state_changed', incidentId: review.incidentId, reviewId: review.id, from: review.state, to, reason, ...(override ? { override } : {}) } as const;
+    const audited = { state: to, reason, ...(override ? { override } : {}) };
+    await recordChange(ctx, trx, event, { action: 'review.transition', entityType: 'review', entityId: review.id, before: { state: review.state }, after: audited });
     return after;
   });
 }

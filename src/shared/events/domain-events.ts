@@ -6,6 +6,10 @@
  */
 import type { ActionItemStatus } from '../actions/action-item.schema.js';
 import type { ReviewState } from '../incidents/incident.schema.js';
+import type { SignOffStatus } from '../review-comments/sign-off.schema.js';
+
+/** What happened to a comment on a review: its thread resolved or reopened, or the comment itself. */
+export type ReviewCommentChange = 'created' | 'updated' | 'deleted' | 'resolved' | 'reopened';
 
 /** What happened to a record of a review part. */
 export type PartChange = 'created' | 'updated' | 'deleted';
@@ -24,11 +28,14 @@ export type DomainEvent =
   | ({ type: 'incident.access_changed'; restricted: boolean } & OfIncident)
   | ({ type: 'review.created' } & OfReview)
   | ({ type: 'review.changed'; fields: string[] } & OfReview)
-  | ({ type: 'review.state_changed'; from: ReviewState; to: ReviewState; reason: string | null } & OfReview)
+  | ({ type: 'review.state_changed'; from: ReviewState; to: ReviewState; reason: string | null; override?: string } & OfReview)
   | ({ type: 'timeline.entries_added'; entryIds: number[] } & OfIncident)
   | ({ type: 'timeline.entry_corrected'; entryId: number; fields: string[] } & OfIncident)
   | ({ type: 'timeline.entry_deleted'; entryId: number } & OfIncident)
   | ({ type: 'comment.added'; commentId: number; on: { type: 'timeline_entry'; id: number }; mentions: number[] } & OfIncident)
+  | ({ type: 'review_comment.changed'; commentId: number; threadId: number; change: ReviewCommentChange; mentions: number[] } & OfReview)
+  | ({ type: 'sign_off.changed'; userId: number; status: SignOffStatus | 'removed' } & OfReview)
+  | ({ type: 'meeting.scheduled'; sequence: number; rescheduled: boolean; gateOverride: string | null } & OfReview)
   | ({ type: 'factor.changed'; factorId: number; change: PartChange } & OfReview)
   | ({ type: 'whys.changed'; whysId: number; change: PartChange } & OfReview)
   | ({ type: 'answer.changed'; questionKey: string; change: PartChange } & OfReview)

@@ -88,11 +88,18 @@ export type ReviewListQuery = z.output<typeof reviewListQuerySchema>;
 
 export const reviewPageSchema = page(reviewSchema);
 
+/** Passing the async review's gate before it is complete: allowed, but only with a reason, which is kept. */
+export const gateOverrideSchema = z
+  .object({ reason: z.string().trim().min(1, 'say why the meeting cannot wait for the async review').max(2000) })
+  .strict()
+  .describe('Go on to the meeting before the async review is complete, and why');
+
 /** POST /api/reviews/{id}/transitions: the state to move to, and why (required to go back or reopen). */
 export const reviewTransitionSchema = z
   .object({
     to: reviewStateSchema,
     reason: z.string().trim().max(2000).optional().describe('Why; required to go back a step or to reopen a published review'),
+    override: gateOverrideSchema.optional(),
   })
   .strict();
 export type ReviewTransition = z.output<typeof reviewTransitionSchema>;
@@ -103,6 +110,7 @@ export const transitionOptionSchema = z.object({
   reasonRequired: z.boolean(),
   allowed: z.boolean().describe('Whether the caller may take this step now'),
   refusals: z.array(z.string()).describe('Why not, when not allowed'),
+  overridable: z.boolean().describe('Refused only by the async review gate: allowed with {"override": {"reason": ...}}'),
 });
 
 export const transitionListSchema = z.object({

@@ -2,7 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { reviewStates, type ReviewState } from '../incidents/incident.schema.js';
 import { checkTransition, transitionOptions, type WorkflowActor, type WorkflowFacts, type WorkflowRoles } from './workflow.js';
 
-const complete = (state: ReviewState): WorkflowFacts => ({ state, summaryWritten: true, timelineEntries: 3, contributors: 2, facilitatorAssigned: true });
+const complete = (state: ReviewState): WorkflowFacts => ({
+  state,
+  summaryWritten: true,
+  timelineEntries: 3,
+  contributors: 2,
+  facilitatorAssigned: true,
+  asyncReview: { complete: true, gaps: [] },
+});
+const unfinishedAsyncReview = { complete: false, gaps: ['Waiting for the sign-off of Bo Chen'] };
 const roles: WorkflowRoles = { ownerUserId: 1, facilitatorUserId: 2 };
 const owner: WorkflowActor = { userId: 1, role: 'responder' };
 const facilitator: WorkflowActor = { userId: 2, role: 'responder' };
@@ -24,7 +32,7 @@ const allowed: Array<[ReviewState, ReviewState, boolean]> = [
 
 describe('review workflow', () => {
   it.each(allowed)('%s → %s is allowed for the owner when its guards pass (reason required: %s)', (from, to, needsReason) => {
-    expect(checkTransition(complete(from), roles, owner, to, 'because')).toEqual({ allowed: true, label: expect.any(String) });
+    expect(checkTransition(complete(from), roles, owner, to, 'because')).toEqual({ allowed: true, label: expect.any(String), overridden: null });
     const withoutReason = checkTransition(complete(from), roles, owner, to, null);
     expect(withoutReason.allowed).toBe(!needsReason);
     if (!withoutReason.allowed) expect(withoutReason.problem).toBe('missing_reason');
@@ -75,6 +83,34 @@ describe('review workflow', () => {
       expect(result.problem).toBe('forbidden');
       expect(result.refusals[0]).toMatch(actor.role === 'viewer' ? /Viewers/ : /owner, its facilitator or an admin/);
     }
+  });
+
+  const gate: Array<[string, string | null, boolean]> = [
+    ['without an override', null, false],
+    ['with a blank override reason', '   ', false],
+    ['with an override and its reason', 'The on-call rotation changes on Monday', true],
+  ];
+  it.each(gate)('an unfinished async review refuses in_review → ready_for_meeting %s', (_, override, may) => {
+    const result = checkTransition({ ...complete('in_review'), asyncReview: unfinishedAsyncReview }, roles, owner, 'ready_for_meeting', null, override);
+    if (may) expect(result).toEqual({ allowed: true, label: 'Ready for the meeting', overridden: override });
+    else expect(result).toEqual({ allowed: false, problem: 'conflict', overridable: true, refusals: ['The async review is not complete: Waiting for the sign-off of Bo Chen'] });
+  });
+
+  it('an override passes only the gate, never the other guards, and is not kept when the review is ready anyway', () => {
+    const noFacilitator = { ...complete('in_review'), facilitatorAssigned: false, asyncReview: unfinishedAsyncReview };
+    expect(checkTransition(noFacilitator, roles, owner, 'ready_for_meeting', null, 'because')).toMatchObject({ allowed: false, refusals: [expect.stringMatching(/facilitator/)] });
+    expect(checkTransition(complete('in_review'), roles, owner, 'ready_for_meeting', null, 'because')).toMatchObject({ allowed: true, overridden: null });
+  });
+
+  it('publishing without a meeting does not wait for the async review', () => {
+    expect(checkTransition({ ...complete('in_review'), asyncReview: unfinishedAsyncReview }, roles, owner, 'published', null).allowed).toBe(true);
+  });
+
+  it('lists the gate as overridable only when it is all that stands in the way', () => {
+    const gated = transitionOptions({ ...complete('in_review'), asyncReview: unfinishedAsyncReview }, roles, owner).find((o) => o.to === 'ready_for_meeting')!;
+    expect(gated).toMatchObject({ allowed: false, overridable: true, refusals: [expect.stringMatching(/async review is not complete/)] });
+    const alsoNoFacilitator = transitionOptions({ ...complete('in_review'), facilitatorAssigned: false, asyncReview: unfinishedAsyncReview }, roles, owner)[0]!;
+    expect(alsoNoFacilitator).toMatchObject({ allowed: false, overridable: false });
   });
 
   it('lists the transitions from the current state with what blocks each', () => {

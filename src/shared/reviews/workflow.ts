@@ -22,6 +22,8 @@ export interface WorkflowFacts {
   timelineEntries: number;
   contributors: number;
   facilitatorAssigned: boolean;
+  /** The async review's verdict (shared/review-comments/async-review.ts): the gate before the meeting. */
+  asyncReview: { complete: boolean; gaps: string[] };
 }
 
 /** Who holds the review's roles, as accounts (null: nobody, or a name without an account). */
@@ -44,16 +46,20 @@ interface TransitionRule {
   label: string;
   reasonRequired: boolean;
   guards: Guard[];
+  /** A guard that may be passed anyway with an override and its reason (kept with the transition). */
+  gate?: Guard;
 }
 
 const needsSummary: Guard = (f) => (f.summaryWritten ? null : 'Write the summary first: it is what reviewers and readers start from');
 const needsTimeline: Guard = (f) => (f.timelineEntries > 0 ? null : 'Add at least one timeline entry first');
 const needsContributor: Guard = (f) => (f.contributors > 0 ? null : 'Record at least one contributing factor first');
 const needsFacilitator: Guard = (f) => (f.facilitatorAssigned ? null : 'Name a facilitator for the meeting first');
+/** The meeting comes after the async review (GitLab's handbook: async first), unless overridden with a reason. */
+export const asyncReviewGate: Guard = (f) => (f.asyncReview.complete ? null : `The async review is not complete: ${f.asyncReview.gaps.join('; ')}`);
 
 export const transitionRules: readonly TransitionRule[] = [
   { from: 'draft', to: 'in_review', label: 'Start the async review', reasonRequired: false, guards: [needsSummary, needsTimeline] },
-  { from: 'in_review', to: 'ready_for_meeting', label: 'Ready for the meeting', reasonRequired: false, guards: [needsContributor, needsFacilitator] },
+  { from: 'in_review', to: 'ready_for_meeting', label: 'Ready for the meeting', reasonRequired: false, guards: [needsContributor, needsFacilitator], gate: asyncReviewGate },
   { from: 'in_review', to: 'published', label: 'Publish without a meeting', reasonRequired: false, guards: [needsSummary, needsContributor] },
   { from: 'in_review', to: 'draft', label: 'Back to draft', reasonRequired: true, guards: [] },
   { from: 'ready_for_meeting', to: 'meeting_held', label: 'Record the meeting as held', reasonRequired: false, guards: [] },
@@ -69,6 +75,8 @@ export interface TransitionOption {
   reasonRequired: boolean;
   allowed: boolean;
   refusals: string[];
+  /** Refused only by the async review's gate: the step may be taken with an override and its reason. */
+  overridable: boolean;
 }
 
 /**
@@ -91,7 +99,9 @@ export function transitionOptions(facts: WorkflowFacts, roles: WorkflowRoles, ac
   const who = whoRefusal(actor, roles);
   return reachable.map((rule) => {
     const refusals = [who, ...rule.guards.map((guard) => guard(facts))].filter((r): r is string => r !== null);
-    return { to: rule.to, label: rule.label, reasonRequired: rule.reasonRequired, allowed: refusals.length === 0, refusals };
+    const gate = rule.gate?.(facts) ?? null;
+    const all = gate ? [...refusals, gate] : refusals;
+    return { to: rule.to, label: rule.label, reasonRequired: rule.reasonRequired, allowed: all.length === 0, refusals: all, overridable: refusals.length === 0 && gate !== null };
   });
 }
 
@@ -100,10 +110,22 @@ export function transitionOptions(facts: WorkflowFacts, roles: WorkflowRoles, ac
  * caller may not make it (forbidden), the review is not ready for it (conflict), or it needs a
  * reason that was not given (missing_reason).
  */
-export type TransitionCheck = { allowed: true; label: string } | { allowed: false; refusals: string[]; problem: 'conflict' | 'forbidden' | 'missing_reason' };
+export type TransitionCheck =
+  | { allowed: true; label: string; overridden: string | null }
+  | { allowed: false; refusals: string[]; problem: 'conflict' | 'forbidden' | 'missing_reason'; overridable?: boolean };
 
-/** Whether `actor` may move the review to `to` now, with `reason` (trimmed; blank counts as none). */
-export function checkTransition(facts: WorkflowFacts, roles: WorkflowRoles, actor: WorkflowActor, to: ReviewState, reason: string | null): TransitionCheck {
+/**
+ * Whether `actor` may move the review to `to` now, with `reason` (trimmed; blank counts as none).
+ * `override` is the reason for passing the step's gate anyway; `overridden` echoes it when it was used.
+ */
+export function checkTransition(
+  facts: WorkflowFacts,
+  roles: WorkflowRoles,
+  actor: WorkflowActor,
+  to: ReviewState,
+  reason: string | null,
+  override: string | null = null,
+): TransitionCheck {
   const rule = ruleFor(facts.state, to);
   if (!rule) {
     if (facts.state === to) return { allowed: false, problem: 'conflict', refusals: [`The review is already ${reviewStateLabels[to].toLowerCase()}`] };
@@ -119,7 +141,10 @@ export function checkTransition(facts: WorkflowFacts, roles: WorkflowRoles, acto
   const unmet = rule.guards.map((guard) => guard(facts)).filter((r): r is string => r !== null);
   if (unmet.length) return { allowed: false, problem: 'conflict', refusals: unmet };
   if (rule.reasonRequired && !reason?.trim()) return { allowed: false, problem: 'missing_reason', refusals: [`Say why: a reason is required to go to "${reviewStateLabels[to]}"`] };
-  return { allowed: true, label: rule.label };
+  const gate = rule.gate?.(facts) ?? null;
+  const overrideReason = override?.trim() || null;
+  if (gate && !overrideReason) return { allowed: false, problem: 'conflict', refusals: [gate], overridable: true };
+  return { allowed: true, label: rule.label, overridden: gate ? overrideReason : null };
 }
 
 /** A published review is read-only until it is reopened. */

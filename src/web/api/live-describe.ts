@@ -83,6 +83,12 @@ export function describeChange(event: DomainEvent): string | null {
       return 'deleted a timeline entry';
     case 'comment.added':
       return 'commented on a timeline entry';
+    case 'review_comment.changed':
+      return { created: 'commented on the review', updated: 'edited a comment', deleted: 'deleted a comment', resolved: 'resolved a comment thread', reopened: 'reopened a comment thread' }[event.change];
+    case 'sign_off.changed':
+      return { requested: 'asked for a reviewer’s sign-off', removed: 'removed a reviewer', signed_off: 'signed off the review', changes_requested: 'requested changes to the review' }[event.status];
+    case 'meeting.scheduled':
+      return event.rescheduled ? 'rescheduled the review meeting' : 'scheduled the review meeting';
     case 'factor.changed':
       return { created: 'added a factor', updated: 'edited a factor', deleted: 'removed a factor' }[event.change];
     case 'whys.changed':

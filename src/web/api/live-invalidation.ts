@@ -73,6 +73,12 @@ export function invalidationsFor(event: DomainEvent): Invalidation[] {
       return [...timeline(event.incidentId), incident(event.incidentId)];
     case 'comment.added':
       return [{ queryKey: queryKeys.timeline(event.incidentId) }, { queryKey: queryKeys.entryComments(event.on.id) }];
+    case 'review_comment.changed':
+    case 'sign_off.changed':
+      // Open threads and sign-offs decide the async review's gate.
+      return [{ queryKey: queryKeys.reviewComments(event.reviewId) }, { queryKey: queryKeys.asyncReview(event.reviewId) }, transitions(event.reviewId)];
+    case 'meeting.scheduled':
+      return [{ queryKey: queryKeys.meeting(event.reviewId) }];
     case 'factor.changed':
       return [{ queryKey: queryKeys.reviewPart(event.reviewId, 'factors') }, transitions(event.reviewId)];
     case 'whys.changed':

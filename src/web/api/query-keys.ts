@@ -17,6 +17,10 @@ export const queryKeys = {
   /** Apart from the review's own key: timeline changes (keyed by incident) make every open one stale. */
   /** A review's external summaries (sharing). */
   externalSummaries: (id: number) => ['reviews', id, 'external-summaries'] as const,
+  /** A review's comment threads, its async review (reviewers, questions for the meeting) and its meeting. */
+  reviewComments: (id: number) => ['reviews', id, 'comments'] as const,
+  asyncReview: (id: number) => ['reviews', id, 'async-review'] as const,
+  meeting: (id: number) => ['reviews', id, 'meeting'] as const,
   allReviewTransitions: ['review-transitions'] as const,
   reviewTransitions: (id: number) => ['review-transitions', id] as const,
   timeline: (incidentId: number) => ['timeline', incidentId] as const,

@@ -38,6 +38,9 @@ import { useFactors, useQuestions, useReview, useReviewActionItems, useWhys } fr
 import { ShareExternallyButton } from '../sharing/ShareExternallyDialog.js';
 import { useReviewDocument } from './use-review-document.js';
 import { ExportMenu } from '../knowledge-base/ExportMenu.js';
+import { AsyncReviewCard } from '../review-comments/AsyncReviewCard.js';
+import { PartComments } from '../review-comments/PartComments.js';
+import { MeetingPanel } from '../meetings/MeetingPanel.js';
 
 // Stable empty lists, so completeness is not recomputed on every render while parts load.
 const noFactors: Factor[] = [];
@@ -96,9 +99,17 @@ function Editor({ review, incident }: { review: Review; incident: Incident }) {
               <Stack gap="lg">
                 <ReviewDetailsCard review={review} />
                 <ReviewAttachments reviewId={review.id} />
-                {/* Every part of the review, in the order its template shows them. */}
+                <AsyncReviewCard reviewId={review.id} readOnly={readOnly} meeting={<MeetingPanel reviewId={review.id} readOnly={readOnly} />} />
+                {/* Every part of the review, in the order its template shows them, each with its comment threads. */}
                 {partsInTemplateOrder(review.template).map((key) =>
-                  editorParts[key].deferred && !rest ? <Skeleton key={key} h={240} radius="lg" /> : <Fragment key={key}>{editorParts[key].edit(partProps)}</Fragment>,
+                  editorParts[key].deferred && !rest ? (
+                    <Skeleton key={key} h={240} radius="lg" />
+                  ) : (
+                    <Fragment key={key}>
+                      <PartComments reviewId={review.id} part={key} readOnly={readOnly} />
+                      {editorParts[key].edit(partProps)}
+                    </Fragment>
+                  ),
                 )}
                 {rest && <RelatedIncidentsCard reviewId={review.id} />}
               </Stack>

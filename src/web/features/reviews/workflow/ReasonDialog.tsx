@@ -12,7 +12,10 @@ interface Props {
   onCancel: () => void;
 }
 
-/** Going back a step or reopening a published review needs a reason: it is kept in the audit log. */
+/**
+ * Going back a step or reopening a published review needs a reason, and so does going on to the
+ * meeting before the async review is complete (an override): it is kept in the audit log.
+ */
 export function ReasonDialog({ step, pending, error, onConfirm, onCancel }: Props) {
   const [reason, setReason] = useState('');
   const [missing, setMissing] = useState(false);
@@ -25,13 +28,19 @@ export function ReasonDialog({ step, pending, error, onConfirm, onCancel }: Prop
     if (!reason.trim()) return setMissing(true);
     onConfirm(reason.trim());
   };
-  const fieldError = missing ? 'Say why: it is kept with the review’s history' : serverFieldErrors(error).reason;
+  const serverErrors = serverFieldErrors(error);
+  const fieldError = missing ? 'Say why: it is kept with the review’s history' : (serverErrors.reason ?? serverErrors['override.reason']);
 
   return (
     <Modal opened={step !== null} onClose={onCancel} title={<Text fw={650}>{step?.label}</Text>}>
       {step && (
         <form onSubmit={submit} aria-label={step.label}>
           <Stack gap="sm">
+            {!step.allowed && step.overridable && (
+              <Alert color="orange" variant="light" data-testid="workflow-override">
+                {step.refusals.join(' ')} Go on anyway only if the meeting cannot wait, and say why.
+              </Alert>
+            )}
             <Text fz="sm" c="dimmed">
               The review goes to “{reviewStateLabels[step.to]}”. Everyone who follows it will see why.
             </Text>

@@ -43,8 +43,9 @@ export function WorkflowBar({ review }: { review: Review }) {
   const { primary, others } = splitSteps(review.state, transitions.data?.state === review.state ? transitions.data.transitions : []);
 
   const take = (step: TransitionOption) => {
-    if (!step.allowed) return;
-    if (step.reasonRequired) return setAsking(step);
+    if (!step.allowed && !step.overridable) return;
+    // A step held only by the async review's gate may be taken with an override and its reason.
+    if (step.reasonRequired || !step.allowed) return setAsking(step);
     move.mutate(
       { to: step.to },
       {
@@ -66,7 +67,7 @@ export function WorkflowBar({ review }: { review: Review }) {
             size="sm"
             variant={primary.allowed ? 'filled' : 'default'}
             leftSection={primary.to === 'in_review' && review.state === 'published' ? <IconLockOpen size={16} /> : null}
-            disabled={!primary.allowed}
+            disabled={!primary.allowed && !primary.overridable}
             style={{ flexShrink: 0 }}
             loading={move.isPending && move.variables?.to === primary.to}
             onClick={() => take(primary)}
@@ -91,7 +92,7 @@ export function WorkflowBar({ review }: { review: Review }) {
               </Menu.Target>
               <Menu.Dropdown maw={360}>
                 {others.map((step) => (
-                  <Menu.Item key={step.to} disabled={!step.allowed} onClick={() => take(step)} data-testid={`workflow-step-${step.to}`}>
+                  <Menu.Item key={step.to} disabled={!step.allowed && !step.overridable} onClick={() => take(step)} data-testid={`workflow-step-${step.to}`}>
                     <Text fz="sm">{step.label}</Text>
                     {!step.allowed && (
                       <Text fz="xs" c="dimmed">
@@ -116,7 +117,7 @@ export function WorkflowBar({ review }: { review: Review }) {
         onConfirm={(reason) =>
           asking &&
           move.mutate(
-            { to: asking.to, reason },
+            asking.allowed ? { to: asking.to, reason } : { to: asking.to, override: { reason } },
             {
               onSuccess: (moved) => {
                 setAsking(null);

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { reviewStates, type Review, type ReviewState, type TransitionList } from '../../../../shared/reviews/review.schema.js';
+import { reviewStates, type Review, type ReviewState, type ReviewTransition, type TransitionList } from '../../../../shared/reviews/review.schema.js';
 import { queryKeys } from '../../../api/query-keys.js';
 import { reviewsApi } from '../../../api/reviews.js';
 
@@ -14,7 +14,7 @@ export const useTransitions = (reviewId: number, state: ReviewState) =>
 export function useTransition(reviewId: number) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: { to: ReviewState; reason?: string }) => reviewsApi.transition(reviewId, body),
+    mutationFn: (body: ReviewTransition) => reviewsApi.transition(reviewId, body),
     onSuccess: (review: Review) => {
       queryClient.setQueryData(queryKeys.review(reviewId), review);
       void queryClient.invalidateQueries({ queryKey: queryKeys.reviewTransitions(reviewId) });
