@@ -51,6 +51,10 @@ const reviewWrites: Record<string, Write> = {
     url: `/api/action-items/${ids.action}`,
     payload: { version: await versionOf(t, `/api/action-items/${ids.action}`), title: 'Reworded after publishing' },
   }),
+  'POST /api/incidents/{id}/timeline/clock-offset': async (_, ids) => ({
+    url: `/api/incidents/${ids.incident}/timeline/clock-offset`,
+    payload: { source: 'manual', offsetSeconds: 60, reason: 'The laptop clock ran a minute slow' },
+  }),
   // Deletions last: the records are gone once they succeed.
   'DELETE /api/reviews/{id}/questions/{key}': async (t, ids) => {
     const { items } = await get<{ items: Array<{ key: string; version: number | null }> }>(t, `/api/reviews/${ids.review}/questions`);
@@ -89,6 +93,20 @@ const otherWrites = [
   'POST /api/reviews/{id}/external-summaries/preview',
   'POST /api/reviews/{id}/external-summaries',
   'POST /api/reviews/{id}/external-summaries/{summaryId}/revoke',
+  // The conversation about a review and its sign-offs go on after publishing; they never change its content.
+  'POST /api/reviews/{id}/comments',
+  'PATCH /api/reviews/{id}/comments/{commentId}',
+  'DELETE /api/reviews/{id}/comments/{commentId}',
+  'POST /api/reviews/{id}/comments/{commentId}/resolve',
+  'POST /api/reviews/{id}/comments/{commentId}/reopen',
+  'POST /api/reviews/{id}/reviewers',
+  'DELETE /api/reviews/{id}/reviewers/{userId}',
+  'POST /api/reviews/{id}/sign-off',
+  // The meeting: after publishing only its recording link may still be set (meetings/meetings.test.ts).
+  'PUT /api/reviews/{id}/meeting',
+  // Deploys and changes belong to the organisation, not to a review.
+  'POST /api/changes',
+  'POST /api/changes/import',
 ];
 
 async function writeRoutes(t: TestApp): Promise<string[]> {
