@@ -62,6 +62,9 @@ const tolerance = (a: EvidenceEntry, b: EvidenceEntry) => toleranceMs[a.precisio
 const minutesApart = (a: number, b: number) => `${Math.round(Math.abs(a - b) / 60_000)} min`;
 const describe = (entry: EvidenceEntry) => `"${entry.text.length > 60 ? `${entry.text.slice(0, 59)}…` : entry.text}"`;
 
+/** Words in more entries than this are too common to tell one event from another. */
+const MAX_WORD_ENTRIES = 50;
+
 function overlap(a: Set<string>, b: Set<string>): number {
   const [small, large] = a.size <= b.size ? [a, b] : [b, a];
   let shared = 0;
@@ -72,15 +75,21 @@ function overlap(a: Set<string>, b: Set<string>): number {
 /** (a) Two sources telling of the same event at times further apart than their precision allows. */
 function sameEventDifferentTimes(entries: EvidenceEntry[]): Contradiction[] {
   const found: Contradiction[] = [];
-  const read = entries.map((entry) => ({ entry, words: words(entry.text) })).filter((r) => r.words.size >= MIN_WORDS);
-  // Only pairs sharing a word are compared, so a long timeline is not compared pair by pair.
+  const read = entries.map((entry) => ({ entry, source: sourceOf(entry), words: words(entry.text) })).filter((r) => r.words.size >= MIN_WORDS);
+  if (new Set(read.map((r) => r.source)).size < 2) return found;
+  // Only pairs sharing a telling word are compared, so a long timeline is not compared pair by pair;
+  // a word in very many entries ("deploy", a service's name) tells no event apart and finds no pair.
   const byWord = new Map<string, number[]>();
-  read.forEach((r, i) => r.words.forEach((w) => byWord.set(w, [...(byWord.get(w) ?? []), i])));
+  read.forEach((r, i) => r.words.forEach((w) => (byWord.get(w) ?? byWord.set(w, []).get(w)!).push(i)));
   read.forEach((a, i) => {
-    const candidates = new Set([...a.words].flatMap((w) => byWord.get(w) ?? []).filter((j) => j > i));
+    const candidates = new Set<number>();
+    for (const w of a.words) {
+      const holders = byWord.get(w)!;
+      if (holders.length <= MAX_WORD_ENTRIES) for (const j of holders) if (j > i && read[j]!.source !== a.source) candidates.add(j);
+    }
     for (const j of [...candidates].sort((x, y) => x - y)) {
       const b = read[j]!;
-      if (sourceOf(a.entry) === sourceOf(b.entry) || overlap(a.words, b.words) < SAME_EVENT_OVERLAP) continue;
+      if (overlap(a.words, b.words) < SAME_EVENT_OVERLAP) continue;
       if (Math.abs(ms(a.entry) - ms(b.entry)) <= tolerance(a.entry, b.entry)) continue;
       const [first, second] = ms(a.entry) <= ms(b.entry) ? [a.entry, b.entry] : [b.entry, a.entry];
       found.push({
