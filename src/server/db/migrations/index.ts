@@ -15,6 +15,7 @@ import * as reviewReads from './2026-12-02-0013-review-reads.js';
 import * as sharedSummaries from './2026-12-02-0014-shared-summaries.js';
 import * as reviewAttachments from './2026-12-02-0015-review-attachments.js';
 import * as factorLinks from './2026-12-02-0016-factor-links.js';
+import * as searchPerformance from './2026-12-02-0019-search-performance.js';
 
 /** Every migration, bundled in code (no globbing at run time), in order. Never edit one that has landed. */
 export const migrations: Record<string, Migration> = {
@@ -34,4 +35,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-02-0014-shared-summaries': sharedSummaries,
   '2026-12-02-0015-review-attachments': reviewAttachments,
   '2026-12-02-0016-factor-links': factorLinks,
+  '2026-12-02-0019-search-performance': searchPerformance,
 };
