@@ -372,6 +372,9 @@ export interface SearchFacetsTable {
   review_id: number;
   kind: string;
   value: string;
+  /** The review's incident and search_documents.started_at_ms: the latest reviews sharing a value are one index read. */
+  incident_id: number;
+  started_at_ms: number;
 }
 
 /** One read of a review by a user on a day (organisation's zone): the knowledge base's "most read". */

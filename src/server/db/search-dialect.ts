@@ -51,18 +51,40 @@ export function fullTextQuery(dialect: DialectName, { terms, prefixLast }: Searc
   return terms.map((term, i) => `'${term}'${prefixLast && i === last ? ':*' : ''}`).join(join === 'all' ? ' & ' : ' | ');
 }
 
+const bm25Weights = searchFields.map((field) => bm25Weight[searchWeights[field]]).join(', ');
+/** SQLite's bm25 is lower-is-better: negated, so that higher scores are better on both databases. */
+const bm25Score = sql<number>`-bm25(search_fts, ${sql.raw(bm25Weights)})`;
+/** ts_rank_cd's weights are {D, C, B, A}; normalisation 1 divides by 1 + log(length), so a long review does not win by size alone. */
+const tsRank = (document: RawBuilder<unknown>, query: RawBuilder<unknown>) => sql<number>`ts_rank_cd('{0.05, 0.2, 0.4, 1.0}', ${document}, ${query}, 1)`;
+
 /**
  * The reviews whose text matches `query`, as a table `(review_id, score)` to join: higher scores
- * are better matches (SQLite's bm25 is lower-is-better, so it is negated).
+ * are better matches. With `best`, only the `best` highest scores (ties: the highest review id):
+ * the engine still scores every match, but what is joined afterwards is that few.
  */
-export function rankedMatches(dialect: DialectName, query: string): RawBuilder<{ review_id: number; score: number }> {
+export function rankedMatches(dialect: DialectName, query: string, best?: number): RawBuilder<{ review_id: number; score: number }> {
+  const top = best === undefined ? sql`` : sql` order by score desc, review_id desc limit ${sql.lit(best)}`;
+  if (dialect === 'sqlite') return sql`(select rowid as review_id, ${bm25Score} as score from search_fts where search_fts match ${query}${top})`;
+  return sql`(select review_id, ${tsRank(sql.ref('document'), sql.ref('q'))} as score
+    from search_documents, to_tsquery('simple', ${query}) q where document @@ q${top})`;
+}
+
+/**
+ * The reviews whose text matches `query`, read newest first (by review id), as a table
+ * `(review_id, rankable)` to join and cut short with an ORDER BY review_id DESC LIMIT: nothing is
+ * ranked beyond what is read. `scoreOf(rankable)` is then each one's score, as in rankedMatches.
+ * SQLite scores each match as FTS5 reads it; PostgreSQL passes the tsvector along, to be ranked
+ * only once the few are chosen (ranking in the scan would rank every match before a sort).
+ */
+export function newestMatches(dialect: DialectName, query: string): { table: RawBuilder<{ review_id: number; rankable: unknown }>; scoreOf: (rankable: RawBuilder<unknown>) => RawBuilder<number> } {
   if (dialect === 'sqlite') {
-    const weights = searchFields.map((field) => bm25Weight[searchWeights[field]]).join(', ');
-    return sql`(select rowid as review_id, -bm25(search_fts, ${sql.raw(weights)}) as score from search_fts where search_fts match ${query})`;
+    // LIMIT -1 (none) keeps the subquery whole, so FTS5 itself reads the matches in descending rowid order.
+    return { table: sql`(select rowid as review_id, ${bm25Score} as rankable from search_fts where search_fts match ${query} order by rowid desc limit -1)`, scoreOf: (rankable) => sql<number>`${rankable}` };
   }
-  // ts_rank_cd's weights are {D, C, B, A}; normalisation 1 divides by 1 + log(length), so a long review does not win by size alone.
-  return sql`(select review_id, ts_rank_cd('{0.05, 0.2, 0.4, 1.0}', document, q, 1) as score
-    from search_documents, to_tsquery('simple', ${query}) q where document @@ q)`;
+  return {
+    table: sql`(select review_id, document as rankable from search_documents where document @@ to_tsquery('simple', ${query}))`,
+    scoreOf: (rankable) => tsRank(rankable, sql`to_tsquery('simple', ${query})`),
+  };
 }
 
 /**
@@ -75,7 +97,13 @@ export function snippetRows(dialect: DialectName, query: string, reviewIds: read
   if (dialect === 'sqlite') {
     const snippets = searchFields.map((field, column) =>
       sql`snippet(search_fts, ${sql.lit(column)}, ${HIGHLIGHT_START}, ${HIGHLIGHT_END}, ${SNIPPET_ELLIPSIS}, ${sql.lit(SNIPPET_WORDS)}) as ${sql.ref(field)}`);
-    return sql`select rowid as review_id, ${sql.join(snippets)} from search_fts where search_fts match ${query} and rowid in (${ids})`;
+    // `rowid in` runs the match once per id: cheap for whole words, but a prefix longer than the
+    // prefix index (3) merges every word it starts each time. Then the match runs once, over the
+    // ids' range (+rowid keeps the list from FTS5), which is narrow for the recent matches.
+    const rows = query.endsWith('*')
+      ? sql`rowid between ${sql.lit(Math.min(...reviewIds))} and ${sql.lit(Math.max(...reviewIds))} and +rowid in (${ids})`
+      : sql`rowid in (${ids})`;
+    return sql`select rowid as review_id, ${sql.join(snippets)} from search_fts where search_fts match ${query} and ${rows}`;
   }
   const options = `StartSel="${HIGHLIGHT_START}", StopSel="${HIGHLIGHT_END}", MaxWords=${SNIPPET_WORDS + 4}, MinWords=${SNIPPET_WORDS - 6}, MaxFragments=1, FragmentDelimiter="${SNIPPET_ELLIPSIS}"`;
   const headlines = searchFields.map((field) => sql`ts_headline('simple', ${sql.ref(searchColumns[field])}, q, ${options}) as ${sql.ref(field)}`);

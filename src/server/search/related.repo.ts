@@ -7,10 +7,12 @@ export const facetWeights: Partial<Record<FacetKind, number>> = { contributor_ca
 const relatedKinds = Object.keys(facetWeights) as FacetKind[];
 
 export async function indexedReview(db: Executor, reviewId: number) {
-  const row = await db.selectFrom('search_documents').selectAll().where('review_id', '=', reviewId).executeTakeFirst();
+  const [row, facets] = await Promise.all([
+    db.selectFrom('search_documents').select(['started_at_ms', 'title', 'summary', 'impact', 'factors', 'whys', 'learnings', 'timeline']).where('review_id', '=', reviewId).executeTakeFirst(),
+    db.selectFrom('search_facets').select(['kind', 'value']).where('review_id', '=', reviewId).execute(),
+  ]);
   if (!row) return null;
-  const facets = await db.selectFrom('search_facets').select(['kind', 'value']).where('review_id', '=', reviewId).where('kind', 'in', relatedKinds).execute();
-  return { row, facets: facets as Array<{ kind: FacetKind; value: string }> };
+  return { row, facets: (facets as Array<{ kind: FacetKind; value: string }>).filter((facet) => relatedKinds.includes(facet.kind)) };
 }
 
 /**
@@ -21,8 +23,8 @@ const PER_VALUE = 200;
 
 /**
  * Reviews of incidents that started before `beforeMs`, that `visible` lets through, by how many of
- * `facets` they share: for each value only the latest PER_VALUE reviews that have it, each read
- * newest first along search_facets' primary key (kind, value, review_id).
+ * `facets` they share: for each value only the PER_VALUE latest to start that have it, each read
+ * newest first along the index (kind, value, started_at_ms, review_id, incident_id).
  */
 export async function facetNeighbours(
   db: Executor,
@@ -32,13 +34,13 @@ export async function facetNeighbours(
   const sharing = request.facets.map(({ kind, value }) => {
     const latest = db
       .selectFrom('search_facets')
-      .innerJoin('search_documents', 'search_documents.review_id', 'search_facets.review_id')
-      .innerJoin('incidents', 'incidents.id', 'search_documents.incident_id')
+      .innerJoin('incidents', 'incidents.id', 'search_facets.incident_id')
       .where('search_facets.kind', '=', kind)
       .where('search_facets.value', '=', value)
-      .where('search_documents.started_at_ms', '<', request.beforeMs)
+      .where('search_facets.started_at_ms', '<', request.beforeMs)
       .where(request.visible)
-      .select(['search_facets.review_id', 'search_documents.started_at_ms', sql.lit(facetWeights[kind] ?? 0).as('weight')])
+      .select(['search_facets.review_id', 'search_facets.started_at_ms', sql.lit(facetWeights[kind] ?? 0).as('weight')])
+      .orderBy('search_facets.started_at_ms', 'desc')
       .orderBy('search_facets.review_id', 'desc')
       .limit(PER_VALUE);
     // Wrapped, as a compound select's members may not have their own LIMIT.
@@ -56,22 +58,26 @@ export async function facetNeighbours(
   return rows.map((row) => ({ review_id: row.review_id, weight: Number(row.weight) }));
 }
 
-/** The indexed rows and related facets of `reviewIds` that `visible` lets through. */
+/**
+ * The indexed rows of `reviewIds` that `visible` lets through, and the related facets of those rows.
+ * Both are read at once: the facets are kept only for the rows `visible` let through.
+ */
 export async function candidates(db: Executor, reviewIds: readonly number[], visible: Expression<SqlBool>) {
   if (!reviewIds.length) return { rows: [], facets: [] };
-  const rows = await db
-    .selectFrom('search_documents')
-    .innerJoin('incidents', 'incidents.id', 'search_documents.incident_id')
-    .where('search_documents.review_id', 'in', reviewIds)
-    .where(visible)
-    .select([
-      'search_documents.review_id', 'search_documents.incident_id', 'search_documents.title', 'search_documents.severity', 'search_documents.state',
-      'incidents.services', 'search_documents.started_at_ms', 'search_documents.summary', 'search_documents.factors', 'search_documents.whys',
-    ])
-    .execute();
-  const ids = rows.map((row) => row.review_id);
-  const facets = ids.length
-    ? await db.selectFrom('search_facets').select(['review_id', 'kind', 'value']).where('review_id', 'in', ids).where('kind', 'in', relatedKinds).execute()
-    : [];
-  return { rows, facets: facets as Array<{ review_id: number; kind: FacetKind; value: string }> };
+  const [rows, facets] = await Promise.all([
+    db
+      .selectFrom('search_documents')
+      .innerJoin('incidents', 'incidents.id', 'search_documents.incident_id')
+      .where('search_documents.review_id', 'in', reviewIds)
+      .where(visible)
+      .select([
+        'search_documents.review_id', 'search_documents.incident_id', 'search_documents.title', 'search_documents.severity', 'search_documents.state',
+        'incidents.services', 'search_documents.started_at_ms', 'search_documents.summary', 'search_documents.factors', 'search_documents.whys',
+      ])
+      .execute(),
+    // Kinds are picked here, not in SQL: `kind in (…)` would tempt SQLite to read every facet of those kinds along the primary key.
+    db.selectFrom('search_facets').select(['review_id', 'kind', 'value']).where('review_id', 'in', reviewIds).execute(),
+  ]);
+  const shown = new Set(rows.map((row) => row.review_id));
+  return { rows, facets: (facets as Array<{ review_id: number; kind: FacetKind; value: string }>).filter((facet) => shown.has(facet.review_id) && relatedKinds.includes(facet.kind)) };
 }

@@ -13,8 +13,13 @@ import { searchIndex } from './search.repo.js';
 import { toHit } from './search.service.js';
 
 const CANDIDATES = 30;
-/** A word in this many reviews or more says little about any one of them, and would make the text match (ranked whole) read them all: at most TEXT_TERMS × COMMON_IN reviews are ranked. */
+/** A word in this many reviews or more says little about any one of them. */
 const COMMON_IN = 250;
+/**
+ * The text match ranks only this many of its most recent matches: PostgreSQL's counts are
+ * estimates, so a word it takes for rare may still be in thousands of reviews.
+ */
+const TEXT_RANKED = 250;
 /** The rare words asked for by text: a handful keeps the match small. */
 const TEXT_TERMS = 5;
 /** The best text match counts as much as a shared contributor category and a tag. */
@@ -34,22 +39,25 @@ async function rareTerms(ctx: AppContext, source: DistinctiveSource): Promise<st
 
 /**
  * F18: the earlier incidents most like this review's, among those the caller may see: by shared
- * services, factor categories and tags, and by text (its most distinctive words, ranked by the
- * index, leaving out words common to many reviews), each with the reasons in words.
+ * services, factor categories and tags, and by text (its most distinctive words, leaving out words
+ * common to many reviews, the most recent TEXT_RANKED matches ranked by the index), each with the
+ * reasons in words.
  */
 export async function relatedIncidents(ctx: AppContext, reviewId: number, limit: number): Promise<RelatedIncidentList> {
-  await getReview(ctx, reviewId); // 404 unless the caller may see it
-  const own = await indexedReview(ctx.db, reviewId);
+  // getReview answers 404 unless the caller may see the review; nothing read alongside is answered before it.
+  const [, own] = await Promise.all([getReview(ctx, reviewId), indexedReview(ctx.db, reviewId)]);
   if (!own) return { items: [] };
   const visible = visibleIncidents(ctx.actor);
   const beforeMs = Number(own.row.started_at_ms);
-  const terms = await rareTerms(ctx, own.row);
-  const [byFacets, byText] = await Promise.all([
-    facetNeighbours(ctx.db, { facets: own.facets, beforeMs, visible, limit: CANDIDATES }),
-    terms.length
-      ? searchIndex(ctx.db, ctx.dialect, { textQuery: fullTextQuery(ctx.dialect, { terms, prefixLast: false }, 'any'), visible, filters: { facets: [], toMs: beforeMs }, offset: 0, limit: CANDIDATES, count: false })
-      : { rows: [] },
-  ]);
+  const byWords = async () => {
+    const terms = await rareTerms(ctx, own.row);
+    if (!terms.length) return { terms, rows: [] };
+    const textQuery = fullTextQuery(ctx.dialect, { terms, prefixLast: false }, 'any');
+    const filters = { facets: [], toMs: beforeMs };
+    return { terms, ...(await searchIndex(ctx.db, ctx.dialect, { textQuery, visible, filters, offset: 0, limit: CANDIDATES, ranking: { recent: TEXT_RANKED }, count: false })) };
+  };
+  const [byFacets, byText] = await Promise.all([facetNeighbours(ctx.db, { facets: own.facets, beforeMs, visible, limit: CANDIDATES }), byWords()]);
+  const { terms } = byText;
   const bestText = Math.max(0, ...byText.rows.map((row) => Number(row.score)));
   const scores = new Map<number, number>();
   for (const { review_id, weight } of byFacets) scores.set(review_id, weight);

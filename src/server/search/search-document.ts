@@ -40,7 +40,7 @@ export function indexedReviewOf(document: ReviewDocument, nowMs: number): Indexe
   const facets = new Map<string, Insertable<SearchFacetsTable>>();
   const add = (kind: FacetKind, value: string | null) => {
     const normalised = value?.trim().toLowerCase();
-    if (normalised) facets.set(`${kind}:${normalised}`, { review_id: review.id, kind, value: normalised });
+    if (normalised) facets.set(`${kind}:${normalised}`, { review_id: review.id, kind, value: normalised, incident_id: incident.id, started_at_ms: row.started_at_ms });
   };
   incident.services.forEach((service) => add('service', service));
   incident.labels.forEach((label) => add('label', label));

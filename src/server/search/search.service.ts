@@ -10,7 +10,7 @@ import { fullTextQuery } from '../db/search-dialect.js';
 import { decodeCursor, encodeCursor } from '../http/cursor.js';
 import { ownerFilter, type OwnerFilter } from '../people/person.mapper.js';
 import type { FacetKind } from './search-document.js';
-import { searchIndex, snippetsOf, type SearchFilters, type SearchRow } from './search.repo.js';
+import { searchIndex, snippetsOf, TOTAL_CAP, type SearchFilters, type SearchRow } from './search.repo.js';
 import { snippetSegments } from './snippets.js';
 
 const MAX_MATCHES_PER_HIT = 3;
@@ -25,7 +25,7 @@ function instantMs(ctx: AppContext, value: string, endOfDay: boolean): number {
 /** An owner id past the column's range names nobody: compared as such, never sent to the database. */
 const storableOwner = (owner: OwnerFilter): OwnerFilter => ('userId' in owner && owner.userId > MAX_STORED_INT ? { userId: -1 } : owner);
 
-export function filtersOf(ctx: AppContext, query: Omit<SearchQuery, 'q' | 'limit' | 'cursor'>): SearchFilters {
+export function filtersOf(ctx: AppContext, query: Omit<SearchQuery, 'q' | 'limit' | 'cursor' | 'rank'>): SearchFilters {
   const facets: SearchFilters['facets'] = [];
   const facet = (kind: FacetKind, value: string | undefined) => value && facets.push({ kind, value: value.trim().toLowerCase() });
   facet('service', query.service);
@@ -59,19 +59,22 @@ export function toHit(row: SearchRow, matches: SearchMatch[]): SearchHit {
 /**
  * GET /api/search: the reviews the caller may see whose text has every word (the last one as a
  * prefix while typed), best first, with where each was found. Text with no usable words finds
- * nothing; no text at all lists the most recent reviews that pass the filters.
+ * nothing; no text at all lists the most recent reviews that pass the filters. `rank=recent`
+ * ranks only the 1,000 most recently written matches (the palette, answering each keystroke).
  */
 export async function search(ctx: AppContext, query: SearchQuery): Promise<SearchPage> {
   const offset = decodeCursor(query.cursor, ['offset'] as const)?.offset ?? 0;
   const terms = tokeniseQuery(query.q);
   if (query.q.trim() && !terms.terms.length) return { items: [], total: 0, totalCapped: false, nextCursor: null };
   const textQuery = terms.terms.length ? fullTextQuery(ctx.dialect, terms) : null;
+  const recent = query.rank === 'recent' && textQuery !== null;
   const { rows, total: counted, capped } = await searchIndex(ctx.db, ctx.dialect, {
     textQuery,
     visible: visibleIncidents(ctx.actor),
     filters: filtersOf(ctx, query),
     offset: Math.max(0, offset),
     limit: query.limit,
+    ranking: recent ? { recent: TOTAL_CAP } : 'all',
   });
   const total = counted ?? 0;
   const snippets = textQuery === null ? [] : await snippetsOf(ctx.db, ctx.dialect, textQuery, rows.map((row) => row.review_id));
@@ -85,6 +88,7 @@ export async function search(ctx: AppContext, query: SearchQuery): Promise<Searc
     return toHit(row, matches);
   });
   const next = offset + rows.length;
-  const more = rows.length === query.limit && (capped || next < total);
+  // Ranking only the recent matches, the pages end with them.
+  const more = rows.length === query.limit && ((capped && !recent) || next < total);
   return { items, total, totalCapped: capped, nextCursor: more ? encodeCursor({ offset: next }) : null };
 }

@@ -83,9 +83,54 @@ describe.each(databaseKinds)('search and related incidents on %s', (kind) => {
     expect(hit?.matches.map((m) => m.field)).toContain(field);
   });
 
-  it('matches the last word as a prefix while it is typed', async () => {
-    expect(ids((await searchAs(t, 'viewer', 'q=zebraf')).body)).toEqual([world.failover.id]);
+  it('matches the last word as a prefix while it is typed, highlighting the word it starts', async () => {
+    const typed = (await searchAs(t, 'viewer', 'q=zebraf')).body;
+    expect(ids(typed)).toEqual([world.failover.id]);
+    expect(typed.items[0]!.matches).toContainEqual({ field: 'timeline', segments: expect.arrayContaining([{ text: 'Zebrafish', highlight: true }]) });
     expect(ids((await searchAs(t, 'viewer', 'q=zebraf%20')).body)).toEqual([]);
+  });
+
+  it('ranks only the most recently written matches when asked to (the palette), counting those', async () => {
+    const all = (await searchAs(t, 'admin', 'q=failover')).body;
+    expect((await searchAs(t, 'admin', 'q=failover&rank=recent')).body).toEqual(all);
+    expect((await searchAs(t, 'admin', 'q=fail&rank=recent&limit=1')).body).toMatchObject({ items: [all.items[0]], total: 3, totalCapped: false });
+    const request = { textQuery: fullTextQuery(kind, tokeniseQuery('failover')), visible: sql<SqlBool>`1 = 1`, filters: { facets: [] }, offset: 0, limit: 5 };
+    // The two latest of the three are the passing mention and the restricted vault, whose title ranks it first.
+    const latestTwo = await searchIndex(t.ctx.db, kind, { ...request, ranking: { recent: 2 } });
+    expect(latestTwo.rows.map((row) => row.incident_id)).toEqual([world.secret.id, world.mention.id]);
+    expect(latestTwo).toMatchObject({ total: 2, capped: true });
+    expect((await searchAs(t, 'viewer', 'q=vault&rank=recent')).body).toEqual({ items: [], total: 0, totalCapped: false, nextCursor: null });
+    expect(ids((await searchAs(t, 'viewer', 'q=failover&rank=recent&severity=sev3')).body)).toEqual([world.mention.id]);
+  });
+
+  it('finds the best matches a viewer may see when many better ones are hidden from them', async () => {
+    // More restricted matches than a search first joins (the page and a margin of 100), each outranking the visible ones.
+    const hidden = 130;
+    const now = new Date().toISOString();
+    const incidentIds = (
+      await t.ctx.db.insertInto('incidents').values(Array.from({ length: hidden + 2 }, (_, i) => ({
+        title: i < hidden ? 'Zeppelin zeppelin' : 'Airship', severity: 'sev4', user_facing: 0, services: '[]', labels: '[]', commander: null, responders: '[]', customer_impact: null,
+        status: 'resolved', impact_started_at: null, detected_at: null, responded_at: null, mitigated_at: null, resolved_at: null, started_at_ms: Date.parse('2025-01-01T00:00:00Z') + i,
+        restricted: i < hidden ? 1 : 0, created_at: now, updated_at: now,
+      }))).returning('id').execute()
+    ).map((row) => row.id);
+    const firstReviewId = 1_000_000;
+    try {
+      await t.ctx.db.insertInto('search_documents').values(incidentIds.map((incidentId, i) => ({
+        review_id: firstReviewId + i, incident_id: incidentId, severity: 'sev4', state: 'published', owner_user_id: null, owner_name: null,
+        started_at_ms: Date.parse('2025-01-01T00:00:00Z') + i, indexed_at_ms: 0, title: i < hidden ? 'Zeppelin zeppelin' : 'Airship',
+        summary: i < hidden ? 'The zeppelin drifted' : '', impact: '', factors: '', whys: '', learnings: '', timeline: i < hidden ? '' : 'A zeppelin was seen', answers: '', action_items: '',
+      }))).execute();
+      const visibleOnes = incidentIds.slice(hidden).reverse();
+      const viewer = (await searchAs(t, 'viewer', 'q=zeppelin&limit=2')).body;
+      expect(ids(viewer)).toEqual(visibleOnes);
+      expect(viewer).toMatchObject({ total: 2, totalCapped: false, nextCursor: null });
+      expect(ids((await searchAs(t, 'viewer', 'q=zeppelin&limit=1')).body)).toEqual(visibleOnes.slice(0, 1));
+      expect((await searchAs(t, 'admin', 'q=zeppelin&limit=2')).body.total).toBe(hidden + 2);
+    } finally {
+      await t.ctx.db.deleteFrom('search_documents').where('review_id', '>=', firstReviewId).execute();
+      await t.ctx.db.deleteFrom('incidents').where('id', 'in', incidentIds).execute();
+    }
   });
 
   it.each([

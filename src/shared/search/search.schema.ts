@@ -18,6 +18,10 @@ export const searchQuerySchema = z
     owner: z.string().trim().min(1).max(200).optional().describe('The review owner: "me", a user id, or a plain name'),
     from: dayOrInstant.optional().describe('Incidents that started on or after this day or instant'),
     to: dayOrInstant.optional().describe('Incidents that started before this instant, or on or before this day'),
+    rank: z
+      .enum(['all', 'recent'])
+      .default('all')
+      .describe('Which matches are ranked: all of them, or (as you type) only the 1,000 most recently written, so the first results come at once however many reviews match; `total` then counts those'),
     limit: z.coerce.number().int().min(1).max(50).default(20),
     cursor: z.string().max(200).optional().describe('The nextCursor of the previous page'),
   })

@@ -17,6 +17,7 @@ import * as reviewAttachments from './2026-12-02-0015-review-attachments.js';
 import * as factorLinks from './2026-12-02-0016-factor-links.js';
 import * as timelineEvidence from './2026-12-02-0017-timeline-evidence.js';
 import * as changeEvents from './2026-12-02-0018-change-events.js';
+import * as searchPerformance from './2026-12-02-0019-search-performance.js';
 import * as asyncReview from './2026-12-02-0020-async-review.js';
 
 /** Every migration, bundled in code (no globbing at run time), in order. Never edit one that has landed. */
@@ -39,5 +40,6 @@ export const migrations: Record<string, Migration> = {
   '2026-12-02-0016-factor-links': factorLinks,
   '2026-12-02-0017-timeline-evidence': timelineEvidence,
   '2026-12-02-0018-change-events': changeEvents,
+  '2026-12-02-0019-search-performance': searchPerformance,
   '2026-12-02-0020-async-review': asyncReview,
 };
