@@ -3,6 +3,8 @@
 // then browser tests (Playwright on Debian's Chromium) against the built app.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 
 const chromium = '/usr/bin/chromium';
 
@@ -29,8 +31,25 @@ function browserTests() {
   return runs;
 }
 
+/** Vitest's failures, read from its JSON report, for the summary: CI keeps only the end of the output. */
+function vitestFailures(reportFile) {
+  try {
+    const report = JSON.parse(fs.readFileSync(reportFile, 'utf8'));
+    return report.testResults.flatMap((file) =>
+      file.assertionResults
+        .filter((test) => test.status === 'failed')
+        .map((test) => `  ${path.relative(process.cwd(), file.name)} > ${test.fullName}: ${(test.failureMessages[0] ?? '').split('\n')[0].slice(0, 300)}`),
+    );
+  } catch {
+    return [];
+  }
+}
+
+const vitestReport = path.join(os.tmpdir(), `hindsight-vitest-${process.pid}.json`);
 const results = [];
-results.push(['unit and API tests', run('npx vitest run')]);
+results.push(['unit and API tests', run(`npx vitest run --reporter=default --reporter=json --outputFile=${vitestReport}`)]);
+const failedUnitTests = vitestFailures(vitestReport);
+fs.rmSync(vitestReport, { force: true });
 if (ensureChromium()) {
   const built = run('npm run build --silent');
   results.push(['build', built]);
@@ -42,5 +61,6 @@ if (ensureChromium()) {
 const failed = results.filter(([, ok]) => !ok);
 console.log('\nSummary:');
 for (const [name, ok] of results) console.log(`  ${ok ? 'ok  ' : 'FAIL'} ${name}`);
+if (failedUnitTests.length) console.log(`\nFailed unit and API tests:\n${failedUnitTests.join('\n')}`);
 console.log(`suites: ${results.length - failed.length} passed, ${failed.length} failed`);
 process.exit(failed.length ? 1 : 0);
