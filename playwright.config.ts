@@ -24,7 +24,9 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   fullyParallel: false,
   workers: 1,
-  retries: 0,
+  // One retry, reported as "flaky" by name rather than hidden: a journey that needed it is a bug to
+  // find (known: the workflow bar once kept stale steps after a factor added through the API, on PostgreSQL).
+  retries: 1,
   reporter: [['list']],
   globalSetup: './e2e/support/global-setup.ts',
   globalTeardown: './e2e/support/global-teardown.ts',
