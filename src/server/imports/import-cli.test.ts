@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { databaseKinds, createTestDatabase, testContext } from '../../../test/support/databases.js';
 import { hindsight } from '../../../test/support/server-process.js';
 import { importFiles, postmortemFiles, summaryTable } from './import-cli.js';
+import { readingThread } from './reading-thread.js';
 
 const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'hindsight-import-'));
 afterAll(() => fs.rmSync(folder, { recursive: true, force: true }));
@@ -51,6 +52,22 @@ describe('hindsight import (the command line, SQLite)', () => {
 });
 
 describe.each(databaseKinds)('importFiles (the command line path) on %s', (kind) => {
+  it('reads the files on a worker thread exactly as on this one', async () => {
+    const database = await createTestDatabase(kind);
+    const reader = readingThread();
+    try {
+      const ctx = testContext(database.handle);
+      const files = await postmortemFiles([postmortems]);
+      const here = await importFiles(ctx, files, { dryRun: true, timeZone: 'UTC' });
+      const there = await importFiles(ctx, files, { dryRun: true, timeZone: 'UTC' }, reader);
+      expect(there).toEqual(here);
+      expect(there.flatMap((o) => o.result?.incidents.map((i) => i.timeline.length) ?? [])).toEqual([2, 2]);
+    } finally {
+      await reader.close();
+      await database.drop();
+    }
+  });
+
   it('imports every file of a folder through the import service, once', async () => {
     const database = await createTestDatabase(kind);
     try {

@@ -8,7 +8,9 @@ import { createAppContext } from '../context.js';
 import { openDatabase } from '../db/kysely.js';
 import { migrateToLatest } from '../db/migrate.js';
 import { CliError, explainStartupError } from '../operations/startup-errors.js';
-import { importDocuments } from './imports.service.js';
+import type { ImportedDocument } from '../../shared/imports/postmortem.js';
+import { importDocuments, readingOptions } from './imports.service.js';
+import { type DocumentReader, readingThread } from './reading-thread.js';
 
 export const importUsage = {
   usage: 'import [--dry-run] [--zone <zone>] [--date-order DMY|MDY] <files or folders>...',
@@ -60,21 +62,47 @@ export interface FileOutcome {
   problem: string | null;
 }
 
-/** Imports the files through the same service as POST /api/imports, a batch of documents at a time. */
-export async function importFiles(ctx: ReturnType<typeof createAppContext>, files: PostmortemFile[], options: FileImportOptions): Promise<FileOutcome[]> {
+interface PreparedBatch {
+  readable: Array<{ file: PostmortemFile; content: string }>;
+  unreadable: FileOutcome[];
+  read: Promise<ImportedDocument[]> | null;
+}
+
+async function prepare(files: PostmortemFile[], options: FileImportOptions, reader: DocumentReader | null): Promise<PreparedBatch> {
+  const readable: PreparedBatch['readable'] = [];
+  const unreadable: FileOutcome[] = [];
+  for (const file of files) {
+    const content = await fs.readFile(file.path, 'utf8');
+    if (!content.trim()) unreadable.push({ file, result: null, problem: 'the file is empty' });
+    else if (content.length > MAX_DOCUMENT_CHARS) unreadable.push({ file, result: null, problem: `longer than ${MAX_DOCUMENT_CHARS} characters` });
+    else readable.push({ file, content });
+  }
+  const documents = readable.map(({ file, content }) => ({ name: documentName(file), content }));
+  const read = reader && documents.length > 0 ? reader.read(documents, readingOptions(options)) : null;
+  // Awaited once this batch's turn comes; until then a failure must not count as unhandled.
+  read?.catch(() => undefined);
+  return { readable, unreadable, read };
+}
+
+const documentName = (file: PostmortemFile) => file.name.slice(-500);
+
+/**
+ * Imports the files through the same service as POST /api/imports, a batch of documents at a time;
+ * with a reader on another thread, the next batch is read while this one is written.
+ */
+export async function importFiles(ctx: ReturnType<typeof createAppContext>, files: PostmortemFile[], options: FileImportOptions, reader: DocumentReader | null = null): Promise<FileOutcome[]> {
   const outcomes: FileOutcome[] = [];
-  for (let i = 0; i < files.length; i += MAX_DOCUMENTS) {
-    const batch: Array<{ file: PostmortemFile; content: string }> = [];
-    for (const file of files.slice(i, i + MAX_DOCUMENTS)) {
-      const content = await fs.readFile(file.path, 'utf8');
-      if (!content.trim()) outcomes.push({ file, result: null, problem: 'the file is empty' });
-      else if (content.length > MAX_DOCUMENT_CHARS) outcomes.push({ file, result: null, problem: `longer than ${MAX_DOCUMENT_CHARS} characters` });
-      else batch.push({ file, content });
-    }
-    if (batch.length === 0) continue;
-    const request = importRequestSchema.parse({ ...options, documents: batch.map(({ file, content }) => ({ name: file.name.slice(-500), content })) });
-    const { documents } = await importDocuments(ctx, cliActor, request);
-    documents.forEach((result, j) => outcomes.push({ file: batch[j]!.file, result, problem: result.error }));
+  const batches = Array.from({ length: Math.ceil(files.length / MAX_DOCUMENTS) }, (_, k) => files.slice(k * MAX_DOCUMENTS, (k + 1) * MAX_DOCUMENTS));
+  let next = batches.length > 0 ? prepare(batches[0]!, options, reader) : null;
+  for (let k = 0; k < batches.length; k += 1) {
+    const batch = await next!;
+    next = k + 1 < batches.length ? prepare(batches[k + 1]!, options, reader) : null;
+    next?.catch(() => undefined); // awaited on the next turn, where a failure is thrown
+    outcomes.push(...batch.unreadable);
+    if (batch.readable.length === 0) continue;
+    const request = importRequestSchema.parse({ ...options, documents: batch.readable.map(({ file, content }) => ({ name: documentName(file), content })) });
+    const { documents } = await importDocuments(ctx, cliActor, request, batch.read ? await batch.read : undefined);
+    documents.forEach((result, j) => outcomes.push({ file: batch.readable[j]!.file, result, problem: result.error }));
   }
   return outcomes;
 }
@@ -136,7 +164,8 @@ export async function importCommand(config: Config, argv: string[]): Promise<num
   const handle = openDatabase(config.database, { backgroundCheckpoints: false });
   try {
     await migrateToLatest(handle.db);
-    const outcomes = await importFiles(createAppContext(handle, config), files, { ...options.data, dryRun: options.data.dryRun });
+    const reader = readingThread();
+    const outcomes = await importFiles(createAppContext(handle, config), files, { ...options.data, dryRun: options.data.dryRun }, reader).finally(() => reader.close());
     console.log(summaryTable(outcomes, options.data.dryRun));
     return outcomes.some((o) => o.problem) ? 1 : 0;
   } catch (error) {

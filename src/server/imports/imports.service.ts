@@ -4,7 +4,7 @@ import { actionItemCreateSchema } from '../../shared/actions/action-item.schema.
 import { AppError } from '../../shared/errors.js';
 import { incidentCreateSchema } from '../../shared/incidents/incident.schema.js';
 import type { ImportRequest, ImportResult } from '../../shared/imports/import.schema.js';
-import { type ImportedDocument, type ImportedIncident, importDocument } from '../../shared/imports/postmortem.js';
+import { type ImportOptions, type ImportedDocument, type ImportedIncident, importDocument } from '../../shared/imports/postmortem.js';
 import { anchorUntimed } from '../../shared/imports/evidence.js';
 import { severityFrom } from '../../shared/imports/severity.js';
 import type { FactorKind } from '../../shared/reviews/factor.schema.js';
@@ -50,12 +50,21 @@ const untimedWarnings = (incidents: ImportedIncident[]): Warning[] =>
       }));
   });
 
-/** Reads the documents; unless it is a dry run, creates what each describes, each in one transaction (once per file). */
-export async function importDocuments(ctx: AppContext, actor: Actor, request: ImportRequest): Promise<ImportResult> {
-  const options = { timeZone: request.timeZone ?? null, ...(request.dateOrder ? { dateOrder: request.dateOrder } : {}) };
+/** How the request asks its documents to be read. */
+export const readingOptions = (request: Pick<ImportRequest, 'timeZone' | 'dateOrder'>): ImportOptions => ({
+  timeZone: request.timeZone ?? null,
+  ...(request.dateOrder ? { dateOrder: request.dateOrder } : {}),
+});
+
+/**
+ * Reads the documents (or takes them already read, in order, with `readingOptions(request)`); unless it
+ * is a dry run, creates what each describes, each in one transaction (once per file).
+ */
+export async function importDocuments(ctx: AppContext, actor: Actor, request: ImportRequest, alreadyRead?: ImportedDocument[]): Promise<ImportResult> {
+  const options = readingOptions(request);
   const documents: DocumentResult[] = [];
-  for (const { name, content } of request.documents) {
-    const parsed = importDocument(name, content, options);
+  for (const [i, { name, content }] of request.documents.entries()) {
+    const parsed = alreadyRead?.[i] ?? importDocument(name, content, options);
     const read = { ...parsed, warnings: [...parsed.warnings, ...untimedWarnings(parsed.incidents)] };
     documents.push(request.dryRun ? { ...read, created: false, error: null, incidents: parsed.incidents.map(preview) } : await importOne(ctx, actor, read, content));
   }
