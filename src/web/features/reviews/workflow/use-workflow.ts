@@ -1,4 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useRef } from 'react';
 import { reviewStates, type Review, type ReviewState, type ReviewTransition, type TransitionList } from '../../../../shared/reviews/review.schema.js';
 import { queryKeys } from '../../../api/query-keys.js';
 import { reviewsApi } from '../../../api/reviews.js';
@@ -6,9 +7,20 @@ import { reviewsApi } from '../../../api/reviews.js';
 export type TransitionOption = TransitionList['transitions'][number];
 
 /** The steps the workflow offers from where the review is, with whether the caller may take each now. */
-export const useTransitions = (reviewId: number, state: ReviewState) =>
-  // The state is part of the key: a review that moved on (here or elsewhere) asks again at once.
-  useQuery({ queryKey: [...queryKeys.reviewTransitions(reviewId), state], queryFn: ({ signal }) => reviewsApi.transitions(reviewId, signal), staleTime: 5_000 });
+export function useTransitions(reviewId: number, state: ReviewState) {
+  // One query per review, not per state: a change heard while a first fetch is in flight would join
+  // that fetch (read before the change) instead of starting another, and the steps would stay stale.
+  const query = useQuery({ queryKey: queryKeys.reviewTransitions(reviewId), queryFn: ({ signal }) => reviewsApi.transitions(reviewId, signal), staleTime: 5_000 });
+  const { data, isFetching, refetch } = query;
+  // A review that moved on (here or elsewhere) asks again at once, once per state it moved to.
+  const askedFor = useRef<ReviewState | null>(null);
+  useEffect(() => {
+    if (!data || data.state === state || isFetching || askedFor.current === state) return;
+    askedFor.current = state;
+    void refetch();
+  }, [data, state, isFetching, refetch]);
+  return query;
+}
 
 /** Moves the review; the review, its incident and the lists follow. */
 export function useTransition(reviewId: number) {
