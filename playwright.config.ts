@@ -25,7 +25,7 @@ export default defineConfig({
   fullyParallel: false,
   workers: 1,
   // One retry, reported as "flaky" by name rather than hidden: a journey that needed it is a bug to
-  // find (known: the workflow bar once kept stale steps after a factor added through the API, on PostgreSQL).
+  // find (the last one found this way: the workflow bar's steps went stale in a live-update race).
   retries: 1,
   reporter: [['list']],
   globalSetup: './e2e/support/global-setup.ts',
