@@ -18,7 +18,8 @@ let nextPort = 4100;
 export async function startTarget(mode: 'app' | 'bare', env: Record<string, string>): Promise<Target> {
   const port = nextPort++;
   const child: ChildProcess = fork(path.resolve('bench/support/serve.ts'), [mode, String(port)], {
-    execArgv: ['--import', 'tsx'],
+    // BENCH_PROFILE_DIR=<folder>: each target writes a CPU profile there when it stops.
+    execArgv: ['--import', 'tsx', ...(process.env.BENCH_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : [])],
     env: { ...process.env, HINDSIGHT_LOG_LEVEL: 'silent', ...env },
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   });

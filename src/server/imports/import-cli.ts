@@ -86,13 +86,22 @@ async function prepare(files: PostmortemFile[], options: FileImportOptions, read
 
 const documentName = (file: PostmortemFile) => file.name.slice(-500);
 
+/** A small first batch, so that writing starts while the next, full, batch is read. */
+const FIRST_BATCH = 10;
+
+function batchesOf(files: PostmortemFile[]): PostmortemFile[][] {
+  const batches = [files.slice(0, FIRST_BATCH)];
+  for (let start = FIRST_BATCH; start < files.length; start += MAX_DOCUMENTS) batches.push(files.slice(start, start + MAX_DOCUMENTS));
+  return batches.filter((batch) => batch.length > 0);
+}
+
 /**
  * Imports the files through the same service as POST /api/imports, a batch of documents at a time;
  * with a reader on another thread, the next batch is read while this one is written.
  */
 export async function importFiles(ctx: ReturnType<typeof createAppContext>, files: PostmortemFile[], options: FileImportOptions, reader: DocumentReader | null = null): Promise<FileOutcome[]> {
   const outcomes: FileOutcome[] = [];
-  const batches = Array.from({ length: Math.ceil(files.length / MAX_DOCUMENTS) }, (_, k) => files.slice(k * MAX_DOCUMENTS, (k + 1) * MAX_DOCUMENTS));
+  const batches = batchesOf(files);
   let next = batches.length > 0 ? prepare(batches[0]!, options, reader) : null;
   for (let k = 0; k < batches.length; k += 1) {
     const batch = await next!;

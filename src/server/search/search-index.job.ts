@@ -26,11 +26,12 @@ export const indexReviewJob = defineJob({
 /**
  * Whatever changes what a review says or how it is filtered. One job per event (not one per burst,
  * as the quality score does): a burst's job could run before a late commit of the same burst, and
- * the index must not miss the last edit; each run is a handful of reads and one small write.
+ * the index must not miss the last edit; each run is a handful of reads and one small write. Not
+ * incident.created: a new incident has no review yet, and one made with it brings review.created.
  */
 export const indexReviewAfterChanges = eventJob({
   on: [
-    'incident.created', 'incident.changed', 'incident.resolved', 'incident.access_changed', 'review.created', 'review.changed', 'review.state_changed',
+    'incident.changed', 'incident.resolved', 'incident.access_changed', 'review.created', 'review.changed', 'review.state_changed',
     'timeline.entries_added', 'timeline.entry_corrected', 'timeline.entry_deleted', 'factor.changed', 'whys.changed', 'answer.changed',
     'action_item.created', 'action_item.changed', 'action_item.status_changed', 'action_item.deleted',
   ],

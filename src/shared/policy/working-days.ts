@@ -36,8 +36,16 @@ const LATEST_DUE_MS = Date.parse(LATEST_DUE);
 /** Monday to Friday, the usual working week. */
 export const defaultWorkingWeekdays: Weekday[] = [1, 2, 3, 4, 5];
 
+/** Zones already asked about: Luxon builds an Intl formatter to answer, costly for every deadline computed. */
+const zoneValidity = new Map<string, boolean>();
+
 export function isValidTimeZone(zone: string): boolean {
-  return zone.trim() !== '' && IANAZone.isValidZone(zone);
+  let valid = zoneValidity.get(zone);
+  if (valid === undefined) {
+    valid = zone.trim() !== '' && IANAZone.isValidZone(zone);
+    if (zoneValidity.size < 1_000) zoneValidity.set(zone, valid);
+  }
+  return valid;
 }
 
 export function isWorkingDay(localDate: string, calendar: WorkingCalendar): boolean {
