@@ -39,6 +39,7 @@ import { liveRoutes } from './live/live.routes.js';
 import { externalSummaryRoutes, sharedSummaryRoutes } from './sharing/external-summaries.routes.js';
 import { exportRoutes } from './exports/exports.routes.js';
 import { knowledgeBaseRoutes } from './knowledge-base/knowledge-base.routes.js';
+import { globalReviewRoutes } from './global-review/global-review.routes.js';
 import { registerWebApp } from './web-app.js';
 import { registerOperations, registerRequestHeaders, type OperationsOptions } from './operations/register-operations.js';
 import { Readiness } from './operations/readiness.js';
@@ -93,6 +94,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   await app.register(questionRoutes);
   await app.register(reviewCommentRoutes);
   await app.register(meetingRoutes);
+  await app.register(globalReviewRoutes);
   await app.register(actionItemRoutes);
   await app.register(languageRoutes);
   await app.register(importRoutes);

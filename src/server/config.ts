@@ -110,6 +110,16 @@ const envSchema = z.object({
   HINDSIGHT_EVENT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
   HINDSIGHT_JOB_DEAD_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
   HINDSIGHT_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).max(1_000_000).default(1200),
+  HINDSIGHT_GLOBAL_REVIEW_DAYS: z
+    .string()
+    .transform(csv)
+    .pipe(z.array(z.enum(weekdayNames)).min(1, 'must name at least one weekday (mon,tue,...)'))
+    .default(['tue', 'thu']),
+  HINDSIGHT_GLOBAL_REVIEW_TIME: z
+    .string()
+    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a local time as HH:mm, e.g. 15:00')
+    .default('15:00'),
+  HINDSIGHT_GLOBAL_REVIEW_MINUTES: z.coerce.number().int().min(5).max(480).default(60),
   HINDSIGHT_MEETING_MAX_ATTENDEES: z.coerce.number().int().min(1).max(500).default(8),
   HINDSIGHT_SENIOR_LEADERSHIP: z
     .string()
@@ -149,6 +159,12 @@ function toConfig(env: z.output<typeof envSchema>) {
       holidays: env.HINDSIGHT_HOLIDAYS,
     },
     reviewDueWorkingDays: env.HINDSIGHT_REVIEW_DUE_WORKING_DAYS,
+    /** When the global incident review meets, in the organisation's zone (calendar.timeZone). */
+    globalReview: {
+      weekdays: env.HINDSIGHT_GLOBAL_REVIEW_DAYS.map((day) => weekdayNames.indexOf(day) + 1),
+      time: env.HINDSIGHT_GLOBAL_REVIEW_TIME,
+      durationMinutes: env.HINDSIGHT_GLOBAL_REVIEW_MINUTES,
+    },
     reviewPolicy: {
       severities: env.HINDSIGHT_REVIEW_SEVERITIES,
       requireUserFacing: env.HINDSIGHT_REVIEW_REQUIRE_USER_FACING,

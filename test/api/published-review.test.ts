@@ -107,6 +107,9 @@ const otherWrites = [
   // Deploys and changes belong to the organisation, not to a review.
   'POST /api/changes',
   'POST /api/changes/import',
+  // The global review's notes and attendees belong to the organisation's session, not to a review.
+  'PUT /api/global-review/sessions/{day}/notes',
+  'PUT /api/global-review/sessions/{day}/attendees',
 ];
 
 async function writeRoutes(t: TestApp): Promise<string[]> {

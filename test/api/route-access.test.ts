@@ -82,6 +82,11 @@ const expectedAccess: Record<string, 'public' | Role> = {
   'GET /api/reviews/{id}/meeting': 'viewer',
   'PUT /api/reviews/{id}/meeting': 'responder',
   'GET /api/reviews/{id}/meeting.ics': 'viewer',
+  'GET /api/global-review': 'viewer',
+  'GET /api/global-review/sessions/{day}': 'viewer',
+  'PUT /api/global-review/sessions/{day}/notes': 'responder',
+  'PUT /api/global-review/sessions/{day}/attendees': 'responder',
+  'GET /api/global-review/calendar.ics': 'viewer',
   'GET /api/reviews/{id}/questions': 'viewer',
   'PUT /api/reviews/{id}/questions/{key}': 'responder',
   'DELETE /api/reviews/{id}/questions/{key}': 'responder',
@@ -156,7 +161,7 @@ function urlFor({ path }: Route, ids: Ids): string {
     ['/api/tokens/', ids.token],
   ];
   const id = byPrefix.find(([prefix]) => path.startsWith(prefix))?.[1] ?? 1;
-  return path.replace('{id}', String(id)).replace('{entryId}', String(ids.entry)).replace('{key}', 'went_well').replace('{label}', 'walk').replace('{attachmentId}', '1').replace('{toFactorId}', String(ids.factor)).replace('{commentId}', String(ids.comment)).replace('{userId}', String(ids.user));
+  return path.replace('{id}', String(id)).replace('{entryId}', String(ids.entry)).replace('{key}', 'went_well').replace('{label}', 'walk').replace('{attachmentId}', '1').replace('{toFactorId}', String(ids.factor)).replace('{commentId}', String(ids.comment)).replace('{userId}', String(ids.user)).replace('{day}', '2026-12-03');
 }
 
 /** A review with one of everything, made by `as`; `marker` goes into every text, so a leak is visible. */

@@ -43,7 +43,7 @@ describe.each(databaseKinds)('request validation on %s', (kind) => {
     expect(withBodies.length).toBeGreaterThanOrEqual(6);
 
     for (const { method, path } of withBodies) {
-      const url = path.replace('{id}', String(path.startsWith('/api/reviews') ? reviewId : incidentId)).replace(/\{[^}]+\}/g, '1');
+      const url = path.replace('{id}', String(path.startsWith('/api/reviews') ? reviewId : incidentId)).replace('{day}', '2026-12-03').replace(/\{[^}]+\}/g, '1');
       const before = await snapshot(t);
       const unknownField = await t.request({ method: method as 'POST', url, payload: { __bogus: true } });
       expectProblemNaming(unknownField, '__bogus');

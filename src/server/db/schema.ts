@@ -456,6 +456,28 @@ export interface ReviewMeetingsTable {
   updated_at: string;
 }
 
+/** A global review session's attendees (the agenda is computed when read). */
+export interface GlobalReviewSessionsTable {
+  day: string;
+  /** JSON list of people: [{userId, name}]. */
+  attendees: string;
+  version: ColumnType<number, number | undefined, number>;
+  updated_at: string;
+}
+
+/** Notes and a decision on one item of a global review session's agenda. */
+export interface GlobalReviewNotesTable {
+  day: string;
+  item: string;
+  incident_id: number | null;
+  notes: string;
+  decision: string;
+  version: ColumnType<number, number | undefined, number>;
+  updated_at: string;
+  updated_by: string;
+  updated_by_user_id: number | null;
+}
+
 export interface Database {
   incidents: IncidentsTable;
   incident_tags: IncidentTagsTable;
@@ -491,4 +513,6 @@ export interface Database {
   review_comments: ReviewCommentsTable;
   review_sign_offs: ReviewSignOffsTable;
   review_meetings: ReviewMeetingsTable;
+  global_review_sessions: GlobalReviewSessionsTable;
+  global_review_notes: GlobalReviewNotesTable;
 }

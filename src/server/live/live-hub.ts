@@ -148,7 +148,7 @@ export class LiveHub implements EventSubscriber {
 function mayHear(actor: Actor, event: RecordedEvent, audiences: Map<number, IncidentAudience>): boolean {
   const incidentId = incidentOfEvent(event);
   if (incidentId !== null) return inAudience(actor, audiences.get(incidentId)!);
-  // Deploys and changes are the organisation's: everyone who may list them may hear of new ones.
-  if (event.type === 'changes.added') return true;
+  // Deploys and changes, and the global review, are the organisation's: everyone may hear of them.
+  if (event.type === 'changes.added' || event.type === 'global_review.changed') return true;
   return actor.role === 'admin' || ('userId' in event && event.userId === actor.userId);
 }

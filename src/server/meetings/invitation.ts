@@ -21,13 +21,13 @@ export interface InvitationInput {
  * The zone's VTIMEZONE block under the zone's own name: the library files linked zones (Copenhagen)
  * under the zone they link to (Berlin), and a calendar looks the zone up by the TZID the times name.
  */
-function vtimezone(zone: string): string {
+export function vtimezone(zone: string): string {
   const [block] = tzlib_get_ical_block(zone);
   return block ? block.replace(/^TZID:.*$/m, `TZID:${zone}`).replace(/^X-LIC-LOCATION:.*$/m, `X-LIC-LOCATION:${zone}`) : '';
 }
 
 /** Zones that are UTC under another name: ical-generator writes floating times for "UTC", so they are written in UTC (…Z) instead. */
-const isUtc = (zone: string) => /^(Etc\/)?(UTC|UCT|GMT|Zulu|Universal|Greenwich)$/i.test(zone);
+export const isUtc = (zone: string) => /^(Etc\/)?(UTC|UCT|GMT|Zulu|Universal|Greenwich)$/i.test(zone);
 
 /**
  * The meeting as an iCalendar invitation (ical-generator): times in the meeting's zone with its

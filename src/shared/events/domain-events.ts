@@ -46,6 +46,9 @@ export type DomainEvent =
   | ({ type: 'external_summary.created'; summaryId: number } & OfReview)
   | ({ type: 'external_summary.revoked'; summaryId: number } & OfReview)
   | { type: 'changes.added'; changeIds: number[] }
+  /** A note or decision on an agenda item (item), or the attendees (item null); with the item's incident, if it has one. */
+  | ({ type: 'global_review.changed'; day: string; item: string } & OfIncident)
+  | { type: 'global_review.changed'; day: string; item: string | null }
   | { type: 'user.created'; userId: number }
   | { type: 'user.changed'; userId: number; fields: string[] }
   | { type: 'api_token.created'; tokenId: number; userId: number }
