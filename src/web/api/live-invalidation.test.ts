@@ -38,6 +38,7 @@ describe('what a committed event makes stale', () => {
     ['a comment: its entry’s comments and the timeline (comment counts)', { type: 'comment.added', incidentId: 4, commentId: 3, on: { type: 'timeline_entry', id: 81 }, mentions: [] }, ['["timeline",4]', '["timeline","entry",81,"comments"]']],
     ['a renamed user: everything, since names show everywhere', { type: 'user.changed', userId: 7, fields: ['name'] }, ['[]']],
     ['new deploys or changes: the change lists and every suspect list', { type: 'changes.added', changeIds: [3, 4] }, ['["changes"]']],
+    ['a note in the global review: every session page (the upcoming one may be that session)', { type: 'global_review.changed', day: '2026-12-03', item: 'incident:4', incidentId: 4 }, ['["global-review"]']],
     ['a sign-in: nothing', { type: 'session.started', userId: 7, method: 'password' }, []],
   ];
   it.each(cases)('%s', (_, event, expected) => {

@@ -96,7 +96,8 @@ export function invalidationsFor(event: DomainEvent): Invalidation[] {
     case 'changes.added':
       return [{ queryKey: queryKeys.changes }];
     case 'global_review.changed':
-      return [{ queryKey: queryKeys.globalReview(event.day) }];
+      // The session's own page, and the upcoming one when it is that session.
+      return [{ queryKey: queryKeys.globalReviews }];
     case 'user.created':
       return [{ queryKey: queryKeys.users }, { queryKey: ['people'] }];
     case 'user.changed':

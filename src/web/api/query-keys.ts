@@ -28,7 +28,9 @@ export const queryKeys = {
   entryComments: (entryId: number) => ['timeline', 'entry', entryId, 'comments'] as const,
   metrics: (incidentId: number) => ['metrics', incidentId] as const,
   changes: ['changes'] as const,
+  /** The global review's sessions: `upcoming`, or a day. */
   globalReview: (day: string) => ['global-review', day] as const,
+  globalReviews: ['global-review'] as const,
   /** The changes near an incident's impact start, and which of them are on its timeline. */
   suspectChanges: (incidentId: number) => ['changes', 'suspects', incidentId] as const,
   actionItems: ['action-items'] as const,

@@ -27,6 +27,7 @@ const SharedSummaryPage = lazy(() => import('../features/sharing/SharedSummaryPa
 const ImportPage = lazy(() => import('../features/imports/ImportPage.js'));
 const ChangesImportPage = lazy(() => import('../features/changes/ChangesImportPage.js'));
 const KnowledgeBasePage = lazy(() => import('../features/knowledge-base/KnowledgeBasePage.js'));
+const GlobalReviewPage = lazy(() => import('../features/global-review/GlobalReviewPage.js'));
 
 /** Starts the review's one big request at navigation time, in parallel with the page's code. */
 const prefetchReview = ({ params }: LoaderFunctionArgs) => {
@@ -72,6 +73,8 @@ export const router = createBrowserRouter([
       { path: 'imports', element: <RequireRole role="responder"><ImportPage /></RequireRole> },
       { path: 'imports/changes', element: <RequireRole role="responder"><ChangesImportPage /></RequireRole> },
       { path: 'knowledge-base', element: <KnowledgeBasePage /> },
+      { path: 'global-review', element: <GlobalReviewPage /> },
+      { path: 'global-review/:day', element: <GlobalReviewPage /> },
       { path: 'settings/tokens', element: <TokensPage /> },
       { path: 'admin/users', element: <RequireRole role="admin"><UsersPage /></RequireRole> },
       { path: 'admin/audit', element: <RequireRole role="admin"><AuditPage /></RequireRole> },
