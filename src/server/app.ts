@@ -40,6 +40,7 @@ import { externalSummaryRoutes, sharedSummaryRoutes } from './sharing/external-s
 import { exportRoutes } from './exports/exports.routes.js';
 import { knowledgeBaseRoutes } from './knowledge-base/knowledge-base.routes.js';
 import { globalReviewRoutes } from './global-review/global-review.routes.js';
+import { portfolioRoutes } from './portfolio/portfolio.routes.js';
 import { registerWebApp } from './web-app.js';
 import { registerOperations, registerRequestHeaders, type OperationsOptions } from './operations/register-operations.js';
 import { Readiness } from './operations/readiness.js';
@@ -95,6 +96,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   await app.register(reviewCommentRoutes);
   await app.register(meetingRoutes);
   await app.register(globalReviewRoutes);
+  await app.register(portfolioRoutes);
   await app.register(actionItemRoutes);
   await app.register(languageRoutes);
   await app.register(importRoutes);

@@ -110,6 +110,8 @@ const otherWrites = [
   // The global review's notes and attendees belong to the organisation's session, not to a review.
   'PUT /api/global-review/sessions/{day}/notes',
   'PUT /api/global-review/sessions/{day}/attendees',
+  // Merging duplicates only closes items, which stays open after publishing (action-items.service.ts).
+  'POST /api/portfolio/merge',
 ];
 
 async function writeRoutes(t: TestApp): Promise<string[]> {

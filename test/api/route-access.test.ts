@@ -87,6 +87,8 @@ const expectedAccess: Record<string, 'public' | Role> = {
   'PUT /api/global-review/sessions/{day}/notes': 'responder',
   'PUT /api/global-review/sessions/{day}/attendees': 'responder',
   'GET /api/global-review/calendar.ics': 'viewer',
+  'GET /api/portfolio': 'viewer',
+  'POST /api/portfolio/merge': 'responder',
   'GET /api/reviews/{id}/questions': 'viewer',
   'PUT /api/reviews/{id}/questions/{key}': 'responder',
   'DELETE /api/reviews/{id}/questions/{key}': 'responder',

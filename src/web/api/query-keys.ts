@@ -31,6 +31,8 @@ export const queryKeys = {
   /** The global review's sessions: `upcoming`, or a day. */
   globalReview: (day: string) => ['global-review', day] as const,
   globalReviews: ['global-review'] as const,
+  /** Under action-items, so every action item change refreshes it. */
+  portfolio: ['action-items', 'portfolio'] as const,
   /** The changes near an incident's impact start, and which of them are on its timeline. */
   suspectChanges: (incidentId: number) => ['changes', 'suspects', incidentId] as const,
   actionItems: ['action-items'] as const,

@@ -28,6 +28,7 @@ const ImportPage = lazy(() => import('../features/imports/ImportPage.js'));
 const ChangesImportPage = lazy(() => import('../features/changes/ChangesImportPage.js'));
 const KnowledgeBasePage = lazy(() => import('../features/knowledge-base/KnowledgeBasePage.js'));
 const GlobalReviewPage = lazy(() => import('../features/global-review/GlobalReviewPage.js'));
+const PortfolioPage = lazy(() => import('../features/portfolio/PortfolioPage.js'));
 
 /** Starts the review's one big request at navigation time, in parallel with the page's code. */
 const prefetchReview = ({ params }: LoaderFunctionArgs) => {
@@ -75,6 +76,7 @@ export const router = createBrowserRouter([
       { path: 'knowledge-base', element: <KnowledgeBasePage /> },
       { path: 'global-review', element: <GlobalReviewPage /> },
       { path: 'global-review/:day', element: <GlobalReviewPage /> },
+      { path: 'portfolio', element: <PortfolioPage /> },
       { path: 'settings/tokens', element: <TokensPage /> },
       { path: 'admin/users', element: <RequireRole role="admin"><UsersPage /></RequireRole> },
       { path: 'admin/audit', element: <RequireRole role="admin"><AuditPage /></RequireRole> },
