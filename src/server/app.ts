@@ -41,6 +41,7 @@ import { exportRoutes } from './exports/exports.routes.js';
 import { knowledgeBaseRoutes } from './knowledge-base/knowledge-base.routes.js';
 import { globalReviewRoutes } from './global-review/global-review.routes.js';
 import { portfolioRoutes } from './portfolio/portfolio.routes.js';
+import { digestRoutes } from './digests/digests.routes.js';
 import { registerWebApp } from './web-app.js';
 import { registerOperations, registerRequestHeaders, type OperationsOptions } from './operations/register-operations.js';
 import { Readiness } from './operations/readiness.js';
@@ -97,6 +98,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   await app.register(meetingRoutes);
   await app.register(globalReviewRoutes);
   await app.register(portfolioRoutes);
+  await app.register(digestRoutes);
   await app.register(actionItemRoutes);
   await app.register(languageRoutes);
   await app.register(importRoutes);

@@ -89,6 +89,8 @@ const expectedAccess: Record<string, 'public' | Role> = {
   'GET /api/global-review/calendar.ics': 'viewer',
   'GET /api/portfolio': 'viewer',
   'POST /api/portfolio/merge': 'responder',
+  'GET /api/digests/weekly': 'viewer',
+  'GET /api/digests/weekly/export': 'viewer',
   'GET /api/reviews/{id}/questions': 'viewer',
   'PUT /api/reviews/{id}/questions/{key}': 'responder',
   'DELETE /api/reviews/{id}/questions/{key}': 'responder',

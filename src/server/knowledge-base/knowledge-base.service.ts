@@ -46,6 +46,19 @@ export async function listPublishedReviews(ctx: AppContext, filter: repo.Publish
   return toKnowledgeBaseReviews(ctx, await repo.listPublished(ctx.db, visibleIncidents(ctx.actor), filter, limit));
 }
 
+/** Published reviews the caller may read, each with its lessons: the review's learnings, then its learning factors. */
+export async function publishedWithLessons(ctx: AppContext, filter: repo.PublishedFilter, limit: number): Promise<Array<KnowledgeBaseReview & { lessons: string[] }>> {
+  const rows = await repo.listPublished(ctx.db, visibleIncidents(ctx.actor), filter, limit);
+  const [reviews, factors] = await Promise.all([toKnowledgeBaseReviews(ctx, rows), repo.factorsOf(ctx.db, rows.map((row) => row.review_id))]);
+  return reviews.map((review, i) => ({
+    ...review,
+    lessons: [
+      ...(rows[i]!.learnings?.trim() ? [rows[i]!.learnings!.trim()] : []),
+      ...factors.filter((factor) => factor.review_id === review.reviewId && factor.kind === 'learning').map((factor) => factor.title),
+    ],
+  }));
+}
+
 async function thisMonth(ctx: AppContext): Promise<KnowledgeBaseHome['thisMonth']> {
   const { timeZone } = ctx.config.calendar;
   const month = calendarMonthOf(ctx.now(), timeZone);

@@ -1,5 +1,5 @@
 import { AppShell, Badge, Button, Group, Loader, NavLink, Stack, Text } from '@mantine/core';
-import { IconAlertTriangle, IconBooks, IconChecklist, IconClipboardList, IconFileImport, IconFileText, IconListCheck, IconPlus, IconStack2, IconStack3, IconUserCheck, IconUsers, IconWorld } from '@tabler/icons-react';
+import { IconAlertTriangle, IconBooks, IconChecklist, IconClipboardList, IconFileImport, IconFileText, IconListCheck, IconNews, IconPlus, IconStack2, IconStack3, IconUserCheck, IconUsers, IconWorld } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { Suspense } from 'react';
 import { Link, Outlet, useLocation } from 'react-router';
@@ -17,6 +17,7 @@ const nav = [
   { to: '/knowledge-base', label: 'Knowledge base', icon: IconBooks },
   { to: '/global-review', label: 'Global review', icon: IconWorld },
   { to: '/portfolio', label: 'Improvements', icon: IconStack3 },
+  { to: '/digest', label: 'Weekly digest', icon: IconNews },
 ] as const;
 
 /** For those who may write: bringing past postmortems in. */

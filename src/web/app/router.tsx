@@ -29,6 +29,7 @@ const ChangesImportPage = lazy(() => import('../features/changes/ChangesImportPa
 const KnowledgeBasePage = lazy(() => import('../features/knowledge-base/KnowledgeBasePage.js'));
 const GlobalReviewPage = lazy(() => import('../features/global-review/GlobalReviewPage.js'));
 const PortfolioPage = lazy(() => import('../features/portfolio/PortfolioPage.js'));
+const DigestPage = lazy(() => import('../features/digests/DigestPage.js'));
 
 /** Starts the review's one big request at navigation time, in parallel with the page's code. */
 const prefetchReview = ({ params }: LoaderFunctionArgs) => {
@@ -77,6 +78,7 @@ export const router = createBrowserRouter([
       { path: 'global-review', element: <GlobalReviewPage /> },
       { path: 'global-review/:day', element: <GlobalReviewPage /> },
       { path: 'portfolio', element: <PortfolioPage /> },
+      { path: 'digest', element: <DigestPage /> },
       { path: 'settings/tokens', element: <TokensPage /> },
       { path: 'admin/users', element: <RequireRole role="admin"><UsersPage /></RequireRole> },
       { path: 'admin/audit', element: <RequireRole role="admin"><AuditPage /></RequireRole> },
