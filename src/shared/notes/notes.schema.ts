@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDateTime, storedInt } from '../common.schema.js';
+import { isoDateTime } from '../common.schema.js';
 import { zoneName } from '../imports/import.schema.js';
 import { timelinePrecisionSchema } from '../timeline/timeline.schema.js';
 
@@ -78,4 +78,4 @@ export const notesAcceptResultSchema = z.object({
 });
 export type NotesAcceptResult = z.infer<typeof notesAcceptResultSchema>;
 
-export const reviewIdParam = z.object({ id: storedInt });
+
