@@ -39,6 +39,7 @@ test('notes typed in the meeting are proposed as review items and accepted all a
   await expect(page.getByTestId('notes-group-timelineEntry')).toContainText('time unknown');
   await expect(page.getByTestId('notes-group-actionItem')).toContainText('owner: Sam');
   await screenshot(page, 'notes-first-proposals');
+  await pad.screenshot({ path: 'test-results/screenshots/notes-pad-proposals.png' });
 
   // One by one, then the rest all at once.
   await page.getByTestId('notes-group-risk').getByTestId('notes-accept').click();
@@ -65,4 +66,33 @@ test('notes typed in the meeting are proposed as review items and accepted all a
   await expect(page.getByTestId('notes-accepted')).toHaveCount(8);
   const { items: entries } = await api.timeline(incident.id);
   expect(entries.filter((e) => e.text === 'paged the DB team')).toHaveLength(1);
+});
+
+/** What was typed and not yet saved survives a reload; typed over someone else's save, it is shown beside theirs, never lost or overwriting. */
+test('notes kept in the browser survive a reload, and a stale draft asks before replacing newer notes', async ({ page, api }) => {
+  test.setTimeout(120_000);
+  const { review } = await api.incidentWithReview({ title: 'Notes kept in the browser', impactStartedAt: '2026-03-10T13:58:00+01:00' });
+  const key = `hindsight.notes.${review.id}`;
+  await page.goto(`/reviews/${review.id}`);
+  await expect(page.getByTestId('notes-pad')).toBeVisible({ timeout: 30_000 });
+
+  // Typed while the connection was down (the draft builds on the revision the server has): saved on return.
+  await page.evaluate((k) => window.localStorage.setItem(k, JSON.stringify({ text: '14:05 typed offline', baseRevision: 0 })), key);
+  await page.reload();
+  await expect(page.getByTestId('notes-text')).toHaveValue('14:05 typed offline', { timeout: 30_000 });
+  await expect(page.getByTestId('notes-status')).toHaveText('Saved');
+  expect(await api.notes(review.id)).toMatchObject({ text: '14:05 typed offline', revision: 1 });
+
+  // Someone else saves revision 2 while this browser still holds a draft based on revision 1.
+  await api.saveNotes(review.id, '14:05 from the scribe', 1);
+  await page.evaluate((k) => window.localStorage.setItem(k, JSON.stringify({ text: '14:05 mine, not saved yet', baseRevision: 1 })), key);
+  await page.reload();
+  const conflict = page.getByTestId('notes-conflict');
+  await expect(conflict).toContainText('14:05 from the scribe', { timeout: 30_000 });
+  await expect(page.getByTestId('notes-text')).toHaveValue('14:05 mine, not saved yet');
+  await page.getByTestId('notes-pad').screenshot({ path: 'test-results/screenshots/notes-pad-conflict.png' });
+  expect(await api.notes(review.id)).toMatchObject({ text: '14:05 from the scribe', revision: 2 });
+  await page.getByTestId('notes-keep-mine').click();
+  await expect(page.getByTestId('notes-status')).toHaveText('Saved');
+  expect(await api.notes(review.id)).toMatchObject({ text: '14:05 mine, not saved yet', revision: 3 });
 });
