@@ -63,7 +63,7 @@ export function NotesProposalsPanel({ result, lines, accepted, readOnly, accepti
         if (items.length === 0) return null;
         return (
           <Stack key={kind} gap={6} data-testid={`notes-group-${kind}`}>
-            <Title order={5}>
+            <Title order={4}>
               {title} <Badge size="sm" variant="light" color={color}>{items.length}</Badge>
             </Title>
             {items.map((p) => {
