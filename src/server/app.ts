@@ -30,6 +30,7 @@ import { languageRoutes } from './language/language.routes.js';
 import { questionRoutes } from './reviews/questions.routes.js';
 import { reviewCommentRoutes } from './review-comments/review-comments.routes.js';
 import { meetingRoutes } from './meetings/meetings.routes.js';
+import { notesRoutes } from './notes/notes.routes.js';
 import { reviewDocumentRoutes } from './review-document/review-document.routes.js';
 import { reviewRoutes } from './reviews/reviews.routes.js';
 import { searchRoutes } from './search/search.routes.js';
@@ -99,6 +100,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   await app.register(globalReviewRoutes);
   await app.register(portfolioRoutes);
   await app.register(digestRoutes);
+  await app.register(notesRoutes);
   await app.register(actionItemRoutes);
   await app.register(languageRoutes);
   await app.register(importRoutes);

@@ -51,6 +51,14 @@ const reviewWrites: Record<string, Write> = {
     url: `/api/action-items/${ids.action}`,
     payload: { version: await versionOf(t, `/api/action-items/${ids.action}`), title: 'Reworded after publishing' },
   }),
+  'PUT /api/reviews/{id}/notes': async (t, ids) => ({
+    url: `/api/reviews/${ids.review}/notes`,
+    payload: { text: `Notes edited ${Date.now()}`, revision: (await get<{ revision: number }>(t, `/api/reviews/${ids.review}/notes`)).revision },
+  }),
+  'POST /api/reviews/{id}/notes/accept': async (_, ids) => ({
+    url: `/api/reviews/${ids.review}/notes/accept`,
+    payload: { proposals: [{ id: 'x', kind: 'risk', text: 'risk: one person knows the failover', sourceLines: [1, 1], occurredAt: null, precision: null, timeAsWritten: null, anchorAt: null, owner: null, done: false }] },
+  }),
   'POST /api/incidents/{id}/timeline/clock-offset': async (_, ids) => ({
     url: `/api/incidents/${ids.incident}/timeline/clock-offset`,
     payload: { source: 'manual', offsetSeconds: 60, reason: 'The laptop clock ran a minute slow' },
@@ -73,6 +81,7 @@ const otherWrites = [
   'POST /api/incidents',
   'POST /api/imports', // creates new incidents and reviews, never edits one
   'POST /api/imports/chat', // reads chat into proposals, stores nothing
+  'POST /api/reviews/{id}/notes/proposals', // reads notes into proposals, stores nothing
   'POST /api/incidents/{id}/resolve',
   'POST /api/incidents/{id}/labels',
   'DELETE /api/incidents/{id}/labels/{label}',

@@ -91,6 +91,10 @@ const expectedAccess: Record<string, 'public' | Role> = {
   'POST /api/portfolio/merge': 'responder',
   'GET /api/digests/weekly': 'viewer',
   'GET /api/digests/weekly/export': 'viewer',
+  'GET /api/reviews/{id}/notes': 'viewer',
+  'PUT /api/reviews/{id}/notes': 'responder',
+  'POST /api/reviews/{id}/notes/proposals': 'viewer',
+  'POST /api/reviews/{id}/notes/accept': 'responder',
   'GET /api/reviews/{id}/questions': 'viewer',
   'PUT /api/reviews/{id}/questions/{key}': 'responder',
   'DELETE /api/reviews/{id}/questions/{key}': 'responder',
@@ -183,6 +187,7 @@ async function seed(as: Browser, marker: string, extra: Partial<Parameters<typeo
   const whys = await post<{ id: number }>(`/api/reviews/${review.id}/whys`, { title: `Why ${marker}`, steps: [{ why: `Why ${marker}`, because: marker }] });
   const action = await post<{ id: number }>(`/api/reviews/${review.id}/action-items`, { title: `Action ${marker}`, factorIds: [factor.id] });
   await as.request({ method: 'PUT', url: `/api/reviews/${review.id}/questions/went_well`, payload: { answer: `Answer ${marker}` } });
+  await as.request({ method: 'PUT', url: `/api/reviews/${review.id}/notes`, payload: { text: `14:05 Notes ${marker}`, revision: 0 } });
   const comment = await post<{ id: number }>(`/api/reviews/${review.id}/comments`, { anchor: { part: 'factors', itemId: String(factor.id) }, text: `Comment ${marker}`, forMeeting: true });
   return { incident: incident.id, review: review.id, entry: entry.id, factor: factor.id, whys: whys.id, action: action.id, comment: comment.id };
 }

@@ -478,6 +478,26 @@ export interface GlobalReviewNotesTable {
   updated_by_user_id: number | null;
 }
 
+/** Notes first: a review's notes pad, saved with a revision. */
+export interface ReviewNotesTable {
+  review_id: number;
+  text: string;
+  revision: number;
+  updated_at: string;
+  updated_by: string;
+  updated_by_user_id: number | null;
+}
+
+/** The proposals accepted from a review's notes (by proposal id) and what each became. */
+export interface ReviewNoteAcceptancesTable {
+  review_id: number;
+  proposal_id: string;
+  kind: string;
+  entity_id: number | null;
+  accepted_at: string;
+  accepted_by_user_id: number | null;
+}
+
 export interface Database {
   incidents: IncidentsTable;
   incident_tags: IncidentTagsTable;
@@ -515,4 +535,6 @@ export interface Database {
   review_meetings: ReviewMeetingsTable;
   global_review_sessions: GlobalReviewSessionsTable;
   global_review_notes: GlobalReviewNotesTable;
+  review_notes: ReviewNotesTable;
+  review_note_acceptances: ReviewNoteAcceptancesTable;
 }

@@ -115,7 +115,7 @@ async function createAll(ctx: AppContext, actor: Actor, parsed: ImportedDocument
 }
 
 /** A long sentence as a title (cut at a word) and, when cut, the whole of it as the description. */
-function titled(text: string): { title: string; description: string | null } {
+export function titled(text: string): { title: string; description: string | null } {
   const flat = text.replace(/\s+/g, ' ').trim();
   if (flat.length <= TITLE_MAX) return { title: flat, description: null };
   const cut = flat.slice(0, TITLE_MAX - 1);

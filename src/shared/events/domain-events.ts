@@ -35,6 +35,7 @@ export type DomainEvent =
   | ({ type: 'comment.added'; commentId: number; on: { type: 'timeline_entry'; id: number }; mentions: number[] } & OfIncident)
   | ({ type: 'review_comment.changed'; commentId: number; threadId: number; change: ReviewCommentChange; mentions: number[] } & OfReview)
   | ({ type: 'sign_off.changed'; userId: number; status: SignOffStatus | 'removed' } & OfReview)
+  | ({ type: 'notes.changed'; revision: number; change: 'edited' | 'accepted' } & OfReview)
   | ({ type: 'meeting.scheduled'; sequence: number; rescheduled: boolean; gateOverride: string | null } & OfReview)
   | ({ type: 'factor.changed'; factorId: number; change: PartChange } & OfReview)
   | ({ type: 'whys.changed'; whysId: number; change: PartChange } & OfReview)

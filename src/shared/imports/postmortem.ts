@@ -48,10 +48,10 @@ export interface ImportedDocument {
 const SECTION_NAMES = /^(?:overview|summary|executive summary|tl;?dr|background|introduction|timeline|impact|details|description)$/i;
 const SUMMARY_HEADING = /summary|overview|tl;?dr|description|background/i;
 const IMPACT_HEADING = /impact/i;
-const FACTORS_HEADING = /contributing|root\s*causes?|causes?\b|trigger|what went wrong|went poorly/i;
-const MITIGATORS_HEADING = /went well|went right|mitigat|what helped|worked well/i;
-const RISKS_HEADING = /got lucky|\brisks?\b|could have been worse/i;
-const LESSONS_HEADING = /lessons?|takeaways|what we learned|learnings/i;
+export const FACTORS_HEADING = /contributing|root\s*causes?|causes?\b|trigger|what went wrong|went poorly/i;
+export const MITIGATORS_HEADING = /went well|went right|mitigat|what helped|worked well/i;
+export const RISKS_HEADING = /got lucky|\brisks?\b|could have been worse/i;
+export const LESSONS_HEADING = /lessons?|takeaways|what we learned|learnings/i;
 const ZONE_STATEMENT = /\b(?:times?|timestamps?|hours)\b/i;
 /** Headings that retell the timeline in prose when a timeline section exists beside them. */
 const RETELLING_HEADING = /what happened/i;

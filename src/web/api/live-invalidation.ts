@@ -79,6 +79,8 @@ export function invalidationsFor(event: DomainEvent): Invalidation[] {
       return [{ queryKey: queryKeys.reviewComments(event.reviewId) }, { queryKey: queryKeys.asyncReview(event.reviewId) }, transitions(event.reviewId)];
     case 'meeting.scheduled':
       return [{ queryKey: queryKeys.meeting(event.reviewId) }];
+    case 'notes.changed':
+      return [{ queryKey: queryKeys.reviewNotes(event.reviewId) }];
     case 'factor.changed':
       return [{ queryKey: queryKeys.reviewPart(event.reviewId, 'factors') }, transitions(event.reviewId)];
     case 'whys.changed':

@@ -21,6 +21,7 @@ export const queryKeys = {
   reviewComments: (id: number) => ['reviews', id, 'comments'] as const,
   asyncReview: (id: number) => ['reviews', id, 'async-review'] as const,
   meeting: (id: number) => ['reviews', id, 'meeting'] as const,
+  reviewNotes: (id: number) => ['reviews', id, 'notes'] as const,
   allReviewTransitions: ['review-transitions'] as const,
   reviewTransitions: (id: number) => ['review-transitions', id] as const,
   timeline: (incidentId: number) => ['timeline', incidentId] as const,

@@ -41,6 +41,7 @@ import { ExportMenu } from '../knowledge-base/ExportMenu.js';
 import { AsyncReviewCard } from '../review-comments/AsyncReviewCard.js';
 import { PartComments } from '../review-comments/PartComments.js';
 import { MeetingPanel } from '../meetings/MeetingPanel.js';
+import { NotesPad } from '../notes/NotesPad.js';
 
 // Stable empty lists, so completeness is not recomputed on every render while parts load.
 const noFactors: Factor[] = [];
@@ -100,6 +101,7 @@ function Editor({ review, incident }: { review: Review; incident: Incident }) {
                 <ReviewDetailsCard review={review} />
                 <ReviewAttachments reviewId={review.id} />
                 <AsyncReviewCard reviewId={review.id} readOnly={readOnly} meeting={<MeetingPanel reviewId={review.id} readOnly={readOnly} />} />
+                <NotesPad reviewId={review.id} incidentId={incident.id} readOnly={readOnly} />
                 {/* Every part of the review, in the order its template shows them, each with its comment threads. */}
                 {partsInTemplateOrder(review.template).map((key) =>
                   editorParts[key].deferred && !rest ? (
