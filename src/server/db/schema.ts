@@ -137,6 +137,14 @@ export interface FactorLinksTable {
   created_at: string;
 }
 
+/** A five-whys chain linked to an earlier incident's factor (F18): its conclusion recurs. */
+export interface WhyLinksTable {
+  whys_id: number;
+  to_factor_id: number;
+  created_by_user_id: number | null;
+  created_at: string;
+}
+
 export interface ReviewFactorTimelineEntriesTable {
   factor_id: number;
   timeline_entry_id: number;
@@ -468,6 +476,7 @@ export interface Database {
   review_factor_timeline_entries: ReviewFactorTimelineEntriesTable;
   review_whys: ReviewWhysTable;
   review_whys_factors: ReviewWhysFactorsTable;
+  why_links: WhyLinksTable;
   review_answers: ReviewAnswersTable;
   action_items: ActionItemsTable;
   action_item_factors: ActionItemFactorsTable;
