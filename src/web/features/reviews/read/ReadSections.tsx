@@ -3,6 +3,7 @@ import type { Factor } from '../../../../shared/reviews/factor.schema.js';
 import type { Whys } from '../../../../shared/reviews/whys.schema.js';
 import { Markdown } from '../../../ui/Markdown.js';
 import { RecursBadge } from '../factors/FactorRecurrence.js';
+import { WhysRecurrence } from '../whys/WhysRecurrence.js';
 import { formatDueDate, statusMeta } from '../../actions/action-meta.js';
 
 /** Free text written by people: Markdown, sanitised (see ui/Markdown.tsx). */
@@ -49,6 +50,7 @@ export function WhysChains({ chains }: { chains: Whys[] }) {
               <strong>Systemic cause:</strong> {chain.systemicCause}
             </p>
           )}
+          <WhysRecurrence whysId={chain.id} editable={false} />
         </div>
       ))}
     </>
