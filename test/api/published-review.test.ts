@@ -104,6 +104,9 @@ const otherWrites = [
   'POST /api/reviews/{id}/reviewers',
   'DELETE /api/reviews/{id}/reviewers/{userId}',
   'POST /api/reviews/{id}/sign-off',
+  // The soak decision on an action item (F12) is its progress, like its status: it goes on after publishing.
+  'POST /api/action-items/{id}/accept',
+  'POST /api/action-items/{id}/decline',
   // The meeting: after publishing only its recording link may still be set (meetings/meetings.test.ts).
   'PUT /api/reviews/{id}/meeting',
   // Deploys and changes belong to the organisation, not to a review.

@@ -94,6 +94,8 @@ const expectedAccess: Record<string, 'public' | Role> = {
   'GET /api/action-items/{id}': 'viewer',
   'PATCH /api/action-items/{id}': 'responder',
   'DELETE /api/action-items/{id}': 'responder',
+  'POST /api/action-items/{id}/accept': 'responder',
+  'POST /api/action-items/{id}/decline': 'responder',
   'GET /api/auth/providers': 'public',
   'POST /api/auth/sign-in': 'public',
   'POST /api/auth/sign-out': 'public',

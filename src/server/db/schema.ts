@@ -193,6 +193,11 @@ export interface ActionItemsTable {
   status: string;
   decline_reason: string | null;
   external_url: string | null;
+  /** Soak time (F12): the local date it soaks until, that day's end as UTC ISO, when the sweep ended it, when decided. */
+  soak_until: ColumnType<string | null, string | null | undefined, string | null>;
+  soak_ends_at: ColumnType<string | null, string | null | undefined, string | null>;
+  soak_ended_at: ColumnType<string | null, string | null | undefined, string | null>;
+  decided_at: ColumnType<string | null, string | null | undefined, string | null>;
   version: ColumnType<number, number | undefined, number>;
   created_at: string;
   updated_at: string;

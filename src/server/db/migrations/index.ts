@@ -20,6 +20,7 @@ import * as changeEvents from './2026-12-02-0018-change-events.js';
 import * as searchPerformance from './2026-12-02-0019-search-performance.js';
 import * as asyncReview from './2026-12-02-0020-async-review.js';
 import * as whyLinks from './2026-12-03-0021-why-links.js';
+import * as actionItemSoak from './2026-12-03-0022-action-item-soak.js';
 
 /** Every migration, bundled in code (no globbing at run time), in order. Never edit one that has landed. */
 export const migrations: Record<string, Migration> = {
@@ -44,4 +45,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-02-0019-search-performance': searchPerformance,
   '2026-12-02-0020-async-review': asyncReview,
   '2026-12-03-0021-why-links': whyLinks,
+  '2026-12-03-0022-action-item-soak': actionItemSoak,
 };
