@@ -101,3 +101,21 @@ export function listSuggestions(db: Executor, actor: Actor | null, query: Sugges
 /** The earlier factors `factorId` already links to. */
 export const listLinkedIds = async (db: Executor, factorId: number): Promise<number[]> =>
   (await db.selectFrom('factor_links').select('to_factor_id').where('from_factor_id', '=', factorId).execute()).map((row) => row.to_factor_id);
+
+/**
+ * The incidents whose five-whys chains link to `factorIds` (why_links, written by whys/), those
+ * `actor` may see (filtered in the query): read here for a factor's "recurs", so that factors need
+ * not import whys (whys imports factors).
+ */
+export async function listLinkingChainIncidents(db: Executor, actor: Actor | null, factorIds: number[]): Promise<Array<{ to_factor_id: number; incident_id: number }>> {
+  if (factorIds.length === 0) return [];
+  return db
+    .selectFrom('why_links')
+    .innerJoin('review_whys', 'review_whys.id', 'why_links.whys_id')
+    .innerJoin('reviews', 'reviews.id', 'review_whys.review_id')
+    .innerJoin('incidents', 'incidents.id', 'reviews.incident_id')
+    .select(['why_links.to_factor_id', 'incidents.id as incident_id'])
+    .where('why_links.to_factor_id', 'in', factorIds)
+    .where(visibleIncidents(actor))
+    .execute();
+}

@@ -1,7 +1,6 @@
 import type { Factor } from '../../shared/reviews/factor.schema.js';
 import type { AppContext } from '../context.js';
 import { toLinkedFactor } from './earlier-factors.js';
-import { incidentsLinkingTo } from '../whys/linked-whys.js';
 import * as links from './factor-links.repo.js';
 
 /**
@@ -11,7 +10,7 @@ import * as links from './factor-links.repo.js';
  */
 export async function withLinks(ctx: AppContext, factors: Factor[]): Promise<Factor[]> {
   const ids = factors.map((factor) => factor.id);
-  const [to, from, fromWhys] = await Promise.all([links.listLinkedTo(ctx.db, ctx.actor, ids), links.listLinkedFrom(ctx.db, ctx.actor, ids), incidentsLinkingTo(ctx, ids)]);
+  const [to, from, fromWhys] = await Promise.all([links.listLinkedTo(ctx.db, ctx.actor, ids), links.listLinkedFrom(ctx.db, ctx.actor, ids), links.listLinkingChainIncidents(ctx.db, ctx.actor, ids)]);
   return factors.map((factor) => {
     const linkedFactors = to.filter((row) => row.from_factor_id === factor.id).map(toLinkedFactor);
     const linkedFrom = [...from, ...fromWhys].filter((row) => row.to_factor_id === factor.id);

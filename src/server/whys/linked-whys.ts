@@ -14,5 +14,3 @@ export async function withLinks(ctx: AppContext, chains: Whys[]): Promise<Whys[]
 
 export const withLinksOne = async (ctx: AppContext, chain: Whys): Promise<Whys> => (await withLinks(ctx, [chain]))[0]!;
 
-/** For a factor's "recurs": the incidents whose five-whys conclusions link to each of `factorIds`, those the caller may see. */
-export const incidentsLinkingTo = (ctx: AppContext, factorIds: number[]) => repo.listLinkingIncidents(ctx.db, ctx.actor, factorIds);

@@ -2,7 +2,6 @@ import type { Insertable } from 'kysely';
 import type { Actor } from '../access/actor.js';
 import type { Executor } from '../context.js';
 import type { WhyLinksTable } from '../db/schema.js';
-import { visibleIncidents } from '../access/visibility.js';
 import { placedFactors, type PlacedFactorRow } from '../factors/earlier-factors.js';
 
 /** The chain's review and when its incident started, for the "earlier incident" rule. */
@@ -51,16 +50,3 @@ export const listOwnFactorTerms = (db: Executor, whysId: number) =>
     .where('review_whys_factors.whys_id', '=', whysId)
     .execute();
 
-/** The incidents whose chains link to `factorIds`, those `actor` may see (filtered in the query). */
-export async function listLinkingIncidents(db: Executor, actor: Actor | null, factorIds: number[]): Promise<Array<{ to_factor_id: number; incident_id: number }>> {
-  if (factorIds.length === 0) return [];
-  return db
-    .selectFrom('why_links')
-    .innerJoin('review_whys', 'review_whys.id', 'why_links.whys_id')
-    .innerJoin('reviews', 'reviews.id', 'review_whys.review_id')
-    .innerJoin('incidents', 'incidents.id', 'reviews.incident_id')
-    .select(['why_links.to_factor_id', 'incidents.id as incident_id'])
-    .where('why_links.to_factor_id', 'in', factorIds)
-    .where(visibleIncidents(actor))
-    .execute();
-}
