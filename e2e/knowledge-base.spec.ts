@@ -5,15 +5,29 @@ import { expect, screenshot, test } from './fixtures/test.js';
 test('a published review reaches the knowledge base, is counted as read, and downloads as a PDF', async ({ page, api }) => {
   test.setTimeout(120_000);
   const title = `Primary database failover stalled writes ${Date.now().toString(36)}`;
-  const { incident, review } = await api.incidentWithReview({ title, services: ['orders-db'] });
+  // An earlier incident whose contributor this review's five-whys conclusion turns out to repeat (F18).
+  const earlier = await api.incidentWithReview({ title: `Replica promotion lagged ${Date.now().toString(36)}`, impactStartedAt: '2026-01-10T09:00:00Z' });
+  const earlierFactor = await api.addFactor(earlier.review.id, { kind: 'contributor', title: 'Failover drills skip write traffic', category: 'process' });
+  const { incident, review } = await api.incidentWithReview({ title, services: ['orders-db'], impactStartedAt: '2026-03-10T08:50:00+01:00' });
+  await api.addWhys(review.id, { title: 'Writes stalled', steps: [{ why: 'Why did writes stall?', because: 'The promotion waited.' }], systemicCause: 'Failover drills never include write traffic' });
   await api.updateReview(review.id, { version: review.version, summary: 'Writes stalled for 14 minutes while the replica was promoted.', learnings: 'Failover drills must include write traffic.' });
   await api.addEntries(incident.id, [{ occurredAt: '2026-03-10T09:05:00+01:00', kind: 'signal', text: 'Replication lag alert fired' }]);
   await api.addFactor(review.id, { kind: 'contributor', title: 'Promotion waited for a lagging replica', category: 'technical', tags: ['capacity'] });
   await api.addActionItem(review.id, { title: 'Alert on replication lag before failover' });
 
-  // Publish through the workflow, as its owner would.
+  // The chain's conclusion is linked to the earlier incident's factor, picked from the suggestions.
   const editor = new ReviewEditor(page);
   await editor.goto(review.id);
+  const chain = page.getByTestId('whys-chain');
+  await chain.getByRole('button', { name: "Link to an earlier incident's factor" }).click();
+  const dialog = page.getByRole('dialog', { name: "Link to an earlier incident's factor" });
+  await dialog.getByLabel('Earlier factor').click();
+  await page.getByRole('option', { name: new RegExp(`#${earlier.incident.id} Failover drills skip write traffic`) }).click();
+  await dialog.getByRole('button', { name: 'Link', exact: true }).click();
+  await expect(chain.getByTestId('whys-linked-factor')).toContainText(`#${earlier.incident.id} Failover drills skip write traffic`);
+  expect(earlierFactor.id).toBeGreaterThan(0);
+
+  // Publish through the workflow, as its owner would.
   await editor.publishWithoutMeeting();
 
   // The knowledge base lists it, with its service and factor category.
@@ -29,6 +43,7 @@ test('a published review reaches the knowledge base, is counted as read, and dow
   // Opening it counts a read, which the most-read list shows.
   await card.getByRole('link', { name: title }).click();
   await expect(page.getByTestId('review-document')).toContainText('Replication lag alert fired');
+  await expect(page.getByTestId('review-document').getByTestId('whys-linked-factor')).toContainText(`Recurs: #${earlier.incident.id} Failover drills skip write traffic`);
   await expect.poll(async () => (await api.knowledgeBase()).mostRead.find((entry) => entry.review.reviewId === review.id)?.reads ?? 0).toBe(1);
 
   // The PDF comes from the server.

@@ -80,6 +80,19 @@ test('every section of a review can be filled in, and the read view tells the st
     await dialog.getByRole('button', { name: 'Add action item' }).click();
     await expect(page.getByTestId('action-item-row').filter({ hasText: title! })).toBeVisible();
   }
+  // Soak time (F12): a new item soaks; once its soak is over (moved on through the API here: the
+  // server's clock cannot be), it is accepted with what the change could make worse.
+  const ingress = page.getByTestId('action-item-row').filter({ hasText: 'Create an ingress test suite' });
+  await expect(ingress.getByTestId('soak-badge')).toContainText('Soaking until');
+  const soaked = (await api.actionItemsOf(review.id)).find((item) => item.title.startsWith('Create an ingress test suite'))!;
+  await api.updateActionItem(soaked.id, { version: soaked.version, status: 'proposed' });
+  await ingress.getByRole('button', { name: 'Accept' }).click();
+  const accept = page.getByRole('dialog', { name: /^Accept/ });
+  await accept.getByLabel('What could this change make worse?').fill('Every infrastructure pipeline run takes two minutes longer');
+  await accept.getByRole('button', { name: 'Accept' }).click();
+  await expect(ingress.getByTestId('second-order-effects')).toContainText('Every infrastructure pipeline run takes two minutes longer');
+  await expect(page.getByRole('combobox', { name: /Status of Create an ingress/ })).toHaveValue('Accepted');
+
   await page.getByRole('combobox', { name: /Status of Revert the ALB/ }).click();
   await page.getByRole('option', { name: 'In progress' }).click();
   await expect(page.getByRole('combobox', { name: /Status of Revert the ALB/ })).toHaveValue('In progress');
@@ -98,6 +111,7 @@ test('every section of a review can be filled in, and the read view tells the st
   await expect(doc).toContainText('Status page updated: investigating ingress errors');
   await expect(doc).toContainText('Essential network components can be replaced by the pipeline');
   await expect(doc).toContainText('Revert the ALB de-registration delay');
+  await expect(doc).toContainText('Could make worse: Every infrastructure pipeline run takes two minutes longer');
   await screenshot(page, 'read');
   await page.emulateMedia({ media: 'print' });
   await screenshot(page, 'read-print');

@@ -55,7 +55,7 @@ test('a viewer reads everything but sees no edit controls, and the API refuses t
 
   // Action items: statuses are shown, not editable.
   await page.goto('/action-items');
-  await expect(page.getByTestId('action-row').filter({ hasText: 'Run an ingress smoke test' })).toContainText('Proposed');
+  await expect(page.getByTestId('action-row').filter({ hasText: 'Run an ingress smoke test' })).toContainText('Soaking');
   await expect(page.getByRole('combobox', { name: /^Status of/ })).toHaveCount(0);
 
   // Pages for other roles say so.

@@ -81,6 +81,7 @@ const envSchema = z.object({
     .pipe(z.array(z.iso.date({ error: 'each holiday must be a YYYY-MM-DD date' })))
     .default([]),
   HINDSIGHT_REVIEW_DUE_WORKING_DAYS: z.coerce.number().int().min(0).max(365).default(10),
+  HINDSIGHT_SOAK_WORKING_DAYS: z.coerce.number().int().min(0).max(60).default(5),
   HINDSIGHT_REVIEW_SEVERITIES: z
     .string()
     .transform(csv)
@@ -165,6 +166,8 @@ function toConfig(env: z.output<typeof envSchema>) {
       time: env.HINDSIGHT_GLOBAL_REVIEW_TIME,
       durationMinutes: env.HINDSIGHT_GLOBAL_REVIEW_MINUTES,
     },
+    /** Working days an action item proposed during a review soaks before its owner decides (F12); 0: no soaking. */
+    soakWorkingDays: env.HINDSIGHT_SOAK_WORKING_DAYS,
     reviewPolicy: {
       severities: env.HINDSIGHT_REVIEW_SEVERITIES,
       requireUserFacing: env.HINDSIGHT_REVIEW_REQUIRE_USER_FACING,

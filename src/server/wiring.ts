@@ -1,4 +1,5 @@
 import { pruneAccountsJob } from './accounts/accounts-prune.job.js';
+import { endSoaksJob } from './actions/action-item-soak.job.js';
 import { unlinkDeletedFactorFromActionItems } from './actions/action-items.service.js';
 import type { AppHooks } from './context.js';
 import { pruneEventsJob } from './events/events-prune.job.js';
@@ -20,11 +21,13 @@ export const appHooks = (): AppHooks => ({
   incidentChanged: [syncKeyTimestampEntries, ensureReviewByPolicy],
   factorDeleted: [unlinkDeletedFactorFromActionItems, unlinkDeletedFactorFromWhys],
   eventJobs: [scoreReviewAfterChanges, renamePersonAfterUserRenamed, indexReviewAfterChanges],
-  jobs: [pingJob, pruneJobsJob, pruneAccountsJob, pruneEventsJob, reviewQualityJob, renamePersonJob, pruneIdempotencyKeysJob, indexReviewJob, reindexJob],
+  jobs: [pingJob, pruneJobsJob, pruneAccountsJob, pruneEventsJob, reviewQualityJob, renamePersonJob, pruneIdempotencyKeysJob, indexReviewJob, reindexJob, endSoaksJob],
   jobSchedules: [
     { name: 'jobs.prune', cron: '17 3 * * *', job: pruneJobsJob, payload: {} },
     { name: 'accounts.prune', cron: '7 * * * *', job: pruneAccountsJob, payload: {} },
     { name: 'events.prune', cron: '27 3 * * *', job: pruneEventsJob, payload: {} },
     { name: 'idempotency.prune', cron: '37 * * * *', job: pruneIdempotencyKeysJob, payload: {} },
+    // Soaks end at the end of a working day in the organisation's zone: a sweep every quarter hour.
+    { name: 'action_items.end_soaks', cron: '*/15 * * * *', job: endSoaksJob, payload: {} },
   ],
 });

@@ -44,6 +44,7 @@ const reviewWrites: Record<string, Write> = {
   'PATCH /api/factors/{id}': async (t, ids) => ({ url: `/api/factors/${ids.factor}`, payload: { version: await versionOf(t, `/api/factors/${ids.factor}`), title: 'Renamed' } }),
   'POST /api/factors/{id}/links': async (_, ids) => ({ url: `/api/factors/${ids.factor}/links`, payload: { toFactorId: ids.earlierFactor } }),
   'POST /api/reviews/{id}/whys': async (_, ids) => ({ url: `/api/reviews/${ids.review}/whys`, payload: { title: 'Another chain', steps: [] } }),
+  'POST /api/whys/{id}/links': async (_, ids) => ({ url: `/api/whys/${ids.whys}/links`, payload: { toFactorId: ids.earlierFactor } }),
   'PATCH /api/whys/{id}': async (t, ids) => ({ url: `/api/whys/${ids.whys}`, payload: { version: await versionOf(t, `/api/whys/${ids.whys}`), title: 'Renamed' } }),
   'PUT /api/reviews/{id}/questions/{key}': async (_, ids) => ({ url: `/api/reviews/${ids.review}/questions/got_lucky`, payload: { answer: 'Low traffic' } }),
   'POST /api/reviews/{id}/action-items': async (_, ids) => ({ url: `/api/reviews/${ids.review}/action-items`, payload: { title: 'Another action' } }),
@@ -69,6 +70,7 @@ const reviewWrites: Record<string, Write> = {
     return { url: `/api/reviews/${ids.review}/questions/went_well?version=${items.find((q) => q.key === 'went_well')!.version}` };
   },
   'DELETE /api/factors/{id}/links/{toFactorId}': async (_, ids) => ({ url: `/api/factors/${ids.factor}/links/${ids.earlierFactor}` }),
+  'DELETE /api/whys/{id}/links/{toFactorId}': async (_, ids) => ({ url: `/api/whys/${ids.whys}/links/${ids.earlierFactor}` }),
   'DELETE /api/timeline/{entryId}': async (t, ids) => ({ url: `/api/timeline/${ids.entry}?version=${await versionOf(t, `/api/timeline/${ids.entry}`)}` }),
   'DELETE /api/whys/{id}': async (t, ids) => ({ url: `/api/whys/${ids.whys}?version=${await versionOf(t, `/api/whys/${ids.whys}`)}` }),
   'DELETE /api/action-items/{id}': async (t, ids) => ({ url: `/api/action-items/${ids.action}?version=${await versionOf(t, `/api/action-items/${ids.action}`)}` }),
@@ -111,6 +113,9 @@ const otherWrites = [
   'POST /api/reviews/{id}/reviewers',
   'DELETE /api/reviews/{id}/reviewers/{userId}',
   'POST /api/reviews/{id}/sign-off',
+  // The soak decision on an action item (F12) is its progress, like its status: it goes on after publishing.
+  'POST /api/action-items/{id}/accept',
+  'POST /api/action-items/{id}/decline',
   // The meeting: after publishing only its recording link may still be set (meetings/meetings.test.ts).
   'PUT /api/reviews/{id}/meeting',
   // Deploys and changes belong to the organisation, not to a review.

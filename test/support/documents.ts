@@ -37,7 +37,8 @@ export const factor = (id: number, kind: FactorKind, title: string, extra: Parti
 
 export const actionItem = (id: number, title: string, extra: Partial<ActionItem> = {}): ActionItem => ({
   id, reviewId: 3, incidentId: 7, incidentTitle: incident.title, title, description: null, owner: null, dueDate: null, priority: null, class: null,
-  kind: 'corrective-action', factorIds: [], secondOrderEffects: null, status: 'proposed', declineReason: null, externalUrl: null, overdue: false, ...meta, ...extra,
+  kind: 'corrective-action', factorIds: [], secondOrderEffects: null, status: 'proposed', declineReason: null, externalUrl: null, overdue: false,
+  soakUntil: null, soakEndedAt: null, decidedAt: null, ...meta, ...extra,
 });
 
 /** The parts of a review; questions answered as `answers` says. */

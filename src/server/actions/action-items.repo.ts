@@ -124,3 +124,33 @@ export const listItemIdsOfFactor = async (db: Executor, factorId: number): Promi
 export async function touchItem(db: Executor, id: number, nowIso: string): Promise<void> {
   await db.updateTable('action_items').set((eb) => ({ version: eb('version', '+', 1), updated_at: nowIso })).where('id', '=', id).execute();
 }
+
+/** Items whose soak time is over (F12): still soaking, their soak's end at or before `nowIso`. */
+export const listSoakEnded = async (db: Executor, nowIso: string, limit: number): Promise<number[]> =>
+  (
+    await db
+      .selectFrom('action_items')
+      .select('id')
+      .where('status', '=', 'soaking')
+      .where('soak_ends_at', '<=', nowIso)
+      .orderBy('soak_ends_at')
+      .orderBy('id')
+      .limit(limit)
+      .execute()
+  ).map((row) => row.id);
+
+/**
+ * Ends one item's soak: soaking → proposed (awaiting its owner's decision), guarded in SQL so that
+ * of two sweeps (two instances) exactly one changes it; on PostgreSQL the second waits for the
+ * first's row lock and then finds the status changed. True for the sweep that ended it.
+ */
+export async function endSoak(db: Executor, id: number, nowIso: string): Promise<boolean> {
+  const result = await db
+    .updateTable('action_items')
+    .set((eb) => ({ status: 'proposed', soak_ended_at: nowIso, updated_at: nowIso, version: eb('version', '+', 1) }))
+    .where('id', '=', id)
+    .where('status', '=', 'soaking')
+    .where('soak_ends_at', '<=', nowIso)
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}

@@ -1,7 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
+  actionItemAcceptSchema,
   actionItemCreateSchema,
+  actionItemDeclineSchema,
   actionItemListQuerySchema,
   actionItemListSchema,
   actionItemPageSchema,
@@ -11,6 +13,7 @@ import {
 import { idParam } from '../../shared/common.schema.js';
 import { versionQuerySchema } from '../../shared/reviews/review-parts.schema.js';
 import { conflictResponses, errorResponses } from '../http/problem.schema.js';
+import * as soak from './action-item-soak.js';
 import * as actions from './action-items.service.js';
 
 const tags = ['action items'];
@@ -76,5 +79,29 @@ export const actionItemRoutes: FastifyPluginAsyncZod = async (app) => {
       await actions.deleteActionItem(request.ctx, request.params.id, request.query.version);
       return reply.code(204).send();
     },
+  });
+
+  app.post('/api/action-items/:id/accept', {
+    config: { access: 'responder' },
+    schema: {
+      tags,
+      summary: 'Accept a proposed action item once its soak time is over, saying what the change could make worse (or "None foreseen")',
+      params: idParam,
+      body: actionItemAcceptSchema,
+      response: { 200: actionItemSchema, ...conflictResponses },
+    },
+    handler: (request) => soak.acceptActionItem(request.ctx, request.params.id, request.body),
+  });
+
+  app.post('/api/action-items/:id/decline', {
+    config: { access: 'responder' },
+    schema: {
+      tags,
+      summary: 'Decline a proposed action item once its soak time is over, with the reason',
+      params: idParam,
+      body: actionItemDeclineSchema,
+      response: { 200: actionItemSchema, ...conflictResponses },
+    },
+    handler: (request) => soak.declineActionItem(request.ctx, request.params.id, request.body),
   });
 };

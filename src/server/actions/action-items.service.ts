@@ -4,8 +4,10 @@ import {
   type ActionItem,
   type ActionItemCreate,
   type ActionItemListQuery,
+  type ActionItemStatus,
   type ActionItemUpdate,
 } from '../../shared/actions/action-item.schema.js';
+import { soakUntil } from '../../shared/actions/soak.js';
 import { notFound } from '../../shared/errors.js';
 import { changedFields, type DomainEvent } from '../../shared/events/domain-events.js';
 import { visibleIncidents } from '../access/visibility.js';
@@ -78,7 +80,7 @@ function checkFields(fields: ActionItemFields): void {
 const progressFields: ReadonlySet<string> = new Set(['status', 'declineReason', 'owner', 'dueDate', 'priority', 'externalUrl']);
 const onlyProgress = (update: object) => Object.keys(update).every((key) => key === 'version' || progressFields.has(key));
 
-function itemChange(review: { incidentId: number; id: number }, before: ActionItem | null, after: ActionItem | null): PartChange | null {
+export function itemChange(review: { incidentId: number; id: number }, before: ActionItem | null, after: ActionItem | null): PartChange | null {
   const ids = { incidentId: review.incidentId, reviewId: review.id };
   const item = (after ?? before)!;
   const audit = (action: string) => ({ action, entityType: 'action_item', entityId: item.id, before, after });
@@ -93,22 +95,33 @@ function itemChange(review: { incidentId: number; id: number }, before: ActionIt
   return { event, audit: audit('action_item.update') };
 }
 
-export async function createActionItem(ctx: AppContext, reviewId: number, input: ActionItemCreate): Promise<ActionItem> {
+/**
+ * Soak time (F12): an item proposed during a review (created as `proposed`, while the review is open,
+ * which every creation needs) soaks for HINDSIGHT_SOAK_WORKING_DAYS working days before its owner
+ * decides; an item created with another status (already accepted, done ...) or imported does not.
+ */
+function soakOnCreate(ctx: AppContext, status: ActionItemStatus, soak: boolean): { status: ActionItemStatus; soak_until: string | null; soak_ends_at: string | null } {
+  const until = soak && status === 'proposed' ? soakUntil(ctx.now().toISOString(), ctx.config.soakWorkingDays, ctx.config.calendar) : null;
+  return until ? { status: 'soaking', soak_until: until.until, soak_ends_at: until.endsAt } : { status, soak_until: null, soak_ends_at: null };
+}
+
+export async function createActionItem(ctx: AppContext, reviewId: number, input: ActionItemCreate, options: { soak?: boolean } = {}): Promise<ActionItem> {
   const review = await getReview(ctx, reviewId);
   const { factorIds, owner, ...given } = input;
   const fields = { ...given, owner: (await resolvePerson(ctx.db, 'owner', owner)) ?? null };
   checkFields(fields);
   const nowIso = ctx.now().toISOString();
+  const soak = soakOnCreate(ctx, fields.status, options.soak ?? true);
   return editReview(ctx, review.id, async (trx) => {
     await checkFactorsOfReview(trx, review.id, factorIds);
-    const id = await repo.insertItem(trx, { ...toActionItemValues(fields, nowIso), review_id: review.id, created_at: nowIso });
+    const id = await repo.insertItem(trx, { ...toActionItemValues(fields, nowIso), ...soak, review_id: review.id, created_at: nowIso });
     await repo.replaceFactorLinks(trx, id, factorIds);
     const created = (await readItem(trx, id, todayIn(ctx)))!;
     return { result: created, change: itemChange(review, null, created) };
   });
 }
 
-const itemRecords = (ctx: AppContext): PartRecords<ActionItem> => ({ what: 'Action item', read: (db, id) => readItem(db, id, todayIn(ctx)) });
+export const itemRecords = (ctx: AppContext): PartRecords<ActionItem> => ({ what: 'Action item', read: (db, id) => readItem(db, id, todayIn(ctx)) });
 
 export async function updateActionItem(ctx: AppContext, id: number, update: ActionItemUpdate): Promise<ActionItem> {
   const { version, factorIds, owner, ...given } = update;

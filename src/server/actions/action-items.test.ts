@@ -31,7 +31,7 @@ describe.each(databaseKinds)('action items on %s', (kind) => {
       reviewId: review.id,
       incidentId: incident.id,
       incidentTitle: 'Card payments declined',
-      status: 'proposed',
+      status: 'soaking', // proposed during the review: it soaks first (action-item-soak.test.ts)
       declineReason: null,
       factorIds: [factor.id],
       priority: 'p2',
@@ -55,7 +55,7 @@ describe.each(databaseKinds)('action items on %s', (kind) => {
     const blank = await t.request<Problem>({ method: 'PATCH', url: `/api/action-items/${item.id}`, payload: { version: 1, status: 'declined', declineReason: '  ' } });
     expect(blank.status).toBe(400);
     expect(blank.body.errors?.map((e) => e.field)).toEqual(['declineReason']);
-    expect(await get(t, `/api/action-items/${item.id}`)).toMatchObject({ status: 'proposed', version: 1 });
+    expect(await get(t, `/api/action-items/${item.id}`)).toMatchObject({ status: 'soaking', version: 1 });
 
     const declined = await patch<ActionItem>(t, `/api/action-items/${item.id}`, { version: 1, status: 'declined', declineReason: 'Too costly for the risk; accepted.' });
     expect(declined).toMatchObject({ status: 'declined', declineReason: 'Too costly for the risk; accepted.' });
@@ -103,7 +103,7 @@ describe.each(databaseKinds)('action items on %s', (kind) => {
     expect(overdue.map((i) => i.id)).toEqual([dueYesterday.id]);
     expect(overdue[0]).toMatchObject({ overdue: true, reviewId: a.review.id, incidentId: a.incident.id, incidentTitle: 'Search timeouts' });
     expect((await list('overdue=false')).map((i) => i.title).sort()).toEqual(['Declined', 'Done late', 'Due 10 March', 'No due date']);
-    expect((await list('status=done,proposed')).map((i) => i.id)).toEqual([done.id, undated.id]);
+    expect((await list('status=done,soaking')).map((i) => i.id)).toEqual([done.id, undated.id]);
     // Overdue first, then by due date (closed items too), undated last.
     expect((await list('')).map((i) => i.title)).toEqual(['Due 9 March', 'Done late', 'Declined', 'Due 10 March', 'No due date']);
     expect((await list('status=accepted')).find((i) => i.id === dueToday.id)).toMatchObject({ overdue: false, incidentTitle: 'Login loop' });

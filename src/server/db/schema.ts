@@ -137,6 +137,14 @@ export interface FactorLinksTable {
   created_at: string;
 }
 
+/** A five-whys chain linked to an earlier incident's factor (F18): its conclusion recurs. */
+export interface WhyLinksTable {
+  whys_id: number;
+  to_factor_id: number;
+  created_by_user_id: number | null;
+  created_at: string;
+}
+
 export interface ReviewFactorTimelineEntriesTable {
   factor_id: number;
   timeline_entry_id: number;
@@ -185,6 +193,11 @@ export interface ActionItemsTable {
   status: string;
   decline_reason: string | null;
   external_url: string | null;
+  /** Soak time (F12): the local date it soaks until, that day's end as UTC ISO, when the sweep ended it, when decided. */
+  soak_until: ColumnType<string | null, string | null | undefined, string | null>;
+  soak_ends_at: ColumnType<string | null, string | null | undefined, string | null>;
+  soak_ended_at: ColumnType<string | null, string | null | undefined, string | null>;
+  decided_at: ColumnType<string | null, string | null | undefined, string | null>;
   version: ColumnType<number, number | undefined, number>;
   created_at: string;
   updated_at: string;
@@ -510,6 +523,7 @@ export interface Database {
   review_factor_timeline_entries: ReviewFactorTimelineEntriesTable;
   review_whys: ReviewWhysTable;
   review_whys_factors: ReviewWhysFactorsTable;
+  why_links: WhyLinksTable;
   review_answers: ReviewAnswersTable;
   action_items: ActionItemsTable;
   action_item_factors: ActionItemFactorsTable;

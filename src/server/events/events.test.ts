@@ -14,6 +14,7 @@ import { createReview, patch, post, publishReview } from '../../../test/support/
 import { createAppContext, type AppContext } from '../context.js';
 import { writeTransaction } from '../db/group-commit.js';
 import { openDatabase } from '../db/kysely.js';
+import { endDueSoaks } from '../actions/action-item-soak.js';
 import { recordChange } from './record-change.js';
 
 /** Every event of a change to an account. */
@@ -49,6 +50,7 @@ const incidentEventTypes: Record<Exclude<DomainEventType, `user.${string}` | `ap
   'action_item.created': true,
   'action_item.changed': true,
   'action_item.status_changed': true,
+  'actionItem.soakEnded': true,
   'action_item.deleted': true,
   'external_summary.created': true,
   'external_summary.revoked': true,
@@ -69,6 +71,14 @@ function listen(ctx: AppContext) {
 
 const eventsAfter = (t: TestApp, id: number) => t.database.handle.db.selectFrom('events').selectAll().where('id', '>', id).orderBy('id').execute();
 const lastEventId = async (t: TestApp) => Number((await t.database.handle.db.selectFrom('events').select((eb) => eb.fn.max('id').as('id')).executeTakeFirst())?.id ?? 0);
+
+/** Ends the soak of `item` (F12): the sweep at a clock moved past its end, then back. */
+async function endSoaksLater(t: TestApp, item: ActionItem): Promise<void> {
+  const now = t.clock.now;
+  t.clock.now = new Date(Date.parse(`${item.soakUntil!}T12:00:00Z`) + 2 * 86_400_000);
+  await endDueSoaks(t.ctx);
+  t.clock.now = now;
+}
 
 /** Makes one change of every kind, through the API, on a fresh incident and review. */
 async function everyKindOfChange(t: TestApp): Promise<number> {
@@ -97,6 +107,8 @@ async function everyKindOfChange(t: TestApp): Promise<number> {
   const meeting = { startsAt: '2026-03-12T14:00:00+01:00', durationMinutes: 60, override: { reason: 'The team is together on Thursday only' } };
   await t.request({ method: 'PUT', url: `/api/reviews/${reviewId}/meeting`, payload: meeting });
   await t.request({ method: 'PUT', url: `/api/reviews/${reviewId}/notes`, payload: { text: '14:05 paged the DB team', revision: 0 } });
+  const soaking = await post<ActionItem>(t, `/api/reviews/${reviewId}/action-items`, { title: 'Review pool sizes quarterly' });
+  await endSoaksLater(t, soaking);
   await publishReview(t, reviewId);
   const summary = await post<{ id: number }>(t, `/api/reviews/${reviewId}/external-summaries`, { sections: ['summary'], text: 'What happened.', expiresInDays: 7 });
   await post(t, `/api/reviews/${reviewId}/external-summaries/${summary.id}/revoke`, {});

@@ -14,7 +14,8 @@ export interface PlacedFactorRow {
   category: string | null;
 }
 
-const placedFactors = (db: Executor, actor: Actor | null) =>
+/** Factors with their incident, only on incidents `actor` may see (filtered in the query). */
+export const placedFactors = (db: Executor, actor: Actor | null) =>
   db
     .selectFrom('review_factors')
     .innerJoin('reviews', 'reviews.id', 'review_factors.review_id')
@@ -69,11 +70,12 @@ export async function listLinkedFrom(db: Executor, actor: Actor | null, factorId
 }
 
 export interface SuggestionQuery {
-  factorId: number;
   startedBeforeMs: number;
   category: string | null;
   tags: string[];
   titleWords: string[];
+  /** Factors already linked from the source: not suggested again. */
+  excludeFactorIds: number[];
   limit: number;
 }
 
@@ -82,7 +84,7 @@ export interface SuggestionQuery {
  * yet linked; newest incident first. Tags are a JSON list of keys, so a tag matches as `"key"`.
  */
 export function listSuggestions(db: Executor, actor: Actor | null, query: SuggestionQuery) {
-  return placedFactors(db, actor)
+  let select = placedFactors(db, actor)
     .select('review_factors.tags')
     .where('incidents.started_at_ms', '<', query.startedBeforeMs)
     .where((eb) =>
@@ -91,20 +93,29 @@ export function listSuggestions(db: Executor, actor: Actor | null, query: Sugges
         ...query.tags.map((tag) => eb('review_factors.tags', 'like', `%${JSON.stringify(tag)}%`)),
         ...query.titleWords.map((word) => eb(eb.fn('lower', ['review_factors.title']), 'like', `%${word}%`)),
       ]),
-    )
-    .where((eb) =>
-      eb.not(
-        eb.exists(
-          eb
-            .selectFrom('factor_links')
-            .select('factor_links.to_factor_id')
-            .where('factor_links.from_factor_id', '=', query.factorId)
-            .whereRef('factor_links.to_factor_id', '=', 'review_factors.id'),
-        ),
-      ),
-    )
-    .orderBy('incidents.started_at_ms', 'desc')
-    .orderBy('review_factors.id', 'desc')
-    .limit(query.limit)
+    );
+  if (query.excludeFactorIds.length > 0) select = select.where('review_factors.id', 'not in', query.excludeFactorIds);
+  return select.orderBy('incidents.started_at_ms', 'desc').orderBy('review_factors.id', 'desc').limit(query.limit).execute();
+}
+
+/** The earlier factors `factorId` already links to. */
+export const listLinkedIds = async (db: Executor, factorId: number): Promise<number[]> =>
+  (await db.selectFrom('factor_links').select('to_factor_id').where('from_factor_id', '=', factorId).execute()).map((row) => row.to_factor_id);
+
+/**
+ * The incidents whose five-whys chains link to `factorIds` (why_links, written by whys/), those
+ * `actor` may see (filtered in the query): read here for a factor's "recurs", so that factors need
+ * not import whys (whys imports factors).
+ */
+export async function listLinkingChainIncidents(db: Executor, actor: Actor | null, factorIds: number[]): Promise<Array<{ to_factor_id: number; incident_id: number }>> {
+  if (factorIds.length === 0) return [];
+  return db
+    .selectFrom('why_links')
+    .innerJoin('review_whys', 'review_whys.id', 'why_links.whys_id')
+    .innerJoin('reviews', 'reviews.id', 'review_whys.review_id')
+    .innerJoin('incidents', 'incidents.id', 'reviews.incident_id')
+    .select(['why_links.to_factor_id', 'incidents.id as incident_id'])
+    .where('why_links.to_factor_id', 'in', factorIds)
+    .where(visibleIncidents(actor))
     .execute();
 }

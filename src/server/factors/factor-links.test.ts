@@ -4,7 +4,7 @@ import type { Factor } from '../../shared/reviews/factor.schema.js';
 import { useTestApp, type TestApp } from '../../../test/support/app.js';
 import { databaseKinds } from '../../../test/support/databases.js';
 import { createReview, get, post, publishReview } from '../../../test/support/reviews.js';
-import { titleWords } from './factor-links.service.js';
+import { titleWords } from './earlier-factors.js';
 
 type Suggestions = { items: Array<{ factorId: number; reason: string }> };
 

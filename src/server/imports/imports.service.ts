@@ -169,7 +169,7 @@ async function createFromDocument(ctx: AppContext, actor: Actor, imported: Impor
   for (const item of imported.actionItems) {
     const { title, description } = titled(item.title);
     const fullDescription = [description, item.description].filter(Boolean).join('\n\n').slice(0, DESCRIPTION_MAX) || null;
-    await createActionItem(ctx, review.id, actionItemCreateSchema.parse({ title, description: fullDescription, status: item.done ? 'done' : 'proposed' }));
+    await createActionItem(ctx, review.id, actionItemCreateSchema.parse({ title, description: fullDescription, status: item.done ? 'done' : 'proposed' }), { soak: false });
   }
   await addAttachment(ctx, review.id, { name: fileName, mediaType: mediaTypeOf(file.name), content: file.content });
   return { ...imported, incidentId: incident.id, reviewId: review.id };

@@ -1,9 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { idParam } from '../../shared/common.schema.js';
+import { factorLinkCreateSchema, factorLinkParams, factorLinkSuggestionsSchema } from '../../shared/reviews/factor.schema.js';
 import { versionQuerySchema } from '../../shared/reviews/review-parts.schema.js';
 import { whysCreateSchema, whysListSchema, whysSchema, whysUpdateSchema } from '../../shared/reviews/whys.schema.js';
 import { conflictResponses, errorResponses } from '../http/problem.schema.js';
+import * as links from './why-links.service.js';
 import * as whys from './whys.service.js';
 
 const tags = ['reviews'];
@@ -58,5 +60,42 @@ export const whysRoutes: FastifyPluginAsyncZod = async (app) => {
       await whys.deleteWhys(request.ctx, request.params.id, request.query.version);
       return reply.code(204).send();
     },
+  });
+
+  app.post('/api/whys/:id/links', {
+    config: { access: 'responder' },
+    schema: {
+      tags,
+      summary: "Link a five-whys chain's conclusion to an earlier incident's factor: the cause recurs",
+      params: idParam,
+      body: factorLinkCreateSchema,
+      response: { 201: whysSchema, ...conflictResponses },
+    },
+    handler: async (request, reply) => reply.code(201).send(await links.linkWhys(request.ctx, request.params.id, request.body.toFactorId)),
+  });
+
+  app.delete('/api/whys/:id/links/:toFactorId', {
+    config: { access: 'responder' },
+    schema: {
+      tags,
+      summary: "Remove a five-whys chain's link to an earlier incident's factor",
+      params: factorLinkParams,
+      response: { 204: z.undefined().describe('Unlinked'), ...conflictResponses },
+    },
+    handler: async (request, reply) => {
+      await links.unlinkWhys(request.ctx, request.params.id, request.params.toFactorId);
+      return reply.code(204).send();
+    },
+  });
+
+  app.get('/api/whys/:id/link-suggestions', {
+    config: { access: 'viewer' },
+    schema: {
+      tags,
+      summary: "Earlier incidents' factors like this chain's conclusion (words of the systemic cause, category or tags of its factors), to link",
+      params: idParam,
+      response: { 200: factorLinkSuggestionsSchema, ...errorResponses },
+    },
+    handler: async (request) => ({ items: await links.linkSuggestions(request.ctx, request.params.id) }),
   });
 };

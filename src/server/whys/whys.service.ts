@@ -6,6 +6,7 @@ import type { FactorDeletedReaction } from '../factors/factor-reactions.js';
 import { checkFactorsOfReview } from '../factors/factors.service.js';
 import { editPartRecord, editReview, type PartChange, type PartRecords } from '../reviews/review-edits.js';
 import { getReview } from '../reviews/reviews.service.js';
+import { withLinks, withLinksOne } from './linked-whys.js';
 import { toWhys, toWhysList, toWhysValues, whysFields } from './whys.mapper.js';
 import * as repo from './whys.repo.js';
 
@@ -24,15 +25,19 @@ export async function readWhysOfReview(db: Executor, reviewId: number): Promise<
 
 export async function listWhys(ctx: AppContext, reviewId: number): Promise<Whys[]> {
   const review = await getReview(ctx, reviewId);
-  return readWhysOfReview(ctx.db, review.id);
+  return withLinks(ctx, await readWhysOfReview(ctx.db, review.id));
 }
 
-export async function getWhys(ctx: AppContext, id: number): Promise<Whys> {
+/** The chain as stored, 404 when missing or not visible. */
+async function findWhys(ctx: AppContext, id: number): Promise<Whys> {
   const whys = await readWhys(ctx.db, id);
   if (!whys) throw notFound('Five-whys chain', id);
   await getReview(ctx, whys.reviewId);
   return whys;
 }
+
+/** The chain with its links to earlier incidents' factors (see linked-whys.ts). */
+export const getWhys = async (ctx: AppContext, id: number): Promise<Whys> => withLinksOne(ctx, await findWhys(ctx, id));
 
 const whysRecords: PartRecords<Whys> = { what: 'Five-whys chain', read: readWhys };
 
@@ -45,7 +50,7 @@ export async function createWhys(ctx: AppContext, reviewId: number, input: WhysC
   const review = await getReview(ctx, reviewId);
   const { factorIds, position, ...fields } = input;
   const nowIso = ctx.now().toISOString();
-  return editReview(ctx, review.id, async (trx) => {
+  const created = await editReview(ctx, review.id, async (trx) => {
     await checkFactorsOfReview(trx, review.id, factorIds);
     const at = position ?? (await repo.nextPosition(trx, review.id));
     const id = await repo.insertWhys(trx, { ...toWhysValues({ ...fields, position: at }, nowIso), review_id: review.id, created_at: nowIso });
@@ -54,11 +59,12 @@ export async function createWhys(ctx: AppContext, reviewId: number, input: WhysC
     const event = { type: 'whys.changed', incidentId: review.incidentId, reviewId: review.id, whysId: id, change: 'created' } as const;
     return { result: created, change: whysChange('whys.create', event, null, created) };
   });
+  return withLinksOne(ctx, created);
 }
 
 export async function updateWhys(ctx: AppContext, id: number, update: WhysUpdate): Promise<Whys> {
   const { version, factorIds, ...changes } = update;
-  const review = await getReview(ctx, (await getWhys(ctx, id)).reviewId);
+  const review = await getReview(ctx, (await findWhys(ctx, id)).reviewId);
   const updated = await editPartRecord(
     ctx,
     whysRecords,
@@ -73,11 +79,11 @@ export async function updateWhys(ctx: AppContext, id: number, update: WhysUpdate
     },
     (current, after) => whysChange('whys.update', { type: 'whys.changed', incidentId: review.incidentId, reviewId: review.id, whysId: id, change: 'updated' }, current, after),
   );
-  return updated!;
+  return withLinksOne(ctx, updated!);
 }
 
 export async function deleteWhys(ctx: AppContext, id: number, version: number): Promise<void> {
-  const review = await getReview(ctx, (await getWhys(ctx, id)).reviewId);
+  const review = await getReview(ctx, (await findWhys(ctx, id)).reviewId);
   await editPartRecord(
     ctx,
     whysRecords,

@@ -77,6 +77,9 @@ export const actionItemSchema = z.object({
   declineReason: z.string().nullable(),
   externalUrl: z.string().nullable(),
   overdue: z.boolean().describe('Due before today (in the configured time zone) and neither done nor declined'),
+  soakUntil: z.string().nullable().describe('Soak time (F12): the last day (YYYY-MM-DD, organisation zone) the proposed item soaks before its owner decides; null when it never soaked'),
+  soakEndedAt: z.string().nullable().describe('When its soak ended and the owner was asked to accept or decline it'),
+  decidedAt: z.string().nullable().describe('When it was accepted or declined through the soak decision'),
   ...recordMeta,
 }).meta({ id: 'ActionItem' });
 export type ActionItem = z.infer<typeof actionItemSchema>;
@@ -99,6 +102,24 @@ export const actionItemListQuerySchema = z
 export type ActionItemListQuery = z.output<typeof actionItemListQuerySchema>;
 
 export const actionItemPageSchema = page(actionItemSchema);
+
+/** Accepting a proposed item (F12): what it could make worse, or "None foreseen", said explicitly. */
+export const actionItemAcceptSchema = z
+  .object({
+    secondOrderEffects: z.string().trim().min(1, 'must say what this change could make worse, or "None foreseen"').max(20_000).describe('What could this change make worse?'),
+    version: storedInt.optional().describe('The version you read: 409 when the item changed since'),
+  })
+  .strict();
+export type ActionItemAccept = z.output<typeof actionItemAcceptSchema>;
+
+/** Declining a proposed item (F12) needs a reason. */
+export const actionItemDeclineSchema = z
+  .object({
+    reason: z.string().trim().min(1, 'is required: say why the item is declined').max(5000),
+    version: storedInt.optional().describe('The version you read: 409 when the item changed since'),
+  })
+  .strict();
+export type ActionItemDecline = z.output<typeof actionItemDeclineSchema>;
 
 /** Declining needs a reason (F12); checked on the item as it would be stored. */
 export function declineReasonMissing(item: { status: ActionItemStatus; declineReason: string | null }): boolean {

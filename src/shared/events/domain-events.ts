@@ -44,6 +44,8 @@ export type DomainEvent =
   | ({ type: 'action_item.changed'; actionItemId: number; fields: string[] } & OfReview)
   | ({ type: 'action_item.status_changed'; actionItemId: number; from: ActionItemStatus; to: ActionItemStatus; fields: string[] } & OfReview)
   | ({ type: 'action_item.deleted'; actionItemId: number } & OfReview)
+  /** Soak time over (F12): the owner (null when none, or not an account) is to accept or decline the item. */
+  | ({ type: 'actionItem.soakEnded'; actionItemId: number; ownerUserId: number | null } & OfReview)
   | ({ type: 'external_summary.created'; summaryId: number } & OfReview)
   | ({ type: 'external_summary.revoked'; summaryId: number } & OfReview)
   | { type: 'changes.added'; changeIds: number[] }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { storedInt } from '../common.schema.js';
+import { linkedFactorSchema } from './factor.schema.js';
 import { idList, optionalText, recordMeta, title } from './review-parts.schema.js';
 
 /** Five whys: an ordered chain of why / because pairs from a symptom to a systemic, fixable cause. */
@@ -46,6 +47,10 @@ export const whysSchema = z.object({
   steps: z.array(z.object({ why: z.string(), because: z.string() })),
   systemicCause: z.string().nullable(),
   factorIds: z.array(z.number().int()),
+  linkedFactors: z
+    .array(linkedFactorSchema)
+    .optional()
+    .describe("Earlier incidents' factors the chain's conclusion is linked to (it recurs), those the caller may see; on the whys API, not in the review document"),
   ...recordMeta,
 });
 export type Whys = z.infer<typeof whysSchema>;

@@ -44,6 +44,7 @@ export function changeKeysOf(event: RecordedEvent): string[] {
     case 'action_item.changed':
     case 'action_item.status_changed':
     case 'action_item.deleted':
+    case 'actionItem.soakEnded':
       return [changeKey.actionItem(event.actionItemId)];
     case 'timeline.entry_corrected':
     case 'timeline.entry_deleted':

@@ -105,6 +105,8 @@ export function describeChange(event: DomainEvent): string | null {
       return `moved an action item to “${actionItemStatusNames[event.to] ?? event.to}”`;
     case 'action_item.deleted':
       return 'removed an action item';
+    case 'actionItem.soakEnded':
+      return 'ended the soak time of an action item: its owner is asked to accept or decline it';
     case 'external_summary.created':
       return 'shared an external summary';
     case 'external_summary.revoked':

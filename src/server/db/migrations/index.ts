@@ -19,6 +19,8 @@ import * as timelineEvidence from './2026-12-02-0017-timeline-evidence.js';
 import * as changeEvents from './2026-12-02-0018-change-events.js';
 import * as searchPerformance from './2026-12-02-0019-search-performance.js';
 import * as asyncReview from './2026-12-02-0020-async-review.js';
+import * as whyLinks from './2026-12-03-0021-why-links.js';
+import * as actionItemSoak from './2026-12-03-0022-action-item-soak.js';
 import * as reviewNotes from './2026-12-03-0024-review-notes.js';
 import * as globalReview from './2026-12-03-0029-global-review.js';
 
@@ -44,6 +46,8 @@ export const migrations: Record<string, Migration> = {
   '2026-12-02-0018-change-events': changeEvents,
   '2026-12-02-0019-search-performance': searchPerformance,
   '2026-12-02-0020-async-review': asyncReview,
+  '2026-12-03-0021-why-links': whyLinks,
+  '2026-12-03-0022-action-item-soak': actionItemSoak,
   '2026-12-03-0024-review-notes': reviewNotes,
   '2026-12-03-0029-global-review': globalReview,
 };

@@ -13,6 +13,7 @@ import { classLabels, priorityLabels, statusMeta } from './action-meta.js';
 import { DueDate } from './DueDate.js';
 import { ActionItemForm } from './ActionItemForm.js';
 import { ActionStatusSelect } from './ActionStatusSelect.js';
+import { SoakBadge, SoakDecision } from './SoakDecision.js';
 import { useActionItemMutations } from './use-action-items.js';
 import { useLiveState } from '../../app/live/LiveProvider.js';
 import { useEditorMode } from '../reviews/editor/editor-context.js';
@@ -49,9 +50,16 @@ function ItemRow({ item, onEdit, onStatus, onDelete, canWrite, readOnly }: RowPr
           <Group gap={4}>
             {item.priority && <Badge size="xs" color="dark" variant="light">{priorityLabels[item.priority]}</Badge>}
             {item.class && <Badge size="xs" color="hindsight" variant="light">{classLabels[item.class]}</Badge>}
+            <SoakBadge item={item} />
             <ActionFlags findings={findings} subject={item.title} />
             <EditingNow reviewId={reviewId} field={`actionItems.${item.id}`} />
           </Group>
+          {canWrite && <SoakDecision item={item} reviewId={reviewId} />}
+          {item.status === 'accepted' && item.secondOrderEffects && (
+            <Text fz="xs" c="dimmed" data-testid="second-order-effects">
+              Could make worse: {item.secondOrderEffects}
+            </Text>
+          )}
         </Stack>
       </Table.Td>
       <Table.Td><Text fz="sm" c={item.owner ? undefined : 'dimmed'}>{item.owner?.name ?? '—'}</Text></Table.Td>

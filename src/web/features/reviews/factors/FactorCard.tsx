@@ -111,7 +111,7 @@ export function FactorCard({ factor, timeline, labelOf, onUpdate, onDelete, read
           }}
         />
       </Modal>
-      {!readOnly && <LinkFactorModal factorId={factor.id} opened={linking} onClose={linkDialog.close} />}
+      {!readOnly && <LinkFactorModal source={{ kind: 'factors', id: factor.id }} opened={linking} onClose={linkDialog.close} />}
     </Paper>
   );
 }

@@ -5,10 +5,17 @@ import { Link } from 'react-router';
 import type { Factor, FactorLinkSuggestion } from '../../../../shared/reviews/factor.schema.js';
 import { api } from '../../../api/client.js';
 
-/** The factor as the factors API answers: with its links to earlier incidents' factors (the document has none). */
-const linksKey = (factorId: number) => ['factors', factorId, 'links'] as const;
-const useFactorLinks = (factorId: number) =>
-  useQuery({ queryKey: linksKey(factorId), queryFn: ({ signal }) => api.get<Factor>(`/api/factors/${factorId}`, undefined, signal), staleTime: 30_000 });
+/** What links to earlier incidents' factors (F18): a factor, or a five-whys chain's conclusion. */
+export interface LinkSource {
+  kind: 'factors' | 'whys';
+  id: number;
+}
+
+/** The record as its own API answers: with its links to earlier incidents' factors (the document has none). */
+const linksKey = (source: LinkSource) => [source.kind, source.id, 'links'] as const;
+export const useLinks = <T,>(source: LinkSource) =>
+  useQuery({ queryKey: linksKey(source), queryFn: ({ signal }) => api.get<T>(`/api/${source.kind}/${source.id}`, undefined, signal), staleTime: 30_000 });
+const useFactorLinks = (factorId: number) => useLinks<Factor>({ kind: 'factors', id: factorId });
 
 /** F18: "Recurs: also in #12, #40", each linking to that incident; nothing when the factor does not recur. */
 export function RecursBadge({ factorId }: { factorId: number }) {
@@ -31,20 +38,34 @@ export function RecursBadge({ factorId }: { factorId: number }) {
 
 const reasonText: Record<FactorLinkSuggestion['reason'], string> = { category: 'same category', tag: 'a shared tag', title: 'similar words' };
 
-/** A small picker of earlier incidents' factors like this one (GET /api/factors/{id}/link-suggestions). */
-export function LinkFactorModal({ factorId, opened, onClose }: { factorId: number; opened: boolean; onClose: () => void }) {
+/** A small picker of earlier incidents' factors like this one (GET /api/{factors|whys}/{id}/link-suggestions). */
+/** Removes one link; the badges of both ends ask again. */
+export function useUnlink(source: LinkSource) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (toFactorId: number) => api.delete(`/api/${source.kind}/${source.id}/links/${toFactorId}`),
+    onSuccess: async () => {
+      await queryClient.invalidateQueries({ queryKey: linksKey(source) });
+      await queryClient.invalidateQueries({ queryKey: ['factors'] });
+    },
+  });
+}
+
+export function LinkFactorModal({ source, opened, onClose }: { source: LinkSource; opened: boolean; onClose: () => void }) {
   const queryClient = useQueryClient();
   const [chosen, setChosen] = useState<string | null>(null);
   const suggestions = useQuery({
-    queryKey: ['factors', factorId, 'link-suggestions'],
-    queryFn: ({ signal }) => api.get<{ items: FactorLinkSuggestion[] }>(`/api/factors/${factorId}/link-suggestions`, undefined, signal),
+    queryKey: [source.kind, source.id, 'link-suggestions'],
+    queryFn: ({ signal }) => api.get<{ items: FactorLinkSuggestion[] }>(`/api/${source.kind}/${source.id}/link-suggestions`, undefined, signal),
     enabled: opened,
   });
   const link = useMutation({
-    mutationFn: (toFactorId: number) => api.post<Factor>(`/api/factors/${factorId}/links`, { toFactorId }),
-    onSuccess: async (factor) => {
-      queryClient.setQueryData(linksKey(factorId), factor);
+    mutationFn: (toFactorId: number) => api.post<unknown>(`/api/${source.kind}/${source.id}/links`, { toFactorId }),
+    onSuccess: async (linked) => {
+      queryClient.setQueryData(linksKey(source), linked);
+      // The earlier factor now recurs: its badge asks again.
       await queryClient.invalidateQueries({ queryKey: ['factors'] });
+      await queryClient.invalidateQueries({ queryKey: [source.kind, source.id, 'link-suggestions'] });
       setChosen(null);
       onClose();
     },

@@ -3,7 +3,9 @@ import type { Factor } from '../../../../shared/reviews/factor.schema.js';
 import type { Whys } from '../../../../shared/reviews/whys.schema.js';
 import { Markdown } from '../../../ui/Markdown.js';
 import { RecursBadge } from '../factors/FactorRecurrence.js';
+import { WhysRecurrence } from '../whys/WhysRecurrence.js';
 import { formatDueDate, statusMeta } from '../../actions/action-meta.js';
+import { formatCalendarDay } from '../../../ui/deadline.js';
 
 /** Free text written by people: Markdown, sanitised (see ui/Markdown.tsx). */
 export function Prose({ text, empty = 'Not written.' }: { text: string | null | undefined; empty?: string }) {
@@ -49,6 +51,7 @@ export function WhysChains({ chains }: { chains: Whys[] }) {
               <strong>Systemic cause:</strong> {chain.systemicCause}
             </p>
           )}
+          <WhysRecurrence whysId={chain.id} editable={false} />
         </div>
       ))}
     </>
@@ -77,7 +80,12 @@ export function ActionTable({ items }: { items: ActionItem[] }) {
             </td>
             <td>{item.owner?.name ?? '—'}</td>
             <td className="hs-time">{formatDueDate(item.dueDate)}{item.overdue ? ' (overdue)' : ''}</td>
-            <td>{statusMeta[item.status].label}{item.status === 'declined' && item.declineReason ? `: ${item.declineReason}` : ''}</td>
+            <td data-testid="read-action-status">
+              {statusMeta[item.status].label}
+              {item.status === 'soaking' && item.soakUntil ? ` until ${formatCalendarDay(item.soakUntil)}` : ''}
+              {item.status === 'declined' && item.declineReason ? `: ${item.declineReason}` : ''}
+              {item.status !== 'declined' && item.secondOrderEffects && <span className="hs-meta"><br />Could make worse: {item.secondOrderEffects}</span>}
+            </td>
           </tr>
         ))}
       </tbody>

@@ -9,6 +9,7 @@ import { whyQuestion } from './why-question.js';
 import { LanguageHints } from '../../language/LanguageHints.js';
 import { useEditorMode } from '../editor/editor-context.js';
 import { EditingNow } from '../editor/presence/PresenceBar.js';
+import { WhysRecurrence } from './WhysRecurrence.js';
 
 export interface ChainDraft {
   title: string;
@@ -99,6 +100,7 @@ export function WhysChain({ chain, index, onSave, onDelete }: Props) {
         </Stack>
         <Textarea label="Systemic cause" description="A cause that can actually be fixed: a process or design change, not “be more careful”." name="systemicCause" value={draft.systemicCause} readOnly={readOnly} onChange={(e) => set({ systemicCause: e.currentTarget.value })} {...field.inputProps} />
         {!readOnly && <LanguageHints text={draft.systemicCause} label="Systemic cause" />}
+        <WhysRecurrence whysId={chain.id} editable={!readOnly} />
         <FieldStatus field={field} testId="whys-status" />
       </Stack>
     </Paper>
