@@ -95,6 +95,8 @@ export function invalidationsFor(event: DomainEvent): Invalidation[] {
       return [{ queryKey: queryKeys.externalSummaries(event.reviewId) }];
     case 'changes.added':
       return [{ queryKey: queryKeys.changes }];
+    case 'tracker.changed':
+      return [{ queryKey: queryKeys.trackers }];
     case 'user.created':
       return [{ queryKey: queryKeys.users }, { queryKey: ['people'] }];
     case 'user.changed':
