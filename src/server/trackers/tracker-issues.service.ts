@@ -1,9 +1,9 @@
-import { closedActionItemStatuses, type ActionItem, type ActionItemStatus } from '../../shared/actions/action-item.schema.js';
+import { closedActionItemStatuses, type ActionItemStatus } from '../../shared/actions/action-item.schema.js';
 import { AppError } from '../../shared/errors.js';
 import { trackerKindLabels, type ReviewTrackerIssues, type TrackerIssue, type TrackerKind } from '../../shared/trackers/tracker.schema.js';
 import type { Actor } from '../access/actor.js';
 import { getActionItem, updateActionItem } from '../actions/action-items.service.js';
-import type { AppContext, Executor } from '../context.js';
+import type { AppContext } from '../context.js';
 import { writeTransaction } from '../db/group-commit.js';
 import { recordIssueChange } from './tracker-issue-change.js';
 import { getIncident } from '../incidents/incidents.service.js';

@@ -2,7 +2,7 @@ import { AppError, notFound } from '../../shared/errors.js';
 import type { TrackerConnection, TrackerConnectionCreate, TrackerConnectionUpdate, TrackerPersonInput } from '../../shared/trackers/tracker.schema.js';
 import type { AppContext, Executor } from '../context.js';
 import { randomSecret } from '../accounts/secrets.js';
-import { findUserById } from '../accounts/users.repo.js';
+import { getUser } from '../accounts/users.service.js';
 import { writeTransaction } from '../db/group-commit.js';
 import { recordChange } from '../events/record-change.js';
 import { invalidField, versionConflict } from '../http/version-conflict.js';
@@ -130,7 +130,7 @@ export async function listPeople(ctx: AppContext, id: number) {
 /** Who a user is in the tracker (GitHub login, GitLab username, Jira account id): issues made from their items are assigned to them. */
 export async function setPerson(ctx: AppContext, id: number, input: TrackerPersonInput) {
   const connection = await getConnection(ctx, id);
-  const user = await findUserById(ctx.db, input.userId);
+  const user = await getUser(ctx, input.userId).catch(() => null);
   if (!user) throw invalidField('userId', 'is not a user');
   await writeTransaction(ctx.db, async (trx) => {
     await repo.upsertPerson(trx, id, input.userId, input.externalUser);
