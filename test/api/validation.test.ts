@@ -38,6 +38,8 @@ describe.each(databaseKinds)('request validation on %s', (kind) => {
     const withBodies = Object.entries(spec.paths).flatMap(([path, operations]) =>
       Object.entries(operations)
         .filter(([, operation]) => operation.requestBody)
+        // Signed webhooks check the signature before anything else (401) and take the sender's format (trackers/trackers.test.ts).
+        .filter(() => !path.endsWith('/webhook'))
         .map(([method, operation]) => ({ method: method.toUpperCase(), path, operation })),
     );
     expect(withBodies.length).toBeGreaterThanOrEqual(6);
