@@ -56,7 +56,7 @@ describe.each(databaseKinds)('request validation on %s', (kind) => {
       expect(brokenJson.headers['content-type']).toMatch(/^application\/problem\+json/);
       expect(await snapshot(t), `${method} ${path} wrote despite rejecting`).toBe(before);
     }
-  });
+  }, 120_000);
 
   const cases: Array<{ name: string; method: 'POST' | 'PATCH'; url: (ids: { incidentId: number; reviewId: number }) => string; payload: unknown; field: string }> = [
     { name: 'unknown severity', method: 'POST', url: () => '/api/incidents', payload: { title: 'x', severity: 'sev9' }, field: 'severity' },
