@@ -21,14 +21,14 @@ test('an admin connects GitHub, a responder makes an issue from an action item, 
 
   // Settings → Trackers: connect, read the secret shown once, test the connection.
   await page.goto('/settings/trackers');
-  await expect(page.getByRole('heading', { name: 'Trackers' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Trackers' })).toBeVisible({ timeout: 30_000 });
   await page.getByRole('button', { name: 'Connect tracker' }).click();
   const dialog = page.getByRole('dialog');
-  await dialog.getByLabel('Name').fill('Payments GitHub');
+  await dialog.getByLabel('Name', { exact: true }).fill('Payments GitHub');
   await dialog.getByLabel('API URL').fill(`${fake.url}/github`);
   await dialog.getByLabel('Repository (owner/repo)').fill('acme/payments');
   await dialog.getByLabel(/^Token/).fill('ghp_e2e_token');
-  const services = dialog.getByLabel('Services');
+  const services = dialog.getByRole('combobox', { name: 'Services' });
   await services.fill(service);
   await services.press('Enter');
   await screenshot(page, 'tracker-connect', { fullPage: false });
@@ -53,7 +53,7 @@ test('an admin connects GitHub, a responder makes an issue from an action item, 
   const responderPage = await context.newPage();
   await responderPage.goto(`/reviews/${review.id}`);
   const row = responderPage.getByTestId('action-item-row').filter({ hasText: 'Alert when the payment pool is saturated' });
-  await row.getByRole('button', { name: 'Create issue in Payments GitHub (GitHub)' }).click();
+  await row.getByRole('button', { name: 'Create issue in Payments GitHub (GitHub)' }).click({ timeout: 30_000 });
   const issue = row.getByTestId('tracker-issue');
   // "creating…" while the job runs, then the link (the machine is slow: wait on the state).
   await expect(issue).toContainText(/creating…|GitHub #/);
