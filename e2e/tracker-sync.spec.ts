@@ -24,9 +24,9 @@ test('an admin connects GitHub, a responder makes an issue from an action item, 
   await expect(page.getByRole('heading', { name: 'Trackers' })).toBeVisible({ timeout: 30_000 });
   await page.getByRole('button', { name: 'Connect tracker' }).click();
   const dialog = page.getByRole('dialog');
-  await dialog.getByLabel('Name', { exact: true }).fill('Payments GitHub');
-  await dialog.getByLabel('API URL').fill(`${fake.url}/github`);
-  await dialog.getByLabel('Repository (owner/repo)').fill('acme/payments');
+  await dialog.getByRole('textbox', { name: /^Name/ }).fill('Payments GitHub');
+  await dialog.getByRole('textbox', { name: /^API URL/ }).fill(`${fake.url}/github`);
+  await dialog.getByRole('textbox', { name: /^Repository \(owner\/repo\)/ }).fill('acme/payments');
   await dialog.getByLabel(/^Token/).fill('ghp_e2e_token');
   const services = dialog.getByRole('combobox', { name: 'Services' });
   await services.fill(service);
