@@ -53,7 +53,10 @@ test('an admin connects GitHub, a responder makes an issue from an action item, 
   const responderPage = await context.newPage();
   await responderPage.goto(`/reviews/${review.id}`);
   const row = responderPage.getByTestId('action-item-row').filter({ hasText: 'Alert when the payment pool is saturated' });
-  await row.getByRole('button', { name: 'Create issue in Payments GitHub (GitHub)' }).click({ timeout: 30_000 });
+  const createButton = row.getByRole('button', { name: 'Create issue in Payments GitHub (GitHub)' });
+  await expect(createButton).toBeVisible({ timeout: 30_000 });
+  await screenshot(responderPage, 'tracker-create-issue', { fullPage: false });
+  await createButton.click({ timeout: 30_000 });
   const issue = row.getByTestId('tracker-issue');
   // "creating…" while the job runs, then the link (the machine is slow: wait on the state).
   await expect(issue).toContainText(/creating…|GitHub #/);
