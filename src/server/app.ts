@@ -43,6 +43,8 @@ import { knowledgeBaseRoutes } from './knowledge-base/knowledge-base.routes.js';
 import { globalReviewRoutes } from './global-review/global-review.routes.js';
 import { portfolioRoutes } from './portfolio/portfolio.routes.js';
 import { digestRoutes } from './digests/digests.routes.js';
+import { trackerRoutes } from './trackers/trackers.routes.js';
+import { trackerWebhookRoutes } from './trackers/tracker-webhooks.routes.js';
 import { registerWebApp } from './web-app.js';
 import { registerOperations, registerRequestHeaders, type OperationsOptions } from './operations/register-operations.js';
 import { Readiness } from './operations/readiness.js';
@@ -120,6 +122,8 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   await app.register(searchRoutes);
   await app.register(knowledgeBaseRoutes);
   await app.register(exportRoutes);
+  await app.register(trackerRoutes);
+  await app.register(trackerWebhookRoutes);
   if (options.webRoot) await registerWebApp(app, options.webRoot);
   return app;
 }

@@ -9,6 +9,7 @@ import { renamePersonAfterUserRenamed, renamePersonJob } from './people/rename-p
 import { reviewQualityJob, scoreReviewAfterChanges } from './review-document/review-quality.job.js';
 import { ensureReviewByPolicy } from './reviews/reviews.service.js';
 import { indexReviewAfterChanges, indexReviewJob, reindexJob } from './search/search-index.job.js';
+import { createTrackerIssueJob, syncTrackerIssueAfterStatusChange, syncTrackerIssueStateJob } from './trackers/tracker-issue.job.js';
 import { syncKeyTimestampEntries } from './timeline/key-timestamp-entries.js';
 import { unlinkDeletedFactorFromWhys } from './whys/whys.service.js';
 
@@ -20,8 +21,8 @@ import { unlinkDeletedFactorFromWhys } from './whys/whys.service.js';
 export const appHooks = (): AppHooks => ({
   incidentChanged: [syncKeyTimestampEntries, ensureReviewByPolicy],
   factorDeleted: [unlinkDeletedFactorFromActionItems, unlinkDeletedFactorFromWhys],
-  eventJobs: [scoreReviewAfterChanges, renamePersonAfterUserRenamed, indexReviewAfterChanges],
-  jobs: [pingJob, pruneJobsJob, pruneAccountsJob, pruneEventsJob, reviewQualityJob, renamePersonJob, pruneIdempotencyKeysJob, indexReviewJob, reindexJob, endSoaksJob],
+  eventJobs: [scoreReviewAfterChanges, renamePersonAfterUserRenamed, indexReviewAfterChanges, syncTrackerIssueAfterStatusChange],
+  jobs: [pingJob, pruneJobsJob, pruneAccountsJob, pruneEventsJob, reviewQualityJob, renamePersonJob, pruneIdempotencyKeysJob, indexReviewJob, reindexJob, endSoaksJob, createTrackerIssueJob, syncTrackerIssueStateJob],
   jobSchedules: [
     { name: 'jobs.prune', cron: '17 3 * * *', job: pruneJobsJob, payload: {} },
     { name: 'accounts.prune', cron: '7 * * * *', job: pruneAccountsJob, payload: {} },

@@ -12,7 +12,7 @@ import { incidentInput } from '../support/factories.js';
  * deciding, in this table, who may call it. The walk below calls every route as every role and as
  * nobody, and checks the outcome against the table.
  */
-const expectedAccess: Record<string, 'public' | Role> = {
+const expectedAccess: Record<string, 'public' | 'signed' | Role> = {
   'GET /healthz': 'public',
   'GET /livez': 'public',
   'GET /readyz': 'public',
@@ -152,6 +152,19 @@ const expectedAccess: Record<string, 'public' | Role> = {
   'POST /api/reviews/{id}/external-summaries/{summaryId}/revoke': 'responder',
   // Anyone with the link: the token is the credential (sharing/external-summaries.test.ts).
   'GET /api/shared/{token}': 'public',
+  'GET /api/trackers': 'admin',
+  'POST /api/trackers': 'admin',
+  'GET /api/trackers/{id}': 'admin',
+  'PATCH /api/trackers/{id}': 'admin',
+  'DELETE /api/trackers/{id}': 'admin',
+  'POST /api/trackers/{id}/test': 'admin',
+  'GET /api/trackers/{id}/people': 'admin',
+  'PUT /api/trackers/{id}/people': 'admin',
+  'DELETE /api/trackers/{id}/people/{userId}': 'admin',
+  'GET /api/reviews/{id}/tracker-issues': 'viewer',
+  'POST /api/action-items/{id}/tracker-issue': 'responder',
+  // Public but signed with the connection's webhook secret: without a signature everyone gets 401 (trackers/trackers.test.ts).
+  'POST /api/trackers/{id}/webhook': 'signed',
 };
 
 type Route = { method: string; path: string };
@@ -226,6 +239,12 @@ describe.each(databaseKinds)('route access on %s', (kind) => {
       const needs = expectedAccess[`${route.method} ${route.path}`]!;
       const options = { method: route.method as 'GET', url: urlFor(route, ids), ...(route.method === 'GET' ? {} : { payload: {} }) };
       const anonymous = await t.requestAs(null, options);
+      if (needs === 'signed') {
+        for (const [who, response] of [['nobody', anonymous], ...(await Promise.all((['viewer', 'responder', 'admin'] as const).map(async (role) => [role, await callers[role].request(options)] as const)))] as const) {
+          if (response.status !== 401) outcomes.push(`${route.method} ${route.path} unsigned as ${who}: ${response.status}, expected 401`);
+        }
+        continue;
+      }
       if (needs !== 'public' && anonymous.status !== 401) outcomes.push(`${route.method} ${route.path} without a session: ${anonymous.status}, expected 401`);
       for (const role of ['viewer', 'responder', 'admin'] as const) {
         const response = await callers[role].request(options);

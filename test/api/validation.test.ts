@@ -38,6 +38,8 @@ describe.each(databaseKinds)('request validation on %s', (kind) => {
     const withBodies = Object.entries(spec.paths).flatMap(([path, operations]) =>
       Object.entries(operations)
         .filter(([, operation]) => operation.requestBody)
+        // Signed webhooks check the signature before anything else (401) and take the sender's format (trackers/trackers.test.ts).
+        .filter(() => !path.endsWith('/webhook'))
         .map(([method, operation]) => ({ method: method.toUpperCase(), path, operation })),
     );
     expect(withBodies.length).toBeGreaterThanOrEqual(6);
@@ -54,7 +56,7 @@ describe.each(databaseKinds)('request validation on %s', (kind) => {
       expect(brokenJson.headers['content-type']).toMatch(/^application\/problem\+json/);
       expect(await snapshot(t), `${method} ${path} wrote despite rejecting`).toBe(before);
     }
-  });
+  }, 120_000);
 
   const cases: Array<{ name: string; method: 'POST' | 'PATCH'; url: (ids: { incidentId: number; reviewId: number }) => string; payload: unknown; field: string }> = [
     { name: 'unknown severity', method: 'POST', url: () => '/api/incidents', payload: { title: 'x', severity: 'sev9' }, field: 'severity' },

@@ -551,4 +551,63 @@ export interface Database {
   global_review_notes: GlobalReviewNotesTable;
   review_notes: ReviewNotesTable;
   review_note_acceptances: ReviewNoteAcceptancesTable;
+  tracker_connections: TrackerConnectionsTable;
+  tracker_services: TrackerServicesTable;
+  tracker_people: TrackerPeopleTable;
+  tracker_issues: TrackerIssuesTable;
+  tracker_deliveries: TrackerDeliveriesTable;
+}
+
+/** A connection to a GitHub repository, GitLab project or Jira project (trackers/). The token and secret never leave the server. */
+export interface TrackerConnectionsTable {
+  id: Id;
+  name: string;
+  kind: string;
+  base_url: string;
+  project: string;
+  /** Jira: the e-mail the API token belongs to (basic auth). */
+  username: string | null;
+  token: string;
+  webhook_secret: string;
+  is_default: number;
+  version: ColumnType<number, number | undefined, number>;
+  created_at: string;
+  updated_at: string;
+}
+
+/** Which connection an incident service's action items go to (service lower-cased, one connection each). */
+export interface TrackerServicesTable {
+  connection_id: number;
+  service: string;
+}
+
+/** Who a user is in a tracker: GitHub login, GitLab username, Jira account id. */
+export interface TrackerPeopleTable {
+  connection_id: number;
+  user_id: number;
+  external_user: string;
+}
+
+/** The issue made from an action item: state creating | open | closed | failed. */
+export interface TrackerIssuesTable {
+  action_item_id: number;
+  connection_id: number;
+  state: string;
+  external_id: string | null;
+  issue_key: string | null;
+  url: string | null;
+  assignee: string | null;
+  error: string | null;
+  /** When the tracker last changed the issue, as applied: older webhook payloads are refused. */
+  last_event_at_ms: ColumnType<number, number | undefined, number>;
+  status_before_close: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A webhook delivery already applied, by the tracker's delivery id. */
+export interface TrackerDeliveriesTable {
+  connection_id: number;
+  delivery_id: string;
+  received_at: string;
 }

@@ -52,6 +52,7 @@ export type DomainEvent =
   /** A note or decision on an agenda item (item), or the attendees (item null); with the item's incident, if it has one. */
   | ({ type: 'global_review.changed'; day: string; item: string } & OfIncident)
   | { type: 'global_review.changed'; day: string; item: string | null }
+  | { type: 'tracker.changed'; trackerId: number; change: PartChange }
   | { type: 'user.created'; userId: number }
   | { type: 'user.changed'; userId: number; fields: string[] }
   | { type: 'api_token.created'; tokenId: number; userId: number }

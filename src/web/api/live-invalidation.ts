@@ -101,6 +101,8 @@ export function invalidationsFor(event: DomainEvent): Invalidation[] {
     case 'global_review.changed':
       // The session's own page, and the upcoming one when it is that session.
       return [{ queryKey: queryKeys.globalReviews }];
+    case 'tracker.changed':
+      return [{ queryKey: queryKeys.trackers }];
     case 'user.created':
       return [{ queryKey: queryKeys.users }, { queryKey: ['people'] }];
     case 'user.changed':

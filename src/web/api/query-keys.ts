@@ -50,6 +50,9 @@ export const queryKeys = {
   job: (id: number) => ['jobs', id] as const,
   search: (q: string) => ['search', q] as const,
   relatedIncidents: (reviewId: number) => ['reviews', reviewId, 'related'] as const,
+  /** Tracker connections (admin), and a review's tracker issues (under its action items, so their events refetch it). */
+  trackers: ['trackers'] as const,
+  reviewTrackerIssues: (reviewId: number) => ['reviews', reviewId, 'action-items', 'tracker-issues'] as const,
   providers: ['auth', 'providers'] as const,
   setupStatus: ['auth', 'setup'] as const,
 };

@@ -18,6 +18,8 @@ import { useActionItemMutations } from './use-action-items.js';
 import { useLiveState } from '../../app/live/LiveProvider.js';
 import { useEditorMode } from '../reviews/editor/editor-context.js';
 import { EditingNow } from '../reviews/editor/presence/PresenceBar.js';
+import type { ReviewTrackerIssues } from '../../../shared/trackers/tracker.schema.js';
+import { TrackerIssueLink, useReviewTrackerIssues } from '../trackers/TrackerIssue.js';
 
 interface RowProps {
   item: ActionItem;
@@ -27,9 +29,10 @@ interface RowProps {
   canWrite: boolean;
   /** A published review: progress may change, the item itself may not be deleted. */
   readOnly: boolean;
+  trackerIssues: ReviewTrackerIssues | undefined;
 }
 
-function ItemRow({ item, onEdit, onStatus, onDelete, canWrite, readOnly }: RowProps) {
+function ItemRow({ item, onEdit, onStatus, onDelete, canWrite, readOnly, trackerIssues }: RowProps) {
   // F8: vague wording, no owner, no due date, no linked factor (from the review's quality score).
   const findings = useActionFindings('action', item.id);
   const { reviewId } = useEditorMode();
@@ -60,6 +63,7 @@ function ItemRow({ item, onEdit, onStatus, onDelete, canWrite, readOnly }: RowPr
               Could make worse: {item.secondOrderEffects}
             </Text>
           )}
+          <TrackerIssueLink reviewId={reviewId} actionItemId={item.id} issues={trackerIssues} canWrite={canWrite} />
         </Stack>
       </Table.Td>
       <Table.Td><Text fz="sm" c={item.owner ? undefined : 'dimmed'}>{item.owner?.name ?? '—'}</Text></Table.Td>
@@ -87,6 +91,7 @@ export function ActionItemsSection({ reviewId, factors }: { reviewId: number; fa
   const { canWrite } = useSession();
   const { readOnly } = useEditorMode();
   const mutations = useActionItemMutations(reviewId);
+  const trackerIssues = useReviewTrackerIssues(reviewId);
   // base: the item as it was when the form opened; initial: what the form starts with.
   const [editing, setEditingState] = useState<{ base: ActionItem; initial: ActionItem } | 'new' | null>(null);
   // While an item's dialog is open, the others see it is being edited.
@@ -125,7 +130,7 @@ export function ActionItemsSection({ reviewId, factors }: { reviewId: number; fa
             </Table.Thead>
             <Table.Tbody>
               {list.map((item) => (
-                <ItemRow key={item.id} item={item} onEdit={() => setEditing({ base: item, initial: item })} onStatus={onStatus} onDelete={() => void mutations.remove(item).catch(fail)} canWrite={canWrite} readOnly={readOnly} />
+                <ItemRow key={item.id} item={item} onEdit={() => setEditing({ base: item, initial: item })} onStatus={onStatus} onDelete={() => void mutations.remove(item).catch(fail)} canWrite={canWrite} readOnly={readOnly} trackerIssues={trackerIssues.data} />
               ))}
             </Table.Tbody>
           </Table>
