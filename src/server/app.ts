@@ -39,6 +39,7 @@ import { liveRoutes } from './live/live.routes.js';
 import { externalSummaryRoutes, sharedSummaryRoutes } from './sharing/external-summaries.routes.js';
 import { exportRoutes } from './exports/exports.routes.js';
 import { knowledgeBaseRoutes } from './knowledge-base/knowledge-base.routes.js';
+import { notificationRoutes } from './notifications/notifications.routes.js';
 import { registerWebApp } from './web-app.js';
 import { registerOperations, registerRequestHeaders, type OperationsOptions } from './operations/register-operations.js';
 import { Readiness } from './operations/readiness.js';
@@ -98,6 +99,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   await app.register(importRoutes);
   await app.register(changeRoutes);
   await app.register(attachmentRoutes);
+  await app.register(notificationRoutes);
   await app.register(authRoutes, { ctx });
   await app.register(oidcRoutes, { ctx });
   await app.register(userRoutes);

@@ -6,6 +6,10 @@ import { pruneIdempotencyKeysJob } from './idempotency/idempotency-prune.job.js'
 import { pingJob, pruneJobsJob } from './jobs/system.jobs.js';
 import { renamePersonAfterUserRenamed, renamePersonJob } from './people/rename-person.job.js';
 import { reviewQualityJob, scoreReviewAfterChanges } from './review-document/review-quality.job.js';
+import { deliverNotificationJob } from './notifications/deliver.job.js';
+import { digestJob, digestSweepJob } from './notifications/digest.job.js';
+import { notifyAfterEvents, notifyEventJob } from './notifications/notification-events.job.js';
+import { remindersJob } from './notifications/reminders.job.js';
 import { ensureReviewByPolicy } from './reviews/reviews.service.js';
 import { indexReviewAfterChanges, indexReviewJob, reindexJob } from './search/search-index.job.js';
 import { syncKeyTimestampEntries } from './timeline/key-timestamp-entries.js';
@@ -19,12 +23,15 @@ import { unlinkDeletedFactorFromWhys } from './whys/whys.service.js';
 export const appHooks = (): AppHooks => ({
   incidentChanged: [syncKeyTimestampEntries, ensureReviewByPolicy],
   factorDeleted: [unlinkDeletedFactorFromActionItems, unlinkDeletedFactorFromWhys],
-  eventJobs: [scoreReviewAfterChanges, renamePersonAfterUserRenamed, indexReviewAfterChanges],
-  jobs: [pingJob, pruneJobsJob, pruneAccountsJob, pruneEventsJob, reviewQualityJob, renamePersonJob, pruneIdempotencyKeysJob, indexReviewJob, reindexJob],
+  eventJobs: [scoreReviewAfterChanges, renamePersonAfterUserRenamed, indexReviewAfterChanges, notifyAfterEvents],
+  jobs: [pingJob, pruneJobsJob, pruneAccountsJob, pruneEventsJob, reviewQualityJob, renamePersonJob, pruneIdempotencyKeysJob, indexReviewJob, reindexJob,
+    notifyEventJob, deliverNotificationJob, remindersJob, digestJob, digestSweepJob],
   jobSchedules: [
     { name: 'jobs.prune', cron: '17 3 * * *', job: pruneJobsJob, payload: {} },
     { name: 'accounts.prune', cron: '7 * * * *', job: pruneAccountsJob, payload: {} },
     { name: 'events.prune', cron: '27 3 * * *', job: pruneEventsJob, payload: {} },
     { name: 'idempotency.prune', cron: '37 * * * *', job: pruneIdempotencyKeysJob, payload: {} },
+    { name: 'notifications.reminders', cron: '5 * * * *', job: remindersJob, payload: {} },
+    { name: 'notifications.digests', cron: '0 * * * *', job: digestSweepJob, payload: {} },
   ],
 });

@@ -456,6 +456,48 @@ export interface ReviewMeetingsTable {
   updated_at: string;
 }
 
+/** A user's notification preferences (shared/notifications/preferences.schema.ts) as JSON. */
+export interface NotificationPreferencesTable {
+  user_id: number;
+  preferences: string;
+  digest_hour: number | null;
+  time_zone: string;
+  version: ColumnType<number, number | undefined, number>;
+  updated_at: string;
+}
+
+/** Where signed outbound webhooks go (Standard Webhooks); the secret is shown once, when created. */
+export interface WebhookEndpointsTable {
+  id: Id;
+  url: string;
+  description: string;
+  /** JSON list of message kinds; [] means every kind. */
+  kinds: string;
+  secret: string;
+  enabled: ColumnType<BoolInt, BoolInt | undefined, BoolInt>;
+  created_at: string;
+  updated_at: string;
+}
+
+/** One message to one recipient on one channel; `delivery_key` is unique, so nothing is sent twice. */
+export interface NotificationDeliveriesTable {
+  id: Id;
+  delivery_key: string;
+  message_key: string;
+  kind: string;
+  channel: 'email' | 'slack' | 'webhook';
+  user_id: number | null;
+  target: string;
+  incident_id: number | null;
+  message: string;
+  state: 'queued' | 'digest' | 'sent' | 'skipped';
+  created_at: string;
+  created_at_ms: number;
+  sent_at: ColumnType<string | null, string | null | undefined, string | null>;
+  sent_at_ms: ColumnType<number | null, number | null | undefined, number | null>;
+  detail: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
 export interface Database {
   incidents: IncidentsTable;
   incident_tags: IncidentTagsTable;
@@ -491,4 +533,7 @@ export interface Database {
   review_comments: ReviewCommentsTable;
   review_sign_offs: ReviewSignOffsTable;
   review_meetings: ReviewMeetingsTable;
+  notification_preferences: NotificationPreferencesTable;
+  webhook_endpoints: WebhookEndpointsTable;
+  notification_deliveries: NotificationDeliveriesTable;
 }

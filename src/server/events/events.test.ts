@@ -49,6 +49,7 @@ const incidentEventTypes: Record<Exclude<DomainEventType, `user.${string}` | `ap
   'action_item.changed': true,
   'action_item.status_changed': true,
   'action_item.deleted': true,
+  'actionItem.soakEnded': true,
   'external_summary.created': true,
   'external_summary.revoked': true,
 };

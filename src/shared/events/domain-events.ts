@@ -43,6 +43,8 @@ export type DomainEvent =
   | ({ type: 'action_item.changed'; actionItemId: number; fields: string[] } & OfReview)
   | ({ type: 'action_item.status_changed'; actionItemId: number; from: ActionItemStatus; to: ActionItemStatus; fields: string[] } & OfReview)
   | ({ type: 'action_item.deleted'; actionItemId: number } & OfReview)
+  /** An action item finished its soak time: its owner now accepts or declines it. */
+  | ({ type: 'actionItem.soakEnded'; actionItemId: number; ownerUserId: number | null } & OfReview)
   | ({ type: 'external_summary.created'; summaryId: number } & OfReview)
   | ({ type: 'external_summary.revoked'; summaryId: number } & OfReview)
   | { type: 'changes.added'; changeIds: number[] }

@@ -89,6 +89,7 @@ export function invalidationsFor(event: DomainEvent): Invalidation[] {
     case 'action_item.changed':
     case 'action_item.status_changed':
     case 'action_item.deleted':
+    case 'actionItem.soakEnded':
       return [{ queryKey: queryKeys.reviewPart(event.reviewId, 'action-items') }, lists.actionItems];
     case 'external_summary.created':
     case 'external_summary.revoked':
