@@ -17,6 +17,8 @@ const TokensPage = lazy(() => import('../features/accounts/TokensPage.js'));
 const UsersPage = lazy(() => import('../features/admin/UsersPage.js'));
 const AuditPage = lazy(() => import('../features/admin/AuditPage.js'));
 const JobsPage = lazy(() => import('../features/admin/JobsPage.js'));
+const WebhooksPage = lazy(() => import('../features/admin/WebhooksPage.js'));
+const NotificationPreferencesPage = lazy(() => import('../features/notifications/NotificationPreferencesPage.js'));
 const IncidentsPage = lazy(() => import('../features/incidents/IncidentsPage.js'));
 const NewIncidentPage = lazy(() => import('../features/incidents/NewIncidentPage.js'));
 const IncidentPage = lazy(() => import('../features/incidents/IncidentPage.js'));
@@ -73,9 +75,11 @@ export const router = createBrowserRouter([
       { path: 'imports/changes', element: <RequireRole role="responder"><ChangesImportPage /></RequireRole> },
       { path: 'knowledge-base', element: <KnowledgeBasePage /> },
       { path: 'settings/tokens', element: <TokensPage /> },
+      { path: 'settings/notifications', element: <NotificationPreferencesPage /> },
       { path: 'admin/users', element: <RequireRole role="admin"><UsersPage /></RequireRole> },
       { path: 'admin/audit', element: <RequireRole role="admin"><AuditPage /></RequireRole> },
       { path: 'admin/jobs', element: <RequireRole role="admin"><JobsPage /></RequireRole> },
+      { path: 'admin/webhooks', element: <RequireRole role="admin"><WebhooksPage /></RequireRole> },
       { path: '*', element: <NotFound /> },
     ],
   },
