@@ -18,11 +18,11 @@ test('a viewer chooses their notifications: per message and channel, a daily dig
   await mentionEmail.uncheck();
   await page.getByRole('checkbox', { name: 'A review was published in a service you follow: Slack' }).check();
   await page.getByRole('switch', { name: /one digest a day/ }).check();
-  await page.getByRole('textbox', { name: 'At' }).click();
+  await page.getByRole('combobox', { name: 'At' }).click();
   await page.getByRole('option', { name: '07:00' }).click();
   await page.getByRole('textbox', { name: 'Time zone' }).fill('Europe/Copenhagen');
-  await page.getByRole('textbox', { name: 'Services you follow' }).fill('checkout');
-  await page.getByRole('textbox', { name: 'Services you follow' }).press('Enter');
+  await page.getByRole('combobox', { name: 'Services you follow' }).fill('checkout');
+  await page.getByRole('combobox', { name: 'Services you follow' }).press('Enter');
 
   // A Slack member ID that is not one is refused, naming the field.
   await page.getByRole('textbox', { name: 'Your Slack member ID' }).fill('ines');
@@ -38,7 +38,7 @@ test('a viewer chooses their notifications: per message and channel, a daily dig
   await expect(page.getByRole('checkbox', { name: 'You were mentioned in a comment: e-mail' })).not.toBeChecked();
   await expect(page.getByRole('checkbox', { name: 'A review was published in a service you follow: Slack' })).toBeChecked();
   await expect(page.getByRole('switch', { name: /one digest a day/ })).toBeChecked();
-  await expect(page.getByRole('textbox', { name: 'At' })).toHaveValue('07:00');
+  await expect(page.getByRole('combobox', { name: 'At' })).toHaveValue('07:00');
   await expect(page.getByRole('textbox', { name: 'Your Slack member ID' })).toHaveValue('U024BE7LH');
   await expect(page.getByText('checkout', { exact: true })).toBeVisible();
   const saved = await (await context.request.get('/api/me/notification-preferences')).json();
@@ -58,7 +58,7 @@ test('an admin adds an outbound webhook endpoint, copies its secret shown once, 
   await expect(dialog.getByText('must be an http(s) URL')).toBeVisible();
   await dialog.getByRole('textbox', { name: 'URL' }).fill('https://bots.example.com/hindsight');
   await dialog.getByRole('textbox', { name: 'Description' }).fill('Team bot');
-  await dialog.getByRole('textbox', { name: 'Messages' }).click();
+  await dialog.getByRole('combobox', { name: 'Messages' }).click();
   await page.getByRole('option', { name: 'A review was published in a service you follow' }).click();
   await dialog.getByRole('button', { name: 'Add endpoint' }).click();
 
