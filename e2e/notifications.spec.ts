@@ -73,7 +73,7 @@ test('an admin adds an outbound webhook endpoint, copies its secret shown once, 
   await expect(row).toContainText('Team bot');
   await expect(row).toContainText('review.published');
   await expect(page.getByText(value)).toHaveCount(0);
-  await row.getByRole('switch', { name: 'Enabled: https://bots.example.com/hindsight' }).uncheck();
+  await row.locator('.mantine-Switch-track').click(); // the switch follows the server's answer
   await expect(row.getByRole('switch')).not.toBeChecked();
   await screenshot(page, 'webhooks');
   await row.getByRole('button', { name: 'Remove https://bots.example.com/hindsight' }).click();

@@ -145,6 +145,11 @@ describe.each(databaseKinds)('reminders, escalation, digests and preferences on 
     const badUrl = await t.request<Problem>({ method: 'POST', url: '/api/admin/webhook-endpoints', payload: { url: 'ftp://example.com/hook' } });
     expect(badUrl.status).toBe(400);
     expect(badUrl.body.errors).toEqual([expect.objectContaining({ field: 'url' })]);
+    const endpoint = await t.request<{ id: number }>({ method: 'POST', url: '/api/admin/webhook-endpoints', payload: { url: 'https://example.com/hook' } });
+    const disabled = await t.request<{ enabled: boolean }>({ method: 'PATCH', url: `/api/admin/webhook-endpoints/${endpoint.body.id}`, payload: { enabled: false } });
+    expect(disabled.body).toMatchObject({ enabled: false });
+    expect((await t.request({ method: 'DELETE', url: `/api/admin/webhook-endpoints/${endpoint.body.id}` })).status).toBe(204);
+    expect((await t.request({ method: 'DELETE', url: `/api/admin/webhook-endpoints/${endpoint.body.id}` })).status).toBe(404);
     const forbidden = await browser.request<Problem>({ method: 'POST', url: '/api/admin/webhook-endpoints', payload: { url: 'https://example.com/hook' } });
     expect(forbidden.status).toBe(403);
     expect((await t.requestAs(null, { method: 'GET', url: '/api/me/notification-preferences' })).status).toBe(401);
