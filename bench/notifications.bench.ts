@@ -5,6 +5,7 @@
  * latency is from the change's commit to the server's receipt of the whole mail. Two paces: a steady
  * 20 changes/s, and a burst of 200 at once. Default job settings (10 at once, 1 s idle poll).
  */
+import { actionItemCreateSchema } from '../src/shared/actions/action-item.schema.js';
 import { incidentCreateSchema } from '../src/shared/incidents/incident.schema.js';
 import { systemActor } from '../src/server/access/actor.js';
 import { createActionItem } from '../src/server/actions/action-items.service.js';
@@ -44,7 +45,7 @@ async function measure(kind: 'sqlite' | 'postgres') {
     const committed = new Map<string, number>();
     const change = async () => {
       const title = `Bench item ${++serial}`;
-      await createActionItem(ctx, review.id, { title, owner: { userId: owners[serial % owners.length]!.id }, factorIds: [] } as never);
+      await createActionItem(ctx, review.id, actionItemCreateSchema.parse({ title, owner: { userId: owners[serial % owners.length]!.id } }));
       committed.set(`You own the action item "${title}"`, performance.timeOrigin + performance.now());
     };
     const waitForAll = async (total: number) => {

@@ -15,10 +15,11 @@ import { messageHtml, messageText, type Message } from './message.js';
 
 type NotificationsConfig = Config['notifications'];
 
+/** One pooled transport per server (a few connections kept open, reused by every delivery job of this instance). */
 const transports = new Map<string, Transporter>();
 const transportFor = (url: string) => {
   let transport = transports.get(url);
-  if (!transport) transports.set(url, (transport = nodemailer.createTransport(url)));
+  if (!transport) transports.set(url, (transport = nodemailer.createTransport({ url, pool: true, maxConnections: 5 })));
   return transport;
 };
 

@@ -73,13 +73,13 @@ describe.each(databaseKinds)('notifications on %s', (kind) => {
     run();
     const owner = await createUser(t, { role: 'responder', name: 'Ana Lima' });
     const { review } = await createReview(t, { title: 'Checkout down' });
-    const item = await post<ActionItem>(t, `/api/reviews/${review.id}/action-items`, { title: 'Alert on checkout error rate', owner: { userId: owner.id } });
+    await post(t, `/api/reviews/${review.id}/action-items`, { title: 'Alert on checkout error rate', owner: { userId: owner.id } });
     const [mail] = await waitForMail(owner.email);
     expect(mail).toMatchObject({ from: 'hindsight@example.com', to: [owner.email], subject: 'You own the action item "Alert on checkout error rate"' });
     expect(mail!.text).toContain('Harness admin made you owner of "Alert on checkout error rate" from the review of "Checkout down"');
-    expect(mail!.text).toContain(`https://hindsight.example.com/reviews/${review.id}/action-items#action-item-${item.id}`);
+    expect(mail!.text).toContain(`https://hindsight.example.com/reviews/${review.id}#action-items`);
     expect(mail!.html).toContain('<h2 style="font-size: 16px">You own the action item &#34;Alert on checkout error rate&#34;</h2>');
-    expect(mail!.html).toContain(`<a href="https://hindsight.example.com/reviews/${review.id}/action-items#action-item-${item.id}">Open in Hindsight</a>`);
+    expect(mail!.html).toContain(`<a href="https://hindsight.example.com/reviews/${review.id}#action-items">Open in Hindsight</a>`);
     expect(mail!.mime.headers['message-id']).toMatch(/@hindsight\.example\.com>$/);
     await settled();
     expect(await deliveriesTo(owner.id)).toEqual([expect.objectContaining({ channel: 'email', kind: 'action_item.owner', state: 'sent', target: owner.email })]);

@@ -70,7 +70,7 @@ export async function sweepReminders(ctx: AppContext): Promise<number> {
         key: `${kind}:${item.id}:${item.due_date}`,
         subject: overdue ? `Action item overdue: ${item.title}` : `Action item due today: ${item.title}`,
         text: overdue ? `"${item.title}", which you own, was due ${item.due_date}.` : `"${item.title}", which you own, is due today (${item.due_date}).`,
-        link: `${url}/reviews/${item.review_id}/action-items#action-item-${item.id}`,
+        link: `${url}/reviews/${item.review_id}#action-items`,
         incidentId: item.incident_id,
         reviewId: item.review_id,
         actionItemId: item.id,
