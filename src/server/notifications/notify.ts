@@ -5,6 +5,7 @@ import { canSeeIncident } from '../access/visibility.js';
 import type { AppContext, Executor } from '../context.js';
 import { findAccounts, findAccountsByEmail } from '../people/people.service.js';
 import { enqueueJob } from '../jobs/jobs.service.js';
+import { pokeLocalRunners } from '../jobs/local-runners.js';
 import { deliverNotificationJob } from './deliver.job.js';
 import type { Message } from './message.js';
 import * as repo from './notifications.repo.js';
@@ -87,7 +88,7 @@ export async function notify(ctx: AppContext, message: Message, audience: Audien
   const now = ctx.now();
   const nowIso = now.toISOString();
   const json = JSON.stringify(message);
-  return ctx.db.transaction().execute(async (trx) => {
+  const queued = await ctx.db.transaction().execute(async (trx) => {
     let queued = 0;
     for (const delivery of deliveries) {
       const deliveryKey = `${message.key}:${delivery.channel}:${delivery.target}`;
@@ -110,4 +111,6 @@ export async function notify(ctx: AppContext, message: Message, audience: Audien
     }
     return queued;
   });
+  if (queued) pokeLocalRunners(); // committed: this instance's runners take them now, not at their next poll
+  return queued;
 }
