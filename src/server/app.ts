@@ -45,6 +45,7 @@ import { portfolioRoutes } from './portfolio/portfolio.routes.js';
 import { digestRoutes } from './digests/digests.routes.js';
 import { trackerRoutes } from './trackers/trackers.routes.js';
 import { trackerWebhookRoutes } from './trackers/tracker-webhooks.routes.js';
+import { notificationRoutes } from './notifications/notifications.routes.js';
 import { registerWebApp } from './web-app.js';
 import { registerOperations, registerRequestHeaders, type OperationsOptions } from './operations/register-operations.js';
 import { Readiness } from './operations/readiness.js';
@@ -108,6 +109,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   await app.register(importRoutes);
   await app.register(changeRoutes);
   await app.register(attachmentRoutes);
+  await app.register(notificationRoutes);
   await app.register(authRoutes, { ctx });
   await app.register(oidcRoutes, { ctx });
   await app.register(userRoutes);

@@ -130,6 +130,22 @@ const envSchema = z.object({
   HINDSIGHT_SHARING_INTERNAL_DOMAINS: z.string().transform(csv).default([]),
   HINDSIGHT_SHARING_PUBLIC_DOMAINS: z.string().transform(csv).default(['github.com', 'gitlab.com']),
   HINDSIGHT_METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters (it guards /metrics)').optional(),
+  HINDSIGHT_SMTP_URL: z
+    .url({ protocol: /^smtps?$/, error: 'must be an smtp:// or smtps:// URL, e.g. smtp://user:password@mail.example.com:587' })
+    .optional(),
+  HINDSIGHT_SMTP_FROM: z.string().trim().min(3).max(200).default('Hindsight <hindsight@localhost>'),
+  HINDSIGHT_SLACK_TOKEN: z.string().regex(/^xox[bp]-/, 'must be a Slack bot token (xoxb-...)').optional(),
+  HINDSIGHT_SLACK_WEBHOOK_URL: z.url({ protocol: /^https?$/, error: 'must be the https URL of a Slack incoming webhook' }).refine(isLoopbackHttpOrHttps, 'must use https').optional(),
+  HINDSIGHT_SLACK_CHANNEL: z.string().trim().min(1).max(80).optional(),
+  HINDSIGHT_SLACK_API_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).refine(isLoopbackHttpOrHttps, 'must use https').default('https://slack.com/api/'),
+  HINDSIGHT_REMINDER_DUE_SOON_WORKING_DAYS: z.coerce.number().int().min(0).max(30).default(2),
+  HINDSIGHT_ESCALATION_WORKING_DAYS: z.coerce.number().int().min(0).max(365).default(3),
+  HINDSIGHT_ESCALATION_EMAILS: z
+    .string()
+    .transform((value) => csv(value).map((email) => email.toLowerCase()))
+    .pipe(z.array(z.email({ error: 'each entry must be an e-mail address' })))
+    .default([]),
+  HINDSIGHT_ESCALATION_SLACK_CHANNEL: z.string().trim().min(1).max(80).optional(),
   HINDSIGHT_SHUTDOWN_GRACE_SECONDS: z.coerce.number().min(0).max(3600).default(10),
   HINDSIGHT_SHUTDOWN_DRAIN_SECONDS: z.coerce.number().min(0).max(600).default(1),
 });
@@ -207,6 +223,26 @@ function toConfig(env: z.output<typeof envSchema>) {
     sharing: {
       internalDomains: env.HINDSIGHT_SHARING_INTERNAL_DOMAINS,
       publicDomains: env.HINDSIGHT_SHARING_PUBLIC_DOMAINS,
+    },
+    /** Notifications (docs/integrations.md): each channel is on only when configured. */
+    notifications: {
+      smtp: env.HINDSIGHT_SMTP_URL ? { url: env.HINDSIGHT_SMTP_URL, from: env.HINDSIGHT_SMTP_FROM } : null,
+      slack:
+        env.HINDSIGHT_SLACK_TOKEN || env.HINDSIGHT_SLACK_WEBHOOK_URL
+          ? {
+              token: env.HINDSIGHT_SLACK_TOKEN ?? null,
+              webhookUrl: env.HINDSIGHT_SLACK_WEBHOOK_URL ?? null,
+              channel: env.HINDSIGHT_SLACK_CHANNEL ?? null,
+              apiUrl: env.HINDSIGHT_SLACK_API_URL.endsWith('/') ? env.HINDSIGHT_SLACK_API_URL : `${env.HINDSIGHT_SLACK_API_URL}/`,
+            }
+          : null,
+      /** Reminders (F3): the owner hears this many working days before a review's deadline. */
+      dueSoonWorkingDays: env.HINDSIGHT_REMINDER_DUE_SOON_WORKING_DAYS,
+      escalation: {
+        workingDays: env.HINDSIGHT_ESCALATION_WORKING_DAYS,
+        emails: env.HINDSIGHT_ESCALATION_EMAILS,
+        slackChannel: env.HINDSIGHT_ESCALATION_SLACK_CHANNEL ?? null,
+      },
     },
     publicUrl: env.HINDSIGHT_PUBLIC_URL,
     trustProxy: env.HINDSIGHT_TRUST_PROXY,

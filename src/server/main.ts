@@ -128,6 +128,11 @@ const printableConfig = (config: Config) => ({
   database: config.database.kind === 'postgres' ? { kind: 'postgres' } : config.database,
   operations: { ...config.operations, metricsToken: config.operations.metricsToken ? '(set)' : null },
   auth: { ...config.auth, oidc: config.auth.oidc && { ...config.auth.oidc, clientSecret: config.auth.oidc.clientSecret ? '(set)' : null } },
+  notifications: {
+    ...config.notifications,
+    smtp: config.notifications.smtp && { ...config.notifications.smtp, url: '(set)' },
+    slack: config.notifications.slack && { ...config.notifications.slack, token: config.notifications.slack.token ? '(set)' : null, webhookUrl: config.notifications.slack.webhookUrl ? '(set)' : null },
+  },
 });
 
 const isCommand = (name: string): name is Command => Object.hasOwn(commands, name);

@@ -7,6 +7,10 @@ import { pruneIdempotencyKeysJob } from './idempotency/idempotency-prune.job.js'
 import { pingJob, pruneJobsJob } from './jobs/system.jobs.js';
 import { renamePersonAfterUserRenamed, renamePersonJob } from './people/rename-person.job.js';
 import { reviewQualityJob, scoreReviewAfterChanges } from './review-document/review-quality.job.js';
+import { deliverNotificationJob } from './notifications/deliver.job.js';
+import { digestJob, digestSweepJob } from './notifications/digest.job.js';
+import { notifyAfterEvents, notifyEventJob } from './notifications/notification-events.job.js';
+import { remindersJob } from './notifications/reminders.job.js';
 import { ensureReviewByPolicy } from './reviews/reviews.service.js';
 import { indexReviewAfterChanges, indexReviewJob, reindexJob } from './search/search-index.job.js';
 import { createTrackerIssueJob, syncTrackerIssueAfterStatusChange, syncTrackerIssueStateJob } from './trackers/tracker-issue.job.js';
@@ -21,8 +25,9 @@ import { unlinkDeletedFactorFromWhys } from './whys/whys.service.js';
 export const appHooks = (): AppHooks => ({
   incidentChanged: [syncKeyTimestampEntries, ensureReviewByPolicy],
   factorDeleted: [unlinkDeletedFactorFromActionItems, unlinkDeletedFactorFromWhys],
-  eventJobs: [scoreReviewAfterChanges, renamePersonAfterUserRenamed, indexReviewAfterChanges, syncTrackerIssueAfterStatusChange],
-  jobs: [pingJob, pruneJobsJob, pruneAccountsJob, pruneEventsJob, reviewQualityJob, renamePersonJob, pruneIdempotencyKeysJob, indexReviewJob, reindexJob, endSoaksJob, createTrackerIssueJob, syncTrackerIssueStateJob],
+  eventJobs: [scoreReviewAfterChanges, renamePersonAfterUserRenamed, indexReviewAfterChanges, syncTrackerIssueAfterStatusChange, notifyAfterEvents],
+  jobs: [pingJob, pruneJobsJob, pruneAccountsJob, pruneEventsJob, reviewQualityJob, renamePersonJob, pruneIdempotencyKeysJob, indexReviewJob, reindexJob, endSoaksJob,
+    createTrackerIssueJob, syncTrackerIssueStateJob, notifyEventJob, deliverNotificationJob, remindersJob, digestJob, digestSweepJob],
   jobSchedules: [
     { name: 'jobs.prune', cron: '17 3 * * *', job: pruneJobsJob, payload: {} },
     { name: 'accounts.prune', cron: '7 * * * *', job: pruneAccountsJob, payload: {} },
@@ -30,5 +35,7 @@ export const appHooks = (): AppHooks => ({
     { name: 'idempotency.prune', cron: '37 * * * *', job: pruneIdempotencyKeysJob, payload: {} },
     // Soaks end at the end of a working day in the organisation's zone: a sweep every quarter hour.
     { name: 'action_items.end_soaks', cron: '*/15 * * * *', job: endSoaksJob, payload: {} },
+    { name: 'notifications.reminders', cron: '5 * * * *', job: remindersJob, payload: {} },
+    { name: 'notifications.digests', cron: '0 * * * *', job: digestSweepJob, payload: {} },
   ],
 });

@@ -511,6 +511,48 @@ export interface ReviewNoteAcceptancesTable {
   accepted_by_user_id: number | null;
 }
 
+/** A user's notification preferences (shared/notifications/preferences.schema.ts) as JSON. */
+export interface NotificationPreferencesTable {
+  user_id: number;
+  preferences: string;
+  digest_hour: number | null;
+  time_zone: string;
+  version: ColumnType<number, number | undefined, number>;
+  updated_at: string;
+}
+
+/** Where signed outbound webhooks go (Standard Webhooks); the secret is shown once, when created. */
+export interface WebhookEndpointsTable {
+  id: Id;
+  url: string;
+  description: string;
+  /** JSON list of message kinds; [] means every kind. */
+  kinds: string;
+  secret: string;
+  enabled: ColumnType<BoolInt, BoolInt | undefined, BoolInt>;
+  created_at: string;
+  updated_at: string;
+}
+
+/** One message to one recipient on one channel; `delivery_key` is unique, so nothing is sent twice. */
+export interface NotificationDeliveriesTable {
+  id: Id;
+  delivery_key: string;
+  message_key: string;
+  kind: string;
+  channel: 'email' | 'slack' | 'webhook';
+  user_id: number | null;
+  target: string;
+  incident_id: number | null;
+  message: string;
+  state: 'queued' | 'digest' | 'sent' | 'skipped';
+  created_at: string;
+  created_at_ms: number;
+  sent_at: ColumnType<string | null, string | null | undefined, string | null>;
+  sent_at_ms: ColumnType<number | null, number | null | undefined, number | null>;
+  detail: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
 export interface Database {
   incidents: IncidentsTable;
   incident_tags: IncidentTagsTable;
@@ -556,6 +598,9 @@ export interface Database {
   tracker_people: TrackerPeopleTable;
   tracker_issues: TrackerIssuesTable;
   tracker_deliveries: TrackerDeliveriesTable;
+  notification_preferences: NotificationPreferencesTable;
+  webhook_endpoints: WebhookEndpointsTable;
+  notification_deliveries: NotificationDeliveriesTable;
 }
 
 /** A connection to a GitHub repository, GitLab project or Jira project (trackers/). The token and secret never leave the server. */

@@ -11,7 +11,8 @@ export interface EventJob<P> {
   /** Narrows `on` by the event's content (e.g. only a change of a user's name); default: every event of those types. */
   when?(event: DomainEvent): boolean;
   job: JobDefinition<P>;
-  payload(event: DomainEvent): P;
+  /** The job's payload, from the event and its id in the log. */
+  payload(event: DomainEvent, eventId: number): P;
   /** The idempotency key, from the event, its log id and when it was recorded (ms). */
   key(event: DomainEvent, eventId: number, atMs: number): string;
   delayMs?: number;

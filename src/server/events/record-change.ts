@@ -38,7 +38,7 @@ export async function recordChange(ctx: AppContext, trx: Executor, event: Domain
   for (const reaction of ctx.hooks.eventJobs) {
     if (!reaction.on.includes(event.type) || (reaction.when && !reaction.when(event))) continue;
     const runAt = reaction.delayMs ? new Date(at.getTime() + reaction.delayMs) : at;
-    await enqueueJob(trx, reaction.job, reaction.payload(event), { idempotencyKey: reaction.key(event, eventId, at.getTime()), runAt, now: at });
+    await enqueueJob(trx, reaction.job, reaction.payload(event, eventId), { idempotencyKey: reaction.key(event, eventId, at.getTime()), runAt, now: at });
   }
   ctx.events.recorded();
 }

@@ -41,6 +41,7 @@ export async function registerOpenApi(app: FastifyInstance, version: string): Pr
         { name: 'action items', description: 'Improvement work from reviews, across all reviews' },
         { name: 'knowledge base', description: 'Published reviews for everyone to learn from: the home page, reads, the wiki archive' },
         { name: 'accounts', description: 'Sign-in, sessions, users, API tokens, the audit log' },
+        { name: 'notifications', description: 'Your notification preferences; outbound webhook endpoints (admins)' },
         { name: 'operations', description: 'Health' },
       ],
     },

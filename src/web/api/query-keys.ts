@@ -43,6 +43,8 @@ export const queryKeys = {
   people: (q: string) => ['people', q] as const,
   users: ['users'] as const,
   tokens: ['tokens'] as const,
+  notificationPreferences: ['me', 'notification-preferences'] as const,
+  webhookEndpoints: ['admin', 'webhook-endpoints'] as const,
   audit: (filters: object) => ['audit', filters] as const,
   jobs: ['jobs'] as const,
   jobList: (filters: object) => ['jobs', 'list', filters] as const,

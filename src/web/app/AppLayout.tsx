@@ -1,5 +1,5 @@
 import { AppShell, Badge, Button, Group, Loader, NavLink, Stack, Text } from '@mantine/core';
-import { IconAlertTriangle, IconBooks, IconChecklist, IconClipboardList, IconFileImport, IconFileText, IconListCheck, IconNews, IconPlugConnected, IconPlus, IconStack2, IconStack3, IconUserCheck, IconUsers, IconWorld } from '@tabler/icons-react';
+import { IconAlertTriangle, IconBooks, IconChecklist, IconClipboardList, IconFileImport, IconFileText, IconListCheck, IconNews, IconPlugConnected, IconPlus, IconStack2, IconStack3, IconUserCheck, IconUsers, IconWebhook, IconWorld } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { Suspense } from 'react';
 import { Link, Outlet, useLocation } from 'react-router';
@@ -34,6 +34,7 @@ const adminNav = [
   { to: '/admin/audit', label: 'Audit log', icon: IconClipboardList },
   { to: '/admin/jobs', label: 'Jobs', icon: IconStack2 },
   { to: '/settings/trackers', label: 'Trackers', icon: IconPlugConnected },
+  { to: '/admin/webhooks', label: 'Webhooks', icon: IconWebhook },
 ] as const;
 
 type NavItem = { to: string; label: string; icon: typeof IconUsers };

@@ -1,6 +1,6 @@
 import { Avatar, Group, Menu, Stack, Text, UnstyledButton } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconChevronDown, IconClipboardList, IconKey, IconLogout, IconUsers } from '@tabler/icons-react';
+import { IconBell, IconChevronDown, IconClipboardList, IconKey, IconLogout, IconUsers } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
@@ -67,6 +67,9 @@ export function UserMenu() {
           </Text>
         </Menu.Label>
         <Menu.Divider />
+        <Menu.Item component={Link} to="/settings/notifications" leftSection={<IconBell size={16} />}>
+          Notifications
+        </Menu.Item>
         <Menu.Item component={Link} to="/settings/tokens" leftSection={<IconKey size={16} />}>
           API tokens
         </Menu.Item>

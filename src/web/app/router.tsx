@@ -18,6 +18,8 @@ const UsersPage = lazy(() => import('../features/admin/UsersPage.js'));
 const AuditPage = lazy(() => import('../features/admin/AuditPage.js'));
 const JobsPage = lazy(() => import('../features/admin/JobsPage.js'));
 const TrackersPage = lazy(() => import('../features/trackers/TrackersPage.js'));
+const WebhooksPage = lazy(() => import('../features/admin/WebhooksPage.js'));
+const NotificationPreferencesPage = lazy(() => import('../features/notifications/NotificationPreferencesPage.js'));
 const IncidentsPage = lazy(() => import('../features/incidents/IncidentsPage.js'));
 const NewIncidentPage = lazy(() => import('../features/incidents/NewIncidentPage.js'));
 const IncidentPage = lazy(() => import('../features/incidents/IncidentPage.js'));
@@ -81,10 +83,12 @@ export const router = createBrowserRouter([
       { path: 'portfolio', element: <PortfolioPage /> },
       { path: 'digest', element: <DigestPage /> },
       { path: 'settings/tokens', element: <TokensPage /> },
+      { path: 'settings/notifications', element: <NotificationPreferencesPage /> },
       { path: 'admin/users', element: <RequireRole role="admin"><UsersPage /></RequireRole> },
       { path: 'admin/audit', element: <RequireRole role="admin"><AuditPage /></RequireRole> },
       { path: 'admin/jobs', element: <RequireRole role="admin"><JobsPage /></RequireRole> },
       { path: 'settings/trackers', element: <RequireRole role="admin"><TrackersPage /></RequireRole> },
+      { path: 'admin/webhooks', element: <RequireRole role="admin"><WebhooksPage /></RequireRole> },
       { path: '*', element: <NotFound /> },
     ],
   },

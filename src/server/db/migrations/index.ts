@@ -22,6 +22,7 @@ import * as asyncReview from './2026-12-02-0020-async-review.js';
 import * as whyLinks from './2026-12-03-0021-why-links.js';
 import * as actionItemSoak from './2026-12-03-0022-action-item-soak.js';
 import * as reviewNotes from './2026-12-03-0024-review-notes.js';
+import * as notifications from './2026-12-03-0025-notifications.js';
 import * as trackers from './2026-12-03-0027-trackers.js';
 import * as globalReview from './2026-12-03-0029-global-review.js';
 
@@ -50,6 +51,7 @@ export const migrations: Record<string, Migration> = {
   '2026-12-03-0021-why-links': whyLinks,
   '2026-12-03-0022-action-item-soak': actionItemSoak,
   '2026-12-03-0024-review-notes': reviewNotes,
+  '2026-12-03-0025-notifications': notifications,
   '2026-12-03-0027-trackers': trackers,
   '2026-12-03-0029-global-review': globalReview,
 };
