@@ -437,6 +437,22 @@ export interface ReviewSignOffsTable {
 }
 
 /** The review meeting (F11), one per review. */
+/** Meeting mode: where the review meeting is (one row per review, updated as the facilitator moves). */
+export interface MeetingSessionsTable {
+  review_id: number;
+  status: string;
+  stage: string;
+  entry_id: number | null;
+  stage_started_at: string;
+  stage_started_at_ms: number;
+  started_at: string;
+  ended_at: string | null;
+  moved_by: string;
+  moved_by_user_id: number | null;
+  version: ColumnType<number, number | undefined, number>;
+  updated_at: string;
+}
+
 export interface ReviewMeetingsTable {
   review_id: number;
   starts_at: string;
@@ -491,4 +507,5 @@ export interface Database {
   review_comments: ReviewCommentsTable;
   review_sign_offs: ReviewSignOffsTable;
   review_meetings: ReviewMeetingsTable;
+  meeting_sessions: MeetingSessionsTable;
 }

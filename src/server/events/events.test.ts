@@ -42,6 +42,7 @@ const incidentEventTypes: Record<Exclude<DomainEventType, `user.${string}` | `ap
   'review_comment.changed': true,
   'sign_off.changed': true,
   'meeting.scheduled': true,
+  'meeting.moved': true,
   'factor.changed': true,
   'whys.changed': true,
   'answer.changed': true,

@@ -87,6 +87,9 @@ export function describeChange(event: DomainEvent): string | null {
       return { created: 'commented on the review', updated: 'edited a comment', deleted: 'deleted a comment', resolved: 'resolved a comment thread', reopened: 'reopened a comment thread' }[event.change];
     case 'sign_off.changed':
       return { requested: 'asked for a reviewer’s sign-off', removed: 'removed a reviewer', signed_off: 'signed off the review', changes_requested: 'requested changes to the review' }[event.status];
+    case 'meeting.moved':
+      // Meeting mode shows the move itself; a notice on every step would be noise.
+      return null;
     case 'meeting.scheduled':
       return event.rescheduled ? 'rescheduled the review meeting' : 'scheduled the review meeting';
     case 'factor.changed':

@@ -79,6 +79,9 @@ export function invalidationsFor(event: DomainEvent): Invalidation[] {
       return [{ queryKey: queryKeys.reviewComments(event.reviewId) }, { queryKey: queryKeys.asyncReview(event.reviewId) }, transitions(event.reviewId)];
     case 'meeting.scheduled':
       return [{ queryKey: queryKeys.meeting(event.reviewId) }];
+    case 'meeting.moved':
+      // The event carries the position: the live provider writes it into the cache, nothing is read again.
+      return [];
     case 'factor.changed':
       return [{ queryKey: queryKeys.reviewPart(event.reviewId, 'factors') }, transitions(event.reviewId)];
     case 'whys.changed':
