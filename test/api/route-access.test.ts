@@ -82,6 +82,8 @@ const expectedAccess: Record<string, 'public' | Role> = {
   'GET /api/reviews/{id}/meeting': 'viewer',
   'PUT /api/reviews/{id}/meeting': 'responder',
   'GET /api/reviews/{id}/meeting.ics': 'viewer',
+  'GET /api/reviews/{id}/meeting/mode': 'viewer',
+  'PUT /api/reviews/{id}/meeting/mode': 'responder',
   'GET /api/reviews/{id}/questions': 'viewer',
   'PUT /api/reviews/{id}/questions/{key}': 'responder',
   'DELETE /api/reviews/{id}/questions/{key}': 'responder',

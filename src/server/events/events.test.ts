@@ -96,6 +96,7 @@ async function everyKindOfChange(t: TestApp): Promise<number> {
   await post(t, `/api/reviews/${reviewId}/reviewers`, { userIds: [harnessAdmin.id] });
   const meeting = { startsAt: '2026-03-12T14:00:00+01:00', durationMinutes: 60, override: { reason: 'The team is together on Thursday only' } };
   await t.request({ method: 'PUT', url: `/api/reviews/${reviewId}/meeting`, payload: meeting });
+  await t.request({ method: 'PUT', url: `/api/reviews/${reviewId}/meeting/mode`, payload: { stage: 'summary' } });
   await publishReview(t, reviewId);
   const summary = await post<{ id: number }>(t, `/api/reviews/${reviewId}/external-summaries`, { sections: ['summary'], text: 'What happened.', expiresInDays: 7 });
   await post(t, `/api/reviews/${reviewId}/external-summaries/${summary.id}/revoke`, {});
