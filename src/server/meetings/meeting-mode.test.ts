@@ -53,8 +53,8 @@ describe.each(databaseKinds)('meeting mode on %s', (kind) => {
     const second = await post<TimelineEntry>(t, `/api/incidents/${incident.id}/timeline`, { occurredAt: '2026-03-10T09:05:00Z', text: 'Checkout errors rose' });
     return { incident, review, facilitator, participant, entries: [first, second] };
   }
-  const mode = (as: Browser, reviewId: number) => as.request<MeetingMode & Problem>({ method: 'GET', url: `/api/reviews/${reviewId}/meeting/mode` });
-  const move = (as: Browser, reviewId: number, payload: object) => as.request<MeetingMode & Problem>({ method: 'PUT', url: `/api/reviews/${reviewId}/meeting/mode`, payload });
+  const mode = (as: Browser, reviewId: number) => as.request<MeetingMode & Omit<Problem, 'status'>>({ method: 'GET', url: `/api/reviews/${reviewId}/meeting/mode` });
+  const move = (as: Browser, reviewId: number, payload: object) => as.request<MeetingMode & Omit<Problem, 'status'>>({ method: 'PUT', url: `/api/reviews/${reviewId}/meeting/mode`, payload });
 
   it('starts at the summary; only the facilitator (or owner, or an admin) moves; everyone reads where the meeting is, with a stage timer from the server', async () => {
     const { review, facilitator, participant, entries } = await reviewWithFacilitator();

@@ -27,6 +27,7 @@ const SharedSummaryPage = lazy(() => import('../features/sharing/SharedSummaryPa
 const ImportPage = lazy(() => import('../features/imports/ImportPage.js'));
 const ChangesImportPage = lazy(() => import('../features/changes/ChangesImportPage.js'));
 const KnowledgeBasePage = lazy(() => import('../features/knowledge-base/KnowledgeBasePage.js'));
+const MeetingModePage = lazy(() => import('../features/meetings/MeetingModePage.js'));
 
 /** Starts the review's one big request at navigation time, in parallel with the page's code. */
 const prefetchReview = ({ params }: LoaderFunctionArgs) => {
@@ -52,6 +53,15 @@ export const router = createBrowserRouter([
   { path: 'setup', element: standalone(<SetupPage />) },
   // A shared external summary: no account, no app around it (features/sharing).
   { path: 'shared/:token', element: standalone(<SharedSummaryPage />) },
+  // Meeting mode: full screen, without the app's frame, but signed in and live.
+  {
+    path: 'reviews/:id/meeting',
+    element: (
+      <SessionProvider>
+        <LiveProvider>{standalone(<MeetingModePage />)}</LiveProvider>
+      </SessionProvider>
+    ),
+  },
   {
     element: (
       <SessionProvider>
