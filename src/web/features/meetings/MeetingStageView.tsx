@@ -97,7 +97,10 @@ function CurrentEntry({ entry, queue, canWrite }: { entry: TimelineEntry; queue:
 
 function TimelineStage({ entries, currentId, queue, canWrite }: { entries: TimelineEntry[]; currentId: number | null; queue: Queue; canWrite: boolean }) {
   const current = useRef<HTMLDivElement | null>(null);
-  useEffect(() => current.current?.scrollIntoView({ block: 'center', behavior: 'smooth' }), [currentId]);
+  useEffect(() => {
+    // A block body: newer browsers return a promise from scrollIntoView, which React would take for a cleanup.
+    void current.current?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+  }, [currentId]);
   const index = entries.findIndex((e) => e.id === currentId);
   return (
     <Box data-testid="meeting-stage-timeline">
