@@ -16,6 +16,7 @@ async function expectAt(pages: Page[], stage: string, entryId: number | null = n
 test('meeting mode: the facilitator walks the timeline and everyone follows; a participant on another instance adds a contributor and an action item the others see, and an edit typed while offline arrives once after reconnecting', async ({ browser, api, baseURL }) => {
   test.setTimeout(240_000);
   const second = await startSecondInstance();
+  expect(second === null, 'a second instance on PostgreSQL').toBe(!process.env.DATABASE_URL);
   const contexts: BrowserContext[] = [];
   try {
     const { incident, review } = await api.incidentWithReview({ title: 'Checkout failing after a config push' });
