@@ -37,7 +37,7 @@ export function MeetingInlineAdd({ reviewId, mode, queue }: { reviewId: number; 
           <Group gap="xs" wrap="nowrap">
             <TextInput
               style={{ flex: 1 }}
-              placeholder={kind === 'action' ? 'What should change, so this is less likely…' : 'What made a difference…'}
+              placeholder={kind === 'action' ? 'What should we change…' : 'What made a difference…'}
               value={title}
               onChange={(e) => setTitle(e.currentTarget.value)}
               aria-label={`New ${kindLabels[kind].toLowerCase()}`}

@@ -27,7 +27,7 @@ function StageTimer({ mode }: { mode: MeetingMode }) {
   const offset = useMemo(() => Date.parse(mode.serverTime) - Date.now(), [mode.serverTime]);
   if (mode.status !== 'running' || !mode.stageStartedAt) return null;
   return (
-    <Badge size="lg" variant="white" color="dark" radius="sm" leftSection={<IconClock size={14} />} data-testid="meeting-timer" styles={{ label: { fontVariantNumeric: 'tabular-nums' } }}>
+    <Badge size="lg" variant="white" color="dark" radius="sm" leftSection={<IconClock size={14} />} data-testid="meeting-timer" title="Time in this stage" styles={{ root: { flexShrink: 0, overflow: 'visible' }, label: { fontVariantNumeric: 'tabular-nums', overflow: 'visible' } }}>
       {formatElapsed(now + offset - Date.parse(mode.stageStartedAt))}
     </Badge>
   );
@@ -36,11 +36,11 @@ function StageTimer({ mode }: { mode: MeetingMode }) {
 function StageSteps({ mode }: { mode: MeetingMode }) {
   const at = meetingStages.indexOf(mode.stage);
   return (
-    <Group gap={4} wrap="nowrap" data-testid="meeting-stages">
+    <Group gap={2} wrap="nowrap" data-testid="meeting-stages" style={{ flexShrink: 0 }}>
       {meetingStages.map((stage, i) => (
         <Box
           key={stage}
-          px={10}
+          px={9}
           py={4}
           data-active={stage === mode.stage ? 'true' : 'false'}
           style={{
@@ -71,6 +71,23 @@ function Presence({ reviewId }: { reviewId: number }) {
       </Avatar.Group>
     </Tooltip>
   );
+}
+
+/** The live connection's state, and "offline" while the browser says it has no network (a socket may not notice at once). */
+function useConnected(): string | null {
+  const status = useLiveStatus();
+  const online = useSyncExternalStore(
+    (listener) => {
+      window.addEventListener('online', listener);
+      window.addEventListener('offline', listener);
+      return () => {
+        window.removeEventListener('online', listener);
+        window.removeEventListener('offline', listener);
+      };
+    },
+    () => navigator.onLine,
+  );
+  return online ? status : 'offline';
 }
 
 /** The browser's outbox of inline edits for this review: sent now, again when the connection is back, and every few seconds while any wait. */
@@ -110,7 +127,7 @@ export default function MeetingModePage({ notesPane }: { notesPane?: ReactNode }
   const factors = useFactors(reviewId);
   const items = useReviewActionItems(reviewId);
   const move = useMoveMeeting(reviewId);
-  const live = useLiveStatus();
+  const live = useConnected();
   const { outbox, pending, refused } = useOutbox(reviewId);
   useOnScreen(reviewId, incidentId || null);
 
@@ -161,19 +178,19 @@ export default function MeetingModePage({ notesPane }: { notesPane?: ReactNode }
     <Box data-testid="meeting-mode" data-stage={m.stage} data-entry={m.entryId ?? ''} data-status={m.status} style={{ minHeight: '100vh', display: 'flex', flexDirection: 'column', background: 'var(--mantine-color-gray-0)' }}>
       <Box px="lg" py={10} style={{ background: 'linear-gradient(90deg, #2e2a83, #4338ca)', color: 'white', position: 'sticky', top: 0, zIndex: 10 }}>
         <Group justify="space-between" wrap="nowrap" gap="md">
-          <Stack gap={0} style={{ minWidth: 0 }}>
-            <Text fz={11} fw={700} tt="uppercase" style={{ letterSpacing: 1, opacity: 0.75 }}>Review meeting · {facilitator} facilitating</Text>
+          <Stack gap={0} style={{ minWidth: 0, flex: 1 }}>
+            <Text fz={11} fw={700} tt="uppercase" truncate="end" style={{ letterSpacing: 1, opacity: 0.75 }}>Review meeting · {facilitator}</Text>
             <Text fz="md" fw={650} truncate="end" data-testid="meeting-title">{r.incidentTitle}</Text>
           </Stack>
           <StageSteps mode={m} />
-          <Group gap="sm" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap" style={{ flexShrink: 0 }}>
             <StageTimer mode={m} />
             <Presence reviewId={reviewId} />
             <Tooltip label={live === 'open' ? 'Live' : 'Reconnecting… what you add is kept and sent when back'}>
               <Box w={10} h={10} data-testid="meeting-connection" data-status={live ?? 'none'} style={{ borderRadius: 99, background: live === 'open' ? '#4ade80' : '#fbbf24', boxShadow: '0 0 0 3px rgba(255,255,255,0.15)' }} />
             </Tooltip>
-            <Button size="xs" variant="white" color="dark" leftSection={<IconDoorExit size={14} />} onClick={leave} data-testid="meeting-leave">
-              Leave meeting mode
+            <Button size="xs" variant="white" color="dark" leftSection={<IconDoorExit size={14} />} onClick={leave} data-testid="meeting-leave" title="Leave meeting mode (Esc): everything added is in the review" style={{ flexShrink: 0 }}>
+              Leave
             </Button>
           </Group>
         </Group>
