@@ -58,6 +58,7 @@ test('meeting mode: the facilitator walks the timeline and everyone follows; a p
     await expectAt(everyone, 'summary');
     await expect(patPage.getByTestId('meeting-stage-summary')).toContainText('disabled the payment provider');
     await expect(samPage.getByTestId('meeting-timer')).toHaveText(/^\d\d:\d\d$/);
+    await screenshot(patPage, 'meeting-mode-summary', { fullPage: false });
 
     // Then the timeline, entry by entry: Next, then the arrow key; the others follow.
     await fayPage.getByTestId('meeting-next').click();

@@ -179,7 +179,7 @@ export default function MeetingModePage({ notesPane }: { notesPane?: ReactNode }
       <Box px="lg" py={10} style={{ background: 'linear-gradient(90deg, #2e2a83, #4338ca)', color: 'white', position: 'sticky', top: 0, zIndex: 10 }}>
         <Group justify="space-between" wrap="nowrap" gap="md">
           <Stack gap={0} style={{ minWidth: 0, flex: 1 }}>
-            <Text fz={11} fw={700} tt="uppercase" truncate="end" style={{ letterSpacing: 1, opacity: 0.75 }}>Review meeting · {facilitator}</Text>
+            <Text fz={11} fw={700} tt="uppercase" truncate="end" style={{ letterSpacing: 1, opacity: 0.75 }}>Facilitated by {facilitator}</Text>
             <Text fz="md" fw={650} truncate="end" data-testid="meeting-title">{r.incidentTitle}</Text>
           </Stack>
           <StageSteps mode={m} />
