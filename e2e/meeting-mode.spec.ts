@@ -48,6 +48,8 @@ test('meeting mode: the facilitator walks the timeline and everyone follows; a p
     await samPage.goto(`${baseURL}/reviews/${review.id}/meeting`);
     await patPage.goto(`${participantURL}/reviews/${review.id}/meeting`);
     const everyone = [fayPage, samPage, patPage];
+    // The first load of the page's code can be slow on a busy machine.
+    for (const page of everyone) await expect(meeting(page)).toBeVisible({ timeout: 45_000 });
     await expect(patPage.getByTestId('meeting-waiting')).toContainText('Waiting for Fay Facilitator');
     await expect(patPage.getByTestId('meeting-controls')).toHaveCount(0);
     for (const page of everyone) await expect(page.getByTestId('meeting-connection')).toHaveAttribute('data-status', 'open', { timeout: 20_000 });
