@@ -64,6 +64,8 @@ const reviewWrites: Record<string, Write> = {
     url: `/api/incidents/${ids.incident}/timeline/clock-offset`,
     payload: { source: 'manual', offsetSeconds: 60, reason: 'The laptop clock ran a minute slow' },
   }),
+  // Meeting mode: no meeting is walked on a published review.
+  'PUT /api/reviews/{id}/meeting/mode': async (_, ids) => ({ url: `/api/reviews/${ids.review}/meeting/mode`, payload: { stage: 'summary' } }),
   // Deletions last: the records are gone once they succeed.
   'DELETE /api/reviews/{id}/questions/{key}': async (t, ids) => {
     const { items } = await get<{ items: Array<{ key: string; version: number | null }> }>(t, `/api/reviews/${ids.review}/questions`);

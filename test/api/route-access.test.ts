@@ -98,6 +98,8 @@ const expectedAccess: Record<string, 'public' | 'signed' | Role> = {
   'PUT /api/reviews/{id}/notes': 'responder',
   'POST /api/reviews/{id}/notes/proposals': 'viewer',
   'POST /api/reviews/{id}/notes/accept': 'responder',
+  'GET /api/reviews/{id}/meeting/mode': 'viewer',
+  'PUT /api/reviews/{id}/meeting/mode': 'responder',
   'GET /api/reviews/{id}/questions': 'viewer',
   'PUT /api/reviews/{id}/questions/{key}': 'responder',
   'DELETE /api/reviews/{id}/questions/{key}': 'responder',

@@ -553,6 +553,22 @@ export interface NotificationDeliveriesTable {
   detail: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
+/** Meeting mode: where the review meeting is (one row per review, updated as the facilitator moves). */
+export interface MeetingSessionsTable {
+  review_id: number;
+  status: string;
+  stage: string;
+  entry_id: number | null;
+  stage_started_at: string;
+  stage_started_at_ms: number;
+  started_at: string;
+  ended_at: string | null;
+  moved_by: string;
+  moved_by_user_id: number | null;
+  version: ColumnType<number, number | undefined, number>;
+  updated_at: string;
+}
+
 export interface Database {
   incidents: IncidentsTable;
   incident_tags: IncidentTagsTable;
@@ -601,6 +617,7 @@ export interface Database {
   notification_preferences: NotificationPreferencesTable;
   webhook_endpoints: WebhookEndpointsTable;
   notification_deliveries: NotificationDeliveriesTable;
+  meeting_sessions: MeetingSessionsTable;
 }
 
 /** A connection to a GitHub repository, GitLab project or Jira project (trackers/). The token and secret never leave the server. */

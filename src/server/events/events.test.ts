@@ -44,6 +44,7 @@ const incidentEventTypes: Record<Exclude<DomainEventType, `user.${string}` | `ap
   'sign_off.changed': true,
   'meeting.scheduled': true,
   'notes.changed': true,
+  'meeting.moved': true,
   'factor.changed': true,
   'whys.changed': true,
   'answer.changed': true,
@@ -109,6 +110,7 @@ async function everyKindOfChange(t: TestApp): Promise<number> {
   await t.request({ method: 'PUT', url: `/api/reviews/${reviewId}/notes`, payload: { text: '14:05 paged the DB team', revision: 0 } });
   const soaking = await post<ActionItem>(t, `/api/reviews/${reviewId}/action-items`, { title: 'Review pool sizes quarterly' });
   await endSoaksLater(t, soaking);
+  await t.request({ method: 'PUT', url: `/api/reviews/${reviewId}/meeting/mode`, payload: { stage: 'summary' } });
   await publishReview(t, reviewId);
   const summary = await post<{ id: number }>(t, `/api/reviews/${reviewId}/external-summaries`, { sections: ['summary'], text: 'What happened.', expiresInDays: 7 });
   await post(t, `/api/reviews/${reviewId}/external-summaries/${summary.id}/revoke`, {});

@@ -1,8 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { idParam } from '../../shared/common.schema.js';
+import { meetingModeSchema, meetingMoveInputSchema } from '../../shared/meetings/meeting-mode.schema.js';
 import { meetingInputSchema, meetingStateSchema } from '../../shared/meetings/meeting.schema.js';
 import { conflictResponses, errorResponses } from '../http/problem.schema.js';
+import * as meetingMode from './meeting-mode.service.js';
 import * as meetings from './meetings.service.js';
 
 const tags = ['async review'];
@@ -48,5 +50,29 @@ export const meetingRoutes: FastifyPluginAsyncZod = async (app) => {
         .header('cache-control', 'no-store')
         .send(ics);
     },
+  });
+
+  app.get('/api/reviews/:id/meeting/mode', {
+    config: { access: 'viewer' },
+    schema: {
+      tags,
+      summary: "Meeting mode: where the review meeting is (stage, the facilitator's timeline entry, when the stage began), who facilitates, and whether you may move it",
+      params: idParam,
+      response: { 200: meetingModeSchema, ...errorResponses },
+    },
+    handler: (request) => meetingMode.getMeetingMode(request.ctx, request.params.id),
+  });
+
+  app.put('/api/reviews/:id/meeting/mode', {
+    config: { access: 'responder' },
+    schema: {
+      tags,
+      summary:
+        "Start, move or end meeting mode (the facilitator, the review's owner or an admin): everyone's browser follows through a meeting.moved event. 409 on a published review or a stale version",
+      params: idParam,
+      body: meetingMoveInputSchema,
+      response: { 200: meetingModeSchema, ...conflictResponses },
+    },
+    handler: (request) => meetingMode.moveMeeting(request.ctx, request.params.id, request.body),
   });
 };

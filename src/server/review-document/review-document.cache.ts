@@ -98,6 +98,8 @@ export class ReviewDocumentCache {
 export const evictOnEvents = (cache: ReviewDocumentCache): EventSubscriber => ({
   onEvents(events) {
     for (const event of events) {
+      // Meeting mode's moves are not in the document: a meeting walks it without emptying its cache.
+      if (event.type === 'meeting.moved') continue;
       const reviewId = reviewOfEvent(event);
       if (reviewId !== null) cache.delete(reviewId);
       else if ('incidentId' in event) cache.deleteOfIncident(event.incidentId);

@@ -6,6 +6,7 @@
  */
 import type { ActionItemStatus } from '../actions/action-item.schema.js';
 import type { ReviewState } from '../incidents/incident.schema.js';
+import type { MeetingPosition } from '../meetings/meeting-mode.schema.js';
 import type { SignOffStatus } from '../review-comments/sign-off.schema.js';
 
 /** What happened to a comment on a review: its thread resolved or reopened, or the comment itself. */
@@ -37,6 +38,8 @@ export type DomainEvent =
   | ({ type: 'sign_off.changed'; userId: number; status: SignOffStatus | 'removed' } & OfReview)
   | ({ type: 'notes.changed'; revision: number; change: 'edited' | 'accepted' } & OfReview)
   | ({ type: 'meeting.scheduled'; sequence: number; rescheduled: boolean; gateOverride: string | null } & OfReview)
+  /** Meeting mode moved (started, next stage or entry, ended): the position itself, so browsers follow at once. */
+  | ({ type: 'meeting.moved' } & MeetingPosition & OfReview)
   | ({ type: 'factor.changed'; factorId: number; change: PartChange } & OfReview)
   | ({ type: 'whys.changed'; whysId: number; change: PartChange } & OfReview)
   | ({ type: 'answer.changed'; questionKey: string; change: PartChange } & OfReview)

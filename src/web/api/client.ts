@@ -7,6 +7,8 @@ export interface RequestOptions {
   query?: Query;
   body?: unknown;
   signal?: AbortSignal;
+  /** Extra request headers (e.g. Idempotency-Key on a POST that may be retried). */
+  headers?: Record<string, string>;
 }
 
 /** `?status=active,resolved&q=db`: empty values are left out, arrays become comma lists. */
@@ -73,6 +75,7 @@ export async function request<T>(method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DEL
         accept: 'application/json, application/problem+json',
         ...(hasBody ? { 'content-type': 'application/json' } : {}),
         ...(method !== 'GET' && csrfToken ? { 'x-csrf-token': csrfToken } : {}),
+        ...options.headers,
       },
       ...(hasBody ? { body: JSON.stringify(options.body) } : {}),
       ...(options.signal ? { signal: options.signal } : {}),

@@ -89,6 +89,9 @@ export function describeChange(event: DomainEvent): string | null {
       return { requested: 'asked for a reviewer’s sign-off', removed: 'removed a reviewer', signed_off: 'signed off the review', changes_requested: 'requested changes to the review' }[event.status];
     case 'notes.changed':
       return event.change === 'accepted' ? 'added review items from the notes' : 'edited the notes';
+    case 'meeting.moved':
+      // Meeting mode shows the move itself; a notice on every step would be noise.
+      return null;
     case 'meeting.scheduled':
       return event.rescheduled ? 'rescheduled the review meeting' : 'scheduled the review meeting';
     case 'factor.changed':

@@ -81,6 +81,9 @@ export function invalidationsFor(event: DomainEvent): Invalidation[] {
       return [{ queryKey: queryKeys.meeting(event.reviewId) }];
     case 'notes.changed':
       return [{ queryKey: queryKeys.reviewNotes(event.reviewId) }];
+    case 'meeting.moved':
+      // The event carries the position: the live provider writes it into the cache, nothing is read again.
+      return [];
     case 'factor.changed':
       return [{ queryKey: queryKeys.reviewPart(event.reviewId, 'factors') }, transitions(event.reviewId)];
     case 'whys.changed':

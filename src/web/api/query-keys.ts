@@ -22,6 +22,8 @@ export const queryKeys = {
   asyncReview: (id: number) => ['reviews', id, 'async-review'] as const,
   meeting: (id: number) => ['reviews', id, 'meeting'] as const,
   reviewNotes: (id: number) => ['reviews', id, 'notes'] as const,
+  /** Where the review meeting is in meeting mode: written straight from meeting.moved events. */
+  meetingMode: (id: number) => ['reviews', id, 'meeting-mode'] as const,
   allReviewTransitions: ['review-transitions'] as const,
   reviewTransitions: (id: number) => ['review-transitions', id] as const,
   timeline: (incidentId: number) => ['timeline', incidentId] as const,

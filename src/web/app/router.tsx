@@ -33,6 +33,7 @@ const KnowledgeBasePage = lazy(() => import('../features/knowledge-base/Knowledg
 const GlobalReviewPage = lazy(() => import('../features/global-review/GlobalReviewPage.js'));
 const PortfolioPage = lazy(() => import('../features/portfolio/PortfolioPage.js'));
 const DigestPage = lazy(() => import('../features/digests/DigestPage.js'));
+const MeetingModePage = lazy(() => import('../features/meetings/MeetingModePage.js'));
 
 /** Starts the review's one big request at navigation time, in parallel with the page's code. */
 const prefetchReview = ({ params }: LoaderFunctionArgs) => {
@@ -58,6 +59,15 @@ export const router = createBrowserRouter([
   { path: 'setup', element: standalone(<SetupPage />) },
   // A shared external summary: no account, no app around it (features/sharing).
   { path: 'shared/:token', element: standalone(<SharedSummaryPage />) },
+  // Meeting mode: full screen, without the app's frame, but signed in and live.
+  {
+    path: 'reviews/:id/meeting',
+    element: (
+      <SessionProvider>
+        <LiveProvider>{standalone(<MeetingModePage />)}</LiveProvider>
+      </SessionProvider>
+    ),
+  },
   {
     element: (
       <SessionProvider>

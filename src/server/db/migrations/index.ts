@@ -21,6 +21,7 @@ import * as searchPerformance from './2026-12-02-0019-search-performance.js';
 import * as asyncReview from './2026-12-02-0020-async-review.js';
 import * as whyLinks from './2026-12-03-0021-why-links.js';
 import * as actionItemSoak from './2026-12-03-0022-action-item-soak.js';
+import * as meetingMode from './2026-12-03-0023-meeting-mode.js';
 import * as reviewNotes from './2026-12-03-0024-review-notes.js';
 import * as notifications from './2026-12-03-0025-notifications.js';
 import * as trackers from './2026-12-03-0027-trackers.js';
@@ -50,6 +51,7 @@ export const migrations: Record<string, Migration> = {
   '2026-12-02-0020-async-review': asyncReview,
   '2026-12-03-0021-why-links': whyLinks,
   '2026-12-03-0022-action-item-soak': actionItemSoak,
+  '2026-12-03-0023-meeting-mode': meetingMode,
   '2026-12-03-0024-review-notes': reviewNotes,
   '2026-12-03-0025-notifications': notifications,
   '2026-12-03-0027-trackers': trackers,

@@ -2,6 +2,7 @@ import { notifications } from '@mantine/notifications';
 import { useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { createContext, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { incidentOfEvent, reviewOfEvent, type RecordedEvent } from '../../../shared/events/domain-events.js';
+import type { MeetingMode } from '../../../shared/meetings/meeting-mode.schema.js';
 import type { TimelineEntry } from '../../../shared/timeline/timeline.schema.js';
 import { LiveConnection, liveUrl, type LiveStatus } from '../../api/live.js';
 import { RecentChanges } from '../../api/live-changes.js';
@@ -44,9 +45,20 @@ function alreadyApplied(queryClient: QueryClient, event: RecordedEvent): boolean
   return event.type === 'timeline.entries_added' ? event.entryIds.every((id) => ids.has(id)) : !ids.has(event.entryId);
 }
 
+/** A meeting-mode move carries the position: written into the cache at once, never read again (every browser follows within the event's trip). */
+function applyMeetingMove(queryClient: QueryClient, event: RecordedEvent): void {
+  if (event.type !== 'meeting.moved') return;
+  queryClient.setQueryData<MeetingMode>(queryKeys.meetingMode(event.reviewId), (old) =>
+    old && old.version < event.version
+      ? { ...old, status: event.status, stage: event.stage, entryId: event.entryId, stageStartedAt: event.stageStartedAt, movedBy: event.actor.name, version: event.version, endedAt: event.status === 'ended' ? event.at : null, startedAt: old.startedAt ?? event.at }
+      : old,
+  );
+}
+
 function applyEvents(queryClient: QueryClient, events: RecordedEvent[]): void {
   const seen = new Map<string, Invalidation>();
   for (const event of events) {
+    applyMeetingMove(queryClient, event);
     const invalidations = invalidationsFor(event);
     const skipTimeline = alreadyApplied(queryClient, event);
     for (const invalidation of invalidations) {

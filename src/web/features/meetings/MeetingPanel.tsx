@@ -1,5 +1,6 @@
 import { Alert, Anchor, Button, Group, List, Modal, NumberInput, Stack, Text, Textarea, TextInput } from '@mantine/core';
-import { IconCalendarEvent, IconDownload } from '@tabler/icons-react';
+import { IconCalendarEvent, IconDownload, IconPresentation } from '@tabler/icons-react';
+import { Link } from 'react-router';
 import { DateTime } from 'luxon';
 import { useState } from 'react';
 import type { PersonRef } from '../../../shared/accounts/person.schema.js';
@@ -137,6 +138,11 @@ export function MeetingPanel({ reviewId, readOnly }: { reviewId: number; readOnl
         </>
       ) : (
         <Text fz="sm" c="dimmed">Not scheduled yet. The meeting follows the async review.</Text>
+      )}
+      {!readOnly && (
+        <Button component={Link} to={`/reviews/${reviewId}/meeting`} size="compact-sm" variant="light" leftSection={<IconPresentation size={14} />} data-testid="open-meeting-mode" style={{ alignSelf: 'flex-start' }}>
+          Open meeting mode
+        </Button>
       )}
       {data && (
         <Modal opened={open} onClose={() => setOpen(false)} title={m ? 'Reschedule the meeting' : 'Schedule the meeting'} size="lg">
