@@ -27,7 +27,7 @@ const accountEventTypes: Record<Extract<DomainEventType, `user.${string}` | `api
 };
 
 /** Every event of a change to an incident or a review. */
-const incidentEventTypes: Record<Exclude<DomainEventType, `user.${string}` | `api_token.${string}` | `session.${string}` | 'changes.added'>, true> = {
+const incidentEventTypes: Record<Exclude<DomainEventType, `user.${string}` | `api_token.${string}` | `session.${string}` | 'changes.added' | 'alert_source.changed'>, true> = {
   'incident.created': true,
   'incident.changed': true,
   'incident.resolved': true,

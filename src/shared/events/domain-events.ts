@@ -46,6 +46,7 @@ export type DomainEvent =
   | ({ type: 'external_summary.created'; summaryId: number } & OfReview)
   | ({ type: 'external_summary.revoked'; summaryId: number } & OfReview)
   | { type: 'changes.added'; changeIds: number[] }
+  | { type: 'alert_source.changed'; sourceId: number; change: PartChange }
   | { type: 'user.created'; userId: number }
   | { type: 'user.changed'; userId: number; fields: string[] }
   | { type: 'api_token.created'; tokenId: number; userId: number }

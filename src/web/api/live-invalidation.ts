@@ -95,6 +95,8 @@ export function invalidationsFor(event: DomainEvent): Invalidation[] {
       return [{ queryKey: queryKeys.externalSummaries(event.reviewId) }];
     case 'changes.added':
       return [{ queryKey: queryKeys.changes }];
+    case 'alert_source.changed':
+      return [{ queryKey: queryKeys.alertSources }];
     case 'user.created':
       return [{ queryKey: queryKeys.users }, { queryKey: ['people'] }];
     case 'user.changed':

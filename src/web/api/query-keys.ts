@@ -28,6 +28,7 @@ export const queryKeys = {
   entryComments: (entryId: number) => ['timeline', 'entry', entryId, 'comments'] as const,
   metrics: (incidentId: number) => ['metrics', incidentId] as const,
   changes: ['changes'] as const,
+  alertSources: ['alert-sources'] as const,
   /** The changes near an incident's impact start, and which of them are on its timeline. */
   suspectChanges: (incidentId: number) => ['changes', 'suspects', incidentId] as const,
   actionItems: ['action-items'] as const,

@@ -19,6 +19,7 @@ import * as timelineEvidence from './2026-12-02-0017-timeline-evidence.js';
 import * as changeEvents from './2026-12-02-0018-change-events.js';
 import * as searchPerformance from './2026-12-02-0019-search-performance.js';
 import * as asyncReview from './2026-12-02-0020-async-review.js';
+import * as alertSources from './2026-12-03-0026-alert-sources.js';
 
 /** Every migration, bundled in code (no globbing at run time), in order. Never edit one that has landed. */
 export const migrations: Record<string, Migration> = {
@@ -42,4 +43,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-02-0018-change-events': changeEvents,
   '2026-12-02-0019-search-performance': searchPerformance,
   '2026-12-02-0020-async-review': asyncReview,
+  '2026-12-03-0026-alert-sources': alertSources,
 };
