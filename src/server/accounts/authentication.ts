@@ -91,7 +91,9 @@ export async function registerAuthentication(app: FastifyInstance, ctx: AppConte
     const cookieHeader = request.headers.cookie;
     request.cookies = cookieHeader ? app.parseCookie(cookieHeader) : {};
     try {
-      const principal = routedPath(request).startsWith('/api/') ? authenticateAtOnce(ctx, request) : null;
+      // A signed webhook's Authorization header (if any) is its sender's secret, never an account's token.
+      const signed = request.routeOptions.config.access === 'signed';
+      const principal = routedPath(request).startsWith('/api/') && !signed ? authenticateAtOnce(ctx, request) : null;
       if (principal !== undefined) {
         admit(request, principal);
         return done();
