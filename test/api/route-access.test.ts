@@ -12,7 +12,7 @@ import { incidentInput } from '../support/factories.js';
  * deciding, in this table, who may call it. The walk below calls every route as every role and as
  * nobody, and checks the outcome against the table.
  */
-const expectedAccess: Record<string, 'public' | Role> = {
+const expectedAccess: Record<string, 'public' | 'signed' | Role> = {
   'GET /healthz': 'public',
   'GET /livez': 'public',
   'GET /readyz': 'public',
@@ -134,6 +134,14 @@ const expectedAccess: Record<string, 'public' | Role> = {
   'POST /api/reviews/{id}/external-summaries/{summaryId}/revoke': 'responder',
   // Anyone with the link: the token is the credential (sharing/external-summaries.test.ts).
   'GET /api/shared/{token}': 'public',
+  'GET /api/admin/alert-sources': 'admin',
+  'POST /api/admin/alert-sources': 'admin',
+  'GET /api/admin/alert-sources/{id}': 'admin',
+  'PATCH /api/admin/alert-sources/{id}': 'admin',
+  'DELETE /api/admin/alert-sources/{id}': 'admin',
+  'POST /api/admin/alert-sources/{id}/rotate-secret': 'admin',
+  // Open to anyone, answered only with the source's signature or secret: unsigned is 401 for every caller (alerts/alerts.test.ts).
+  'POST /api/hooks/alerts/{id}': 'signed',
 };
 
 type Route = { method: string; path: string };
@@ -210,6 +218,10 @@ describe.each(databaseKinds)('route access on %s', (kind) => {
       if (needs !== 'public' && anonymous.status !== 401) outcomes.push(`${route.method} ${route.path} without a session: ${anonymous.status}, expected 401`);
       for (const role of ['viewer', 'responder', 'admin'] as const) {
         const response = await callers[role].request(options);
+        if (needs === 'signed') {
+          if (response.status !== 401) outcomes.push(`${route.method} ${route.path} as ${role} without a signature: ${response.status}, expected 401`);
+          continue;
+        }
         const allowed = needs === 'public' || roleAtLeast(role, needs);
         const refused = response.status === 401 || response.status === 403;
         if (allowed === refused) outcomes.push(`${route.method} ${route.path} as ${role}: ${response.status}, expected ${allowed ? 'allowed' : '403'}`);
