@@ -118,6 +118,8 @@ const envSchema = z.object({
     .default([]),
   HINDSIGHT_SHARING_INTERNAL_DOMAINS: z.string().transform(csv).default([]),
   HINDSIGHT_SHARING_PUBLIC_DOMAINS: z.string().transform(csv).default(['github.com', 'gitlab.com']),
+  HINDSIGHT_SLACK_BOT_TOKEN: z.string().regex(/^xox[a-z]-/, 'must be a Slack token (xoxb-...)').optional(),
+  HINDSIGHT_SLACK_API_URL: z.url().default('https://slack.com/api/'),
   HINDSIGHT_METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters (it guards /metrics)').optional(),
   HINDSIGHT_SHUTDOWN_GRACE_SECONDS: z.coerce.number().min(0).max(3600).default(10),
   HINDSIGHT_SHUTDOWN_DRAIN_SECONDS: z.coerce.number().min(0).max(600).default(1),
@@ -188,6 +190,11 @@ function toConfig(env: z.output<typeof envSchema>) {
     sharing: {
       internalDomains: env.HINDSIGHT_SHARING_INTERNAL_DOMAINS,
       publicDomains: env.HINDSIGHT_SHARING_PUBLIC_DOMAINS,
+    },
+    /** Slack as a timeline source (docs/integrations.md): channel history read with a bot token; off without one. */
+    slack: {
+      botToken: env.HINDSIGHT_SLACK_BOT_TOKEN ?? null,
+      apiUrl: env.HINDSIGHT_SLACK_API_URL.endsWith('/') ? env.HINDSIGHT_SLACK_API_URL : `${env.HINDSIGHT_SLACK_API_URL}/`,
     },
     publicUrl: env.HINDSIGHT_PUBLIC_URL,
     trustProxy: env.HINDSIGHT_TRUST_PROXY,
