@@ -1,5 +1,5 @@
 import { AppShell, Badge, Button, Group, Loader, NavLink, Stack, Text } from '@mantine/core';
-import { IconAlertTriangle, IconBooks, IconChecklist, IconClipboardList, IconFileImport, IconFileText, IconListCheck, IconPlus, IconStack2, IconUserCheck, IconUsers } from '@tabler/icons-react';
+import { IconAlertTriangle, IconBellRinging, IconBooks, IconChecklist, IconClipboardList, IconFileImport, IconFileText, IconListCheck, IconPlus, IconStack2, IconUserCheck, IconUsers } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { Suspense } from 'react';
 import { Link, Outlet, useLocation } from 'react-router';
@@ -30,6 +30,7 @@ const adminNav = [
   { to: '/admin/users', label: 'Users', icon: IconUsers },
   { to: '/admin/audit', label: 'Audit log', icon: IconClipboardList },
   { to: '/admin/jobs', label: 'Jobs', icon: IconStack2 },
+  { to: '/admin/alert-sources', label: 'Alert sources', icon: IconBellRinging },
 ] as const;
 
 type NavItem = { to: string; label: string; icon: typeof IconUsers };

@@ -17,6 +17,7 @@ const TokensPage = lazy(() => import('../features/accounts/TokensPage.js'));
 const UsersPage = lazy(() => import('../features/admin/UsersPage.js'));
 const AuditPage = lazy(() => import('../features/admin/AuditPage.js'));
 const JobsPage = lazy(() => import('../features/admin/JobsPage.js'));
+const AlertSourcesPage = lazy(() => import('../features/admin/AlertSourcesPage.js'));
 const IncidentsPage = lazy(() => import('../features/incidents/IncidentsPage.js'));
 const NewIncidentPage = lazy(() => import('../features/incidents/NewIncidentPage.js'));
 const IncidentPage = lazy(() => import('../features/incidents/IncidentPage.js'));
@@ -76,6 +77,7 @@ export const router = createBrowserRouter([
       { path: 'admin/users', element: <RequireRole role="admin"><UsersPage /></RequireRole> },
       { path: 'admin/audit', element: <RequireRole role="admin"><AuditPage /></RequireRole> },
       { path: 'admin/jobs', element: <RequireRole role="admin"><JobsPage /></RequireRole> },
+      { path: 'admin/alert-sources', element: <RequireRole role="admin"><AlertSourcesPage /></RequireRole> },
       { path: '*', element: <NotFound /> },
     ],
   },
