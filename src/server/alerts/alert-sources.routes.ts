@@ -4,6 +4,7 @@ import {
   alertDeliveryResultSchema,
   alertSourceCreateSchema,
   alertSourceListSchema,
+  alertSourceRotateSchema,
   alertSourceSchema,
   alertSourceUpdateSchema,
   alertSourceWithSecretSchema,
@@ -50,8 +51,14 @@ export const alertSourceRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post('/api/admin/alert-sources/:id/rotate-secret', {
     config: { access: 'admin' },
-    schema: { tags, summary: 'Give the source a new secret (shown this once); the old one stops working at once', params: idParam, response: { 200: alertSourceWithSecretSchema, ...errorResponses } },
-    handler: (request) => sources.rotateAlertSourceSecret(request.ctx, request.params.id),
+    schema: {
+      tags,
+      summary: "Give the source a new secret, generated or the sender's own (shown this once); the old one stops working at once",
+      params: idParam,
+      body: alertSourceRotateSchema.default({}),
+      response: { 200: alertSourceWithSecretSchema, ...errorResponses },
+    },
+    handler: (request) => sources.rotateAlertSourceSecret(request.ctx, request.params.id, request.body.secret),
   });
 
   app.delete('/api/admin/alert-sources/:id', {

@@ -70,7 +70,7 @@ const audited = (source: AlertSource) => ({ ...source, lastDeliveries: undefined
 export async function createAlertSource(ctx: AppContext, input: AlertSourceCreate): Promise<AlertSourceWithSecret> {
   if (input.kind !== 'generic' && input.settings.mapping) throw invalidField('settings.mapping', 'only a generic source has a field mapping');
   const nowIso = ctx.now().toISOString();
-  const secret = newSecret(input.kind);
+  const secret = input.secret ?? newSecret(input.kind);
   return writeTransaction(ctx.db, async (trx) => {
     const id = await repo.insertSource(trx, { kind: input.kind, name: input.name, secret, settings: JSON.stringify(input.settings), created_at: nowIso, updated_at: nowIso, secret_rotated_at: nowIso });
     const source = await readSource(ctx, trx, id);
@@ -93,12 +93,12 @@ export async function updateAlertSource(ctx: AppContext, id: number, input: Aler
   });
 }
 
-/** A new secret, shown once; the old one stops working at once. */
-export async function rotateAlertSourceSecret(ctx: AppContext, id: number): Promise<AlertSourceWithSecret> {
+/** A new secret (generated, or the sender's own), shown once; the old one stops working at once. */
+export async function rotateAlertSourceSecret(ctx: AppContext, id: number, given?: string): Promise<AlertSourceWithSecret> {
   return writeTransaction(ctx.db, async (trx) => {
     const current = await readSource(ctx, trx, id);
     const nowIso = ctx.now().toISOString();
-    const secret = newSecret(current.kind);
+    const secret = given ?? newSecret(current.kind);
     if (!(await repo.updateSource(trx, id, current.version, { secret, secret_rotated_at: nowIso, updated_at: nowIso }))) throw versionConflict(`Alert source ${id}`, null, current.version);
     const source = await readSource(ctx, trx, id);
     await recordChange(ctx, trx, { type: 'alert_source.changed', sourceId: id, change: 'updated' }, { action: 'alert_source.rotate_secret', entityType: 'alert_source', entityId: id, before: audited(current), after: audited(source) });

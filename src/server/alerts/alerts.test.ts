@@ -50,15 +50,23 @@ describe.each(databaseKinds)('alert sources on %s', (kind) => {
     const audit = await t.request<{ items: unknown[] }>({ method: 'GET', url: '/api/audit?entityType=alert_source' });
     expect(JSON.stringify(audit.body)).not.toContain(created.secret);
 
-    const rotated = (await t.request<AlertSourceWithSecret>({ method: 'POST', url: `/api/admin/alert-sources/${created.id}/rotate-secret` })).body;
+    const rotated = (await t.request<AlertSourceWithSecret>({ method: 'POST', url: `/api/admin/alert-sources/${created.id}/rotate-secret`, payload: {} })).body;
+    expect(rotated.secret).toEqual(expect.any(String));
     expect(rotated.secret).not.toBe(created.secret);
-    const body = JSON.stringify(fixture('pagerduty-incident-triggered').body);
+    const triggered = fixture('pagerduty-incident-triggered').body as { event: { data: object } };
+    const body = JSON.stringify({ event: { ...triggered.event, data: { ...triggered.event.data, id: 'PADMINTEST' } } });
     expect((await deliver(t, created.id, body, { 'x-pagerduty-signature': pagerDutySignature(created.secret, body) })).status).toBe(401);
+
+    // PagerDuty makes its subscription's secret: the source takes it.
+    const pagerDutys = 'pd-generated-signing-secret-0123456789';
+    const own = (await t.request<AlertSourceWithSecret>({ method: 'POST', url: `/api/admin/alert-sources/${created.id}/rotate-secret`, payload: { secret: pagerDutys } })).body;
+    expect(own.secret).toBe(pagerDutys);
+    expect((await deliver(t, created.id, body, { 'x-pagerduty-signature': pagerDutySignature(pagerDutys, body) })).status).toBe(200);
 
     const bad = await t.request<Problem>({ method: 'POST', url: '/api/admin/alert-sources', payload: { kind: 'generic', name: 'no mapping' } });
     expect(bad.status).toBe(400);
     expect(bad.body.errors?.map((e) => e.field)).toEqual(['settings.mapping']);
-    const renamed = await t.request<AlertSource>({ method: 'PATCH', url: `/api/admin/alert-sources/${created.id}`, payload: { version: rotated.version, name: 'PD production' } });
+    const renamed = await t.request<AlertSource>({ method: 'PATCH', url: `/api/admin/alert-sources/${created.id}`, payload: { version: own.version, name: 'PD production' } });
     expect(renamed.body.name).toBe('PD production');
     expect((await t.request({ method: 'DELETE', url: `/api/admin/alert-sources/${created.id}` })).status).toBe(204);
     expect((await t.request({ method: 'GET', url: `/api/admin/alert-sources/${created.id}` })).status).toBe(404);

@@ -50,13 +50,24 @@ export const alertSourceSettingsSchema = z
   .strict();
 export type AlertSourceSettings = z.output<typeof alertSourceSettingsSchema>;
 
+/** A secret the sender made (PagerDuty shows its subscription's signing secret once); absent, Hindsight makes one. */
+const givenSecret = z.string().trim().min(16, 'must be at least 16 characters').max(500).optional().describe("The sender's own secret (PagerDuty generates its subscription's); absent: one is generated");
+
 export const alertSourceCreateSchema = z
-  .object({ kind: alertSourceKindSchema, name: z.string().trim().min(1).max(100), settings: alertSourceSettingsSchema.default({ defaultSeverity: 'sev3', service: null, mapping: null }) })
+  .object({
+    kind: alertSourceKindSchema,
+    name: z.string().trim().min(1).max(100),
+    settings: alertSourceSettingsSchema.default({ defaultSeverity: 'sev3', service: null, mapping: null }),
+    secret: givenSecret,
+  })
   .strict()
   .superRefine((input, ctx) => {
     if (input.kind === 'generic' && !input.settings.mapping) ctx.addIssue({ code: 'custom', path: ['settings', 'mapping'], message: 'is required for a generic source' });
   });
 export type AlertSourceCreate = z.output<typeof alertSourceCreateSchema>;
+
+export const alertSourceRotateSchema = z.object({ secret: givenSecret }).strict();
+export type AlertSourceRotate = z.output<typeof alertSourceRotateSchema>;
 
 export const alertSourceUpdateSchema = z
   .object({ version: versionField, name: z.string().trim().min(1).max(100).optional(), settings: alertSourceSettingsSchema.optional() })
