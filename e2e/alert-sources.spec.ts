@@ -9,16 +9,16 @@ test('an admin creates an alert source, copies its secret once, and sees the fir
   const form = page.getByRole('form', { name: 'New alert source' });
   // A name is required: said next to the field.
   await form.getByRole('button', { name: 'Create source' }).click();
-  await expect(form.getByLabel('Name')).toHaveAttribute('aria-invalid', 'true');
-  await form.getByLabel('Name').fill('Production Alertmanager');
+  await expect(form.getByRole('textbox', { name: 'Name', exact: true })).toHaveAttribute('aria-invalid', 'true');
+  await form.getByRole('textbox', { name: 'Name', exact: true }).fill('Production Alertmanager');
   await form.getByLabel('Service when the alert names none').fill('checkout');
   await form.getByRole('button', { name: 'Create source' }).click();
 
   // The secret, this once.
   const secretDialog = page.getByRole('dialog', { name: /Secret of Production Alertmanager/ });
   await expect(secretDialog).toContainText('it is not shown again');
-  const url = (await secretDialog.getByLabel('Webhook URL').textContent())!;
-  const secret = (await secretDialog.getByLabel('Secret').textContent())!;
+  const url = (await secretDialog.getByLabel('Webhook URL', { exact: true }).textContent())!;
+  const secret = (await secretDialog.getByLabel('Secret', { exact: true }).textContent())!;
   expect(url).toMatch(/\/api\/hooks\/alerts\/\d+$/);
   await screenshot(page, 'alert-source-secret', { fullPage: false });
   await secretDialog.getByRole('button', { name: 'Done' }).click();

@@ -145,7 +145,8 @@ function SourceCard({ source, onSecret }: { source: AlertSource; onSecret: (sour
 export default function AlertSourcesPage() {
   const [creating, { open, close }] = useDisclosure(false);
   const [secret, setSecret] = useState<AlertSourceWithSecret | null>(null);
-  const query = useQuery({ queryKey: queryKeys.alertSources, queryFn: ({ signal }) => alertSourcesApi.list(signal) });
+  // Deliveries are not domain events of their own (their incidents' changes are): the log is polled while the page is open.
+  const query = useQuery({ queryKey: queryKeys.alertSources, queryFn: ({ signal }) => alertSourcesApi.list(signal), refetchInterval: 5_000 });
   return (
     <Page
       title="Alert sources"

@@ -77,7 +77,10 @@ export function NewAlertSourceModal({ opened, onClose, onCreated }: { opened: bo
               onChange={(kind) => kind && setValues((v) => ({ ...v, kind: kind as AlertSourceKind }))}
               allowDeselect={false}
             />
-            <TextInput label="Name" name="name" required placeholder="Production Alertmanager" value={values.name} error={shown.name} onChange={(e) => setValues((v) => ({ ...v, name: e.currentTarget.value }))} data-autofocus />
+            <TextInput label="Name" name="name" required placeholder="Production Alertmanager" value={values.name} error={shown.name} onChange={(e) => {
+                const name = e.currentTarget.value;
+                setValues((v) => ({ ...v, name }));
+              }} data-autofocus />
           </SimpleGrid>
           <Text fz="xs" c="dimmed">Proves itself with: {alertSourceSchemes[values.kind]}</Text>
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
@@ -90,7 +93,10 @@ export function NewAlertSourceModal({ opened, onClose, onCreated }: { opened: bo
               onChange={(severity) => severity && setValues((v) => ({ ...v, defaultSeverity: severity }))}
               allowDeselect={false}
             />
-            <TextInput label="Service when the alert names none" name="service" placeholder="checkout" value={values.service} error={shown['settings.service']} onChange={(e) => setValues((v) => ({ ...v, service: e.currentTarget.value }))} />
+            <TextInput label="Service when the alert names none" name="service" placeholder="checkout" value={values.service} error={shown['settings.service']} onChange={(e) => {
+                const service = e.currentTarget.value;
+                setValues((v) => ({ ...v, service }));
+              }} />
           </SimpleGrid>
           {values.kind === 'generic' && (
             <Stack gap={6}>
