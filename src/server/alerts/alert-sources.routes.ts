@@ -55,10 +55,11 @@ export const alertSourceRoutes: FastifyPluginAsyncZod = async (app) => {
       tags,
       summary: "Give the source a new secret, generated or the sender's own (shown this once); the old one stops working at once",
       params: idParam,
-      body: alertSourceRotateSchema.default({}),
+      // Optional: no body at all gets a generated secret.
+      body: alertSourceRotateSchema.nullable().optional(),
       response: { 200: alertSourceWithSecretSchema, ...errorResponses },
     },
-    handler: (request) => sources.rotateAlertSourceSecret(request.ctx, request.params.id, request.body.secret),
+    handler: (request) => sources.rotateAlertSourceSecret(request.ctx, request.params.id, request.body?.secret),
   });
 
   app.delete('/api/admin/alert-sources/:id', {

@@ -66,7 +66,11 @@ describe.each(databaseKinds)('alert sources on %s', (kind) => {
     const bad = await t.request<Problem>({ method: 'POST', url: '/api/admin/alert-sources', payload: { kind: 'generic', name: 'no mapping' } });
     expect(bad.status).toBe(400);
     expect(bad.body.errors?.map((e) => e.field)).toEqual(['settings.mapping']);
-    const renamed = await t.request<AlertSource>({ method: 'PATCH', url: `/api/admin/alert-sources/${created.id}`, payload: { version: own.version, name: 'PD production' } });
+    // No body at all is a generated secret too.
+    const bare = await t.request<AlertSourceWithSecret & Problem>({ method: 'POST', url: `/api/admin/alert-sources/${created.id}/rotate-secret` });
+    expect(bare.status, JSON.stringify(bare.body)).toBe(200);
+    const ownAgain = (await t.request<AlertSourceWithSecret>({ method: 'POST', url: `/api/admin/alert-sources/${created.id}/rotate-secret`, payload: { secret: pagerDutys } })).body;
+    const renamed = await t.request<AlertSource>({ method: 'PATCH', url: `/api/admin/alert-sources/${created.id}`, payload: { version: ownAgain.version, name: 'PD production' } });
     expect(renamed.body.name).toBe('PD production');
     expect((await t.request({ method: 'DELETE', url: `/api/admin/alert-sources/${created.id}` })).status).toBe(204);
     expect((await t.request({ method: 'GET', url: `/api/admin/alert-sources/${created.id}` })).status).toBe(404);
