@@ -18,6 +18,17 @@ function ensureChromium() {
   return false;
 }
 
+const alertmanager = '/usr/bin/prometheus-alertmanager';
+
+/** The alert sources' test talks to a real Alertmanager (src/server/alerts/alertmanager.test.ts): Debian's package. */
+function ensureAlertmanager() {
+  if (fs.existsSync(alertmanager)) return;
+  console.log('Alertmanager is missing: installing it from Debian packages (apt-get install prometheus-alertmanager)...');
+  const asRoot = process.getuid?.() === 0 ? '' : 'sudo -n ';
+  const install = spawnSync('sh', ['-c', `${asRoot}apt-get update -qq && ${asRoot}apt-get install -y -qq --no-install-recommends prometheus-alertmanager`], { stdio: 'inherit' });
+  if (install.status !== 0 || !fs.existsSync(alertmanager)) console.error('Could not install Alertmanager; its test fails without /usr/bin/prometheus-alertmanager.');
+}
+
 function run(command, env = process.env) {
   console.log(`\n$ ${command}`);
   return spawnSync(command, { shell: true, stdio: 'inherit', env }).status === 0;
@@ -47,6 +58,7 @@ function vitestFailures(reportFile) {
 
 const vitestReport = path.join(os.tmpdir(), `hindsight-vitest-${process.pid}.json`);
 const results = [];
+ensureAlertmanager();
 results.push(['unit and API tests', run(`npx vitest run --reporter=default --reporter=json --outputFile=${vitestReport}`)]);
 const failedUnitTests = vitestFailures(vitestReport);
 fs.rmSync(vitestReport, { force: true });

@@ -22,6 +22,7 @@ import { jobRoutes } from './jobs/jobs.routes.js';
 import { serializerCompiler } from './http/serializer.js';
 import { actionItemRoutes } from './actions/action-items.routes.js';
 import { changeRoutes } from './changes/changes.routes.js';
+import { alertHookRoutes, alertSourceRoutes } from './alerts/alert-sources.routes.js';
 import { attachmentRoutes } from './attachments/attachments.routes.js';
 import { factorRoutes } from './factors/factors.routes.js';
 import { incidentRoutes } from './incidents/incidents.routes.js';
@@ -108,6 +109,8 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   await app.register(languageRoutes);
   await app.register(importRoutes);
   await app.register(changeRoutes);
+  await app.register(alertSourceRoutes);
+  await app.register(alertHookRoutes);
   await app.register(attachmentRoutes);
   await app.register(notificationRoutes);
   await app.register(authRoutes, { ctx });

@@ -244,6 +244,11 @@ function toConfig(env: z.output<typeof envSchema>) {
         slackChannel: env.HINDSIGHT_ESCALATION_SLACK_CHANNEL ?? null,
       },
     },
+    /** Slack as a timeline source (docs/integrations.md): channel history read with the bot token; off without one. */
+    slack: {
+      botToken: env.HINDSIGHT_SLACK_TOKEN ?? null,
+      apiUrl: env.HINDSIGHT_SLACK_API_URL.endsWith('/') ? env.HINDSIGHT_SLACK_API_URL : `${env.HINDSIGHT_SLACK_API_URL}/`,
+    },
     publicUrl: env.HINDSIGHT_PUBLIC_URL,
     trustProxy: env.HINDSIGHT_TRUST_PROXY,
     auth: {

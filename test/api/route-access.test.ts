@@ -173,6 +173,14 @@ const expectedAccess: Record<string, 'public' | 'signed' | Role> = {
   'POST /api/action-items/{id}/tracker-issue': 'responder',
   // Public but signed with the connection's webhook secret: without a signature everyone gets 401 (trackers/trackers.test.ts).
   'POST /api/trackers/{id}/webhook': 'signed',
+  'GET /api/admin/alert-sources': 'admin',
+  'POST /api/admin/alert-sources': 'admin',
+  'GET /api/admin/alert-sources/{id}': 'admin',
+  'PATCH /api/admin/alert-sources/{id}': 'admin',
+  'DELETE /api/admin/alert-sources/{id}': 'admin',
+  'POST /api/admin/alert-sources/{id}/rotate-secret': 'admin',
+  // Open to anyone, answered only with the source's signature or secret: unsigned is 401 for every caller (alerts/alerts.test.ts).
+  'POST /api/hooks/alerts/{id}': 'signed',
 };
 
 type Route = { method: string; path: string };

@@ -11,8 +11,12 @@ export interface Actor {
   role: Role;
 }
 
-/** What a route needs: `public` for health and docs; otherwise the least role allowed. */
-export type Access = 'public' | Role;
+/**
+ * What a route needs: `public` for health and docs; `signed` for inbound webhooks, open to anyone
+ * but answered only when the request carries its sender's signature or secret (checked by the
+ * route: 401 otherwise); otherwise the least role allowed.
+ */
+export type Access = 'public' | 'signed' | Role;
 
 declare module 'fastify' {
   interface FastifyRequest {

@@ -91,7 +91,9 @@ export async function registerAuthentication(app: FastifyInstance, ctx: AppConte
     const cookieHeader = request.headers.cookie;
     request.cookies = cookieHeader ? app.parseCookie(cookieHeader) : {};
     try {
-      const principal = routedPath(request).startsWith('/api/') ? authenticateAtOnce(ctx, request) : null;
+      // A signed webhook's Authorization header (if any) is its sender's secret, never an account's token.
+      const signed = request.routeOptions.config.access === 'signed';
+      const principal = routedPath(request).startsWith('/api/') && !signed ? authenticateAtOnce(ctx, request) : null;
       if (principal !== undefined) {
         admit(request, principal);
         return done();
@@ -111,6 +113,11 @@ export async function registerAuthentication(app: FastifyInstance, ctx: AppConte
     // Null only for anonymous callers, who reach 'public' routes only.
     request.actor = principal?.actor ?? (null as unknown as Actor);
     request.ctx = { ...ctx, actor: principal?.actor ?? null };
+    // A signed webhook acts for its sender, never for a session that happens to come with it.
+    if (access === 'signed') {
+      request.ctx = { ...ctx, actor: null };
+      return;
+    }
     if (access !== 'public') {
       if (!principal) throw unauthenticated('Sign in, or send an API token as "Authorization: Bearer <token>"');
       if (!roleAtLeast(principal.actor.role, access)) throw new AppError('forbidden', `This needs the ${access} role; you act as ${principal.actor.role}`);

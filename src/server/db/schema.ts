@@ -569,6 +569,47 @@ export interface MeetingSessionsTable {
   updated_at: string;
 }
 
+/** An inbound alert webhook (ADR 0011): its kind, its secret (as given: HMAC schemes sign with it) and settings (JSON). */
+export interface AlertSourcesTable {
+  id: Id;
+  kind: string;
+  name: string;
+  secret: string;
+  /** JSON: default severity and service, the generic source's field mapping. */
+  settings: string;
+  version: ColumnType<number, number | undefined, number>;
+  created_at: string;
+  updated_at: string;
+  secret_rotated_at: string;
+}
+
+/** A signed delivery to an alert source and its outcome; (source_id, delivery_id) unique refuses replays. */
+export interface AlertDeliveriesTable {
+  id: Id;
+  source_id: number;
+  delivery_id: string | null;
+  received_at: string;
+  received_at_ms: number;
+  status: string;
+  detail: string | null;
+  /** JSON list of the incidents it created or updated. */
+  incident_ids: string;
+}
+
+/** A source's event already on an incident's timeline: (source_id, event_key) unique. */
+export interface AlertEventsTable {
+  source_id: number;
+  event_key: string;
+  incident_id: number;
+}
+
+/** An incident's id in another system ("alert-source:3", the alert's group key); (source, external_id) unique. */
+export interface IncidentExternalIdsTable {
+  incident_id: number;
+  source: string;
+  external_id: string;
+}
+
 export interface Database {
   incidents: IncidentsTable;
   incident_tags: IncidentTagsTable;
@@ -618,6 +659,10 @@ export interface Database {
   webhook_endpoints: WebhookEndpointsTable;
   notification_deliveries: NotificationDeliveriesTable;
   meeting_sessions: MeetingSessionsTable;
+  alert_sources: AlertSourcesTable;
+  alert_deliveries: AlertDeliveriesTable;
+  alert_events: AlertEventsTable;
+  incident_external_ids: IncidentExternalIdsTable;
 }
 
 /** A connection to a GitHub repository, GitLab project or Jira project (trackers/). The token and secret never leave the server. */

@@ -66,7 +66,8 @@ export function operationIdOf(method: string, path: string): string {
 export function impliedErrorStatuses(method: string, access: Access, hasBody: boolean): string[] {
   const statuses: string[] = [];
   if (hasBody) statuses.push('400', '413', '415');
-  if (access !== 'public') {
+  if (access === 'signed') statuses.push('401');
+  else if (access !== 'public') {
     statuses.push('401');
     if (access !== 'viewer' || isWrite(method)) statuses.push('403');
   }
@@ -77,11 +78,11 @@ export function impliedErrorStatuses(method: string, access: Access, hasBody: bo
 export function completeOperation(method: string, path: string, access: Access | undefined, operation: Operation): void {
   operation.operationId ??= operationIdOf(method, path);
   if (access === undefined) return; // documentation routes
-  operation.security = access === 'public' ? [] : signedIn;
+  operation.security = access === 'public' || access === 'signed' ? [] : signedIn;
   const responses = (operation.responses ??= {});
   for (const status of impliedErrorStatuses(method, access, operation.requestBody !== undefined)) responses[status] ??= {};
   if (path.startsWith('/api/')) responses['429'] ??= {}; // API rate limits (HINDSIGHT_RATE_LIMIT_PER_MINUTE)
-  if (method === 'post' && access !== 'public' && path.startsWith('/api/')) (operation.parameters ??= []).push(idempotencyKeyParameter);
+  if (method === 'post' && access !== 'public' && access !== 'signed' && path.startsWith('/api/')) (operation.parameters ??= []).push(idempotencyKeyParameter);
   for (const [status, response] of Object.entries(responses)) {
     if (Number(status) >= 400) responses[status] = problemResponse(status);
     else {

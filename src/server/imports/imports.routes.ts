@@ -28,10 +28,10 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
     schema: {
       tags: ['incidents'],
       summary:
-        "Read a Slack export archive or a pasted chat transcript into proposed timeline entries (author, instant, provenance) within a window; nothing is stored: add the chosen ones with POST /api/incidents/{id}/timeline/batch (source 'chat')",
+        "Read a Slack export archive, a pasted chat transcript, or a Slack channel (with the server's bot token) into proposed timeline entries (author, instant, provenance) within a window; nothing is stored: add the chosen ones with POST /api/incidents/{id}/timeline/batch (source 'chat')",
       body: chatImportRequestSchema,
       response: { 200: chatImportResultSchema, ...errorResponses },
     },
-    handler: (request) => proposeChatEntries(request.body),
+    handler: (request) => proposeChatEntries(request.ctx, request.body),
   });
 };

@@ -101,6 +101,16 @@ export async function listIncidents(
     const words = query.service;
     select = select.where('incidents.id', 'in', (eb) => eb.selectFrom('incident_tags').select('incident_id').where('kind', '=', 'service').where(serviceMatches(words)));
   }
+  if (query.externalId || query.externalSource) {
+    const { externalId, externalSource } = query;
+    select = select.where('incidents.id', 'in', (eb) => {
+      let ids = eb.selectFrom('incident_external_ids').select('incident_id');
+      if (externalId) ids = ids.where('external_id', '=', externalId);
+      // The source itself, or any under it ("alert-source" finds "alert-source:3": ';' follows ':').
+      if (externalSource) ids = ids.where((w) => w.or([w('source', '=', externalSource), w.and([w('source', '>', `${externalSource}:`), w('source', '<', `${externalSource};`)])]));
+      return ids;
+    });
+  }
   if (query.label) {
     const label = query.label.toLowerCase();
     select = select.where('incidents.id', 'in', (eb) => eb.selectFrom('incident_tags').select('incident_id').where('kind', '=', 'label').where('value', '=', label));
@@ -150,3 +160,19 @@ export function serviceMatches(text: string): Expression<SqlBool> {
 }
 
 const escapeLike = (text: string) => text.replace(/[%_\\]/g, (c) => `\\${c}`);
+
+/** The incident that holds this id of another system, if any. */
+export async function findByExternalId(db: Executor, source: string, externalId: string): Promise<number | null> {
+  const row = await db.selectFrom('incident_external_ids').select('incident_id').where('source', '=', source).where('external_id', '=', externalId).executeTakeFirst();
+  return row?.incident_id ?? null;
+}
+
+/** Records an incident's id in another system; a second incident for the same (source, id) is refused by the primary key. */
+export async function insertExternalId(db: Executor, incidentId: number, source: string, externalId: string): Promise<void> {
+  await db.insertInto('incident_external_ids').values({ incident_id: incidentId, source, external_id: externalId }).execute();
+}
+
+export async function listExternalIds(db: Executor, incidentId: number): Promise<Array<{ source: string; externalId: string }>> {
+  const rows = await db.selectFrom('incident_external_ids').select(['source', 'external_id']).where('incident_id', '=', incidentId).orderBy('source').execute();
+  return rows.map((row) => ({ source: row.source, externalId: row.external_id }));
+}

@@ -173,6 +173,23 @@ export async function setKeyTimestamp(ctx: AppContext, trx: Executor, id: number
   await recordChange(ctx, trx, { type: 'incident.changed', incidentId: id, fields: [key] }, { action: 'incident.update', entityType: 'incident', entityId: id, before: audited(current), after: audited(after) });
 }
 
+/**
+ * The incident that holds this id of another system (an alert source's alert), inside the caller's
+ * transaction; null when there is none or the caller may not see it.
+ */
+export async function findIncidentByExternalId(ctx: AppContext, db: Executor, source: string, externalId: string): Promise<Incident | null> {
+  const id = await repo.findByExternalId(db, source, externalId);
+  return id === null ? null : readIncident(ctx, db, id).catch(() => null);
+}
+
+/**
+ * Records, in the caller's transaction, that the incident is `externalId` in `source`. A second
+ * incident for the same pair is refused by the unique key (a unique violation the caller handles).
+ */
+export async function linkExternalId(trx: Executor, incidentId: number, source: string, externalId: string): Promise<void> {
+  await repo.insertExternalId(trx, incidentId, source, externalId);
+}
+
 /** What the audit log keeps of an incident: its own fields, not the review summary joined to it. */
 const audited = (incident: Incident | null) => (incident ? { ...incident, review: undefined } : null);
 

@@ -113,6 +113,14 @@ export const incidentListQuerySchema = z
     from: isoDateTime.optional().describe('Incidents that started at or after this instant'),
     to: isoDateTime.optional().describe('Incidents that started before this instant'),
     q: z.string().trim().max(200).optional().describe('Words in the title'),
+    externalId: z.string().trim().min(1).max(500).optional().describe("Incidents holding this id of another system (an alert's id or group key in its source)"),
+    externalSource: z
+      .string()
+      .trim()
+      .min(1)
+      .max(100)
+      .optional()
+      .describe('Incidents that came from this source: "alert-source:3" (one alert source) or "alert-source"'),
     ...updatedSinceQuery,
     ...pageQuery,
   })

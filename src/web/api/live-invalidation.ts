@@ -106,6 +106,8 @@ export function invalidationsFor(event: DomainEvent): Invalidation[] {
       return [{ queryKey: queryKeys.globalReviews }];
     case 'tracker.changed':
       return [{ queryKey: queryKeys.trackers }];
+    case 'alert_source.changed':
+      return [{ queryKey: queryKeys.alertSources }];
     case 'user.created':
       return [{ queryKey: queryKeys.users }, { queryKey: ['people'] }];
     case 'user.changed':

@@ -1,5 +1,5 @@
 import { AppShell, Badge, Button, Group, Loader, NavLink, Stack, Text } from '@mantine/core';
-import { IconAlertTriangle, IconBooks, IconChecklist, IconClipboardList, IconFileImport, IconFileText, IconListCheck, IconNews, IconPlugConnected, IconPlus, IconStack2, IconStack3, IconUserCheck, IconUsers, IconWebhook, IconWorld } from '@tabler/icons-react';
+import { IconAlertTriangle, IconBellRinging, IconBooks, IconChecklist, IconClipboardList, IconFileImport, IconFileText, IconListCheck, IconNews, IconPlugConnected, IconPlus, IconStack2, IconStack3, IconUserCheck, IconUsers, IconWebhook, IconWorld } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { Suspense } from 'react';
 import { Link, Outlet, useLocation } from 'react-router';
@@ -35,6 +35,7 @@ const adminNav = [
   { to: '/admin/jobs', label: 'Jobs', icon: IconStack2 },
   { to: '/settings/trackers', label: 'Trackers', icon: IconPlugConnected },
   { to: '/admin/webhooks', label: 'Webhooks', icon: IconWebhook },
+  { to: '/admin/alert-sources', label: 'Alert sources', icon: IconBellRinging },
 ] as const;
 
 type NavItem = { to: string; label: string; icon: typeof IconUsers };

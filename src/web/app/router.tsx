@@ -20,6 +20,7 @@ const JobsPage = lazy(() => import('../features/admin/JobsPage.js'));
 const TrackersPage = lazy(() => import('../features/trackers/TrackersPage.js'));
 const WebhooksPage = lazy(() => import('../features/admin/WebhooksPage.js'));
 const NotificationPreferencesPage = lazy(() => import('../features/notifications/NotificationPreferencesPage.js'));
+const AlertSourcesPage = lazy(() => import('../features/admin/AlertSourcesPage.js'));
 const IncidentsPage = lazy(() => import('../features/incidents/IncidentsPage.js'));
 const NewIncidentPage = lazy(() => import('../features/incidents/NewIncidentPage.js'));
 const IncidentPage = lazy(() => import('../features/incidents/IncidentPage.js'));
@@ -99,6 +100,7 @@ export const router = createBrowserRouter([
       { path: 'admin/jobs', element: <RequireRole role="admin"><JobsPage /></RequireRole> },
       { path: 'settings/trackers', element: <RequireRole role="admin"><TrackersPage /></RequireRole> },
       { path: 'admin/webhooks', element: <RequireRole role="admin"><WebhooksPage /></RequireRole> },
+      { path: 'admin/alert-sources', element: <RequireRole role="admin"><AlertSourcesPage /></RequireRole> },
       { path: '*', element: <NotFound /> },
     ],
   },

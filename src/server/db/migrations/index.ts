@@ -24,6 +24,7 @@ import * as actionItemSoak from './2026-12-03-0022-action-item-soak.js';
 import * as meetingMode from './2026-12-03-0023-meeting-mode.js';
 import * as reviewNotes from './2026-12-03-0024-review-notes.js';
 import * as notifications from './2026-12-03-0025-notifications.js';
+import * as alertSources from './2026-12-03-0026-alert-sources.js';
 import * as trackers from './2026-12-03-0027-trackers.js';
 import * as globalReview from './2026-12-03-0029-global-review.js';
 
@@ -54,6 +55,7 @@ export const migrations: Record<string, Migration> = {
   '2026-12-03-0023-meeting-mode': meetingMode,
   '2026-12-03-0024-review-notes': reviewNotes,
   '2026-12-03-0025-notifications': notifications,
+  '2026-12-03-0026-alert-sources': alertSources,
   '2026-12-03-0027-trackers': trackers,
   '2026-12-03-0029-global-review': globalReview,
 };

@@ -16,11 +16,11 @@ const TEXT_MAX = 10_000;
 
 /** A transcript line written with seconds ("10:42:07") is exact; otherwise to the minute. Slack stamps every message exactly. */
 const precisionOf = (entry: ProposedChatEntry): TimelinePrecision =>
-  entry.provenance.source === 'slack_export' || /\b\d{1,2}:\d{2}:\d{2}\b/.test(entry.provenance.excerpt.split('\n')[0] ?? '') ? 'exact' : 'minute';
+  entry.provenance.source !== 'transcript' || /\b\d{1,2}:\d{2}:\d{2}\b/.test(entry.provenance.excerpt.split('\n')[0] ?? '') ? 'exact' : 'minute';
 
 export function chatTimelineEntry(entry: ProposedChatEntry): ChatTimelineEntry {
   const { source, channel, file, ref, excerpt } = entry.provenance;
-  const slack = source === 'slack_export';
+  const slack = source !== 'transcript';
   return {
     occurredAt: entry.occurredAt,
     kind: 'note',
@@ -29,7 +29,7 @@ export function chatTimelineEntry(entry: ProposedChatEntry): ChatTimelineEntry {
     precision: precisionOf(entry),
     provenance: {
       label: slack ? `Slack #${channel ?? 'unknown'}` : 'Chat transcript',
-      // Slack's ts names the message within its channel's day file.
+      // Slack's ts names the message within its channel's day file (an export) or its channel (read from Slack).
       ref: slack ? `${file ?? channel ?? ''}#${ref}` : ref,
       excerpt: (excerpt || entry.text).slice(0, EXCERPT_MAX),
     },

@@ -16,16 +16,19 @@ const window = {
 /** One flat object (not a union), so that an unknown field is named as such whatever the format. */
 export const chatImportRequestSchema = z
   .object({
-    format: z.enum(['slack_export', 'transcript']),
+    format: z.enum(['slack_export', 'transcript', 'slack_api']).describe("slack_api: read the channel's messages and threads from Slack with the server's bot token (HINDSIGHT_SLACK_TOKEN)"),
     archive: z.string().min(1).max(MAX_ARCHIVE_BASE64).optional().describe("slack_export: Slack's export archive (.zip), base64"),
-    channel: z.string().trim().min(1).max(80).optional().describe('slack_export: only this channel (its folder in the archive)'),
+    channel: z.string().trim().min(1).max(80).optional().describe("slack_export: only this channel (its folder in the archive); slack_api: the channel's id (C0123...)"),
     text: z.string().min(1).max(MAX_TRANSCRIPT).optional().describe('transcript: the pasted chat'),
     date: z.iso.date().optional().describe('transcript: the day of messages whose line gives none'),
     ...window,
   })
   .strict()
   .superRefine((request, ctx) => {
-    const needed = request.format === 'slack_export' ? 'archive' : 'text';
+    const needed = request.format === 'slack_export' ? 'archive' : request.format === 'slack_api' ? 'channel' : 'text';
+    if (request.format === 'slack_api') {
+      for (const field of ['from', 'to'] as const) if (request[field] === undefined) ctx.addIssue({ code: 'custom', path: [field], message: 'is required when the format is slack_api (the time window to read)' });
+    }
     if (request[needed] === undefined) ctx.addIssue({ code: 'custom', path: [needed], message: `is required when the format is ${request.format}` });
   });
 export type ChatImportRequest = z.output<typeof chatImportRequestSchema>;
@@ -35,7 +38,7 @@ export const proposedChatEntrySchema = z.object({
   author: z.string(),
   text: z.string(),
   provenance: z.object({
-    source: z.enum(['slack_export', 'transcript']),
+    source: z.enum(['slack_export', 'transcript', 'slack_api']),
     channel: z.string().nullable(),
     file: z.string().nullable().describe('The file inside the archive'),
     ref: z.string().describe("Slack's message ts, or the transcript line"),

@@ -5,7 +5,7 @@ export interface ProposedChatEntry {
   author: string;
   text: string;
   provenance: {
-    source: 'slack_export' | 'transcript';
+    source: 'slack_export' | 'transcript' | 'slack_api';
     /** The channel, for an export. */
     channel: string | null;
     /** The file inside the archive (`incidents/2024-03-05.json`) or null for a pasted transcript. */

@@ -46,7 +46,9 @@ export function ChatImportDrawer({ incident, opened, onClose }: { incident: Inci
       const request: ChatImportRequest =
         format === 'transcript'
           ? { format, text, ...(day ? { date: day } : {}), ...window }
-          : { format, archive: archive ? await base64Of(archive) : '', ...(channel.trim() ? { channel: channel.trim() } : {}), ...window };
+          : format === 'slack_api'
+            ? { format, ...(channel.trim() ? { channel: channel.trim() } : {}), ...window }
+            : { format, archive: archive ? await base64Of(archive) : '', ...(channel.trim() ? { channel: channel.trim() } : {}), ...window };
       setResult(await importsApi.chat(request));
     });
   };
@@ -70,6 +72,7 @@ export function ChatImportDrawer({ incident, opened, onClose }: { incident: Inci
               data={[
                 { value: 'transcript', label: 'Paste a transcript' },
                 { value: 'slack_export', label: 'Slack export (.zip)' },
+                { value: 'slack_api', label: 'Slack channel' },
               ]}
             />
             {format === 'transcript' ? (
@@ -77,6 +80,14 @@ export function ChatImportDrawer({ incident, opened, onClose }: { incident: Inci
                 <Textarea label="Chat transcript" description="Copied from Slack, Teams or IRC, as it is" autosize minRows={6} maxRows={14} value={text} onChange={(e) => setText(e.currentTarget.value)} error={read.errors.text} />
                 <TextInput type="date" label="Day of the messages" description="For lines that give only a time" value={day} onChange={(e) => setDay(e.currentTarget.value)} error={read.errors.date} />
               </>
+            ) : format === 'slack_api' ? (
+              <TextInput
+                label="Slack channel id"
+                description="Its id (C0123…, in the channel's details); the app's Slack bot must be in the channel. Threads are read too."
+                value={channel}
+                onChange={(e) => setChannel(e.currentTarget.value)}
+                error={read.errors.channel ?? read.errors.format}
+              />
             ) : (
               <>
                 <FileInput label="Slack export" accept=".zip,application/zip" placeholder="Choose the export archive" value={archive} onChange={setArchive} error={read.errors.archive} clearable />
