@@ -39,6 +39,7 @@ import { liveRoutes } from './live/live.routes.js';
 import { externalSummaryRoutes, sharedSummaryRoutes } from './sharing/external-summaries.routes.js';
 import { exportRoutes } from './exports/exports.routes.js';
 import { knowledgeBaseRoutes } from './knowledge-base/knowledge-base.routes.js';
+import { trendsRoutes } from './trends/trends.routes.js';
 import { registerWebApp } from './web-app.js';
 import { registerOperations, registerRequestHeaders, type OperationsOptions } from './operations/register-operations.js';
 import { Readiness } from './operations/readiness.js';
@@ -111,6 +112,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   await app.register(sharedSummaryRoutes);
   await app.register(searchRoutes);
   await app.register(knowledgeBaseRoutes);
+  await app.register(trendsRoutes);
   await app.register(exportRoutes);
   if (options.webRoot) await registerWebApp(app, options.webRoot);
   return app;

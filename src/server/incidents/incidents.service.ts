@@ -176,3 +176,6 @@ export async function setKeyTimestamp(ctx: AppContext, trx: Executor, id: number
 /** What the audit log keeps of an incident: its own fields, not the review summary joined to it. */
 const audited = (incident: Incident | null) => (incident ? { ...incident, review: undefined } : null);
 
+
+/** The incident list's service filter, for features that count incidents the way the list shows them (trends). */
+export { serviceMatches } from './incidents.repo.js';
