@@ -1,5 +1,5 @@
 import { AppShell, Badge, Button, Group, Loader, NavLink, Stack, Text } from '@mantine/core';
-import { IconAlertTriangle, IconBooks, IconChecklist, IconClipboardList, IconFileImport, IconFileText, IconListCheck, IconPlus, IconStack2, IconUserCheck, IconUsers } from '@tabler/icons-react';
+import { IconAlertTriangle, IconBooks, IconChartHistogram, IconChecklist, IconClipboardList, IconFileImport, IconFileText, IconListCheck, IconPlus, IconStack2, IconUserCheck, IconUsers } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { Suspense } from 'react';
 import { Link, Outlet, useLocation } from 'react-router';
@@ -15,6 +15,7 @@ const nav = [
   { to: '/reviews', label: 'Reviews', icon: IconFileText },
   { to: '/action-items', label: 'Action items', icon: IconChecklist },
   { to: '/knowledge-base', label: 'Knowledge base', icon: IconBooks },
+  { to: '/trends', label: 'Trends', icon: IconChartHistogram },
 ] as const;
 
 /** For those who may write: bringing past postmortems in. */

@@ -27,6 +27,7 @@ const SharedSummaryPage = lazy(() => import('../features/sharing/SharedSummaryPa
 const ImportPage = lazy(() => import('../features/imports/ImportPage.js'));
 const ChangesImportPage = lazy(() => import('../features/changes/ChangesImportPage.js'));
 const KnowledgeBasePage = lazy(() => import('../features/knowledge-base/KnowledgeBasePage.js'));
+const TrendsPage = lazy(() => import('../features/trends/TrendsPage.js'));
 
 /** Starts the review's one big request at navigation time, in parallel with the page's code. */
 const prefetchReview = ({ params }: LoaderFunctionArgs) => {
@@ -72,6 +73,7 @@ export const router = createBrowserRouter([
       { path: 'imports', element: <RequireRole role="responder"><ImportPage /></RequireRole> },
       { path: 'imports/changes', element: <RequireRole role="responder"><ChangesImportPage /></RequireRole> },
       { path: 'knowledge-base', element: <KnowledgeBasePage /> },
+      { path: 'trends', element: <TrendsPage /> },
       { path: 'settings/tokens', element: <TokensPage /> },
       { path: 'admin/users', element: <RequireRole role="admin"><UsersPage /></RequireRole> },
       { path: 'admin/audit', element: <RequireRole role="admin"><AuditPage /></RequireRole> },
