@@ -22,7 +22,7 @@ import { systemActor } from '../src/server/access/actor.js';
 import { createUser } from '../src/server/accounts/users.service.js';
 import { loadConfig } from '../src/server/config.js';
 import { createAppContext, type AppContext } from '../src/server/context.js';
-import { epochMsOfIso } from '../src/server/db/dialect.js';
+import { epochMsOfIso, jsonTextElements } from '../src/server/db/dialect.js';
 import { openDatabase } from '../src/server/db/kysely.js';
 import { migrateToLatest } from '../src/server/db/migrate.js';
 import { periodOf } from '../src/server/trends/trends.repo.js';
@@ -79,17 +79,48 @@ function bareQueries(ctx: AppContext) {
         )}) as d where val is not null order by metric, period, val`;
   const items = sql`from action_items join reviews on reviews.id = action_items.review_id join incidents on incidents.id = reviews.incident_id`;
   const band = sql`case ${sql.join(ageBandStarts(ctx.now()).map((s, i) => sql`when action_items.created_at >= ${s} then ${sql.lit(i)}`), sql` `)} else 4 end`;
-  const run = (query: ReturnType<typeof sql>) => () => query.execute(db);
+  const open = sql`action_items.status not in ('done', 'declined')`;
+  const today = ctx.now().toISOString().slice(0, 10);
+  const factors = sql`from incidents join reviews on reviews.incident_id = incidents.id join review_factors on review_factors.review_id = reviews.id`;
+  const published = sql`coalesce((select max(${epochMsOfIso(ctx.dialect, 'audit_log.at')}) from audit_log where audit_log.entity_type = 'review' and audit_log.entity_id = cast(reviews.id as text)
+    and audit_log.action = 'review.transition'), ${epochMsOfIso(ctx.dialect, 'reviews.updated_at')})`;
+  const dueSql = sql`select ${periodOf(sql.ref('reviews.due_at_ms'), ends)} as period, case when reviews.state = 'published' then ${published} - reviews.due_at_ms end as late_ms, reviews.state as state
+    from reviews where reviews.due_at_ms >= ${startMs} and reviews.due_at_ms < ${endMs}`;
+  const owners = (key: ReturnType<typeof sql>, join: ReturnType<typeof sql>) => sql`select ${key}, sum(case when ${open} then 1 else 0 end) as o,
+    sum(case when ${open} and action_items.due_date < ${today} then 1 else 0 end) as od ${items} ${join} group by 1 order by od desc limit 20`;
+  const all = (...queries: Array<ReturnType<typeof sql>>) => async () => Promise.all(queries.map((query) => query.execute(db)));
   return {
-    incidents: run(sql`select ${period} as period, severity, count(*) from incidents where ${started} group by 1, 2`),
-    durations: run(durations),
-    contributors: run(sql`select review_factors.category, ${period} as period, count(distinct incidents.id) from incidents
-      join reviews on reviews.incident_id = incidents.id join review_factors on review_factors.review_id = reviews.id where ${started} group by 1, 2`),
-    'review-deadlines': run(sql`select ${periodOf(sql.ref('reviews.due_at_ms'), ends)} as period, reviews.state, count(*) from reviews
-      where reviews.due_at_ms >= ${startMs} and reviews.due_at_ms < ${endMs} group by 1, 2`),
-    'action-items': run(sql`select ${periodOf(sql.ref('action_items.created_at'), isoEnds)} as period, count(*) ${items}
-      where action_items.created_at >= ${start} and action_items.created_at < ${end} group by 1`),
-    backlog: run(sql`select ${band} as band, action_items.class, count(*) ${items} where action_items.status not in ('done', 'declined') group by 1, 2`),
+    incidents: all(sql`select ${period} as period, severity, count(*) from incidents where ${started} group by 1, 2`),
+    durations: all(durations),
+    contributors: all(
+      sql`select review_factors.category, ${period} as period, count(distinct incidents.id) ${factors} where ${started} group by 1, 2`,
+      sql`select review_factors.category, count(distinct incidents.id) ${factors} where ${started} group by 1`,
+      sql`select t.value, ${period} as period, count(distinct incidents.id) ${factors} cross join ${jsonTextElements(ctx.dialect, 'review_factors.tags', 't')} where ${started} group by 1, 2`,
+      sql`select t.value, count(distinct incidents.id) ${factors} cross join ${jsonTextElements(ctx.dialect, 'review_factors.tags', 't')} where ${started} group by 1`,
+      sql`select incident_tags.value, review_factors.category, count(distinct incidents.id) as n ${factors} join incident_tags on incident_tags.incident_id = incidents.id
+        where ${started} group by 1, 2 order by n desc limit 50`,
+    ),
+    'review-deadlines': all(
+      sql`select period, state, count(*) from (${dueSql}) as due group by 1, 2`,
+      ctx.dialect === 'postgres'
+        ? sql`select period, percentile_cont(array[0, 0.25, 0.5, 0.75, 0.9, 1]) within group (order by late_ms) from (${dueSql}) as due where late_ms > 0 group by 1`
+        : sql`select period, late_ms from (${dueSql}) as due where late_ms > 0 order by 1, 2`,
+    ),
+    'action-items': all(
+      sql`select ${periodOf(sql.ref('action_items.created_at'), isoEnds)} as period, count(*) ${items} where action_items.created_at >= ${start} and action_items.created_at < ${end} group by 1`,
+      sql`select ${periodOf(sql.ref('action_items.updated_at'), isoEnds)} as period, count(*) ${items}
+        where action_items.status = 'done' and action_items.updated_at >= ${start} and action_items.updated_at < ${end} group by 1`,
+      sql`select ${band} as band, action_items.class, count(*) ${items} where ${open} group by 1, 2`,
+      sql`select count(*), sum(case when action_items.due_date < ${today} then 1 else 0 end) ${items} where ${open}`,
+      owners(sql`action_items.owner`, sql``),
+      owners(sql`incident_tags.value`, sql`join incident_tags on incident_tags.incident_id = incidents.id`),
+    ),
+    backlog: all(
+      sql`select ${band} as band, action_items.class, count(*) ${items} where ${open} group by 1, 2`,
+      owners(sql`action_items.owner`, sql``),
+      sql`select count(*) ${items} where ${open} and action_items.created_at < ${start}`,
+      sql`select action_items.id, action_items.title ${items} where ${open} and action_items.created_at < ${start} order by action_items.created_at limit 20`,
+    ),
   };
 }
 

@@ -54,8 +54,8 @@ export function ChartCard({ title, description, name, table, children, aside, te
             onChange={(v) => setView(v as 'chart' | 'table')}
             aria-label={`${title}: chart or table`}
             data={[
-              { value: 'chart', label: <IconChartBar size={14} aria-label="Chart" /> },
-              { value: 'table', label: <IconTable size={14} aria-label="Table" /> },
+              { value: 'chart', label: <Group gap={4} wrap="nowrap"><IconChartBar size={13} aria-hidden />Chart</Group> },
+              { value: 'table', label: <Group gap={4} wrap="nowrap"><IconTable size={13} aria-hidden />Table</Group> },
             ]}
           />
           <Button size="compact-xs" variant="default" leftSection={<IconDownload size={13} />} onClick={() => download(name, table)} aria-label={`Download ${title} as CSV`}>
