@@ -3,7 +3,7 @@ import type { Executor } from '../context.js';
 import { epochMsOfIso, jsonTextElements, type DialectName } from '../db/dialect.js';
 import type { Database } from '../db/schema.js';
 import { serviceMatches } from '../incidents/incidents.service.js';
-import { distributionPercents } from '../../shared/trends/quantiles.js';
+import { distributionFromRanks, distributionPercents, type Distribution } from '../../shared/trends/quantiles.js';
 
 /**
  * The trends' SQL. Every query has `incidents` in scope and keeps only the incidents of `scope`
@@ -60,9 +60,11 @@ export async function incidentsBySeverity(db: Executor, scope: Expression<SqlBoo
   return rows.map((row) => ({ period: n(row.period), severity: row.severity, incidents: n(row.incidents) }));
 }
 
-export interface RankedValue {
+/** Distributions keyed `${group}:${period}`; period -1 is the whole range. */
+export type Distributions = Map<string, Distribution>;
+
+interface RankedValue {
   group: string;
-  /** The period, or -1 for the whole range. */
   period: number;
   n: number;
   rank: number;
@@ -70,10 +72,25 @@ export interface RankedValue {
 }
 
 /**
- * The values at the ranks quantileRanks needs, of every (group, period) and (group, whole range)
- * of `source` (rows of `grp`, `period`, `val`): a few rows per group, whatever the group's size.
+ * The distribution of every (group, period) and (group, whole range) of `source` (rows of `grp`,
+ * `period`, `val`). PostgreSQL has percentile_cont; SQLite has not, so there the query returns only
+ * the values at the ranks quantileRanks needs (row_number over each sorted group): a few rows per
+ * group whatever its size, interpolated here the way percentile_cont does.
  */
-async function rankedValues(db: Executor, source: RawBuilder<unknown>): Promise<RankedValue[]> {
+async function distributionsOf(db: Executor, dialect: DialectName, source: RawBuilder<unknown>): Promise<Distributions> {
+  if (dialect === 'postgres') {
+    const percents = sql.join(distributionPercents.map((p) => sql.lit(p / 100)));
+    const { rows } = await sql<{ grp: string; period: number | null; n: number | string; p: number[] }>`
+      with src as (${source})
+      select grp, period, count(*) as n, percentile_cont(array[${percents}]::float8[]) within group (order by cast(val as float8)) as p
+      from src group by grouping sets ((grp, period), (grp))`.execute(db);
+    return new Map(
+      rows.map((row) => {
+        const [min, q1, median, q3, p90, max] = row.p.map(Number) as [number, number, number, number, number, number];
+        return [`${row.grp}:${row.period ?? -1}`, { count: n(row.n), min, q1, median, q3, p90, max }];
+      }),
+    );
+  }
   const at = (offset: number) => sql.join(distributionPercents.map((p) => sql`rn - ${sql.lit(offset)} = ((n - 1) * ${sql.lit(p)}) / 100`), sql` or `);
   const { rows } = await sql<{ grp: string; period: number; n: number | string; rn: number | string; val: number | string }>`
     with src as (${source}),
@@ -83,14 +100,22 @@ async function rankedValues(db: Executor, source: RawBuilder<unknown>): Promise<
       from everything
     )
     select grp, period, n, rn, val from ranked where ${at(1)} or ${at(2)}`.execute(db);
-  return rows.map((row) => ({ group: row.grp, period: n(row.period), n: n(row.n), rank: n(row.rn), value: Number(row.val) }));
+  const ranked: RankedValue[] = rows.map((row) => ({ group: row.grp, period: n(row.period), n: n(row.n), rank: n(row.rn), value: Number(row.val) }));
+  const groups = new Map<string, { n: number; values: Map<number, number> }>();
+  for (const row of ranked) {
+    const key = `${row.group}:${row.period}`;
+    const group = groups.get(key) ?? { n: row.n, values: new Map() };
+    group.values.set(row.rank, row.value);
+    groups.set(key, group);
+  }
+  return new Map([...groups].map(([key, group]) => [key, distributionFromRanks(group.n, (rank) => group.values.get(rank))]));
 }
 
 /**
  * Incident durations in milliseconds, by metric: from the start (impact, else detection) to
  * detection (only with a known impact start), response, mitigation and resolution; detection to response.
  */
-export async function incidentDurations(db: Executor, dialect: DialectName, scope: Expression<SqlBool>, period: Period): Promise<RankedValue[]> {
+export async function incidentDurations(db: Executor, dialect: DialectName, scope: Expression<SqlBool>, period: Period): Promise<Distributions> {
   const ms = (column: string) => epochMsOfIso(dialect, `incidents.${column}`);
   const start = sql`coalesce(${ms('impact_started_at')}, ${ms('detected_at')})`;
   const metrics: Array<[string, RawBuilder<unknown>]> = [
@@ -107,7 +132,7 @@ export async function incidentDurations(db: Executor, dialect: DialectName, scop
     ),
     sql` union all `,
   )}) as durations where val is not null and val >= 0`;
-  return rankedValues(db, source);
+  return distributionsOf(db, dialect, source);
 }
 
 /** Incidents (distinct) with a contributor of each category, and of each tag, per period. */
@@ -164,9 +189,9 @@ export async function reviewDeadlines(db: Executor, dialect: DialectName, scope:
     ) as due`;
   const [counts, late] = await Promise.all([
     sql<{ period: number; outcome: string; reviews: number | string }>`select period, outcome, count(*) as reviews from (${source}) as outcomes group by period, outcome`.execute(db),
-    rankedValues(db, sql`select 'late' as grp, period, late_ms as val from (${source}) as outcomes where outcome = 'late'`),
+    distributionsOf(db, dialect, sql`select 'late' as grp, period, late_ms as val from (${source}) as outcomes where outcome = 'late'`),
   ]);
-  return { counts: counts.rows.map((row) => ({ period: n(row.period), outcome: row.outcome, reviews: n(row.reviews) })), late: late.filter((row) => row.period >= 0) };
+  return { counts: counts.rows.map((row) => ({ period: n(row.period), outcome: row.outcome, reviews: n(row.reviews) })), late };
 }
 
 const itemsOf = sql`from action_items join reviews on reviews.id = action_items.review_id join incidents on incidents.id = reviews.incident_id`;

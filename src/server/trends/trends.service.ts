@@ -3,7 +3,7 @@ import { actionItemClasses } from '../../shared/actions/action-item.schema.js';
 import { severities, type Severity } from '../../shared/incidents/incident.schema.js';
 import { ageBands, ageBandStarts, openPastCutoff } from '../../shared/trends/backlog.js';
 import { BucketRangeError, trendBuckets, type TrendBucket } from '../../shared/trends/buckets.js';
-import { distributionFromRanks, emptyDistribution, mapDistribution, type Distribution } from '../../shared/trends/quantiles.js';
+import { emptyDistribution, mapDistribution, type Distribution } from '../../shared/trends/quantiles.js';
 import {
   durationMetrics,
   type ActionItemTrend,
@@ -64,18 +64,6 @@ const perBucket = (buckets: readonly unknown[], rows: Array<{ period: number; va
   return values;
 };
 
-/** Distributions by (group, period) from ranked rows; period -1 is the whole range. */
-function distributions(rows: repo.RankedValue[]): Map<string, Distribution> {
-  const groups = new Map<string, { n: number; values: Map<number, number> }>();
-  for (const row of rows) {
-    const key = `${row.group}:${row.period}`;
-    const group = groups.get(key) ?? { n: row.n, values: new Map() };
-    group.values.set(row.rank, row.value);
-    groups.set(key, group);
-  }
-  return new Map([...groups].map(([key, group]) => [key, distributionFromRanks(group.n, (rank) => group.values.get(rank))]));
-}
-
 export async function incidentTrend(ctx: AppContext, query: TrendQuery): Promise<IncidentTrend> {
   const { timeZone, buckets, period, scope } = scoped(ctx, query);
   const rows = await repo.incidentsBySeverity(ctx.db, scope, period);
@@ -88,7 +76,7 @@ export async function incidentTrend(ctx: AppContext, query: TrendQuery): Promise
 
 export async function durationTrend(ctx: AppContext, query: TrendQuery): Promise<DurationTrend> {
   const { timeZone, buckets, period, scope } = scoped(ctx, query);
-  const byKey = distributions(await repo.incidentDurations(ctx.db, ctx.dialect, scope, period));
+  const byKey = await repo.incidentDurations(ctx.db, ctx.dialect, scope, period);
   const minutes = (d: Distribution | undefined) => mapDistribution(d ?? emptyDistribution, (ms) => ms / MINUTE);
   return {
     timeZone,
@@ -124,7 +112,7 @@ export async function contributorTrend(ctx: AppContext, query: TrendQuery): Prom
 export async function reviewDeadlineTrend(ctx: AppContext, query: TrendQuery): Promise<ReviewDeadlineTrend> {
   const { timeZone, buckets, period, scope } = scoped(ctx, query);
   const { counts, late } = await repo.reviewDeadlines(ctx.db, ctx.dialect, scope, period, ctx.now().getTime());
-  const byKey = distributions(late);
+  const byKey = late;
   const count = (i: number, outcome: string) => counts.filter((row) => row.period === i && row.outcome === outcome).reduce((sum, row) => sum + row.reviews, 0);
   return {
     timeZone,

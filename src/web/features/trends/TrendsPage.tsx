@@ -32,12 +32,34 @@ function useTrendFilters() {
   return { filters, workingDays, set, clear, active: Object.keys(filters).length > 0 };
 }
 
+/** A day of the period, its name inside the field so the filter bar stays one line of equal fields. */
+function DateField({ label, value, onChange }: { label: string; value: string | undefined; onChange: (value: string) => void }) {
+  return (
+    <TextInput
+      type="date"
+      aria-label={label}
+      leftSection={
+        <Group gap={4} wrap="nowrap" pl={8}>
+          <IconCalendar size={14} />
+          <Text fz="xs" c="dimmed">
+            {label}
+          </Text>
+        </Group>
+      }
+      leftSectionWidth={66}
+      leftSectionPointerEvents="none"
+      value={value ?? ''}
+      onChange={(e) => onChange(e.currentTarget.value)}
+      w={200}
+    />
+  );
+}
+
 function Filters({ filters, set, clear, active }: Pick<ReturnType<typeof useTrendFilters>, 'filters' | 'set' | 'clear' | 'active'>) {
   return (
     <Paper withBorder p="sm" radius="lg" role="search" aria-label="Filter trends">
-      <Group gap="md" wrap="wrap" align="flex-end">
+      <Group gap="md" wrap="wrap" align="center">
         <SegmentedControl
-          size="xs"
           aria-label="Interval"
           value={filters.interval ?? 'month'}
           onChange={(v) => set({ interval: v === 'month' ? null : v })}
@@ -47,8 +69,8 @@ function Filters({ filters, set, clear, active }: Pick<ReturnType<typeof useTren
             { value: 'quarter', label: 'Quarters' },
           ]}
         />
-        <TextInput size="xs" type="date" label="From" aria-label="From" leftSection={<IconCalendar size={14} />} value={filters.from ?? ''} onChange={(e) => set({ from: e.currentTarget.value })} w={150} />
-        <TextInput size="xs" type="date" label="To" aria-label="To" leftSection={<IconCalendar size={14} />} value={filters.to ?? ''} onChange={(e) => set({ to: e.currentTarget.value })} w={150} />
+        <DateField label="From" value={filters.from} onChange={(from) => set({ from })} />
+        <DateField label="To" value={filters.to} onChange={(to) => set({ to })} />
         <ServiceFilter value={filters.service ?? ''} onChange={(v) => set({ service: v })} />
         <TextInput aria-label="Label" placeholder="Label" leftSection={<IconTag size={16} />} w={150} defaultValue={filters.label ?? ''} onBlur={(e) => set({ label: e.currentTarget.value.trim() })} onKeyDown={(e) => e.key === 'Enter' && set({ label: e.currentTarget.value.trim() })} />
         <Group gap={8} role="group" aria-labelledby="trend-severity">
