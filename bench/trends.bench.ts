@@ -9,7 +9,7 @@
  * Requests go through app.inject as a viewer (restricted incidents are filtered: 1 in 50 is), default
  * period (12 calendar months), after a warm-up.
  *
- *   BENCH_TRENDS_INCIDENTS=10000 npx tsx bench/trends.bench.ts     (BENCH_READS=20 by default)
+ *   BENCH_TRENDS_INCIDENTS=10000 npx tsx bench/trends.bench.ts     (BENCH_READS=10 by default)
  *   BENCH_DATABASES=postgres ...                                    (one database only)
  */
 import fs from 'node:fs';
@@ -34,7 +34,7 @@ import { seedTrends } from './support/trends-seed.js';
 
 const incidents = Number(process.env.BENCH_TRENDS_INCIDENTS ?? 100_000);
 const size = { incidents, timelinePerIncident: 10, itemsPerIncident: 3 };
-const reads = Number(process.env.BENCH_READS ?? 20);
+const reads = Number(process.env.BENCH_READS ?? 10);
 const webRoot = path.resolve('dist/web');
 const PASSWORD = 'benchmark password 1';
 
@@ -66,17 +66,19 @@ function bareQueries(ctx: AppContext) {
           percentile_cont(array[0, 0.25, 0.5, 0.75, 0.9, 1]) within group (order by ${ms('resolved_at')} - ${ms('impact_started_at')}) as resolve,
           percentile_cont(array[0, 0.25, 0.5, 0.75, 0.9, 1]) within group (order by ${ms('responded_at')} - ${ms('detected_at')}) as gap
         from incidents where ${started} group by 1`
-      : // SQLite has no percentile function: the bare form is one sorted scan per metric, every value read.
-        sql`select metric, period, val from (${sql.join(
-          [
-            ['detect', sql`${ms('detected_at')} - ${ms('impact_started_at')}`],
-            ['respond', sql`${ms('responded_at')} - ${ms('impact_started_at')}`],
-            ['mitigate', sql`${ms('mitigated_at')} - ${ms('impact_started_at')}`],
-            ['resolve', sql`${ms('resolved_at')} - ${ms('impact_started_at')}`],
-            ['gap', sql`${ms('responded_at')} - ${ms('detected_at')}`],
-          ].map(([metric, value]) => sql`select ${metric} as metric, ${period} as period, ${value} as val from incidents where ${started}`),
-          sql` union all `,
-        )}) as d where val is not null order by metric, period, val`;
+      : // SQLite has no percentile function: the bare form reads every value, sorted (each incident's instants parsed once).
+        sql`with instants as materialized (select ${period} as period, ${ms('impact_started_at')} as a, ${ms('detected_at')} as d, ${ms('responded_at')} as r,
+            ${ms('mitigated_at')} as m, ${ms('resolved_at')} as z from incidents where ${started})
+          select metric, period, val from (${sql.join(
+            [
+              ['detect', sql`d - a`],
+              ['respond', sql`r - coalesce(a, d)`],
+              ['mitigate', sql`m - coalesce(a, d)`],
+              ['resolve', sql`z - coalesce(a, d)`],
+              ['gap', sql`r - d`],
+            ].map(([metric, value]) => sql`select ${metric} as metric, period, ${value} as val from instants`),
+            sql` union all `,
+          )}) as d where val is not null order by metric, period, val`;
   const items = sql`from action_items join reviews on reviews.id = action_items.review_id join incidents on incidents.id = reviews.incident_id`;
   const band = sql`case ${sql.join(ageBandStarts(ctx.now()).map((s, i) => sql`when action_items.created_at >= ${s} then ${sql.lit(i)}`), sql` `)} else 4 end`;
   const open = sql`action_items.status not in ('done', 'declined')`;
@@ -168,6 +170,7 @@ async function measure(kind: 'sqlite' | 'postgres') {
     const viewerCookie = viewerSignIn.setCookie.map((line) => line.split(';')[0]).join('; ');
     if (!viewerCookie) throw new Error(`viewer sign-in: ${viewerSignIn.status} ${JSON.stringify(viewerSignIn.body)}`);
     const seeding = await timed(() => seedTrends(ctx, size, (seeded) => process.stdout.write(`  ${kind}: seeded ${seeded} / ${incidents}\r`)));
+    console.log(`  ${kind}: seeded in ${round(seeding / 1000)} s`);
     const bare = bareQueries(ctx);
     const endpoint = (name: string) => async () => {
       const response = await app.inject({ method: 'GET', url: `/api/trends/${name}`, headers: { cookie: viewerCookie } });
@@ -176,13 +179,14 @@ async function measure(kind: 'sqlite' | 'postgres') {
     const rows = [];
     for (const [name, bareQuery] of Object.entries(bare)) {
       const api = endpoint(name);
-      for (let i = 0; i < 3; i++) await Promise.all([bareQuery(), api()]);
+      for (let i = 0; i < 2; i++) await Promise.all([bareQuery(), api()]);
       const times = { bare: [] as number[], api: [] as number[] };
       for (let i = 0; i < reads; i++) {
         times.bare.push(await timed(bareQuery));
         times.api.push(await timed(api));
       }
       const [bareP95, apiP95] = [percentile(times.bare, 95), percentile(times.api, 95)];
+      console.log(`  ${kind} ${name}: bare p95 ${round(bareP95)} ms, endpoint p95 ${round(apiP95)} ms`);
       rows.push({
         database: kind,
         incidents,

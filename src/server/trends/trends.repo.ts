@@ -91,16 +91,22 @@ async function distributionsOf(db: Executor, dialect: DialectName, source: RawBu
       }),
     );
   }
-  const at = (offset: number) => sql.join(distributionPercents.map((p) => sql`rn - ${sql.lit(offset)} = ((n - 1) * ${sql.lit(p)}) / 100`), sql` or `);
-  const { rows } = await sql<{ grp: string; period: number; n: number | string; rn: number | string; val: number | string }>`
+  // One pass: each row ranked within its period and within the whole range, kept when either rank is needed.
+  const at = (rank: string, count: string, offset: number) =>
+    sql.join(distributionPercents.map((p) => sql`${sql.raw(rank)} - ${sql.lit(offset)} = ((${sql.raw(count)} - 1) * ${sql.lit(p)}) / 100`), sql` or `);
+  const { rows } = await sql<{ grp: string; period: number; n: number | string; rn: number | string; n_all: number | string; rn_all: number | string; val: number | string }>`
     with src as (${source}),
-    everything as (select grp, period, val from src union all select grp, -1 as period, val from src),
     ranked as (
-      select grp, period, val, row_number() over (partition by grp, period order by val) as rn, count(*) over (partition by grp, period) as n
-      from everything
+      select grp, period, val,
+        row_number() over (partition by grp, period order by val) as rn, count(*) over (partition by grp, period) as n,
+        row_number() over (partition by grp order by val) as rn_all, count(*) over (partition by grp) as n_all
+      from src
     )
-    select grp, period, n, rn, val from ranked where ${at(1)} or ${at(2)}`.execute(db);
-  const ranked: RankedValue[] = rows.map((row) => ({ group: row.grp, period: n(row.period), n: n(row.n), rank: n(row.rn), value: Number(row.val) }));
+    select grp, period, n, rn, n_all, rn_all, val from ranked where ${at('rn', 'n', 1)} or ${at('rn', 'n', 2)} or ${at('rn_all', 'n_all', 1)} or ${at('rn_all', 'n_all', 2)}`.execute(db);
+  const ranked: RankedValue[] = rows.flatMap((row) => [
+    { group: row.grp, period: n(row.period), n: n(row.n), rank: n(row.rn), value: Number(row.val) },
+    { group: row.grp, period: -1, n: n(row.n_all), rank: n(row.rn_all), value: Number(row.val) },
+  ]);
   const groups = new Map<string, { n: number; values: Map<number, number> }>();
   for (const row of ranked) {
     const key = `${row.group}:${row.period}`;
@@ -117,21 +123,23 @@ async function distributionsOf(db: Executor, dialect: DialectName, source: RawBu
  */
 export async function incidentDurations(db: Executor, dialect: DialectName, scope: Expression<SqlBool>, period: Period): Promise<Distributions> {
   const ms = (column: string) => epochMsOfIso(dialect, `incidents.${column}`);
-  const start = sql`coalesce(${ms('impact_started_at')}, ${ms('detected_at')})`;
+  // Each incident's instants parsed once (a materialised CTE), then one row per measure.
   const metrics: Array<[string, RawBuilder<unknown>]> = [
-    ['detect', sql`${ms('detected_at')} - ${ms('impact_started_at')}`],
-    ['respond', sql`${ms('responded_at')} - ${start}`],
-    ['mitigate', sql`${ms('mitigated_at')} - ${start}`],
-    ['resolve', sql`${ms('resolved_at')} - ${start}`],
-    ['gap', sql`${ms('responded_at')} - ${ms('detected_at')}`],
+    ['detect', sql`detected - impact`],
+    ['respond', sql`responded - coalesce(impact, detected)`],
+    ['mitigate', sql`mitigated - coalesce(impact, detected)`],
+    ['resolve', sql`resolved - coalesce(impact, detected)`],
+    ['gap', sql`responded - detected`],
   ];
-  const source = sql`select grp, period, val from (${sql.join(
-    metrics.map(
-      ([metric, value]) => sql`select ${sql.lit(metric)} as grp, ${periodOf(sql.ref('incidents.started_at_ms'), period.ends)} as period, ${value} as val
-        from incidents where incidents.started_at_ms >= ${period.startMs} and incidents.started_at_ms < ${period.endMs} and ${scope}`,
-    ),
-    sql` union all `,
-  )}) as durations where val is not null and val >= 0`;
+  const source = sql`with instants as materialized (
+      select ${periodOf(sql.ref('incidents.started_at_ms'), period.ends)} as period, ${ms('impact_started_at')} as impact, ${ms('detected_at')} as detected,
+        ${ms('responded_at')} as responded, ${ms('mitigated_at')} as mitigated, ${ms('resolved_at')} as resolved
+      from incidents where incidents.started_at_ms >= ${period.startMs} and incidents.started_at_ms < ${period.endMs} and ${scope}
+    )
+    select grp, period, val from (${sql.join(
+      metrics.map(([metric, value]) => sql`select ${sql.lit(metric)} as grp, period, ${value} as val from instants`),
+      sql` union all `,
+    )}) as durations where val is not null and val >= 0`;
   return distributionsOf(db, dialect, source);
 }
 
