@@ -227,6 +227,15 @@ describe.each(databaseKinds)('trends on %s', (kind) => {
     expect(trend.totals.reduce((a, b) => a + b, 0)).toBe(visible.length);
   });
 
+  it("links a point to its incidents: the incident list takes the bucket's instants and a contributor category", async () => {
+    const trend = await as<ContributorTrend>('viewer', `/api/trends/contributors?${QUERY}`);
+    const technical = trend.categories.find((c) => c.name === 'technical')!;
+    const month = technical.counts.findIndex((count) => count > 0);
+    const bucket = trend.buckets[month]!;
+    const list = await as<{ items: Array<{ id: number }> }>('viewer', `/api/incidents?category=technical&from=${encodeURIComponent(bucket.from)}&to=${encodeURIComponent(bucket.to)}&limit=200`);
+    expect(list.items).toHaveLength(technical.counts[month]!);
+  });
+
   it.each([
     { path: '/api/trends/incidents?interval=year', field: 'interval' },
     { path: '/api/trends/durations?from=2026-05-01&to=2026-01-01', field: 'to' },
