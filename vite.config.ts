@@ -34,6 +34,8 @@ export default defineConfig({
         codeSplitting: {
           groups: [
             { name: 'initial', tags: ['$initial'], priority: 3 },
+            // The charts (recharts and what only it uses) load with the trends page alone.
+            { name: 'charts', test: /node_modules[\\/](recharts|@mantine[\\/]charts|victory-vendor|d3-[a-z-]+|@reduxjs|react-redux|redux|redux-thunk|reselect|decimal\.js-light|es-toolkit|eventemitter3|internmap)[\\/]/, priority: 2.5 },
             { name: 'pages-vendor', test: /node_modules/, priority: 2 },
             { name: 'pages-shared', test: /src[\\/](shared|web)[\\/]/, priority: 1, minShareCount: 2 },
           ],

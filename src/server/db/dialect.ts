@@ -43,3 +43,18 @@ export const isUniqueViolation = (error: unknown): boolean => {
   const code = (error as { code?: unknown } | null)?.code;
   return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
 };
+
+/**
+ * Epoch milliseconds of an ISO 8601 text column kept with its original offset (the incidents' key
+ * timestamps), rounded to the millisecond; null stays null.
+ */
+export const epochMsOfIso = (dialect: DialectName, column: string) =>
+  dialect === 'postgres'
+    ? sql<number>`round(extract(epoch from cast(${sql.ref(column)} as timestamptz)) * 1000)`
+    : sql<number>`cast(round((julianday(${sql.ref(column)}) - 2440587.5) * 86400000.0) as integer)`;
+
+/** A FROM item listing the strings of a JSON array text column as rows of one column, `alias.value`. */
+export const jsonTextElements = (dialect: DialectName, column: string, alias: string) =>
+  dialect === 'postgres'
+    ? sql`jsonb_array_elements_text(cast(${sql.ref(column)} as jsonb)) as ${sql.id(alias)}(value)`
+    : sql`json_each(${sql.ref(column)}) as ${sql.id(alias)}`;

@@ -115,6 +115,17 @@ export async function listIncidents(
     const label = query.label.toLowerCase();
     select = select.where('incidents.id', 'in', (eb) => eb.selectFrom('incident_tags').select('incident_id').where('kind', '=', 'label').where('value', '=', label));
   }
+  if (query.category) {
+    const category = query.category;
+    select = select.where('incidents.id', 'in', (eb) =>
+      eb
+        .selectFrom('review_factors')
+        .innerJoin('reviews', 'reviews.id', 'review_factors.review_id')
+        .select('reviews.incident_id')
+        .where('review_factors.kind', '=', 'contributor')
+        .where('review_factors.category', '=', category),
+    );
+  }
   if (cursor) {
     select = select.where((eb) =>
       eb.or([

@@ -193,3 +193,6 @@ export async function linkExternalId(trx: Executor, incidentId: number, source: 
 /** What the audit log keeps of an incident: its own fields, not the review summary joined to it. */
 const audited = (incident: Incident | null) => (incident ? { ...incident, review: undefined } : null);
 
+
+/** The incident list's service filter, for features that count incidents the way the list shows them (trends). */
+export { serviceMatches } from './incidents.repo.js';

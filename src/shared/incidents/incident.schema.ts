@@ -110,6 +110,7 @@ export const incidentListQuerySchema = z
     severity: listParam(severitySchema).optional(),
     service: tag.optional().describe('Incidents with a service whose words start with these words ("payments" finds "payments-api")'),
     label: tag.optional(),
+    category: tag.optional().describe("Incidents whose review has a contributor of this category (the trends' links)"),
     from: isoDateTime.optional().describe('Incidents that started at or after this instant'),
     to: isoDateTime.optional().describe('Incidents that started before this instant'),
     q: z.string().trim().max(200).optional().describe('Words in the title'),

@@ -13,6 +13,11 @@ export interface IncidentFilters {
   service?: string;
   label?: string;
   q?: string;
+  /** Started in [from, to): instants, as the trends page links them. */
+  from?: string;
+  to?: string;
+  /** A contributor category of the incident's review. */
+  category?: string;
 }
 
 export const incidentsApi = {

@@ -12,6 +12,7 @@ export const queryKeys = {
   review: (id: number) => ['reviews', id] as const,
   reviewDocument: (id: number) => ['reviews', id, 'document'] as const,
   knowledgeBase: ['knowledge-base'] as const,
+  trends: (name: string, filters: object) => ['trends', name, filters] as const,
   /** One part's records of a review: factors, whys, questions, action-items. */
   reviewPart: (id: number, part: 'factors' | 'whys' | 'questions' | 'action-items') => ['reviews', id, part] as const,
   /** Apart from the review's own key: timeline changes (keyed by incident) make every open one stale. */

@@ -1,5 +1,5 @@
 import { AppShell, Badge, Button, Group, Loader, NavLink, Stack, Text } from '@mantine/core';
-import { IconAlertTriangle, IconBellRinging, IconBooks, IconChecklist, IconClipboardList, IconFileImport, IconFileText, IconListCheck, IconNews, IconPlugConnected, IconPlus, IconStack2, IconStack3, IconUserCheck, IconUsers, IconWebhook, IconWorld } from '@tabler/icons-react';
+import { IconAlertTriangle, IconBellRinging, IconBooks, IconChartHistogram, IconChecklist, IconClipboardList, IconFileImport, IconFileText, IconListCheck, IconNews, IconPlugConnected, IconPlus, IconStack2, IconStack3, IconUserCheck, IconUsers, IconWebhook, IconWorld } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { Suspense } from 'react';
 import { Link, Outlet, useLocation } from 'react-router';
@@ -15,6 +15,7 @@ const nav = [
   { to: '/reviews', label: 'Reviews', icon: IconFileText },
   { to: '/action-items', label: 'Action items', icon: IconChecklist },
   { to: '/knowledge-base', label: 'Knowledge base', icon: IconBooks },
+  { to: '/trends', label: 'Trends', icon: IconChartHistogram },
   { to: '/global-review', label: 'Global review', icon: IconWorld },
   { to: '/portfolio', label: 'Improvements', icon: IconStack3 },
   { to: '/digest', label: 'Weekly digest', icon: IconNews },

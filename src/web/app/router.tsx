@@ -35,6 +35,7 @@ const GlobalReviewPage = lazy(() => import('../features/global-review/GlobalRevi
 const PortfolioPage = lazy(() => import('../features/portfolio/PortfolioPage.js'));
 const DigestPage = lazy(() => import('../features/digests/DigestPage.js'));
 const MeetingModePage = lazy(() => import('../features/meetings/MeetingModePage.js'));
+const TrendsPage = lazy(() => import('../features/trends/TrendsPage.js'));
 
 /** Starts the review's one big request at navigation time, in parallel with the page's code. */
 const prefetchReview = ({ params }: LoaderFunctionArgs) => {
@@ -93,6 +94,7 @@ export const router = createBrowserRouter([
       { path: 'global-review/:day', element: <GlobalReviewPage /> },
       { path: 'portfolio', element: <PortfolioPage /> },
       { path: 'digest', element: <DigestPage /> },
+      { path: 'trends', element: <TrendsPage /> },
       { path: 'settings/tokens', element: <TokensPage /> },
       { path: 'settings/notifications', element: <NotificationPreferencesPage /> },
       { path: 'admin/users', element: <RequireRole role="admin"><UsersPage /></RequireRole> },

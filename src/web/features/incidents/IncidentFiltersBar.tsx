@@ -1,4 +1,4 @@
-import { Box, Button, Chip, Group, Paper, Stack, Text, TextInput } from '@mantine/core';
+import { Badge, Box, Button, Chip, CloseButton, Group, Paper, Stack, Text, TextInput } from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
 import { IconSearch, IconTag, IconX } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
@@ -11,6 +11,29 @@ interface Props {
   setFilter: (key: keyof IncidentFilters, value: string | string[]) => void;
   clear: () => void;
   active: boolean;
+}
+
+const day = (instant: string) => new Date(instant).toLocaleDateString(undefined, { day: 'numeric', month: 'short', year: 'numeric' });
+
+/** Filters that arrive with a link (the trends page's points): a period and a contributor category, each removable. */
+function LinkedFilters({ filters, setFilter }: Pick<Props, 'filters' | 'setFilter'>) {
+  const period = filters.from || filters.to;
+  if (!period && !filters.category) return null;
+  const periodLabel = `Started ${filters.from ? `from ${day(filters.from)}` : ''}${filters.from && filters.to ? ' ' : ''}${filters.to ? `before ${day(filters.to)}` : ''}`;
+  return (
+    <Group gap={6}>
+      {period && (
+        <Badge variant="light" size="lg" tt="none" rightSection={<CloseButton size="xs" aria-label="Remove the period filter" onClick={() => { setFilter('from', ''); setFilter('to', ''); }} />}>
+          {periodLabel}
+        </Badge>
+      )}
+      {filters.category && (
+        <Badge variant="light" color="grape" size="lg" tt="none" rightSection={<CloseButton size="xs" aria-label="Remove the contributor filter" onClick={() => setFilter('category', '')} />}>
+          Contributor: {filters.category}
+        </Badge>
+      )}
+    </Group>
+  );
 }
 
 /** A text filter that updates the URL a moment after typing stops. */
@@ -72,6 +95,7 @@ export function IncidentFiltersBar({ filters, setFilter, clear, active }: Props)
               ))}
             </Chip.Group>
           </Group>
+          <LinkedFilters filters={filters} setFilter={setFilter} />
           {active && (
             <Button variant="subtle" color="gray" size="xs" leftSection={<IconX size={14} />} onClick={clear} ml="auto">
               Clear filters
