@@ -39,6 +39,7 @@ import { liveRoutes } from './live/live.routes.js';
 import { externalSummaryRoutes, sharedSummaryRoutes } from './sharing/external-summaries.routes.js';
 import { exportRoutes } from './exports/exports.routes.js';
 import { knowledgeBaseRoutes } from './knowledge-base/knowledge-base.routes.js';
+import { mcpRoutes } from './mcp/mcp.routes.js';
 import { registerWebApp } from './web-app.js';
 import { registerOperations, registerRequestHeaders, type OperationsOptions } from './operations/register-operations.js';
 import { Readiness } from './operations/readiness.js';
@@ -112,6 +113,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   await app.register(searchRoutes);
   await app.register(knowledgeBaseRoutes);
   await app.register(exportRoutes);
+  await app.register(mcpRoutes(APP_VERSION));
   if (options.webRoot) await registerWebApp(app, options.webRoot);
   return app;
 }

@@ -23,6 +23,9 @@ declare module 'fastify' {
 }
 
 export const CSRF_HEADER = 'x-csrf-token';
+
+/** The paths whose callers are resolved: the API and the MCP endpoint (mcp/mcp.routes.ts). */
+const authenticates = (path: string) => path.startsWith('/api/') || path === '/mcp';
 const writeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 const unauthenticated = (detail: string) => new AppError('unauthenticated', detail);
@@ -91,7 +94,7 @@ export async function registerAuthentication(app: FastifyInstance, ctx: AppConte
     const cookieHeader = request.headers.cookie;
     request.cookies = cookieHeader ? app.parseCookie(cookieHeader) : {};
     try {
-      const principal = routedPath(request).startsWith('/api/') ? authenticateAtOnce(ctx, request) : null;
+      const principal = authenticates(routedPath(request)) ? authenticateAtOnce(ctx, request) : null;
       if (principal !== undefined) {
         admit(request, principal);
         return done();
