@@ -22,7 +22,7 @@ const isolated = { XDG_CONFIG_HOME: path.join(folder, 'no-config'), HINDSIGHT_UR
 describe.each(databaseKinds)('the command-line client against a running app on %s', (kind) => {
   const t = useTestApp(kind);
   const runner = useRunners();
-  const world = {} as { url: string; responder: string; viewer: string; review: Review; incident: Incident; secretTitle: string };
+  const world = {} as { url: string; responder: string; responderId: number; viewer: string; review: Review; incident: Incident; secretTitle: string };
   /** Runs `hindsight ...` as the responder token's user unless told otherwise. */
   const cli = (args: string[], env: Record<string, string> = {}) => hindsight(args, { ...isolated, HINDSIGHT_URL: world.url, HINDSIGHT_TOKEN: world.responder, ...env });
   const cliJson = async <T>(args: string[], env: Record<string, string> = {}): Promise<T> => {
@@ -43,6 +43,7 @@ describe.each(databaseKinds)('the command-line client against a running app on %
     Object.assign(world, {
       url: `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`,
       responder: (await apiToken(t, responder)).token,
+      responderId: responder.user.id,
       viewer: (await apiToken(t, viewer)).token,
       review,
       incident,
@@ -107,6 +108,21 @@ describe.each(databaseKinds)('the command-line client against a running app on %
       expect(result.code, result.stderr).toBe(0);
       expect((JSON.parse(result.stdout) as Incident).id).toBe(world.incident.id);
     }
+  });
+
+  it('imports postmortems into the server with --url, audited as the token user; a viewer token is refused', { timeout: 300_000 }, async () => {
+    const postmortems = path.join(folder, `postmortems-${kind}`);
+    fs.mkdirSync(postmortems, { recursive: true });
+    fs.writeFileSync(path.join(postmortems, 'search-outage.md'), ['# Search outage on ' + kind, '', 'Severity: SEV2', '', '## Timeline (UTC)', '- 2024-03-05 14:02 Search errors alert', '- 14:30 Index restored', ''].join('\n'));
+    const refused = await hindsight(['import', '--url', world.url, '--token', world.viewer, postmortems], isolated);
+    expect(refused.code, refused.stderr).toBe(1);
+    expect(refused.stderr).toMatch(/^403 .*responder/);
+    const imported = await hindsight(['import', '--url', world.url, postmortems], { ...isolated, HINDSIGHT_TOKEN: world.responder });
+    expect(imported.code, imported.stderr).toBe(0);
+    const id = Number(/^search-outage\.md\s.*created incident (\d+)$/m.exec(imported.stdout)?.[1]);
+    expect(id).toBeGreaterThan(0);
+    const created = await t.ctx.db.selectFrom('audit_log').select(['actor_user_id']).where('entity_type', '=', 'incident').where('entity_id', '=', String(id)).executeTakeFirstOrThrow();
+    expect(created.actor_user_id).toBe(world.responderId);
   });
 
   it.concurrent.each([
