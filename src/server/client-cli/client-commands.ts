@@ -4,7 +4,7 @@ import type { ActionItem } from '../../shared/actions/action-item.schema.js';
 import type { Incident } from '../../shared/incidents/incident.schema.js';
 import type { Review } from '../../shared/reviews/review.schema.js';
 import type { SearchPage } from '../../shared/search/search.schema.js';
-import { ApiRefused, ApiUnreachable, callApi, type ApiClient, type ApiRequest } from '../mcp/api-client.js';
+import { ApiRefused, ApiUnreachable, callApi, type ApiClient, type ApiRequest } from './api-client.js';
 import { CliError } from '../operations/startup-errors.js';
 import { clientFor, connectionHelp, connectionOptions, exitCodes, resolveConnection } from './connection.js';
 import { fields, person, table } from './table.js';

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { readClientEnvironment } from '../config.js';
-import { httpApiClient, type ApiClient } from '../mcp/api-client.js';
+import { httpApiClient, type ApiClient } from './api-client.js';
 import { CliError } from '../operations/startup-errors.js';
 
 /**

@@ -1,6 +1,6 @@
 import fs from 'node:fs/promises';
 import { MAX_DOCUMENTS, MAX_DOCUMENT_CHARS, type ImportResult } from '../../shared/imports/import.schema.js';
-import { callApi, type ApiClient } from '../mcp/api-client.js';
+import { callApi, type ApiClient } from '../client-cli/api-client.js';
 import type { FileImportOptions, FileOutcome, PostmortemFile } from './import-cli.js';
 
 /** Under POST /api/imports' body limit (8 MiB), with room for the JSON around the texts. */

@@ -14,7 +14,7 @@ import {
   relatedIncidentsInput,
   searchReviewsInput,
 } from '../../shared/mcp/tool-inputs.js';
-import { ApiRefused, ApiUnreachable, callApi, type ApiClient, type ApiRequest } from './api-client.js';
+import { ApiRefused, ApiUnreachable, callApi, type ApiClient, type ApiRequest } from '../client-cli/api-client.js';
 
 /**
  * Hindsight's MCP server: each tool is one REST API call made with the caller's API token, so what a

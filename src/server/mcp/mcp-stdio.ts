@@ -1,9 +1,7 @@
-import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
 import { parseArgs } from 'node:util';
 import { clientFor, connectionHelp, connectionOptions, exitCodes, resolveConnection } from '../client-cli/connection.js';
 import { withExitCodes } from '../client-cli/client-commands.js';
-import { callApi } from './api-client.js';
-import { createMcpServer } from './mcp-server.js';
+import { callApi } from '../client-cli/api-client.js';
 
 export const mcpUsage = {
   usage: 'mcp [--url <url>] [--token <token>] [--config <file>]',
@@ -21,6 +19,8 @@ export async function mcpCommand(argv: string[], version: string): Promise<numbe
   const api = clientFor(connection);
   // Fail at once, with the documented exit code, rather than on the assistant's first tool call.
   await withExitCodes(() => callApi(api, { method: 'GET', path: '/api/auth/session' }));
+  // Loaded here, not at start-up: the SDK is not needed by the other commands.
+  const [{ StdioServerTransport }, { createMcpServer }] = await Promise.all([import('@modelcontextprotocol/sdk/server/stdio.js'), import('./mcp-server.js')]);
   const server = createMcpServer(api, version);
   const transport = new StdioServerTransport();
   await server.connect(transport);

@@ -1,8 +1,6 @@
-import { WebStandardStreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../../shared/errors.js';
-import { injectApiClient } from './api-client.js';
-import { createMcpServer } from './mcp-server.js';
+import { injectApiClient } from '../client-cli/api-client.js';
 
 /**
  * The MCP endpoint over streamable HTTP, stateless: each request gets its own server whose tools call
@@ -14,6 +12,11 @@ export function mcpRoutes(version: string): FastifyPluginAsync {
     const handler = async (request: FastifyRequest, reply: FastifyReply) => {
       const authorization = request.headers.authorization;
       if (request.principal?.via !== 'token' || !authorization) throw new AppError('unauthenticated', 'The MCP endpoint takes an API token: send "Authorization: Bearer <token>"');
+      // The SDK is loaded on the first MCP request, not when the app starts.
+      const [{ WebStandardStreamableHTTPServerTransport }, { createMcpServer }] = await Promise.all([
+        import('@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js'),
+        import('./mcp-server.js'),
+      ]);
       const server = createMcpServer(injectApiClient(app, authorization), version);
       const transport = new WebStandardStreamableHTTPServerTransport({ sessionIdGenerator: undefined, enableJsonResponse: true });
       await server.connect(transport);
