@@ -29,7 +29,7 @@ async function indexed(t: TestApp): Promise<void> {
 describe.each(databaseKinds)('the MCP server on %s', (kind) => {
   const t = useTestApp(kind);
   const runner = useRunners();
-  const world = {} as { baseUrl: string; published: { incident: Incident; review: Review }; secret: { incident: Incident; review: Review }; responder: string; responderId: number; viewer: string };
+  const world = {} as { baseUrl: string; published: { incident: Incident; review: Review }; later: { incident: Incident; review: Review }; secret: { incident: Incident; review: Review }; responder: string; responderId: number; viewer: string };
 
   beforeAll(async () => {
     runner({ ...t.ctx, now: () => new Date() }, t.ctx.hooks.jobs);
@@ -38,7 +38,7 @@ describe.each(databaseKinds)('the MCP server on %s', (kind) => {
     const published = await createReview(t, { title: 'Database failover stalled checkout', severity: 'sev1', services: ['payments-api'], impactStartedAt: '2026-03-10T09:00:00Z' });
     await post(t, `/api/reviews/${published.review.id}/action-items`, { title: 'Add a canary check to database failover' });
     await publishReview(t, published.review.id);
-    await createReview(t, { title: 'Orders stalled after a database failover', severity: 'sev2', services: ['payments-api'], impactStartedAt: '2026-06-01T10:00:00Z' });
+    const later = await createReview(t, { title: 'Orders stalled after a database failover', severity: 'sev2', services: ['payments-api'], impactStartedAt: '2026-06-01T10:00:00Z' });
     const secret = await createReview(t, { title: `${SECRET} database failover`, severity: 'sev1', services: ['payments-api'], restricted: true, impactStartedAt: '2026-04-01T08:00:00Z' });
     await post(t, `/api/reviews/${secret.review.id}/action-items`, { title: `Rotate the ${SECRET} keys` });
     await indexed(t);
@@ -47,6 +47,7 @@ describe.each(databaseKinds)('the MCP server on %s', (kind) => {
     Object.assign(world, {
       baseUrl,
       published,
+      later,
       secret,
       responder: (await apiToken(t, responder)).token,
       responderId: responder.user.id,
@@ -94,8 +95,9 @@ describe.each(databaseKinds)('the MCP server on %s', (kind) => {
       expect(incidents.items.map((i) => i.id)).toContain(world.published.incident.id);
       const actions = await toolJson<{ items: ActionItem[] }>(client, 'list_action_items', { reviewId: world.published.review.id, status: ['proposed', 'accepted'] });
       expect(actions.items.map((a) => a.title)).toContain('Add a canary check to database failover');
-      const related = await toolJson<RelatedIncidentList>(client, 'find_related_incidents', { reviewId: world.published.review.id });
-      expect(related.items.map((i) => i.title)).toContain('Orders stalled after a database failover');
+      // Earlier incidents related to the later one (the restricted one, earlier too, is not among them).
+      const related = await toolJson<RelatedIncidentList>(client, 'find_related_incidents', { reviewId: world.later.review.id });
+      expect(related.items.map((i) => i.title)).toEqual(['Database failover stalled checkout']);
       const check = await toolJson<{ findings: Array<{ kind: string }> }>(client, 'check_blameless_language', { text: 'The operator should have known better and was careless.' });
       expect(check.findings.length).toBeGreaterThan(0);
     });
@@ -120,7 +122,7 @@ describe.each(databaseKinds)('the MCP server on %s', (kind) => {
         expect(search.isError).toBe(false);
         const incidents = await callTool(client, 'list_incidents', {});
         const actions = await callTool(client, 'list_action_items', {});
-        const related = await callTool(client, 'find_related_incidents', { reviewId: world.published.review.id });
+        const related = await callTool(client, 'find_related_incidents', { reviewId: world.later.review.id });
         for (const answer of [search, incidents, actions, related]) expect(answer.text).not.toContain(SECRET);
         const read = await callTool(client, 'read_review', { reviewId: world.secret.review.id });
         expect(read).toMatchObject({ isError: true });
