@@ -22,6 +22,8 @@ const isolated = { XDG_CONFIG_HOME: path.join(folder, 'no-config'), HINDSIGHT_UR
 describe.each(databaseKinds)('the command-line client against a running app on %s', (kind) => {
   const t = useTestApp(kind);
   const runner = useRunners();
+  // Before the app closes (hooks run in reverse): keep-alive connections of the clients would hold it open.
+  afterAll(() => t.app.server.closeAllConnections());
   const world = {} as { url: string; responder: string; responderId: number; viewer: string; review: Review; incident: Incident; secretTitle: string };
   /** Runs `hindsight ...` as the responder token's user unless told otherwise. */
   const cli = (args: string[], env: Record<string, string> = {}) => hindsight(args, { ...isolated, HINDSIGHT_URL: world.url, HINDSIGHT_TOKEN: world.responder, ...env });

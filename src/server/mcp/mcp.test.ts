@@ -29,6 +29,8 @@ async function indexed(t: TestApp): Promise<void> {
 describe.each(databaseKinds)('the MCP server on %s', (kind) => {
   const t = useTestApp(kind);
   const runner = useRunners();
+  // Before the app closes (hooks run in reverse): keep-alive connections of the clients would hold it open.
+  afterAll(() => t.app.server.closeAllConnections());
   const world = {} as { baseUrl: string; published: { incident: Incident; review: Review }; later: { incident: Incident; review: Review }; secret: { incident: Incident; review: Review }; responder: string; responderId: number; viewer: string };
 
   beforeAll(async () => {
