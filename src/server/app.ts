@@ -48,6 +48,7 @@ import { trackerRoutes } from './trackers/trackers.routes.js';
 import { trackerWebhookRoutes } from './trackers/tracker-webhooks.routes.js';
 import { notificationRoutes } from './notifications/notifications.routes.js';
 import { trendsRoutes } from './trends/trends.routes.js';
+import { mcpRoutes } from './mcp/mcp.routes.js';
 import { registerWebApp } from './web-app.js';
 import { registerOperations, registerRequestHeaders, type OperationsOptions } from './operations/register-operations.js';
 import { Readiness } from './operations/readiness.js';
@@ -131,6 +132,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   await app.register(exportRoutes);
   await app.register(trackerRoutes);
   await app.register(trackerWebhookRoutes);
+  await app.register(mcpRoutes(APP_VERSION));
   if (options.webRoot) await registerWebApp(app, options.webRoot);
   return app;
 }

@@ -293,3 +293,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
  * `hindsight config` can never print it.
  */
 export const readAdminPassword = (env: NodeJS.ProcessEnv = process.env): string | undefined => env.HINDSIGHT_ADMIN_PASSWORD || undefined;
+
+/**
+ * What the command-line client and `hindsight mcp` read from the environment: the server to talk to,
+ * its API token, and where the client's config file is (docs/mcp-and-cli.md). Not server settings.
+ */
+export const readClientEnvironment = (env: NodeJS.ProcessEnv = process.env) => ({
+  url: env.HINDSIGHT_URL || undefined,
+  token: env.HINDSIGHT_TOKEN || undefined,
+  configFile: env.HINDSIGHT_CLIENT_CONFIG || undefined,
+  configHome: env.XDG_CONFIG_HOME || (env.HOME ? `${env.HOME}/.config` : undefined),
+});

@@ -5,8 +5,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { adminCommand, adminUsage } from './accounts/admin-cli.js';
-import { buildApp } from './app.js';
+import { APP_VERSION, buildApp } from './app.js';
 import { importCommand, importUsage } from './imports/import-cli.js';
+import { clientCommand, clientCommandSummaries, isClientCommand } from './client-cli/client-commands.js';
+import { mcpCommand, mcpUsage } from './mcp/mcp-stdio.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { openDatabase, type DatabaseHandle } from './db/kysely.js';
 import { migrateToLatest } from './db/migrate.js';
@@ -37,6 +39,7 @@ const commands = {
   },
   import: importUsage,
   admin: { usage: adminUsage.trim(), summary: '', details: '' },
+  mcp: mcpUsage,
 } as const;
 type Command = keyof typeof commands;
 
@@ -48,6 +51,11 @@ const usage = `Usage: hindsight <command> [options]
 Commands:
 ${Object.values(commands)
   .map((command) => (!command.summary ? `  ${command.usage}` : command.usage.length > 14 ? `  ${command.usage}\n             ${command.summary}` : `  ${command.usage.padEnd(10)} ${command.summary}`))
+  .join('\n')}
+
+Client commands (against a running server with an API token; see docs/mcp-and-cli.md):
+${clientCommandSummaries()
+  .map((command) => `  ${command.usage.padEnd(16)} ${command.summary}`)
   .join('\n')}
 
 Options:
@@ -145,12 +153,15 @@ async function main(argv: string[]): Promise<number> {
     console.log(usage);
     return 0;
   }
+  if (isClientCommand(name)) return clientCommand(name, argv.slice(1));
   if (!isCommand(name)) throw new CliError(`Unknown command "${name}"; run hindsight --help for the list`, 2);
   if (wantsHelp(argv)) {
     console.log(commandUsage(name));
     return 0;
   }
   const rest = argv[0] === name ? argv.slice(1) : argv;
+  // The server and token, not the database: no server configuration needed.
+  if (name === 'mcp') return mcpCommand(rest, APP_VERSION);
   // `admin` and `import` parse their own options; the others take none.
   const { positionals } = name === 'admin' || name === 'import' ? { positionals: [] } : parseArgs({ args: rest, allowPositionals: true, strict: true, options: {} });
   const wantsFile = name === 'backup' || name === 'restore';

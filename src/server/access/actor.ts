@@ -43,7 +43,7 @@ export const systemActor: Actor = { userId: null, name: 'system', role: 'admin' 
 export function requireAccessDeclarations(app: FastifyInstance): void {
   const undeclared: string[] = [];
   app.addHook('onRoute', (route) => {
-    const isApi = route.url.startsWith('/api/') && !route.url.startsWith('/api/docs') && route.url !== '/api/openapi.json';
+    const isApi = (route.url.startsWith('/api/') && !route.url.startsWith('/api/docs') && route.url !== '/api/openapi.json') || route.url === '/mcp';
     if (isApi && !(route.config as { access?: Access } | undefined)?.access) undeclared.push(`${String(route.method)} ${route.url}`);
   });
   app.addHook('onReady', async () => {

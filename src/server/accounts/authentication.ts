@@ -23,6 +23,9 @@ declare module 'fastify' {
 }
 
 export const CSRF_HEADER = 'x-csrf-token';
+
+/** The paths whose callers are resolved: the API and the MCP endpoint (mcp/mcp.routes.ts). */
+const authenticates = (path: string) => path.startsWith('/api/') || path === '/mcp';
 const writeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 const unauthenticated = (detail: string) => new AppError('unauthenticated', detail);
@@ -93,7 +96,7 @@ export async function registerAuthentication(app: FastifyInstance, ctx: AppConte
     try {
       // A signed webhook's Authorization header (if any) is its sender's secret, never an account's token.
       const signed = request.routeOptions.config.access === 'signed';
-      const principal = routedPath(request).startsWith('/api/') && !signed ? authenticateAtOnce(ctx, request) : null;
+      const principal = authenticates(routedPath(request)) && !signed ? authenticateAtOnce(ctx, request) : null;
       if (principal !== undefined) {
         admit(request, principal);
         return done();

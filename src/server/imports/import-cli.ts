@@ -9,18 +9,26 @@ import { openDatabase } from '../db/kysely.js';
 import { migrateToLatest } from '../db/migrate.js';
 import { CliError, explainStartupError } from '../operations/startup-errors.js';
 import type { ImportedDocument } from '../../shared/imports/postmortem.js';
+import { clientFor, connectionOptions, resolveConnection } from '../client-cli/connection.js';
+import { withExitCodes } from '../client-cli/client-commands.js';
+import { importOverApi } from './import-remote.js';
 import { importDocuments, readingOptions } from './imports.service.js';
 import { type DocumentReader, readingThread } from './reading-thread.js';
 
 export const importUsage = {
-  usage: 'import [--dry-run] [--zone <zone>] [--date-order DMY|MDY] <files or folders>...',
+  usage: 'import [--dry-run] [--zone <zone>] [--date-order DMY|MDY] [--url <url> [--token <token>] | --remote] <files or folders>...',
   summary: 'import Markdown or text postmortems into the database, each as an incident with its review',
   details: `Folders are read recursively for .md, .markdown, .mdx and .txt files. Each file is imported in
 one transaction; a file imported before (same name and content) creates nothing new.
   --dry-run            only read the files and print what would be imported
   --zone <zone>        the IANA zone of times in files that state none (e.g. Europe/London)
   --date-order <o>     how to read 5/3/24: DMY (default) or MDY
-Exit codes: 0 all imported (or previewed), 1 some file could not be read or imported, 2 bad usage.
+Without --url, the files are written to this machine's database (the server's configuration).
+With --url (or --remote: the server and token of HINDSIGHT_URL/HINDSIGHT_TOKEN or the client's
+config file, --config <file>; see docs/mcp-and-cli.md), they are sent to the server's
+POST /api/imports with an API token of the responder role, and audited as its user.
+Exit codes: 0 all imported (or previewed), 1 some file could not be read or imported, 2 bad usage,
+3 (with --url) the server cannot be reached or refuses the token.
 See docs/importing.md.`,
 };
 
@@ -157,7 +165,7 @@ export async function importCommand(config: Config, argv: string[]): Promise<num
     args: argv,
     allowPositionals: true,
     strict: true,
-    options: { 'dry-run': { type: 'boolean', default: false }, zone: { type: 'string' }, 'date-order': { type: 'string' } },
+    options: { 'dry-run': { type: 'boolean', default: false }, zone: { type: 'string' }, 'date-order': { type: 'string' }, remote: { type: 'boolean', default: false }, ...connectionOptions },
   });
   if (positionals.length === 0) throw new CliError(`Usage: hindsight ${importUsage.usage}`, 2);
   const options = importRequestSchema
@@ -169,6 +177,14 @@ export async function importCommand(config: Config, argv: string[]): Promise<num
   }
   const files = await postmortemFiles(positionals);
   if (files.length === 0) throw new CliError(`No .md, .markdown, .mdx or .txt files in ${positionals.join(', ')}`, 2);
+
+  if (values.remote || values.url !== undefined || values.config !== undefined) {
+    const api = clientFor(resolveConnection(values));
+    const outcomes = await withExitCodes(() => importOverApi(api, files, { ...options.data, dryRun: options.data.dryRun }));
+    console.log(summaryTable(outcomes, options.data.dryRun));
+    return outcomes.some((o) => o.problem) ? 1 : 0;
+  }
+  if (values.token !== undefined) throw new CliError('--token goes with --url or --remote (importing into this machine\'s database needs no token)', 2);
 
   const handle = openDatabase(config.database, { backgroundCheckpoints: false });
   try {
