@@ -128,6 +128,25 @@ const otherWrites = [
   'PUT /api/global-review/sessions/{day}/attendees',
   // Merging duplicates only closes items, which stays open after publishing (action-items.service.ts).
   'POST /api/portfolio/merge',
+  // Integrations are the organisation's settings; an alert delivery adds to an incident, not to its review.
+  'POST /api/admin/alert-sources',
+  'PATCH /api/admin/alert-sources/{id}',
+  'DELETE /api/admin/alert-sources/{id}',
+  'POST /api/admin/alert-sources/{id}/rotate-secret',
+  'POST /api/hooks/alerts/{id}',
+  'PUT /api/me/notification-preferences',
+  'POST /api/admin/webhook-endpoints',
+  'PATCH /api/admin/webhook-endpoints/{id}',
+  'DELETE /api/admin/webhook-endpoints/{id}',
+  'POST /api/trackers',
+  'PATCH /api/trackers/{id}',
+  'DELETE /api/trackers/{id}',
+  'POST /api/trackers/{id}/test',
+  'PUT /api/trackers/{id}/people',
+  'DELETE /api/trackers/{id}/people/{userId}',
+  // A tracker issue follows an action item's progress, which goes on after publishing.
+  'POST /api/action-items/{id}/tracker-issue',
+  'POST /api/trackers/{id}/webhook',
 ];
 
 async function writeRoutes(t: TestApp): Promise<string[]> {

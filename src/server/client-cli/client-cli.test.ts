@@ -77,7 +77,7 @@ describe.each(databaseKinds)('the command-line client against a running app on %
       cli(['reviews', 'export', String(world.review.id)]),
       cli(['reviews', 'export', String(world.review.id), '--format', 'pdf', '--output', pdf]),
       cliJson<{ items: ActionItem[] }>(['actions', 'list', '--review', String(world.review.id)]),
-      cli(['actions', 'list', '--status', 'proposed']),
+      cli(['actions', 'list', '--status', 'soaking']),
     ]);
     expect(review).toMatchObject({ id: world.review.id, incidentTitle: 'Cache stampede after deploy' });
     expect(markdown.stdout).toMatch(/^# .*Cache stampede after deploy/m);

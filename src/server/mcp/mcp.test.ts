@@ -95,7 +95,7 @@ describe.each(databaseKinds)('the MCP server on %s', (kind) => {
       expect(markdown.text).toMatch(/^# .*Database failover stalled checkout/m);
       const incidents = await toolJson<{ items: Incident[] }>(client, 'list_incidents', { severity: ['sev1'], service: 'payments-api' });
       expect(incidents.items.map((i) => i.id)).toContain(world.published.incident.id);
-      const actions = await toolJson<{ items: ActionItem[] }>(client, 'list_action_items', { reviewId: world.published.review.id, status: ['proposed', 'accepted'] });
+      const actions = await toolJson<{ items: ActionItem[] }>(client, 'list_action_items', { reviewId: world.published.review.id, status: ['soaking', 'proposed', 'accepted'] });
       expect(actions.items.map((a) => a.title)).toContain('Add a canary check to database failover');
       // Earlier incidents related to the later one (the restricted one, earlier too, is not among them).
       const related = await toolJson<RelatedIncidentList>(client, 'find_related_incidents', { reviewId: world.later.review.id });
@@ -111,7 +111,8 @@ describe.each(databaseKinds)('the MCP server on %s', (kind) => {
       expect(entry).toMatchObject({ incidentId: incident.id, text: 'Backlog alarm fired', author: { userId: world.responderId } });
       const review = (await t.request<Review>({ method: 'POST', url: `/api/incidents/${incident.id}/review`, payload: {} })).body;
       const action = await toolJson<ActionItem>(client, 'propose_action_item', { reviewId: review.id, title: 'Alert on queue age, not length' });
-      expect(action).toMatchObject({ status: 'proposed', reviewId: review.id });
+      // A proposal soaks before its owner decides on it (F12).
+      expect(action).toMatchObject({ status: 'soaking', reviewId: review.id });
       const comment = await toolJson<{ id: number; text: string }>(client, 'comment', { reviewId: review.id, text: 'Was the alarm threshold tuned?' });
       expect(comment.text).toBe('Was the alarm threshold tuned?');
       const audited = await t.ctx.db.selectFrom('audit_log').select(['actor_user_id', 'entity_type']).where('incident_id', '=', incident.id).where('actor_user_id', '=', world.responderId).execute();

@@ -165,10 +165,10 @@ function expectWorkedExampleMarkdown(markdown: string) {
   expect(markdown).toContain(`**Systemic cause:** ${systemicCause}`);
   expect(markdown).toContain('### What went well in handling this incident?\n\nThe on-call runbook pointed straight at the connection pool dashboard');
   expect(markdown).toContain(
-    '| 1 | Add staging data volume checks to the deployment pipeline | Sara Lind | 2026-03-27 | p2 | prevent | corrective-action | proposed | Staging holds far less data than production |',
+    '| 1 | Add staging data volume checks to the deployment pipeline | Sara Lind | 2026-03-27 | p2 | prevent | corrective-action | soaking | Staging holds far less data than production |',
   );
   expect(markdown).toContain(
-    '| 2 | Add index creation to the migration review checklist | Ahmed Karim | 2026-03-20 | p2 | prevent | corrective-action | proposed | The migration script did not include the CREATE INDEX statement |',
+    '| 2 | Add index creation to the migration review checklist | Ahmed Karim | 2026-03-20 | p2 | prevent | corrective-action | soaking | The migration script did not include the CREATE INDEX statement |',
   );
   expect(markdown).not.toMatch(/root cause/i);
 }
