@@ -111,7 +111,8 @@ export function AppLayout() {
           </Group>
         </Group>
       </AppShell.Header>
-      <AppShell.Navbar className="hs-no-print" p="sm" aria-label="Main">
+      {/* Scrolls on its own when the window is shorter than the list (a laptop at 800 px with the admin items). */}
+      <AppShell.Navbar className="hs-no-print" p="sm" aria-label="Main" style={{ overflowY: 'auto' }}>
         <Stack gap={4}>
           <NavItems items={nav} pathname={location.pathname} search={location.search} />
           {canWrite && <NavItems items={writerNav} pathname={location.pathname} search={location.search} />}
