@@ -1,4 +1,4 @@
-import type { Expression, ExpressionBuilder, Insertable, Selectable, Updateable } from 'kysely';
+import type { Expression, ExpressionBuilder, Insertable, Selectable, SqlBool, Updateable } from 'kysely';
 import { versionedRowsSummary } from '../db/fingerprint.js';
 import type { Database, ReviewFactorsTable } from '../db/schema.js';
 import type { Executor } from '../context.js';
@@ -58,3 +58,20 @@ export async function deleteFactor(db: Executor, id: number, version: number): P
 /** The rows of the review aliased `r`, for the document cache key. */
 export const factorsFingerprint = (eb: ExpressionBuilder<Database & { r: Database['reviews'] }, 'r'>): Expression<string> =>
   eb.selectFrom('review_factors as p').select(versionedRowsSummary('p').as('s')).whereRef('p.review_id', '=', 'r.id').$asScalar() as Expression<string>;
+
+/** Incidents `visible` allows with a contributor of one of `categories`, started in [fromMs, untilMs): the most recent first. */
+export const incidentsWithContributorCategories = (db: Executor, visible: Expression<SqlBool>, categories: string[], range: { fromMs?: number; untilMs?: number }, limit: number) =>
+  db
+    .selectFrom('review_factors')
+    .innerJoin('reviews', 'reviews.id', 'review_factors.review_id')
+    .innerJoin('incidents', 'incidents.id', 'reviews.incident_id')
+    .select(['review_factors.category', 'incidents.id', 'incidents.title', 'incidents.started_at_ms'])
+    .distinct()
+    .where('review_factors.kind', '=', 'contributor')
+    .where('review_factors.category', 'in', categories)
+    .$if(range.fromMs !== undefined, (q) => q.where('incidents.started_at_ms', '>', range.fromMs!))
+    .$if(range.untilMs !== undefined, (q) => q.where('incidents.started_at_ms', '<', range.untilMs!))
+    .where(visible)
+    .orderBy('incidents.started_at_ms', 'desc')
+    .limit(limit)
+    .execute();

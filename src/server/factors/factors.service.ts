@@ -8,6 +8,10 @@ import { getReview } from '../reviews/reviews.service.js';
 import { listTimeline } from '../timeline/timeline.service.js';
 import { factorFields, toFactor, toFactors, toFactorValues, type FactorFields } from './factor.mapper.js';
 import * as repo from './factors.repo.js';
+
+/** Incidents the caller may see (`visible`) with a contributor of one of `categories`, started after `fromMs` and before `untilMs`: the most recent first. */
+export const incidentsWithContributorCategories = (ctx: AppContext, visible: Parameters<typeof repo.incidentsWithContributorCategories>[1], categories: string[], range: { fromMs?: number; untilMs?: number }, limit: number) =>
+  categories.length === 0 ? Promise.resolve([]) : repo.incidentsWithContributorCategories(ctx.db, visible, categories, range, limit);
 import { withLinks, withLinksOne } from './linked-factors.js';
 
 /** The taxonomy in force; the default until it becomes configurable. */

@@ -93,22 +93,6 @@ export const contributorCategoriesIn = (db: Executor, visible: Expression<SqlBoo
     .where(visible)
     .execute();
 
-/** Every incident, up to `untilMs`, with a contributor in one of `categories`: the most recent first. */
-export const incidentsWithContributors = (db: Executor, visible: Expression<SqlBool>, categories: string[], untilMs: number) =>
-  db
-    .selectFrom('review_factors')
-    .innerJoin('reviews', 'reviews.id', 'review_factors.review_id')
-    .innerJoin('incidents', 'incidents.id', 'reviews.incident_id')
-    .select(['review_factors.category', 'incidents.id', 'incidents.title', 'incidents.started_at_ms'])
-    .distinct()
-    .where('review_factors.kind', '=', 'contributor')
-    .where('review_factors.category', 'in', categories)
-    .where('incidents.started_at_ms', '<', untilMs)
-    .where(visible)
-    .orderBy('incidents.started_at_ms', 'desc')
-    .limit(categories.length * INCIDENTS_PER_CONTRIBUTOR * 5)
-    .execute();
-
 export { INCIDENTS_PER_CONTRIBUTOR };
 
 export const findSession = (db: Executor, day: string) => db.selectFrom('global_review_sessions').selectAll().where('day', '=', day).executeTakeFirst();

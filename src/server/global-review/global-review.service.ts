@@ -11,7 +11,7 @@ import type { AppContext, Executor } from '../context.js';
 import { writeTransaction } from '../db/group-commit.js';
 import type { GlobalReviewNotesTable } from '../db/schema.js';
 import { recordChange } from '../events/record-change.js';
-import { taxonomyFor } from '../factors/factors.service.js';
+import { incidentsWithContributorCategories, taxonomyFor } from '../factors/factors.service.js';
 import { versionConflict } from '../http/version-conflict.js';
 import { resolvePeople } from '../people/people.service.js';
 import * as repo from './global-review.repo.js';
@@ -87,7 +87,7 @@ export async function globalReview(ctx: AppContext, day: string): Promise<Global
     .sort(byBusinessImpact);
 
   const categories = categoryRows.map((row) => row.category!);
-  const withCategories = categories.length ? await repo.incidentsWithContributors(ctx.db, visible, categories, untilMs) : [];
+  const withCategories = await incidentsWithContributorCategories(ctx, visible, categories, { untilMs }, categories.length * repo.INCIDENTS_PER_CONTRIBUTOR * 5);
   const labels = new Map(taxonomyFor(ctx).categories.map((category) => [category.key, category.label]));
   const recurringContributors = categories
     .map((category) => {

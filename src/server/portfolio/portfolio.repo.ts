@@ -68,19 +68,3 @@ export async function statusHistory(db: Executor, itemIds: number[]) {
   );
   return rows.flat();
 }
-
-/** Incidents that started after `afterMs` with a contributor in one of `categories`. */
-export const incidentsWithContributorsAfter = (db: Executor, visible: Expression<SqlBool>, categories: string[], afterMs: number) =>
-  db
-    .selectFrom('review_factors')
-    .innerJoin('reviews', 'reviews.id', 'review_factors.review_id')
-    .innerJoin('incidents', 'incidents.id', 'reviews.incident_id')
-    .select(['review_factors.category', 'incidents.id', 'incidents.title', 'incidents.started_at_ms'])
-    .distinct()
-    .where('review_factors.kind', '=', 'contributor')
-    .where('review_factors.category', 'in', categories)
-    .where('incidents.started_at_ms', '>', afterMs)
-    .where(visible)
-    .orderBy('incidents.started_at_ms')
-    .limit(5_000)
-    .execute();

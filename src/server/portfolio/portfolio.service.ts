@@ -6,7 +6,7 @@ import { byRank, groupSimilar, rankOf, type PortfolioItem } from '../../shared/p
 import { visibleIncidents } from '../access/visibility.js';
 import { getActionItem, updateActionItem } from '../actions/action-items.service.js';
 import type { AppContext } from '../context.js';
-import { taxonomyFor } from '../factors/factors.service.js';
+import { incidentsWithContributorCategories, taxonomyFor } from '../factors/factors.service.js';
 import { invalidField } from '../http/version-conflict.js';
 import * as repo from './portfolio.repo.js';
 
@@ -93,7 +93,7 @@ export async function portfolio(ctx: AppContext): Promise<Portfolio> {
   const doneAt = new Map(done.map((row) => [row.id, doneAtOf(row, history)]));
   const doneCategories = [...new Set(done.flatMap((row) => categories.get(row.id) ?? []))];
   const earliest = Math.min(...[...doneAt.values()].map((at) => Date.parse(at)));
-  const later = doneCategories.length ? await repo.incidentsWithContributorsAfter(ctx.db, visible, doneCategories, earliest) : [];
+  const later = (await incidentsWithContributorCategories(ctx, visible, doneCategories, { fromMs: earliest }, 5_000)).reverse();
   const now = ctx.now().getTime();
   const effectiveness = done.map((row) => {
     const at = doneAt.get(row.id)!;
