@@ -43,7 +43,7 @@ export default function DigestPage() {
       >
         <Group align="flex-end" gap="sm">
           <TextInput label="Service" placeholder="Every service" value={service} onChange={(e) => setService(e.currentTarget.value)} w={260} />
-          <TextInput label="Week" placeholder="Last week" defaultValue={query.week ?? ''} onBlur={(e) => set({ week: e.currentTarget.value.trim() || null })} w={160} description="e.g. 2026-W49" />
+          <TextInput label="Week" placeholder="Last week, or 2026-W49" defaultValue={query.week ?? ''} onBlur={(e) => set({ week: e.currentTarget.value.trim() || null })} w={200} />
           <Button type="submit" variant="light">Show</Button>
         </Group>
       </form>
