@@ -1,6 +1,7 @@
-import { Alert, Button, Code, CopyButton, Group, Modal, Select, Stack, Text, TextInput } from '@mantine/core';
-import { IconAlertCircle, IconCheck, IconCopy, IconShieldCheck } from '@tabler/icons-react';
+import { Alert, Button, Code, Group, Modal, Select, Stack, Text, TextInput } from '@mantine/core';
+import { IconAlertCircle, IconShieldCheck } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { SecretValue } from '../../ui/SecretValue.js';
 import { useState, type FormEvent } from 'react';
 import { roles, roleAtLeast, type Role } from '../../../shared/accounts/roles.js';
 import { apiTokenCreateSchema, TOKEN_DEFAULT_DAYS, type ApiTokenCreated } from '../../../shared/accounts/token.schema.js';
@@ -32,18 +33,7 @@ function Secret({ created, onDone }: { created: ApiTokenCreated; onDone: () => v
       <Alert color="teal" variant="light" icon={<IconShieldCheck size={18} />} title="Copy your token now">
         This is the only time it is shown. Hindsight keeps only a fingerprint of it; if you lose it, revoke it and make a new one.
       </Alert>
-      <Group gap="xs" wrap="nowrap" align="stretch">
-        <Code block fz="sm" style={{ flex: 1, wordBreak: 'break-all', whiteSpace: 'pre-wrap' }} data-testid="token-secret">
-          {created.token}
-        </Code>
-        <CopyButton value={created.token}>
-          {({ copied, copy }) => (
-            <Button variant={copied ? 'light' : 'filled'} color={copied ? 'teal' : undefined} onClick={copy} leftSection={copied ? <IconCheck size={16} /> : <IconCopy size={16} />} miw={104}>
-              {copied ? 'Copied' : 'Copy'}
-            </Button>
-          )}
-        </CopyButton>
-      </Group>
+      <SecretValue value={created.token} testId="token-secret" />
       <Text fz="sm" c="dimmed">
         Send it as <Code>Authorization: Bearer …</Code>. It acts as a {roleLabel[created.role].toLowerCase()} at most and expires on{' '}
         {created.expiresAt ? formatDate(created.expiresAt, 'date') : 'never'}.

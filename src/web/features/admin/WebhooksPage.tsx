@@ -1,8 +1,9 @@
-import { Alert, Badge, Button, Card, Center, Code, CopyButton, EmptyState, Group, Loader, Modal, MultiSelect, Stack, Switch, Table, Text, TextInput } from '@mantine/core';
+import { Alert, Badge, Button, Card, Center, Code, EmptyState, Group, Loader, Modal, MultiSelect, Stack, Switch, Table, Text, TextInput } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { IconAlertCircle, IconCheck, IconCopy, IconPlus, IconShieldCheck, IconWebhook } from '@tabler/icons-react';
+import { IconAlertCircle, IconPlus, IconShieldCheck, IconWebhook } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { SecretValue } from '../../ui/SecretValue.js';
 import { useState, type FormEvent } from 'react';
 import {
   notificationKindLabels,
@@ -50,16 +51,7 @@ function NewEndpointModal({ opened, onClose }: { opened: boolean; onClose: () =>
           <Alert color="teal" variant="light" icon={<IconShieldCheck size={18} />} title="Copy the signing secret now">
             This is the only time it is shown. The receiver verifies each delivery's <Code>webhook-signature</Code> with it (Standard Webhooks).
           </Alert>
-          <Group gap="xs" wrap="nowrap" align="stretch">
-            <Code block fz="sm" style={{ flex: 1, wordBreak: 'break-all', whiteSpace: 'pre-wrap' }} data-testid="webhook-secret">{create.data.secret}</Code>
-            <CopyButton value={create.data.secret}>
-              {({ copied, copy }) => (
-                <Button variant={copied ? 'light' : 'filled'} color={copied ? 'teal' : undefined} onClick={copy} leftSection={copied ? <IconCheck size={16} /> : <IconCopy size={16} />} miw={104}>
-                  {copied ? 'Copied' : 'Copy'}
-                </Button>
-              )}
-            </CopyButton>
-          </Group>
+          <SecretValue value={create.data.secret} testId="webhook-secret" />
           <Group justify="flex-end"><Button onClick={close}>Done</Button></Group>
         </Stack>
       ) : (
