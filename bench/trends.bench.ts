@@ -5,7 +5,9 @@
  * - every GET /api/trends/... p95 within 2x of the bare aggregate SQL answering the same question
  *   (same period and buckets; no visibility, filters, JSON or HTTP) on the same database in the same run;
  * - the trends page ready (every chart's data in and drawn) in under 1 s in headless Chromium, when
- *   the web app is built (dist/web; `npm run build` first), else that row is skipped.
+ *   the web app is built (dist/web; `npm run build` first), else that row is skipped. Its first load
+ *   computes the figures (reported, no target); the next read the snapshots (trend-snapshots.ts).
+ * The endpoints are timed with Cache-Control: no-cache, so each request computes its figures.
  * Requests go through app.inject as a viewer (restricted incidents are filtered: 1 in 50 is), default
  * period (12 calendar months), after a warm-up.
  *
@@ -88,6 +90,7 @@ function bareQueries(ctx: AppContext) {
     and audit_log.action = 'review.transition'), ${epochMsOfIso(ctx.dialect, 'reviews.updated_at')})`;
   const dueSql = sql`select ${periodOf(sql.ref('reviews.due_at_ms'), ends)} as period, case when reviews.state = 'published' then ${published} - reviews.due_at_ms end as late_ms, reviews.state as state
     from reviews where reviews.due_at_ms >= ${startMs} and reviews.due_at_ms < ${endMs}`;
+  // `|| ''`: as the endpoint, so SQLite scans the items instead of walking the owner index (trends.repo.ts).
   const owners = (key: ReturnType<typeof sql>, join: ReturnType<typeof sql>) => sql`select ${key}, sum(case when ${open} then 1 else 0 end) as o,
     sum(case when ${open} and action_items.due_date < ${today} then 1 else 0 end) as od ${items} ${join} group by 1 order by od desc limit 20`;
   const all = (...queries: Array<ReturnType<typeof sql>>) => async () => Promise.all(queries.map((query) => query.execute(db)));
@@ -114,12 +117,12 @@ function bareQueries(ctx: AppContext) {
         where action_items.status = 'done' and action_items.updated_at >= ${start} and action_items.updated_at < ${end} group by 1`,
       sql`select ${band} as band, action_items.class, count(*) ${items} where ${open} group by 1, 2`,
       sql`select count(*), sum(case when action_items.due_date < ${today} then 1 else 0 end) ${items} where ${open}`,
-      owners(sql`action_items.owner`, sql``),
+      owners(sql`action_items.owner || ''`, sql``),
       owners(sql`incident_tags.value`, sql`join incident_tags on incident_tags.incident_id = incidents.id`),
     ),
     backlog: all(
       sql`select ${band} as band, action_items.class, count(*) ${items} where ${open} group by 1, 2`,
-      owners(sql`action_items.owner`, sql``),
+      owners(sql`action_items.owner || ''`, sql``),
       sql`select count(*) ${items} where ${open} and action_items.created_at < ${start}`,
       sql`select action_items.id, action_items.title ${items} where ${open} and action_items.created_at < ${start} order by action_items.created_at limit 20`,
     ),
@@ -127,7 +130,7 @@ function bareQueries(ctx: AppContext) {
 }
 
 /** The trends page in headless Chromium: from navigation to every chart drawn (the page marks itself data-ready). */
-async function pageReady(app: FastifyInstance, send: Send): Promise<number[] | null> {
+async function pageReady(app: FastifyInstance, send: Send): Promise<{ first: number; next: number[] } | null> {
   if (!fs.existsSync(path.join(webRoot, 'index.html'))) return null;
   const address = await app.listen({ port: 0, host: '127.0.0.1' });
   const signIn = await send({ method: 'POST', url: '/api/auth/sign-in', payload: { email: 'bench@example.com', password: PASSWORD } });
@@ -142,10 +145,11 @@ async function pageReady(app: FastifyInstance, send: Send): Promise<number[] | n
     for (let i = 0; i < 6; i++) {
       const started = Date.now();
       await page.goto(`${address}/trends`);
-      await page.locator('[data-trends-ready="true"]').waitFor({ timeout: 30_000 });
-      if (i > 0) times.push(Date.now() - started); // the first load warms the server's caches and the browser's
+      await page.locator('[data-trends-ready="true"]').waitFor({ timeout: 60_000 });
+      times.push(Date.now() - started);
     }
-    return times;
+    // The first load computes the figures (and warms the browser's cache); the next ones read the snapshots.
+    return { first: times[0]!, next: times.slice(1) };
   } finally {
     await browser.close();
   }
@@ -173,7 +177,8 @@ async function measure(kind: 'sqlite' | 'postgres') {
     console.log(`  ${kind}: seeded in ${round(seeding / 1000)} s`);
     const bare = bareQueries(ctx);
     const endpoint = (name: string) => async () => {
-      const response = await app.inject({ method: 'GET', url: `/api/trends/${name}`, headers: { cookie: viewerCookie } });
+      // no-cache: the figures computed for this request, not the last snapshot (trend-snapshots.ts).
+      const response = await app.inject({ method: 'GET', url: `/api/trends/${name}`, headers: { cookie: viewerCookie, 'cache-control': 'no-cache' } });
       if (response.statusCode !== 200) throw new Error(`GET /api/trends/${name}: ${response.statusCode} ${response.body}`);
     };
     const rows = [];
@@ -201,7 +206,9 @@ async function measure(kind: 'sqlite' | 'postgres') {
     }
     const page = await pageReady(app, send);
     if (page) {
-      rows.push({ database: kind, incidents, scenario: 'trends page ready (Chromium)', reads: page.length, bareMedianMs: 0, bareP95Ms: 0, medianMs: round(percentile(page, 50)), p95Ms: round(percentile(page, 95)), target: percentile(page, 95) < 1000 ? '< 1 s: met' : '< 1 s: MISSED' });
+      const { first, next } = page;
+      rows.push({ database: kind, incidents, scenario: 'trends page ready (Chromium)', reads: next.length, bareMedianMs: 0, bareP95Ms: 0, medianMs: round(percentile(next, 50)), p95Ms: round(percentile(next, 95)), target: percentile(next, 95) < 1000 ? '< 1 s: met' : '< 1 s: MISSED' });
+      rows.push({ database: kind, incidents, scenario: 'trends page first load (figures computed)', reads: 1, bareMedianMs: 0, bareP95Ms: 0, medianMs: round(first), p95Ms: round(first), target: 'no target' });
     }
     rows.push({ database: kind, incidents, scenario: 'seeding', reads: 0, bareMedianMs: 0, bareP95Ms: 0, medianMs: 0, p95Ms: 0, target: `seeded in ${round(seeding / 1000)} s` });
     await app.close();

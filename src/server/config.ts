@@ -82,6 +82,7 @@ const envSchema = z.object({
     .default([]),
   HINDSIGHT_REVIEW_DUE_WORKING_DAYS: z.coerce.number().int().min(0).max(365).default(10),
   HINDSIGHT_SOAK_WORKING_DAYS: z.coerce.number().int().min(0).max(60).default(5),
+  HINDSIGHT_TRENDS_MAX_STALE_SECONDS: z.coerce.number().int().min(0).max(86_400).default(300),
   HINDSIGHT_REVIEW_SEVERITIES: z
     .string()
     .transform(csv)
@@ -184,6 +185,8 @@ function toConfig(env: z.output<typeof envSchema>) {
     },
     /** Working days an action item proposed during a review soaks before its owner decides (F12); 0: no soaking. */
     soakWorkingDays: env.HINDSIGHT_SOAK_WORKING_DAYS,
+    /** How old trend figures may be when served while newer ones are computed (trends/trend-snapshots.ts); 0: always current. */
+    trendsMaxStaleMs: env.HINDSIGHT_TRENDS_MAX_STALE_SECONDS * 1000,
     reviewPolicy: {
       severities: env.HINDSIGHT_REVIEW_SEVERITIES,
       requireUserFacing: env.HINDSIGHT_REVIEW_REQUIRE_USER_FACING,

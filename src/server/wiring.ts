@@ -16,6 +16,7 @@ import { indexReviewAfterChanges, indexReviewJob, reindexJob } from './search/se
 import { createTrackerIssueJob, syncTrackerIssueAfterStatusChange, syncTrackerIssueStateJob } from './trackers/tracker-issue.job.js';
 import { syncKeyTimestampEntries } from './timeline/key-timestamp-entries.js';
 import { unlinkDeletedFactorFromWhys } from './whys/whys.service.js';
+import { refreshTrendJob } from './trends/trend-snapshots.js';
 
 /**
  * The composition root: how features act on each other's changes without importing each other
@@ -27,7 +28,7 @@ export const appHooks = (): AppHooks => ({
   factorDeleted: [unlinkDeletedFactorFromActionItems, unlinkDeletedFactorFromWhys],
   eventJobs: [scoreReviewAfterChanges, renamePersonAfterUserRenamed, indexReviewAfterChanges, syncTrackerIssueAfterStatusChange, notifyAfterEvents],
   jobs: [pingJob, pruneJobsJob, pruneAccountsJob, pruneEventsJob, reviewQualityJob, renamePersonJob, pruneIdempotencyKeysJob, indexReviewJob, reindexJob, endSoaksJob,
-    createTrackerIssueJob, syncTrackerIssueStateJob, notifyEventJob, deliverNotificationJob, remindersJob, digestJob, digestSweepJob],
+    createTrackerIssueJob, syncTrackerIssueStateJob, notifyEventJob, deliverNotificationJob, remindersJob, digestJob, digestSweepJob, refreshTrendJob],
   jobSchedules: [
     { name: 'jobs.prune', cron: '17 3 * * *', job: pruneJobsJob, payload: {} },
     { name: 'accounts.prune', cron: '7 * * * *', job: pruneAccountsJob, payload: {} },

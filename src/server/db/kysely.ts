@@ -10,6 +10,7 @@ import type { DialectName } from './dialect.js';
 import { registerDirect } from './direct.js';
 import { ChangeDetector, enableReadCache } from './read-cache.js';
 import type { Database } from './schema.js';
+import { registerSqliteFunctions } from './sqlite-functions.js';
 
 const require = createRequire(import.meta.url);
 
@@ -58,6 +59,7 @@ export function openDatabase(database: Config['database'], { backgroundCheckpoin
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('temp_store = MEMORY');
+  registerSqliteFunctions(sqlite);
   const dataVersion = sqlite.prepare('PRAGMA data_version').pluck();
   const changes = new ChangeDetector(() => dataVersion.get() as number);
   const statements = withStatementCache(sqlite, changes);

@@ -479,6 +479,18 @@ export interface GlobalReviewSessionsTable {
 }
 
 /** Notes and a decision on one item of a global review session's agenda. */
+/** A trend's figures as last computed, for one question asked by one kind of reader (trends/trend-snapshots.ts). */
+export interface TrendSnapshotsTable {
+  key: string;
+  /** The newest event when computing began: a newer one means the figures may be out of date. */
+  last_event_id: number;
+  /** How many access changes had been recorded: another one means they may show what a reader may no longer see. */
+  access_changes: number;
+  computed_at_ms: number;
+  /** The figures, as the API answers them (JSON). */
+  body: string;
+}
+
 export interface GlobalReviewNotesTable {
   day: string;
   item: string;
@@ -648,6 +660,7 @@ export interface Database {
   review_meetings: ReviewMeetingsTable;
   global_review_sessions: GlobalReviewSessionsTable;
   global_review_notes: GlobalReviewNotesTable;
+  trend_snapshots: TrendSnapshotsTable;
   review_notes: ReviewNotesTable;
   review_note_acceptances: ReviewNoteAcceptancesTable;
   tracker_connections: TrackerConnectionsTable;

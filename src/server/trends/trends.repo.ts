@@ -3,7 +3,8 @@ import type { Executor } from '../context.js';
 import { epochMsOfIso, jsonTextElements, type DialectName } from '../db/dialect.js';
 import type { Database } from '../db/schema.js';
 import { serviceMatches } from '../incidents/incidents.service.js';
-import { distributionFromRanks, distributionPercents, type Distribution } from '../../shared/trends/quantiles.js';
+import { distributionPercents, emptyDistribution, type Distribution } from '../../shared/trends/quantiles.js';
+import { DISTRIBUTION_AGGREGATE } from '../db/sqlite-functions.js';
 
 /**
  * The trends' SQL. Every query has `incidents` in scope and keeps only the incidents of `scope`
@@ -63,58 +64,47 @@ export async function incidentsBySeverity(db: Executor, scope: Expression<SqlBoo
 /** Distributions keyed `${group}:${period}`; period -1 is the whole range. */
 export type Distributions = Map<string, Distribution>;
 
-interface RankedValue {
-  group: string;
-  period: number;
-  n: number;
-  rank: number;
-  value: number;
+/**
+ * The distribution of `value` over each group, as one aggregate: PostgreSQL's percentile_cont at
+ * every percent a distribution carries, SQLite's hindsight_distribution (db/sqlite-functions.ts).
+ */
+const distributionAggregate = (dialect: DialectName, value: RawBuilder<unknown>) =>
+  dialect === 'postgres'
+    ? sql`percentile_cont(array[${sql.join(distributionPercents.map((p) => sql.lit(p / 100)))}]::float8[]) within group (order by cast(${value} as float8))`
+    : sql`${sql.raw(DISTRIBUTION_AGGREGATE)}(${value})`;
+
+/** A distributionAggregate's value (a float array from PostgreSQL, JSON text from SQLite) over `count` values. */
+function distributionFromAggregate(count: number, value: number[] | string | null): Distribution {
+  if (count === 0 || value === null) return emptyDistribution;
+  if (typeof value === 'string') return JSON.parse(value) as Distribution;
+  const [min, q1, median, q3, p90, max] = value.map(Number) as [number, number, number, number, number, number];
+  return { count, min, q1, median, q3, p90, max };
 }
 
 /**
  * The distribution of every (group, period) and (group, whole range) of `source` (rows of `grp`,
- * `period`, `val`). PostgreSQL has percentile_cont; SQLite has not, so there the query returns only
- * the values at the ranks quantileRanks needs (row_number over each sorted group): a few rows per
- * group whatever its size, interpolated here the way percentile_cont does.
+ * `period`, `val`), in one pass over it: grouping sets on PostgreSQL; on SQLite, which has none,
+ * the union of both groupings over the source computed once.
  */
 async function distributionsOf(db: Executor, dialect: DialectName, source: RawBuilder<unknown>): Promise<Distributions> {
-  if (dialect === 'postgres') {
-    const percents = sql.join(distributionPercents.map((p) => sql.lit(p / 100)));
-    const { rows } = await sql<{ grp: string; period: number | null; n: number | string; p: number[] }>`
-      with src as (${source})
-      select grp, period, count(*) as n, percentile_cont(array[${percents}]::float8[]) within group (order by cast(val as float8)) as p
-      from src group by grouping sets ((grp, period), (grp))`.execute(db);
-    return new Map(
-      rows.map((row) => {
-        const [min, q1, median, q3, p90, max] = row.p.map(Number) as [number, number, number, number, number, number];
-        return [`${row.grp}:${row.period ?? -1}`, { count: n(row.n), min, q1, median, q3, p90, max }];
-      }),
-    );
-  }
-  // One pass: each row ranked within its period and within the whole range, kept when either rank is needed.
-  const at = (rank: string, count: string, offset: number) =>
-    sql.join(distributionPercents.map((p) => sql`${sql.raw(rank)} - ${sql.lit(offset)} = ((${sql.raw(count)} - 1) * ${sql.lit(p)}) / 100`), sql` or `);
-  const { rows } = await sql<{ grp: string; period: number; n: number | string; rn: number | string; n_all: number | string; rn_all: number | string; val: number | string }>`
-    with src as (${source}),
-    ranked as (
-      select grp, period, val,
-        row_number() over (partition by grp, period order by val) as rn, count(*) over (partition by grp, period) as n,
-        row_number() over (partition by grp order by val) as rn_all, count(*) over (partition by grp) as n_all
-      from src
-    )
-    select grp, period, n, rn, n_all, rn_all, val from ranked where ${at('rn', 'n', 1)} or ${at('rn', 'n', 2)} or ${at('rn_all', 'n_all', 1)} or ${at('rn_all', 'n_all', 2)}`.execute(db);
-  const ranked: RankedValue[] = rows.flatMap((row) => [
-    { group: row.grp, period: n(row.period), n: n(row.n), rank: n(row.rn), value: Number(row.val) },
-    { group: row.grp, period: -1, n: n(row.n_all), rank: n(row.rn_all), value: Number(row.val) },
-  ]);
-  const groups = new Map<string, { n: number; values: Map<number, number> }>();
-  for (const row of ranked) {
-    const key = `${row.group}:${row.period}`;
-    const group = groups.get(key) ?? { n: row.n, values: new Map() };
-    group.values.set(row.rank, row.value);
-    groups.set(key, group);
-  }
-  return new Map([...groups].map(([key, group]) => [key, distributionFromRanks(group.n, (rank) => group.values.get(rank))]));
+  const distribution = distributionAggregate(dialect, sql.ref('val'));
+  const query =
+    dialect === 'postgres'
+      ? sql<DistributionRow>`with src as (${source})
+          select grp, period, count(val) as n, ${distribution} as d from src group by grouping sets ((grp, period), (grp))`
+      : sql<DistributionRow>`with src as materialized (${source})
+          select grp, period, count(val) as n, ${distribution} as d from src group by grp, period
+          union all
+          select grp, null as period, count(val) as n, ${distribution} as d from src group by grp`;
+  const { rows } = await query.execute(db);
+  return new Map(rows.map((row) => [`${row.grp}:${row.period ?? -1}`, distributionFromAggregate(n(row.n), row.d)]));
+}
+
+interface DistributionRow {
+  grp: string;
+  period: number | null;
+  n: number | string;
+  d: number[] | string | null;
 }
 
 /**
@@ -150,16 +140,19 @@ export async function contributorsByPeriod(db: Executor, dialect: DialectName, s
       join review_factors on review_factors.review_id = reviews.id and review_factors.kind = 'contributor'`;
   const where = sql`incidents.started_at_ms >= ${period.startMs} and incidents.started_at_ms < ${period.endMs} and ${scope}`;
   const bucket = periodOf(sql.ref('incidents.started_at_ms'), period.ends);
-  const grouped = (name: RawBuilder<unknown>, join: RawBuilder<unknown>, extra: RawBuilder<unknown>) => sql<{ name: string; period: number | null; incidents: number | string }>`
-    with hits as (select ${name} as name, ${bucket} as period, incidents.id as incident_id ${base} ${join} where ${where} ${extra})
-    select name, period, count(distinct incident_id) as incidents from hits group by name, period
-    union all
-    select name, -1 as period, count(distinct incident_id) as incidents from hits group by name`;
+  // An incident is in one period only (its start's), so the whole range's count is the sum of the periods'.
+  const grouped = (name: RawBuilder<unknown>, join: RawBuilder<unknown>, extra: RawBuilder<unknown>) => sql<{ name: string; period: number; incidents: number | string }>`
+    select ${name} as name, ${bucket} as period, count(distinct incidents.id) as incidents ${base} ${join} where ${where} ${extra} group by 1, 2`;
   const [categories, tags] = await Promise.all([
     grouped(sql`review_factors.category`, sql``, sql`and review_factors.category is not null`).execute(db),
     grouped(sql`lower(t.value)`, sql`cross join ${jsonTextElements(dialect, 'review_factors.tags', 't')}`, sql``).execute(db),
   ]);
-  const rows = (result: typeof categories) => result.rows.map((row) => ({ name: row.name, period: n(row.period), incidents: n(row.incidents) }));
+  const rows = (result: typeof categories) => {
+    const byPeriod = result.rows.map((row) => ({ name: row.name, period: n(row.period), incidents: n(row.incidents) }));
+    const totals = new Map<string, number>();
+    for (const row of byPeriod) totals.set(row.name, (totals.get(row.name) ?? 0) + row.incidents);
+    return [...byPeriod, ...[...totals].map(([name, incidents]) => ({ name, period: -1, incidents }))];
+  };
   return { categories: rows(categories), tags: rows(tags) };
 }
 
@@ -195,11 +188,11 @@ export async function reviewDeadlines(db: Executor, dialect: DialectName, scope:
       from reviews join incidents on incidents.id = reviews.incident_id
       where reviews.due_at_ms >= ${period.startMs} and reviews.due_at_ms < ${period.endMs} and ${scope}
     ) as due`;
-  const [counts, late] = await Promise.all([
-    sql<{ period: number; outcome: string; reviews: number | string }>`select period, outcome, count(*) as reviews from (${source}) as outcomes group by period, outcome`.execute(db),
-    distributionsOf(db, dialect, sql`select 'late' as grp, period, late_ms as val from (${source}) as outcomes where outcome = 'late'`),
-  ]);
-  return { counts: counts.rows.map((row) => ({ period: n(row.period), outcome: row.outcome, reviews: n(row.reviews) })), late };
+  // One pass: the outcome counts and, for the late ones, how late (a distribution per period).
+  const { rows } = await sql<{ period: number; outcome: string; reviews: number | string; d: number[] | string | null }>`
+    select period, outcome, count(*) as reviews, ${distributionAggregate(dialect, sql.ref('late_ms'))} as d from (${source}) as outcomes group by period, outcome`.execute(db);
+  const late: Distributions = new Map(rows.filter((row) => row.outcome === 'late').map((row) => [`late:${n(row.period)}`, distributionFromAggregate(n(row.reviews), row.d)]));
+  return { counts: rows.map((row) => ({ period: n(row.period), outcome: row.outcome, reviews: n(row.reviews) })), late };
 }
 
 const itemsOf = sql`from action_items join reviews on reviews.id = action_items.review_id join incidents on incidents.id = reviews.incident_id`;
@@ -241,7 +234,9 @@ export interface ItemCounts {
 /** Open, overdue (now) and done (in the period) items by owner (null: unassigned) or by service, the most open first. */
 export async function itemCountsBy(db: Executor, scope: Expression<SqlBool>, by: 'owner' | 'service', today: string, period: Period, limit: number) {
   const [start, end] = [new Date(period.startMs).toISOString(), new Date(period.endMs).toISOString()];
-  const key = by === 'owner' ? sql`action_items.owner` : sql`incident_tags.value`;
+  // `|| ''` (null stays null) keeps SQLite from walking the owner index to skip the sort: that reads
+  // the items in random order, seconds at 300,000 items, where one scan and a sort take a tenth of it.
+  const key = by === 'owner' ? sql`action_items.owner || ''` : sql`incident_tags.value`;
   const join = by === 'owner' ? sql`` : sql`join incident_tags on incident_tags.incident_id = incidents.id and incident_tags.kind = 'service'`;
   const { rows } = await sql<{ name: string | null; open: number | string; overdue: number | string; done: number | string }>`
     select ${key} as name,
@@ -274,4 +269,30 @@ export async function openItemsBefore(db: Executor, scope: Expression<SqlBool>, 
       ${itemsOf} where ${where} order by action_items.created_at, action_items.id limit ${limit}`.execute(db),
   ]);
   return { count: n(total.rows[0]?.items ?? 0), oldest: oldest.rows };
+}
+
+export type TrackerMismatch = 'closedInTracker' | 'openInTracker';
+
+/**
+ * Items whose tracker issue disagrees with them: closed in the tracker while the item is open, or
+ * still open in the tracker while the item is done or declined (a sync that failed, or was undone
+ * by hand). How many of each, and the oldest few.
+ */
+export async function trackerMismatches(db: Executor, scope: Expression<SqlBool>, limit: number) {
+  const kind = sql<TrackerMismatch>`case when tracker_issues.state = 'closed' then 'closedInTracker' else 'openInTracker' end`;
+  const where = sql`((tracker_issues.state = 'closed' and ${isOpen}) or (tracker_issues.state = 'open' and not ${isOpen})) and ${scope}`;
+  const from = sql`${itemsOf} join tracker_issues on tracker_issues.action_item_id = action_items.id`;
+  const [counts, oldest, connected] = await Promise.all([
+    sql<{ kind: TrackerMismatch; items: number | string }>`select ${kind} as kind, count(*) as items ${from} where ${where} group by 1`.execute(db),
+    sql<{ kind: TrackerMismatch; id: number; title: string; incident_id: number; review_id: number; owner: string | null; class: string | null; due_date: string | null; created_at: string; status: string; issue_key: string | null; url: string | null }>`
+      select * from (
+        select ${kind} as kind, action_items.id as id, action_items.title as title, incidents.id as incident_id, reviews.id as review_id, action_items.owner as owner,
+          action_items.class as class, action_items.due_date as due_date, action_items.created_at as created_at, action_items.status as status,
+          tracker_issues.issue_key as issue_key, tracker_issues.url as url,
+          row_number() over (partition by ${kind} order by action_items.created_at, action_items.id) as position
+        ${from} where ${where}
+      ) as mismatched where position <= ${limit} order by kind, created_at, id`.execute(db),
+    db.selectFrom('tracker_connections').select('id').limit(1).executeTakeFirst(),
+  ]);
+  return { connected: connected !== undefined, counts: counts.rows.map((row) => ({ kind: row.kind, items: n(row.items) })), oldest: oldest.rows };
 }

@@ -10,7 +10,14 @@ import {
   trendQuerySchema,
 } from '../../shared/trends/trends.schema.js';
 import { errorResponses } from '../http/problem.schema.js';
-import { actionItemTrend, backlogHealth, contributorTrend, durationTrend, incidentTrend, reviewDeadlineTrend } from './trends.service.js';
+import type { FastifyRequest } from 'fastify';
+import { trendFigures } from './trend-snapshots.js';
+import type { TrendName } from './trends.service.js';
+
+/** Cache-Control: no-cache asks for figures computed now rather than the last snapshot's (trend-snapshots.ts). */
+const figures = (request: FastifyRequest, trend: TrendName) =>
+  // The snapshot is the response schema's shape: the route's serializer checks it as it does a fresh one.
+  trendFigures(request.ctx, trend, request.query, { current: /\bno-cache\b/.test(request.headers['cache-control'] ?? '') }) as never;
 
 /** The trends page's data (docs/trends.md): the same numbers as its charts and tables, over the incidents you may see. */
 export const trendsRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -19,7 +26,7 @@ export const trendsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/api/trends/incidents', {
     config: trend.config,
     schema: { tags: trend.tags, summary: 'Incidents started in each period, by severity', querystring: trendQuerySchema, response: { 200: incidentTrendSchema, ...errorResponses } },
-    handler: (request) => incidentTrend(request.ctx, request.query),
+    handler: (request) => figures(request, 'incidents'),
   });
 
   app.get('/api/trends/durations', {
@@ -30,7 +37,7 @@ export const trendsRoutes: FastifyPluginAsyncZod = async (app) => {
       querystring: trendQuerySchema,
       response: { 200: durationTrendSchema, ...errorResponses },
     },
-    handler: (request) => durationTrend(request.ctx, request.query),
+    handler: (request) => figures(request, 'durations'),
   });
 
   app.get('/api/trends/contributors', {
@@ -41,7 +48,7 @@ export const trendsRoutes: FastifyPluginAsyncZod = async (app) => {
       querystring: trendQuerySchema,
       response: { 200: contributorTrendSchema, ...errorResponses },
     },
-    handler: (request) => contributorTrend(request.ctx, request.query),
+    handler: (request) => figures(request, 'contributors'),
   });
 
   app.get('/api/trends/review-deadlines', {
@@ -52,7 +59,7 @@ export const trendsRoutes: FastifyPluginAsyncZod = async (app) => {
       querystring: trendQuerySchema,
       response: { 200: reviewDeadlineTrendSchema, ...errorResponses },
     },
-    handler: (request) => reviewDeadlineTrend(request.ctx, request.query),
+    handler: (request) => figures(request, 'review-deadlines'),
   });
 
   app.get('/api/trends/action-items', {
@@ -63,7 +70,7 @@ export const trendsRoutes: FastifyPluginAsyncZod = async (app) => {
       querystring: trendQuerySchema,
       response: { 200: actionItemTrendSchema, ...errorResponses },
     },
-    handler: (request) => actionItemTrend(request.ctx, request.query),
+    handler: (request) => figures(request, 'action-items'),
   });
 
   app.get('/api/trends/backlog', {
@@ -74,6 +81,6 @@ export const trendsRoutes: FastifyPluginAsyncZod = async (app) => {
       querystring: backlogQuerySchema,
       response: { 200: backlogHealthSchema, ...errorResponses },
     },
-    handler: (request) => backlogHealth(request.ctx, request.query),
+    handler: (request) => figures(request, 'backlog'),
   });
 };

@@ -27,6 +27,9 @@ import * as repo from './trends.repo.js';
  * durations are distributions (median, quartiles, p90), never a lone mean.
  */
 
+/** A trend as computed; the snapshots (trend-snapshots.ts) add when. */
+type Computed<T> = Omit<T, 'asOf'>;
+
 const MINUTE = 60_000;
 const DAY = 86_400_000;
 const TOP = 20;
@@ -64,7 +67,7 @@ const perBucket = (buckets: readonly unknown[], rows: Array<{ period: number; va
   return values;
 };
 
-export async function incidentTrend(ctx: AppContext, query: TrendQuery): Promise<IncidentTrend> {
+export async function incidentTrend(ctx: AppContext, query: TrendQuery): Promise<Computed<IncidentTrend>> {
   const { timeZone, buckets, period, scope } = scoped(ctx, query);
   const rows = await repo.incidentsBySeverity(ctx.db, scope, period);
   const series = severities.map((severity: Severity) => ({
@@ -74,7 +77,7 @@ export async function incidentTrend(ctx: AppContext, query: TrendQuery): Promise
   return { timeZone, buckets, series, totals: buckets.map((_, i) => series.reduce((sum, s) => sum + s.counts[i]!, 0)) };
 }
 
-export async function durationTrend(ctx: AppContext, query: TrendQuery): Promise<DurationTrend> {
+export async function durationTrend(ctx: AppContext, query: TrendQuery): Promise<Computed<DurationTrend>> {
   const { timeZone, buckets, period, scope } = scoped(ctx, query);
   const byKey = await repo.incidentDurations(ctx.db, ctx.dialect, scope, period);
   const minutes = (d: Distribution | undefined) => mapDistribution(d ?? emptyDistribution, (ms) => ms / MINUTE);
@@ -86,7 +89,7 @@ export async function durationTrend(ctx: AppContext, query: TrendQuery): Promise
   };
 }
 
-export async function contributorTrend(ctx: AppContext, query: TrendQuery): Promise<ContributorTrend> {
+export async function contributorTrend(ctx: AppContext, query: TrendQuery): Promise<Computed<ContributorTrend>> {
   const { timeZone, buckets, period, scope } = scoped(ctx, query);
   const taxonomy = taxonomyFor(ctx);
   const labels = new Map([...taxonomy.categories.map((c) => [c.key, c.label] as const), ...taxonomy.tags.map((t) => [t.key, t.label] as const)]);
@@ -109,7 +112,7 @@ export async function contributorTrend(ctx: AppContext, query: TrendQuery): Prom
   return { timeZone, buckets, categories: recurring(categories), tags: recurring(tags), byService };
 }
 
-export async function reviewDeadlineTrend(ctx: AppContext, query: TrendQuery): Promise<ReviewDeadlineTrend> {
+export async function reviewDeadlineTrend(ctx: AppContext, query: TrendQuery): Promise<Computed<ReviewDeadlineTrend>> {
   const { timeZone, buckets, period, scope } = scoped(ctx, query);
   const { counts, late } = await repo.reviewDeadlines(ctx.db, ctx.dialect, scope, period, ctx.now().getTime());
   const byKey = late;
@@ -126,7 +129,7 @@ export async function reviewDeadlineTrend(ctx: AppContext, query: TrendQuery): P
 
 const itemCounts = (row: { open: number; overdue: number; done: number }) => ({ open: row.open, overdue: row.overdue, done: row.done });
 
-export async function actionItemTrend(ctx: AppContext, query: TrendQuery): Promise<ActionItemTrend> {
+export async function actionItemTrend(ctx: AppContext, query: TrendQuery): Promise<Computed<ActionItemTrend>> {
   const { timeZone, buckets, period, scope } = scoped(ctx, query);
   const today = todayIn(ctx);
   const [byPeriod, byAge, totals, owners, services] = await Promise.all([
@@ -149,16 +152,21 @@ export async function actionItemTrend(ctx: AppContext, query: TrendQuery): Promi
   };
 }
 
-export async function backlogHealth(ctx: AppContext, query: BacklogQuery): Promise<BacklogHealth> {
+export async function backlogHealth(ctx: AppContext, query: BacklogQuery): Promise<Computed<BacklogHealth>> {
   const { timeZone } = ctx.config.calendar;
   const scope = repo.incidentScope(visibleIncidents(ctx.actor), query);
   const now = ctx.now();
   const cutoff = openPastCutoff(now, query.workingDays, ctx.config.calendar);
-  const [byAge, owners, past] = await Promise.all([
+  const [byAge, owners, past, mismatched] = await Promise.all([
     repo.openItemsByAgeAndClass(ctx.db, scope, ageBandStarts(now)),
     repo.itemCountsBy(ctx.db, scope, 'owner', todayIn(ctx), { startMs: now.getTime(), endMs: now.getTime(), ends: [] }, TOP),
     repo.openItemsBefore(ctx.db, scope, cutoff, OLDEST),
+    repo.trackerMismatches(ctx.db, scope, OLDEST),
   ]);
+  const mismatchesOf = (kind: repo.TrackerMismatch) => ({
+    count: mismatched.counts.find((row) => row.kind === kind)?.items ?? 0,
+    oldest: mismatched.oldest.filter((row) => row.kind === kind).map((row) => ({ ...backlogItem(row), status: row.status, issueKey: row.issue_key, issueUrl: row.url })),
+  });
   const classCount = (band: number, cls: string | null) => byAge.filter((row) => row.band === band && row.class === cls).reduce((sum, row) => sum + row.items, 0);
   return {
     timeZone,
@@ -173,20 +181,35 @@ export async function backlogHealth(ctx: AppContext, query: BacklogQuery): Promi
     openPast: {
       count: past.count,
       cutoff,
-      oldest: past.oldest.map((row) => ({
-        id: row.id,
-        title: row.title,
-        incidentId: row.incident_id,
-        reviewId: row.review_id,
-        owner: row.owner,
-        class: row.class as BacklogHealth['openPast']['oldest'][number]['class'],
-        dueDate: row.due_date,
-        createdAt: row.created_at,
-      })),
+      oldest: past.oldest.map(backlogItem),
     },
     tracker: {
-      available: false,
-      note: 'Comparing items with their tracker issues needs the tracker sync (issue states are not stored yet); until then each item links its issue (externalUrl).',
+      connected: mismatched.connected,
+      closedInTracker: mismatchesOf('closedInTracker'),
+      openInTracker: mismatchesOf('openInTracker'),
     },
   };
 }
+
+type BacklogItemRow = Awaited<ReturnType<typeof repo.openItemsBefore>>['oldest'][number];
+const backlogItem = (row: BacklogItemRow) => ({
+  id: row.id,
+  title: row.title,
+  incidentId: row.incident_id,
+  reviewId: row.review_id,
+  owner: row.owner,
+  class: row.class as BacklogHealth['openPast']['oldest'][number]['class'],
+  dueDate: row.due_date,
+  createdAt: row.created_at,
+});
+
+/** Every trend by its name in the API (/api/trends/{name}), for the snapshots (trend-snapshots.ts). */
+export const trendComputations = {
+  incidents: incidentTrend,
+  durations: durationTrend,
+  contributors: contributorTrend,
+  'review-deadlines': reviewDeadlineTrend,
+  'action-items': actionItemTrend,
+  backlog: backlogHealth,
+} as const;
+export type TrendName = keyof typeof trendComputations;

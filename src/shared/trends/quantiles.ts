@@ -1,8 +1,8 @@
 /**
  * Distributions, never a lone mean: incident durations are heavy-tailed, so a trend shows the
  * median, the quartiles and the 90th percentile of each period. Percentiles interpolate linearly
- * between the two nearest ranks (PostgreSQL's percentile_cont, R's type 7), so the database only
- * has to return the values at a few ranks of each sorted group (quantileRanks), never the whole group.
+ * between the two nearest ranks (PostgreSQL's percentile_cont, R's type 7): SQLite computes the
+ * same with distributionOf in its hindsight_distribution aggregate (server/db/sqlite-functions.ts).
  */
 
 /** The percentiles every distribution carries, as whole percents. */
@@ -26,17 +26,6 @@ export function quantilePosition(n: number, p: number): { lower: number; fractio
   return { lower: Math.floor(scaled / 100), fraction: (scaled % 100) / 100 };
 }
 
-/** The 1-based ranks whose values the percentiles of `n` sorted values need. */
-export function quantileRanks(n: number, percents: readonly number[] = distributionPercents): number[] {
-  const ranks = new Set<number>();
-  for (const p of percents) {
-    const { lower, fraction } = quantilePosition(n, p);
-    ranks.add(lower + 1);
-    if (fraction > 0) ranks.add(lower + 2);
-  }
-  return [...ranks].sort((a, b) => a - b);
-}
-
 /** Percent `p` of `n` sorted values, given the values at (at least) quantileRanks(n): `valueAt(rank)`, 1-based. */
 export function quantileFromRanks(n: number, p: number, valueAt: (rank: number) => number | undefined): number | null {
   if (n === 0) return null;
@@ -58,7 +47,7 @@ export function distributionFromRanks(n: number, valueAt: (rank: number) => numb
 
 /** The distribution of plain values (any order). */
 export function distributionOf(values: readonly number[]): Distribution {
-  const sorted = [...values].sort((a, b) => a - b);
+  const sorted = Float64Array.from(values).sort(); // a typed array sorts numerically, and fast
   return distributionFromRanks(sorted.length, (rank) => sorted[rank - 1]);
 }
 

@@ -24,6 +24,9 @@ export const backlogQuerySchema = trendQuerySchema
   .strict();
 export type BacklogQuery = z.output<typeof backlogQuerySchema>;
 
+/** When the figures were computed: the last computation is served while the next one runs (docs/trends.md). */
+const asOf = z.string().describe('When these figures were computed (ISO 8601 UTC); at most HINDSIGHT_TRENDS_MAX_STALE_SECONDS old when newer changes exist');
+
 const bucketSchema = z.object({ key: z.string(), label: z.string(), from: z.string(), to: z.string() });
 const count = z.number().int();
 
@@ -39,6 +42,7 @@ export const distributionSchema = z.object({
 
 export const incidentTrendSchema = z.object({
   timeZone: z.string(),
+  asOf,
   buckets: z.array(bucketSchema),
   series: z.array(z.object({ severity: severitySchema, counts: z.array(count) })),
   totals: z.array(count),
@@ -54,6 +58,7 @@ export type DurationMetric = (typeof durationMetrics)[number];
 
 export const durationTrendSchema = z.object({
   timeZone: z.string(),
+  asOf,
   unit: z.literal('minutes'),
   buckets: z.array(bucketSchema),
   metrics: z.array(z.object({ metric: z.enum(durationMetrics), overall: distributionSchema, byBucket: z.array(distributionSchema) })),
@@ -70,6 +75,7 @@ const recurring = z.object({
 
 export const contributorTrendSchema = z.object({
   timeZone: z.string(),
+  asOf,
   buckets: z.array(bucketSchema),
   categories: z.array(recurring),
   tags: z.array(recurring),
@@ -79,6 +85,7 @@ export type ContributorTrend = z.infer<typeof contributorTrendSchema>;
 
 export const reviewDeadlineTrendSchema = z.object({
   timeZone: z.string(),
+  asOf,
   buckets: z.array(bucketSchema),
   rows: z.array(
     z.object({
@@ -96,6 +103,7 @@ const itemCounts = z.object({ open: count, overdue: count, done: count });
 
 export const actionItemTrendSchema = z.object({
   timeZone: z.string(),
+  asOf,
   buckets: z.array(bucketSchema),
   created: z.array(count),
   done: z.array(count).describe('Items whose last change, in the period, made or left them done'),
@@ -118,8 +126,14 @@ export const backlogItemSchema = z.object({
   createdAt: z.string(),
 });
 
+const mismatchSchema = z.object({
+  count,
+  oldest: z.array(backlogItemSchema.extend({ status: z.string(), issueKey: z.string().nullable(), issueUrl: z.string().nullable() })),
+});
+
 export const backlogHealthSchema = z.object({
   timeZone: z.string(),
+  asOf,
   workingDays: count,
   byAgeAndClass: z.array(
     z.object({ age: z.string(), label: z.string(), detect: count, diagnose: count, mitigate: count, resolve: count, prevent: count, unclassified: count }),
@@ -127,8 +141,12 @@ export const backlogHealthSchema = z.object({
   owners: z.array(z.object({ owner: z.string().nullable(), overdue: count, open: count })),
   openPast: z.object({ count, cutoff: z.string().describe('Open items created before this instant are past the working days'), oldest: z.array(backlogItemSchema) }),
   tracker: z
-    .object({ available: z.boolean(), note: z.string() })
-    .describe('Items whose tracker issue is closed but the item is open, and the reverse: needs the tracker sync'),
+    .object({
+      connected: z.boolean().describe('Whether a tracker is connected (Settings → Trackers)'),
+      closedInTracker: mismatchSchema.describe('Open items whose tracker issue is closed'),
+      openInTracker: mismatchSchema.describe('Items done or declined whose tracker issue is still open'),
+    })
+    .describe('Action items and their tracker issues that disagree: a sync that failed, or a change undone by hand'),
 });
 export type BacklogHealth = z.infer<typeof backlogHealthSchema>;
 

@@ -1,5 +1,5 @@
 import type { ActionItemTrend, BacklogHealth, ContributorTrend, DurationTrend, IncidentTrend, ReviewDeadlineTrend } from '../../shared/trends/trends.schema.js';
-import { api } from './client.js';
+import { request, type Query } from './client.js';
 
 /** The trends page's filters, as kept in its URL and sent as each endpoint's query. */
 export interface TrendFilters {
@@ -11,14 +11,18 @@ export interface TrendFilters {
   label?: string;
 }
 
+/** `current`: figures computed now, not the last snapshot (which may be a few minutes old). */
+const get = <T>(path: string, query: Query, signal?: AbortSignal, current = false) =>
+  request<T>('GET', path, { query, ...(signal ? { signal } : {}), ...(current ? { headers: { 'cache-control': 'no-cache' } } : {}) });
+
 const query = (filters: TrendFilters) => ({ ...filters, severity: filters.severity?.length ? filters.severity.join(',') : undefined });
 
 export const trendsApi = {
-  incidents: (f: TrendFilters, signal?: AbortSignal) => api.get<IncidentTrend>('/api/trends/incidents', query(f), signal),
-  durations: (f: TrendFilters, signal?: AbortSignal) => api.get<DurationTrend>('/api/trends/durations', query(f), signal),
-  contributors: (f: TrendFilters, signal?: AbortSignal) => api.get<ContributorTrend>('/api/trends/contributors', query(f), signal),
-  reviewDeadlines: (f: TrendFilters, signal?: AbortSignal) => api.get<ReviewDeadlineTrend>('/api/trends/review-deadlines', query(f), signal),
-  actionItems: (f: TrendFilters, signal?: AbortSignal) => api.get<ActionItemTrend>('/api/trends/action-items', query(f), signal),
-  backlog: (f: TrendFilters & { workingDays?: number }, signal?: AbortSignal) =>
-    api.get<BacklogHealth>('/api/trends/backlog', { severity: f.severity?.length ? f.severity.join(',') : undefined, service: f.service, label: f.label, workingDays: f.workingDays }, signal),
+  incidents: (f: TrendFilters, signal?: AbortSignal, current?: boolean) => get<IncidentTrend>('/api/trends/incidents', query(f), signal, current),
+  durations: (f: TrendFilters, signal?: AbortSignal, current?: boolean) => get<DurationTrend>('/api/trends/durations', query(f), signal, current),
+  contributors: (f: TrendFilters, signal?: AbortSignal, current?: boolean) => get<ContributorTrend>('/api/trends/contributors', query(f), signal, current),
+  reviewDeadlines: (f: TrendFilters, signal?: AbortSignal, current?: boolean) => get<ReviewDeadlineTrend>('/api/trends/review-deadlines', query(f), signal, current),
+  actionItems: (f: TrendFilters, signal?: AbortSignal, current?: boolean) => get<ActionItemTrend>('/api/trends/action-items', query(f), signal, current),
+  backlog: (f: TrendFilters & { workingDays?: number }, signal?: AbortSignal, current?: boolean) =>
+    get<BacklogHealth>('/api/trends/backlog', { severity: f.severity?.length ? f.severity.join(',') : undefined, service: f.service, label: f.label, workingDays: f.workingDays }, signal, current),
 };

@@ -6,10 +6,13 @@ import { useEffect, useState } from 'react';
 import { incidentsApi } from '../../api/incidents.js';
 import { queryKeys } from '../../api/query-keys.js';
 
-/** The known services for what is typed so far (matched by the starts of words, as the list filter is). */
-export function useServiceSuggestions(text: string) {
+/**
+ * The known services for what is typed so far (matched by the starts of words, as the list filter is).
+ * `enabled`: asked only then (counting every incident's services takes a while on a large installation).
+ */
+export function useServiceSuggestions(text: string, enabled = true) {
   const [q] = useDebouncedValue(text.trim(), 150);
-  const query = useQuery({ queryKey: queryKeys.services(q), queryFn: ({ signal }) => incidentsApi.services(q, signal), placeholderData: keepPreviousData, staleTime: 30_000 });
+  const query = useQuery({ queryKey: queryKeys.services(q), queryFn: ({ signal }) => incidentsApi.services(q, signal), placeholderData: keepPreviousData, staleTime: 30_000, enabled });
   return query.data?.items ?? [];
 }
 
@@ -18,7 +21,9 @@ export function ServiceFilter({ value, onChange }: { value: string; onChange: (v
   const [text, setText] = useState(value);
   useEffect(() => setText(value), [value]);
   const push = useDebouncedCallback(onChange, 300);
-  const services = useServiceSuggestions(text);
+  // Suggestions are fetched once the field is used, not with every page that shows it.
+  const [used, setUsed] = useState(false);
+  const services = useServiceSuggestions(text, used);
   return (
     <Autocomplete
       aria-label="Service"
@@ -28,7 +33,9 @@ export function ServiceFilter({ value, onChange }: { value: string; onChange: (v
       data={services.map((s) => s.name)}
       filter={({ options }) => options}
       value={text}
+      onFocus={() => setUsed(true)}
       onChange={(v) => {
+        setUsed(true);
         setText(v);
         push(v);
       }}

@@ -177,9 +177,48 @@ export function Backlog({ health, workingDays, onWorkingDays }: { health: Backlo
           </Table>
         </Table.ScrollContainer>
       )}
-      <Text fz="xs" c="dimmed" mt="sm">
-        {health.tracker.note}
-      </Text>
+      <TrackerMismatches tracker={health.tracker} />
     </ChartCard>
+  );
+}
+
+/** Items and their tracker issues that disagree, both ways, with the oldest of each to follow up. */
+function TrackerMismatches({ tracker }: { tracker: BacklogHealth['tracker'] }) {
+  if (!tracker.connected) {
+    return (
+      <Text fz="xs" c="dimmed" mt="sm">
+        Connect a tracker (<Anchor component={Link} to="/settings/trackers" fz="xs">Settings → Trackers</Anchor>) to compare action items with their issues.
+      </Text>
+    );
+  }
+  const sides = [
+    { key: 'closed', label: 'Closed in the tracker, open here', mismatch: tracker.closedInTracker },
+    { key: 'open', label: 'Done or declined here, open in the tracker', mismatch: tracker.openInTracker },
+  ];
+  return (
+    <Stack gap="xs" mt="md" data-testid="tracker-mismatches">
+      <Group gap={48}>
+        {sides.map((side) => (
+          <Stat key={side.key} label={side.label} value={String(side.mismatch.count)} color={side.mismatch.count ? 'orange.8' : undefined} />
+        ))}
+      </Group>
+      {sides.flatMap((side) =>
+        side.mismatch.oldest.slice(0, 5).map((item) => (
+          <Group key={`${side.key}-${item.id}`} gap="xs" wrap="nowrap">
+            <Badge size="xs" variant="light" color="orange">
+              {side.key === 'closed' ? 'closed in tracker' : `${item.status.replace('_', ' ')} here`}
+            </Badge>
+            <Anchor component={Link} to={`/reviews/${item.reviewId}`} fz="sm" lineClamp={1}>
+              {item.title}
+            </Anchor>
+            {item.issueUrl && (
+              <Anchor href={item.issueUrl} target="_blank" rel="noreferrer" fz="xs" c="dimmed">
+                {item.issueKey ?? 'issue'}
+              </Anchor>
+            )}
+          </Group>
+        )),
+      )}
+    </Stack>
   );
 }

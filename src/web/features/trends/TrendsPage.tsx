@@ -2,7 +2,7 @@ import '@mantine/charts/styles.css';
 import { Button, Chip, Group, Paper, SegmentedControl, Skeleton, Stack, Text, TextInput } from '@mantine/core';
 import { IconCalendar, IconTag, IconX } from '@tabler/icons-react';
 import { keepPreviousData, useQuery, type UseQueryResult } from '@tanstack/react-query';
-import { useMemo, type ReactNode } from 'react';
+import { useMemo, useRef, useState, type ReactNode } from 'react';
 import { severities } from '../../../shared/incidents/incident.schema.js';
 import { queryKeys } from '../../api/query-keys.js';
 import { trendsApi, type TrendFilters } from '../../api/trends.js';
@@ -11,6 +11,7 @@ import { QueryError } from '../../ui/QueryError.js';
 import { useUrlParams } from '../../ui/use-url-params.js';
 import { ServiceFilter } from '../incidents/ServiceFilter.js';
 import { ActionItems, Backlog, ReviewDeadlines } from './FollowUpSections.js';
+import { FiguresAsOf } from './FiguresAsOf.js';
 import { Contributors, Durations, IncidentsBySeverity } from './IncidentSections.js';
 
 const DEFAULT_WORKING_DAYS = 20;
@@ -106,15 +107,30 @@ function Loaded<T>({ query, height = 320, children }: { query: UseQueryResult<T>
 export default function TrendsPage() {
   const { filters, workingDays, set, clear, active } = useTrendFilters();
   const options = { placeholderData: keepPreviousData, staleTime: 60_000 } as const;
-  const incidents = useQuery({ queryKey: queryKeys.trends('incidents', filters), queryFn: ({ signal }) => trendsApi.incidents(filters, signal), ...options });
-  const durations = useQuery({ queryKey: queryKeys.trends('durations', filters), queryFn: ({ signal }) => trendsApi.durations(filters, signal), ...options });
-  const contributors = useQuery({ queryKey: queryKeys.trends('contributors', filters), queryFn: ({ signal }) => trendsApi.contributors(filters, signal), ...options });
-  const deadlines = useQuery({ queryKey: queryKeys.trends('review-deadlines', filters), queryFn: ({ signal }) => trendsApi.reviewDeadlines(filters, signal), ...options });
-  const actionItems = useQuery({ queryKey: queryKeys.trends('action-items', filters), queryFn: ({ signal }) => trendsApi.actionItems(filters, signal), ...options });
+  // Set while "Refresh" refetches: the server then computes the figures instead of serving its last ones.
+  const current = useRef(false);
+  const incidents = useQuery({ queryKey: queryKeys.trends('incidents', filters), queryFn: ({ signal }) => trendsApi.incidents(filters, signal, current.current), ...options });
+  const durations = useQuery({ queryKey: queryKeys.trends('durations', filters), queryFn: ({ signal }) => trendsApi.durations(filters, signal, current.current), ...options });
+  const contributors = useQuery({ queryKey: queryKeys.trends('contributors', filters), queryFn: ({ signal }) => trendsApi.contributors(filters, signal, current.current), ...options });
+  const deadlines = useQuery({ queryKey: queryKeys.trends('review-deadlines', filters), queryFn: ({ signal }) => trendsApi.reviewDeadlines(filters, signal, current.current), ...options });
+  const actionItems = useQuery({ queryKey: queryKeys.trends('action-items', filters), queryFn: ({ signal }) => trendsApi.actionItems(filters, signal, current.current), ...options });
   const backlogFilters = { ...filters, workingDays };
-  const backlog = useQuery({ queryKey: queryKeys.trends('backlog', backlogFilters), queryFn: ({ signal }) => trendsApi.backlog(backlogFilters, signal), ...options });
+  const backlog = useQuery({ queryKey: queryKeys.trends('backlog', backlogFilters), queryFn: ({ signal }) => trendsApi.backlog(backlogFilters, signal, current.current), ...options });
   const all = [incidents, durations, contributors, deadlines, actionItems, backlog];
   const ready = all.every((q) => q.isSuccess && !q.isPlaceholderData);
+  const [refreshing, setRefreshing] = useState(false);
+  const refresh = async () => {
+    current.current = true;
+    setRefreshing(true);
+    try {
+      await Promise.all(all.map((q) => q.refetch()));
+    } finally {
+      current.current = false;
+      setRefreshing(false);
+    }
+  };
+  // The oldest figures on the page say how current the page is.
+  const asOf = all.flatMap((q) => (q.data ? [q.data.asOf] : [])).sort()[0];
   const zone = incidents.data?.timeZone;
   return (
     <Page
@@ -123,6 +139,7 @@ export default function TrendsPage() {
     >
       <Stack gap="lg" data-trends-ready={ready ? 'true' : 'false'}>
         <Filters filters={filters} set={set} clear={clear} active={active} />
+        {asOf && <FiguresAsOf asOf={asOf} refreshing={refreshing} onRefresh={() => void refresh()} />}
         <Loaded query={incidents}>{(trend) => <IncidentsBySeverity trend={trend} filters={filters} />}</Loaded>
         <Loaded query={durations} height={420}>{(trend) => <Durations trend={trend} filters={filters} />}</Loaded>
         <Loaded query={contributors}>{(trend) => <Contributors trend={trend} filters={filters} />}</Loaded>
