@@ -30,6 +30,7 @@ const expectedAccess: Record<string, 'public' | 'signed' | Role> = {
   'POST /api/incidents/{id}/review': 'responder',
   'GET /api/reviews': 'viewer',
   'GET /api/reviews/overdue': 'viewer',
+  'GET /api/reviews/overdue/count': 'viewer',
   'GET /api/reviews/{id}': 'viewer',
   'PATCH /api/reviews/{id}': 'responder',
   'GET /api/reviews/{id}/transitions': 'viewer',

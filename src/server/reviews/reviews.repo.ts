@@ -83,6 +83,18 @@ export async function listReviews(db: Executor, query: Omit<ReviewListQuery, 'ow
   return select.orderBy('reviews.id', 'desc').limit(query.limit + 1).execute();
 }
 
+/** How many reviews are past their due date and not yet published. */
+export async function countOverdueReviews(db: Executor, visible: Expression<SqlBool>, nowMs: number): Promise<number> {
+  const row = await db
+    .selectFrom('reviews')
+    .where(visible)
+    .where('reviews.state', '!=', 'published')
+    .where('reviews.due_at_ms', '<', nowMs)
+    .select((eb) => eb.fn.countAll<number | string>().as('count'))
+    .executeTakeFirstOrThrow();
+  return Number(row.count);
+}
+
 /** Reviews past their due date and not yet published, the most overdue first. */
 export const listOverdueReviews = (db: Executor, visible: Expression<SqlBool>, nowMs: number): Promise<ReviewRow[]> =>
   selectReviews(db)

@@ -58,6 +58,12 @@ export const reviewRoutes: FastifyPluginAsyncZod = async (app) => {
     handler: async (request) => ({ items: await reviews.listOverdueReviews(request.ctx) }),
   });
 
+  app.get('/api/reviews/overdue/count', {
+    config: { access: 'viewer' },
+    schema: { tags, summary: 'How many reviews are past their due date (the navigation badge)', response: { 200: z.object({ count: z.number().int() }) } },
+    handler: async (request) => ({ count: await reviews.countOverdueReviews(request.ctx) }),
+  });
+
   app.get('/api/reviews/:id', {
     config: { access: 'viewer' },
     schema: { tags, summary: 'Read a review', params: idParam, response: { 200: reviewSchema, ...errorResponses } },

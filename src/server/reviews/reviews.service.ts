@@ -106,6 +106,8 @@ export async function listReviews(ctx: AppContext, query: ReviewListQuery) {
   };
 }
 
+export const countOverdueReviews = (ctx: AppContext): Promise<number> => repo.countOverdueReviews(ctx.db, visibleIncidentId(ctx.actor, 'reviews.incident_id'), ctx.now().getTime());
+
 export async function listOverdueReviews(ctx: AppContext): Promise<Review[]> {
   const now = ctx.now();
   return (await repo.listOverdueReviews(ctx.db, visibleIncidentId(ctx.actor, 'reviews.incident_id'), now.getTime())).map((row) => toReview(row, now));

@@ -98,11 +98,14 @@ describe.each(databaseKinds)('reviews on %s', (kind) => {
     const reviewId = body.review!.id;
     const overdueIds = async () =>
       (await t.request<{ items: Review[] }>({ method: 'GET', url: '/api/reviews/overdue' })).body.items.map((r) => r.id);
+    const overdueCount = async () => (await t.request<{ count: number }>({ method: 'GET', url: '/api/reviews/overdue/count' })).body.count;
 
     t.clock.now = new Date('2026-01-19T22:00:00Z'); // due 2026-01-19 23:59:59.999 Copenhagen (22:59:59.999Z)
     expect(await overdueIds()).not.toContain(reviewId);
+    const countBefore = await overdueCount();
     t.clock.now = new Date('2026-01-19T23:00:00Z');
     expect(await overdueIds()).toContain(reviewId);
+    expect(await overdueCount()).toBe(countBefore + 1);
     const listed = await t.request<{ items: Review[] }>({ method: 'GET', url: '/api/reviews?overdue=true' });
     expect(listed.body.items.find((r) => r.id === reviewId)).toMatchObject({ overdue: true });
 

@@ -14,7 +14,7 @@ export interface ReviewFilters {
 export const reviewsApi = {
   list: (filters: ReviewFilters, cursor?: string, signal?: AbortSignal) =>
     api.get<ReviewPage>('/api/reviews', { ...filters, cursor, limit: 25 }, signal),
-  overdue: (signal?: AbortSignal) => api.get<{ items: Review[] }>('/api/reviews/overdue', undefined, signal),
+  overdueCount: (signal?: AbortSignal) => api.get<{ count: number }>('/api/reviews/overdue/count', undefined, signal),
   get: (id: number, signal?: AbortSignal) => api.get<Review>(`/api/reviews/${id}`, undefined, signal),
   update: (id: number, update: ReviewUpdate) => api.patch<Review>(`/api/reviews/${id}`, update),
   transitions: (id: number, signal?: AbortSignal) => api.get<TransitionList>(`/api/reviews/${id}/transitions`, undefined, signal),

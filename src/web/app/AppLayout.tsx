@@ -67,8 +67,8 @@ function NavItems({ items, pathname, search }: { items: readonly NavItem[]; path
 }
 
 function OverdueCount() {
-  const overdue = useQuery({ queryKey: [...queryKeys.reviews, 'overdue'], queryFn: ({ signal }) => reviewsApi.overdue(signal), staleTime: 60_000 });
-  const count = overdue.data?.items.length ?? 0;
+  const overdue = useQuery({ queryKey: [...queryKeys.reviews, 'overdue'], queryFn: ({ signal }) => reviewsApi.overdueCount(signal), staleTime: 60_000 });
+  const count = overdue.data?.count ?? 0;
   if (!count) return null;
   return (
     <Badge size="sm" color="red" variant="filled" aria-label={`${count} overdue`}>
