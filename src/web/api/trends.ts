@@ -9,6 +9,8 @@ export interface TrendFilters {
   severity?: string[];
   service?: string;
   label?: string;
+  /** A team's slug: the incidents of its services. */
+  team?: string;
 }
 
 const query = (filters: TrendFilters) => ({ ...filters, severity: filters.severity?.length ? filters.severity.join(',') : undefined });
@@ -20,5 +22,5 @@ export const trendsApi = {
   reviewDeadlines: (f: TrendFilters, signal?: AbortSignal) => api.get<ReviewDeadlineTrend>('/api/trends/review-deadlines', query(f), signal),
   actionItems: (f: TrendFilters, signal?: AbortSignal) => api.get<ActionItemTrend>('/api/trends/action-items', query(f), signal),
   backlog: (f: TrendFilters & { workingDays?: number }, signal?: AbortSignal) =>
-    api.get<BacklogHealth>('/api/trends/backlog', { severity: f.severity?.length ? f.severity.join(',') : undefined, service: f.service, label: f.label, workingDays: f.workingDays }, signal),
+    api.get<BacklogHealth>('/api/trends/backlog', { severity: f.severity?.length ? f.severity.join(',') : undefined, service: f.service, label: f.label, team: f.team, workingDays: f.workingDays }, signal),
 };
