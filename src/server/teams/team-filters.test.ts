@@ -7,7 +7,7 @@ import { useTestApp } from '../../../test/support/app.js';
 import { databaseKinds } from '../../../test/support/databases.js';
 import { createReview, post, publishReview } from '../../../test/support/reviews.js';
 
-/** Trends and the weekly digest narrowed to a team: the incidents tagged with any of its services, known answers. */
+/** Trends, the incident list their links open and the weekly digest narrowed to a team: the incidents tagged with any of its services, known answers. */
 describe.each(databaseKinds)('filtering by team on %s', (kind) => {
   const t = useTestApp(kind);
   const incidents = async (query: string, role: 'viewer' | 'admin' = 'viewer') =>
@@ -37,6 +37,11 @@ describe.each(databaseKinds)('filtering by team on %s', (kind) => {
     expect((await incidents('team=nothing-yet')).body.totals).toEqual([0]);
     expect((await incidents('')).body.totals[0]).toBeGreaterThanOrEqual(4);
 
+    // The incident list a chart's bar opens, with the same team.
+    const list = (await t.requestAs<{ items: Array<{ title: string }> }>('viewer', { method: 'GET', url: '/api/incidents?team=payments&from=2026-11-01T00:00:00Z&to=2026-12-01T00:00:00Z' })).body;
+    expect(list.items.map((incident) => incident.title).sort()).toEqual(['TF checkout and search', 'TF checkout down', 'TF ledger lag']);
+    expect((await t.requestAs<{ items: unknown[] }>('viewer', { method: 'GET', url: '/api/incidents?team=nothing-yet' })).body.items).toEqual([]);
+
     const items = (await t.requestAs<ActionItemTrend>('viewer', { method: 'GET', url: '/api/trends/action-items?team=payments' })).body;
     expect(items.open).toBe(1);
     const backlog = (await t.requestAs<BacklogHealth>('viewer', { method: 'GET', url: '/api/trends/backlog?team=payments&workingDays=1' })).body;
@@ -57,7 +62,7 @@ describe.each(databaseKinds)('filtering by team on %s', (kind) => {
   });
 
   it('refuses an unknown team, naming the team parameter', async () => {
-    for (const url of ['/api/trends/incidents?team=nobody', '/api/trends/backlog?team=nobody', '/api/digests/weekly?team=nobody', '/api/digests/weekly/export?team=nobody', '/api/trends/incidents?team=Not%20A%20Slug']) {
+    for (const url of ['/api/incidents?team=nobody', '/api/trends/incidents?team=nobody', '/api/trends/backlog?team=nobody', '/api/digests/weekly?team=nobody', '/api/digests/weekly/export?team=nobody', '/api/trends/incidents?team=Not%20A%20Slug']) {
       const response = await t.requestAs<Problem>('viewer', { method: 'GET', url });
       expect([url, response.status, response.body.errors?.[0]]).toMatchObject([url, 400, { field: 'team', in: 'query' }]);
     }
