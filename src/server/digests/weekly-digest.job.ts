@@ -11,7 +11,7 @@ import { defineJob } from '../jobs/job-definition.js';
 import { enqueueJob } from '../jobs/jobs.service.js';
 import type { Message } from '../notifications/message.js';
 import { recipientsOf, recordDeliveries, type Delivery } from '../notifications/notify.js';
-import { teamsForDigest } from '../teams/teams.service.js';
+import { allTeamIds, teamForDigest } from '../teams/teams.service.js';
 import { weeklyDigest } from './digests.service.js';
 
 /**
@@ -43,7 +43,7 @@ export const weeklyDigestJob = defineJob({
   maxAttempts: 8,
   timeoutMs: 5 * 60_000,
   async run({ ctx, payload }) {
-    const team = (await teamsForDigest(ctx)).find((t) => t.id === payload.teamId);
+    const team = await teamForDigest(ctx, payload.teamId);
     if (!team) return; // deleted since: its digest stops
     const query = { week: payload.week, team: team.slug };
     const key = `digest.weekly:${team.id}:${payload.week}`;
@@ -73,11 +73,11 @@ export async function enqueueWeeklyDigests(ctx: AppContext): Promise<number> {
   const local = DateTime.fromJSDate(now).setZone(timeZone);
   if (local.weekday !== weekday || local.hour !== hour) return 0;
   const { week } = lastCompleteWeek(now, timeZone);
-  const teams = await teamsForDigest(ctx);
+  const teamIds = await allTeamIds(ctx);
   await ctx.db.transaction().execute(async (trx) => {
-    for (const team of teams) await enqueueJob(trx, weeklyDigestJob, { teamId: team.id, week }, { idempotencyKey: `digests.weekly:${team.id}:${week}`, now });
+    for (const teamId of teamIds) await enqueueJob(trx, weeklyDigestJob, { teamId, week }, { idempotencyKey: `digests.weekly:${teamId}:${week}`, now });
   });
-  return teams.length;
+  return teamIds.length;
 }
 
 export const weeklyDigestSweepJob = defineJob({

@@ -99,8 +99,13 @@ export async function teamOfFilter(ctx: AppContext, slug: string): Promise<{ slu
   return { slug: row.slug, name: row.name, services: (await repo.teamParts(ctx.db, [row.id])).services.get(row.id) ?? [] };
 }
 
-/** Every team with its services and members' ids: what the weekly digest sweep delivers to. */
-export async function teamsForDigest(ctx: AppContext): Promise<Array<{ id: number; slug: string; name: string; slackChannel: string | null; services: string[]; memberIds: number[] }>> {
-  const { items } = await listTeams(ctx);
-  return items.map((team) => ({ id: team.id, slug: team.slug, name: team.name, slackChannel: team.slackChannel, services: team.services, memberIds: team.members.map((m) => m.userId) }));
+/** A team as its weekly digest needs it (services, members' ids, channel); null when it was deleted. */
+export async function teamForDigest(ctx: AppContext, id: number): Promise<{ id: number; slug: string; slackChannel: string | null; memberIds: number[] } | null> {
+  const row = await repo.findTeam(ctx.db, id);
+  if (!row) return null;
+  const parts = await repo.teamParts(ctx.db, [id]);
+  return { id, slug: row.slug, slackChannel: row.slack_channel, memberIds: (parts.members.get(id) ?? []).map((member) => member.userId) };
 }
+
+/** The ids of every team: whom the weekly digest sweep enqueues for. */
+export const allTeamIds = async (ctx: AppContext): Promise<number[]> => (await repo.listTeams(ctx.db)).map((row) => row.id);
