@@ -1,3 +1,4 @@
+import { AxeBuilder } from '@axe-core/playwright';
 import { expect, test } from './fixtures/test.js';
 
 test('teams: an admin makes a team of services, then trends and the incidents behind them narrow to it', async ({ page, api }) => {
@@ -23,6 +24,8 @@ test('teams: an admin makes a team of services, then trends and the incidents be
   const row = page.getByTestId('team-row').filter({ hasText: `Payments ${tok}` });
   await expect(row).toContainText(`${tok}cards`);
   await expect(row).toContainText(`${tok}ledger`);
+  const axe = await new AxeBuilder({ page }).analyze();
+  expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
 
   await page.goto('/trends');
   await page.getByRole('combobox', { name: 'Team' }).click();
