@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import type { NotificationPreferencesState } from '../../shared/notifications/notification.schema.js';
+import { defaultPreferences, type NotificationPreferencesState } from '../../shared/notifications/notification.schema.js';
 import type { Team } from '../../shared/teams/team.schema.js';
 import { useTestApp } from '../../../test/support/app.js';
 import { createUser, signIn } from '../../../test/support/accounts.js';
@@ -55,6 +55,10 @@ describe.each(databaseKinds)('the weekly team digest on %s', (kind) => {
     const ana = await createUser(t, { role: 'responder', name: 'Ana Lima' });
     const bo = await createUser(t, { role: 'viewer', name: 'Bo Berg' });
     const cy = await createUser(t, { role: 'viewer', name: 'Cy Opted-Out' });
+    // Bo saved preferences before the weekly digest existed: it takes its default (on).
+    const defaults = defaultPreferences('UTC');
+    const { 'digest.weekly': _added, ...olderKinds } = defaults.kinds;
+    await t.ctx.db.insertInto('notification_preferences').values({ user_id: bo.id, preferences: JSON.stringify({ ...defaults, kinds: olderKinds }), digest_hour: null, time_zone: 'UTC', updated_at: new Date().toISOString() }).execute();
     const browser = await signIn(t, cy.email);
     const preferences = (await browser.request<NotificationPreferencesState>({ method: 'GET', url: '/api/me/notification-preferences' })).body;
     expect(preferences.kinds['digest.weekly']).toEqual({ email: true, slack: false });
