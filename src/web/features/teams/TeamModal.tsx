@@ -4,6 +4,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import type { PersonRef } from '../../../shared/accounts/person.schema.js';
 import { teamCreateSchema, teamUpdateSchema, type Team } from '../../../shared/teams/team.schema.js';
+import { ApiError } from '../../api/errors.js';
 import { queryKeys } from '../../api/query-keys.js';
 import { teamsApi } from '../../api/teams.js';
 import { formLevelError, serverFieldErrors, zodFieldErrors, type FieldErrors } from '../../ui/field-errors.js';
@@ -34,6 +35,8 @@ export function TeamModal({ team, opened, onClose }: { team: Team | null; opened
   const [draft, setDraft] = useState<Draft>(() => draftOf(team));
   const [slugTouched, setSlugTouched] = useState(team !== null);
   const [errors, setErrors] = useState<FieldErrors>({});
+  // After a 409 the form keeps what was typed and takes the version now stored: saving again replaces the other change, knowingly.
+  const [version, setVersion] = useState(team?.version ?? 0);
   const save = useMutation({
     mutationFn: (body: object) => (team ? teamsApi.update(team.id, body as Parameters<typeof teamsApi.update>[1]) : teamsApi.create(body as Parameters<typeof teamsApi.create>[0])),
     onSuccess: () => {
@@ -41,7 +44,10 @@ export function TeamModal({ team, opened, onClose }: { team: Team | null; opened
       onClose();
     },
     onError: (error) => {
-      if ((error as { status?: number }).status === 409) void queryClient.invalidateQueries({ queryKey: queryKeys.teams });
+      if (!(error instanceof ApiError) || !error.isConflict) return;
+      const current = error.current as Team | null;
+      if (current) setVersion(current.version);
+      void queryClient.invalidateQueries({ queryKey: queryKeys.teams });
     },
   });
   const submit = (event: FormEvent) => {
@@ -53,7 +59,7 @@ export function TeamModal({ team, opened, onClose }: { team: Team | null; opened
       memberIds: draft.members.flatMap((person) => (person.userId === null ? [] : [person.userId])),
       slackChannel: draft.slackChannel.trim() || null,
     };
-    const parsed = team ? teamUpdateSchema.safeParse({ ...body, version: team.version }) : teamCreateSchema.safeParse(body);
+    const parsed = team ? teamUpdateSchema.safeParse({ ...body, version }) : teamCreateSchema.safeParse(body);
     setErrors(parsed.success ? {} : zodFieldErrors(parsed.error));
     if (parsed.success) save.mutate(parsed.data);
   };
@@ -63,7 +69,12 @@ export function TeamModal({ team, opened, onClose }: { team: Team | null; opened
     <Modal opened={opened} onClose={onClose} size="lg" title={<Text fw={650}>{team ? `Edit ${team.name}` : 'New team'}</Text>}>
       <form onSubmit={submit} aria-label={team ? 'Edit team' : 'New team'} noValidate>
         <Stack gap="md">
-          {formError && <Alert color="red" icon={<IconAlertCircle size={18} />}>{formError}</Alert>}
+          {formError && (
+            <Alert color="red" icon={<IconAlertCircle size={18} />}>
+              {formError}
+              {save.error instanceof ApiError && save.error.isConflict && ' Save again to replace their change with yours, or cancel to see theirs.'}
+            </Alert>
+          )}
           <Group grow align="flex-start">
             <TextInput
               label="Name"
