@@ -11,7 +11,7 @@ test('a viewer chooses their notifications: per message and channel, a daily dig
   await page.getByTestId('user-menu').click();
   await page.getByRole('menuitem', { name: 'Notifications' }).click();
   await expect(page.getByRole('heading', { name: 'Notifications', level: 1 })).toBeVisible();
-  await expect(page.getByTestId('notification-kind')).toHaveCount(11);
+  await expect(page.getByTestId('notification-kind')).toHaveCount(12);
   const mentionEmail = page.getByRole('checkbox', { name: 'You were mentioned in a comment: e-mail' });
   await expect(mentionEmail).toBeChecked();
 

@@ -47,6 +47,7 @@ import { digestRoutes } from './digests/digests.routes.js';
 import { trackerRoutes } from './trackers/trackers.routes.js';
 import { trackerWebhookRoutes } from './trackers/tracker-webhooks.routes.js';
 import { notificationRoutes } from './notifications/notifications.routes.js';
+import { teamRoutes } from './teams/teams.routes.js';
 import { trendsRoutes } from './trends/trends.routes.js';
 import { mcpRoutes } from './mcp/mcp.routes.js';
 import { registerWebApp } from './web-app.js';
@@ -129,6 +130,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   await app.register(searchRoutes);
   await app.register(knowledgeBaseRoutes);
   await app.register(trendsRoutes);
+  await app.register(teamRoutes);
   await app.register(exportRoutes);
   await app.register(trackerRoutes);
   await app.register(trackerWebhookRoutes);

@@ -124,6 +124,18 @@ describe('configuration', () => {
     expect(() => loadConfig({ HINDSIGHT_METRICS_TOKEN: 'short', HINDSIGHT_SHUTDOWN_GRACE_SECONDS: '-1' })).toThrow(/HINDSIGHT_METRICS_TOKEN: [^\n]*\n[^\n]*HINDSIGHT_SHUTDOWN_GRACE_SECONDS: /);
   });
 
+  it.each([
+    [{}, { weekday: 1, hour: 9 }],
+    [{ HINDSIGHT_DIGEST_WEEKDAY: 'Friday', HINDSIGHT_DIGEST_HOUR: '16' }, { weekday: 5, hour: 16 }],
+    [{ HINDSIGHT_DIGEST_WEEKDAY: 'sun', HINDSIGHT_DIGEST_HOUR: '0' }, { weekday: 7, hour: 0 }],
+  ])('sends the weekly team digest at a weekday and hour: %j', (env, expected) => {
+    expect(loadConfig(env).notifications.weeklyDigest).toEqual(expected);
+  });
+
+  it('refuses a weekly digest day or hour that is not one, naming each', () => {
+    expect(() => loadConfig({ HINDSIGHT_DIGEST_WEEKDAY: 'monkey', HINDSIGHT_DIGEST_HOUR: '24' })).toThrow(/HINDSIGHT_DIGEST_WEEKDAY: [^\n]*\n[^\n]*HINDSIGHT_DIGEST_HOUR: /);
+  });
+
   it('runs a job worker by default, and reads its settings', () => {
     expect(loadConfig({}).jobs).toEqual({ enabled: true, concurrency: 10, pollIntervalMs: 1_000, retentionDays: 14, deadRetentionDays: 90 });
     const config = loadConfig({

@@ -147,6 +147,12 @@ const envSchema = z.object({
     .pipe(z.array(z.email({ error: 'each entry must be an e-mail address' })))
     .default([]),
   HINDSIGHT_ESCALATION_SLACK_CHANNEL: z.string().trim().min(1).max(80).optional(),
+  HINDSIGHT_DIGEST_WEEKDAY: z
+    .string()
+    .transform((value) => value.trim().toLowerCase())
+    .pipe(z.enum([...weekdayNames, 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'], { error: 'must be a weekday such as monday or mon' }))
+    .default('monday'),
+  HINDSIGHT_DIGEST_HOUR: z.coerce.number().int().min(0).max(23).default(9),
   HINDSIGHT_SHUTDOWN_GRACE_SECONDS: z.coerce.number().min(0).max(3600).default(10),
   HINDSIGHT_SHUTDOWN_DRAIN_SECONDS: z.coerce.number().min(0).max(600).default(1),
 });
@@ -246,6 +252,8 @@ function toConfig(env: z.output<typeof envSchema>) {
         emails: env.HINDSIGHT_ESCALATION_EMAILS,
         slackChannel: env.HINDSIGHT_ESCALATION_SLACK_CHANNEL ?? null,
       },
+      /** Each team's weekly digest goes on this ISO weekday (1 = Monday) at this hour, in the organisation's zone. */
+      weeklyDigest: { weekday: weekdayNames.indexOf(env.HINDSIGHT_DIGEST_WEEKDAY.slice(0, 3) as (typeof weekdayNames)[number]) + 1, hour: env.HINDSIGHT_DIGEST_HOUR },
     },
     /** Slack as a timeline source (docs/integrations.md): channel history read with the bot token; off without one. */
     slack: {

@@ -9,6 +9,7 @@ import { renamePersonAfterUserRenamed, renamePersonJob } from './people/rename-p
 import { reviewQualityJob, scoreReviewAfterChanges } from './review-document/review-quality.job.js';
 import { deliverNotificationJob } from './notifications/deliver.job.js';
 import { digestJob, digestSweepJob } from './notifications/digest.job.js';
+import { weeklyDigestJob, weeklyDigestSweepJob } from './digests/weekly-digest.job.js';
 import { notifyAfterEvents, notifyEventJob } from './notifications/notification-events.job.js';
 import { remindersJob } from './notifications/reminders.job.js';
 import { ensureReviewByPolicy } from './reviews/reviews.service.js';
@@ -28,7 +29,8 @@ export const appHooks = (): AppHooks => ({
   factorDeleted: [unlinkDeletedFactorFromActionItems, unlinkDeletedFactorFromWhys],
   eventJobs: [scoreReviewAfterChanges, renamePersonAfterUserRenamed, indexReviewAfterChanges, syncTrackerIssueAfterStatusChange, notifyAfterEvents],
   jobs: [pingJob, pruneJobsJob, pruneAccountsJob, pruneEventsJob, reviewQualityJob, renamePersonJob, pruneIdempotencyKeysJob, indexReviewJob, reindexJob, endSoaksJob,
-    createTrackerIssueJob, syncTrackerIssueStateJob, notifyEventJob, deliverNotificationJob, remindersJob, digestJob, digestSweepJob, refreshTrendJob],
+    createTrackerIssueJob, syncTrackerIssueStateJob, notifyEventJob, deliverNotificationJob, remindersJob, digestJob, digestSweepJob,
+    weeklyDigestJob, weeklyDigestSweepJob, refreshTrendJob],
   jobSchedules: [
     { name: 'jobs.prune', cron: '17 3 * * *', job: pruneJobsJob, payload: {} },
     { name: 'accounts.prune', cron: '7 * * * *', job: pruneAccountsJob, payload: {} },
@@ -38,5 +40,7 @@ export const appHooks = (): AppHooks => ({
     { name: 'action_items.end_soaks', cron: '*/15 * * * *', job: endSoaksJob, payload: {} },
     { name: 'notifications.reminders', cron: '5 * * * *', job: remindersJob, payload: {} },
     { name: 'notifications.digests', cron: '0 * * * *', job: digestSweepJob, payload: {} },
+    // Each team's weekly digest: looked at hourly, sent at HINDSIGHT_DIGEST_WEEKDAY and HINDSIGHT_DIGEST_HOUR in the organisation's zone.
+    { name: 'digests.weekly', cron: '1 * * * *', job: weeklyDigestSweepJob, payload: {} },
   ],
 });

@@ -147,6 +147,10 @@ const otherWrites = [
   // A tracker issue follows an action item's progress, which goes on after publishing.
   'POST /api/action-items/{id}/tracker-issue',
   'POST /api/trackers/{id}/webhook',
+  // Teams belong to the organisation, not to a review.
+  'POST /api/teams',
+  'PATCH /api/teams/{id}',
+  'DELETE /api/teams/{id}',
 ];
 
 async function writeRoutes(t: TestApp): Promise<string[]> {

@@ -186,6 +186,11 @@ const expectedAccess: Record<string, 'public' | 'signed' | Role> = {
   'PATCH /api/admin/alert-sources/{id}': 'admin',
   'DELETE /api/admin/alert-sources/{id}': 'admin',
   'POST /api/admin/alert-sources/{id}/rotate-secret': 'admin',
+  'GET /api/teams': 'viewer',
+  'POST /api/teams': 'admin',
+  'GET /api/teams/{id}': 'viewer',
+  'PATCH /api/teams/{id}': 'admin',
+  'DELETE /api/teams/{id}': 'admin',
   // Open to anyone, answered only with the source's signature or secret: unsigned is 401 for every caller (alerts/alerts.test.ts).
   'POST /api/hooks/alerts/{id}': 'signed',
 };

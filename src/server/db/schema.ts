@@ -676,6 +676,32 @@ export interface Database {
   alert_deliveries: AlertDeliveriesTable;
   alert_events: AlertEventsTable;
   incident_external_ids: IncidentExternalIdsTable;
+  teams: TeamsTable;
+  team_services: TeamServicesTable;
+  team_members: TeamMembersTable;
+}
+
+/** A team (teams/): the services it owns and its members; the slug is unique. */
+export interface TeamsTable {
+  id: Id;
+  name: string;
+  slug: string;
+  /** Where its weekly digest is posted; null: none. */
+  slack_channel: string | null;
+  version: ColumnType<number, number | undefined, number>;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A service tag a team owns, lower-cased as incident_tags keeps it. */
+export interface TeamServicesTable {
+  team_id: number;
+  service: string;
+}
+
+export interface TeamMembersTable {
+  team_id: number;
+  user_id: number;
 }
 
 /** A connection to a GitHub repository, GitLab project or Jira project (trackers/). The token and secret never leave the server. */

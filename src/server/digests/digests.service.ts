@@ -9,33 +9,39 @@ import { renderHtml } from '../exports/html.js';
 import { taxonomyFor } from '../factors/factors.service.js';
 import { invalidField } from '../http/version-conflict.js';
 import { publishedWithLessons } from '../knowledge-base/knowledge-base.service.js';
+import { teamOfFilter } from '../teams/teams.service.js';
 import * as repo from './digests.repo.js';
 
 /**
- * The team digest (F21): for a week and a service (or every service), the reviews published with
+ * The team digest (F21): for a week and a service or a team (or every service), the reviews published with
  * their lessons, contributor categories that recur, and the open and overdue action items. What the
  * caller may not see (restricted incidents) is filtered in each query, counts included.
  */
 
 const PUBLISHED = 50;
+
+/** The services a digest covers: a service, a team's (both: the service if the team owns it), or every one (null). */
+const servicesOf = (service: string | undefined, team: string[] | undefined): string[] | null =>
+  team === undefined ? (service === undefined ? null : [service]) : service === undefined ? team : team.filter((s) => s === service);
 const OVERDUE = 50;
 
 export async function weeklyDigest(ctx: AppContext, query: DigestQuery): Promise<Digest> {
   const { timeZone } = ctx.config.calendar;
   const week = query.week ? namedWeek(query.week, timeZone) : lastCompleteWeek(ctx.now(), timeZone);
   if (!week) throw invalidField('week', `there is no week ${query.week}`);
-  const service = query.service?.toLowerCase() ?? null;
+  const team = query.team === undefined ? null : await teamOfFilter(ctx, query.team);
+  const services = servicesOf(query.service?.toLowerCase(), team?.services);
   const visible = visibleIncidents(ctx.actor);
   const [fromMs, untilMs] = [Date.parse(week.startIso), Date.parse(week.endIso)];
   // Open and overdue as of the week's end, or now for the current week.
   const asOf = new Date(Math.min(untilMs - 1, ctx.now().getTime()));
   const [published, thisWeek, open, overdue] = await Promise.all([
-    publishedWithLessons(ctx, { publishedFrom: week.startIso, publishedBefore: week.endIso, ...(service ? { service } : {}) }, PUBLISHED),
-    repo.categoriesBetween(ctx.db, visible, service, fromMs, untilMs),
-    repo.countOpenItems(ctx.db, visible, service, closedActionItemStatuses),
-    repo.overdueItems(ctx.db, visible, service, closedActionItemStatuses, calendarDayOf(asOf, timeZone), OVERDUE),
+    publishedWithLessons(ctx, { publishedFrom: week.startIso, publishedBefore: week.endIso, ...(services ? { services } : {}) }, PUBLISHED),
+    repo.categoriesBetween(ctx.db, visible, services, fromMs, untilMs),
+    repo.countOpenItems(ctx.db, visible, services, closedActionItemStatuses),
+    repo.overdueItems(ctx.db, visible, services, closedActionItemStatuses, calendarDayOf(asOf, timeZone), OVERDUE),
   ]);
-  const before = new Map((await repo.categoriesBetween(ctx.db, visible, service, 0, fromMs)).map((row) => [row.category, Number(row.incidents)]));
+  const before = new Map((await repo.categoriesBetween(ctx.db, visible, services, 0, fromMs)).map((row) => [row.category, Number(row.incidents)]));
   const labels = new Map(taxonomyFor(ctx).categories.map((category) => [category.key, category.label]));
   return {
     week: week.week,
@@ -43,6 +49,7 @@ export async function weeklyDigest(ctx: AppContext, query: DigestQuery): Promise
     until: week.endIso,
     timeZone,
     service: query.service ?? null,
+    team: team && { slug: team.slug, name: team.name },
     published: published.map((review) => ({
       reviewId: review.reviewId,
       incidentId: review.incidentId,
@@ -75,7 +82,7 @@ export async function weeklyDigest(ctx: AppContext, query: DigestQuery): Promise
 export async function exportDigest(ctx: AppContext, query: DigestQuery, format: 'markdown' | 'html'): Promise<{ fileName: string; contentType: string; body: string }> {
   const digest = await weeklyDigest(ctx, query);
   const markdown = renderDigestMarkdown(digest, (reviewId) => `${ctx.config.publicUrl}/reviews/${reviewId}/read`);
-  const base = `digest-${digest.week}${digest.service ? `-${digest.service.toLowerCase().replace(/[^a-z0-9]+/g, '-')}` : ''}`;
+  const base = ['digest', digest.week, digest.team?.slug, digest.service?.toLowerCase().replace(/[^a-z0-9]+/g, '-')].filter(Boolean).join('-');
   return format === 'html'
     ? { fileName: `${base}.html`, contentType: 'text/html; charset=utf-8', body: renderHtml(markdown, { title: digestTitle(digest), footer: 'Exported from Hindsight' }) }
     : { fileName: `${base}.md`, contentType: 'text/markdown; charset=utf-8', body: markdown };

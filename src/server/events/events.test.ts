@@ -27,8 +27,8 @@ const accountEventTypes: Record<Extract<DomainEventType, `user.${string}` | `api
   'session.ended': true,
 };
 
-/** Every event of a change to an incident or a review (the organisation's changes, global review, trackers and alert sources are tested in their folders). */
-const incidentEventTypes: Record<Exclude<DomainEventType, `user.${string}` | `api_token.${string}` | `session.${string}` | 'changes.added' | 'global_review.changed' | 'tracker.changed' | 'alert_source.changed'>, true> = {
+/** Every event of a change to an incident or a review (the organisation's changes, global review, trackers, alert sources and teams are tested in their folders). */
+const incidentEventTypes: Record<Exclude<DomainEventType, `user.${string}` | `api_token.${string}` | `session.${string}` | 'changes.added' | 'global_review.changed' | 'tracker.changed' | 'alert_source.changed' | 'team.changed'>, true> = {
   'incident.created': true,
   'incident.changed': true,
   'incident.resolved': true,

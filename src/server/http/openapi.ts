@@ -42,6 +42,7 @@ export async function registerOpenApi(app: FastifyInstance, version: string): Pr
         { name: 'knowledge base', description: 'Published reviews for everyone to learn from: the home page, reads, the wiki archive' },
         { name: 'accounts', description: 'Sign-in, sessions, users, API tokens, the audit log' },
         { name: 'notifications', description: 'Your notification preferences; outbound webhook endpoints (admins)' },
+        { name: 'teams', description: 'Teams: the services they own and their members; trends and the weekly digest filter by team, and each team gets its digest every week' },
         { name: 'operations', description: 'Health' },
       ],
     },

@@ -89,8 +89,14 @@ export async function listIncidents(
   query: IncidentListQuery,
   visible: Expression<SqlBool>,
   cursor: IncidentCursor | null,
+  /** The services of the team `query.team` names (any of them); empty: no incident. */
+  teamServices?: string[],
 ): Promise<IncidentRow[]> {
   let select = selectIncidents(db).where(visible);
+  if (teamServices) {
+    const services = teamServices;
+    select = select.where((eb) => (services.length ? eb('incidents.id', 'in', eb.selectFrom('incident_tags').select('incident_id').where('kind', '=', 'service').where('value', 'in', services)) : sql<SqlBool>`1 = 0`));
+  }
   if (query.status?.length) select = select.where('incidents.status', 'in', query.status);
   if (query.severity?.length) select = select.where('incidents.severity', 'in', query.severity);
   if (query.from) select = select.where('incidents.started_at_ms', '>=', Date.parse(query.from));

@@ -21,6 +21,7 @@ import { decodeCursor, encodeCursor } from '../http/cursor.js';
 import { invalidField, versionConflict } from '../http/version-conflict.js';
 import { incidentFields, toIncident, toIncidentValues } from './incident.mapper.js';
 import * as repo from './incidents.repo.js';
+import { teamOfFilter } from '../teams/teams.service.js';
 
 type Fields = ReturnType<typeof incidentFields>;
 
@@ -47,7 +48,8 @@ export const getIncident = (ctx: AppContext, id: number): Promise<Incident> => r
 
 export async function listIncidents(ctx: AppContext, query: IncidentListQuery) {
   const cursor = decodeCursor(query.cursor, ['startedAtMs', 'id'] as const);
-  const rows = await repo.listIncidents(ctx.db, query, visibleIncidents(ctx.actor), cursor);
+  const teamServices = query.team === undefined ? undefined : (await teamOfFilter(ctx, query.team)).services;
+  const rows = await repo.listIncidents(ctx.db, query, visibleIncidents(ctx.actor), cursor, teamServices);
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
   const now = ctx.now();

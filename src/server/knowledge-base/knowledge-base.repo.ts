@@ -50,6 +50,8 @@ export interface PublishedFilter {
   reviewIds?: number[];
   /** A service, lower-cased as incident_tags stores it. */
   service?: string;
+  /** Any of these services (a team's), lower-cased; none matches an empty list. */
+  services?: string[];
   category?: string;
   publishedFrom?: string;
   publishedBefore?: string;
@@ -63,6 +65,14 @@ function filtered(db: Executor, visible: Expression<SqlBool>, filter: PublishedF
     const service = filter.service;
     select = select.where((eb) =>
       eb.exists(eb.selectFrom('incident_tags').select('incident_tags.incident_id').whereRef('incident_tags.incident_id', '=', 'incidents.id').where('incident_tags.kind', '=', 'service').where('incident_tags.value', '=', service)),
+    );
+  }
+  if (filter.services !== undefined) {
+    const services = filter.services;
+    select = select.where((eb) =>
+      services.length
+        ? eb.exists(eb.selectFrom('incident_tags').select('incident_tags.incident_id').whereRef('incident_tags.incident_id', '=', 'incidents.id').where('incident_tags.kind', '=', 'service').where('incident_tags.value', 'in', services))
+        : sql<SqlBool>`1 = 0`,
     );
   }
   if (filter.category !== undefined) {

@@ -63,7 +63,7 @@ export const mailOf = (message: Message, to: string, deliveryKey: string, host: 
   to,
   subject: message.subject,
   text: messageText(message),
-  html: messageHtml(message),
+  html: message.html ?? messageHtml(message),
   messageId: `<${deliveryKey.replace(/[^A-Za-z0-9.:_-]/g, '_')}@${host}>`,
   ...(message.ics ? { ics: message.ics } : {}),
 });

@@ -14,6 +14,8 @@ export interface Message {
   actionItemId: number | null;
   /** An iCalendar invitation sent with the e-mail (meeting invitations). */
   ics?: string;
+  /** The e-mail's whole HTML part, when richer than the text's paragraphs (the weekly digest's page). */
+  html?: string;
 }
 
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);

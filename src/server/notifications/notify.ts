@@ -1,6 +1,7 @@
-import type { NotificationPreferences } from '../../shared/notifications/notification.schema.js';
+import type { NotificationKind, NotificationPreferences } from '../../shared/notifications/notification.schema.js';
 import { defaultPreferences } from '../../shared/notifications/notification.schema.js';
 import type { Role } from '../../shared/accounts/roles.js';
+import type { Actor } from '../access/actor.js';
 import { canSeeIncident } from '../access/visibility.js';
 import type { AppContext, Executor } from '../context.js';
 import { findAccounts, findAccountsByEmail } from '../people/people.service.js';
@@ -21,17 +22,21 @@ export interface Audience {
   webhooks?: boolean;
 }
 
-interface Delivery {
+export interface Delivery {
   channel: 'email' | 'slack' | 'webhook';
   userId: number | null;
   target: string;
   state: 'queued' | 'digest';
 }
 
-/** A user's preferences, or the defaults for one who never saved any. */
+/** A user's preferences, or the defaults for one who never saved any; a kind added since they saved takes its default. */
 export async function preferencesOf(ctx: AppContext, db: Executor, userIds: number[]): Promise<Map<number, NotificationPreferences>> {
+  const defaults = defaultPreferences(ctx.config.calendar.timeZone);
   const rows = new Map((await repo.findPreferences(db, userIds)).map((row) => [row.user_id, JSON.parse(row.preferences) as NotificationPreferences]));
-  return new Map(userIds.map((id) => [id, rows.get(id) ?? defaultPreferences(ctx.config.calendar.timeZone)]));
+  return new Map(userIds.map((id) => {
+    const saved = rows.get(id);
+    return [id, saved ? { ...saved, kinds: { ...defaults.kinds, ...saved.kinds } } : defaults];
+  }));
 }
 
 /** The role of each account, for the visibility check made as that user. */
@@ -61,7 +66,7 @@ export async function notify(ctx: AppContext, message: Message, audience: Audien
     const choice = preferences.get(id)!;
     const wants = choice.kinds[message.kind];
     if (wants.email && config.smtp) {
-      const digest = choice.digest.enabled && message.kind !== 'meeting.invitation';
+      const digest = choice.digest.enabled && message.kind !== 'meeting.invitation' && message.kind !== 'digest.weekly';
       deliveries.push({ channel: 'email', userId: id, target: account.email, state: digest ? 'digest' : 'queued' });
     }
     if (wants.slack && config.slack?.token && choice.slackUserId) deliveries.push({ channel: 'slack', userId: id, target: choice.slackUserId, state: 'queued' });
@@ -83,14 +88,46 @@ export async function notify(ctx: AppContext, message: Message, audience: Audien
       if (endpoint.enabled && (kinds.length === 0 || kinds.includes(message.kind))) deliveries.push({ channel: 'webhook', userId: null, target: String(endpoint.id), state: 'queued' });
     }
   }
-  if (deliveries.length === 0) return 0;
+  return recordDeliveries(ctx, deliveries.map((delivery) => ({ message, delivery })));
+}
 
+/** Someone who hears of a message written for them alone (the weekly digest, built with their visibility). */
+export interface Recipient {
+  /** Who they are, for the visibility of what is written for them. */
+  actor: Actor;
+  /** Their address when they take `kind` by e-mail and e-mail is configured; else null. */
+  email: string | null;
+  /** Their Slack member ID when they take `kind` on Slack and a bot token is configured; else null. */
+  slackUserId: string | null;
+}
+
+/** The active accounts of `userIds` that take `kind` on a configured channel, by their preferences. */
+export async function recipientsOf(ctx: AppContext, userIds: number[], kind: NotificationKind): Promise<Recipient[]> {
+  const config = ctx.config.notifications;
+  const accounts = (await findAccounts(ctx.db, userIds)).filter((account) => account.disabled === 0);
+  const roles = await rolesOf(ctx.db, accounts.map((account) => account.id));
+  const preferences = await preferencesOf(ctx, ctx.db, accounts.map((account) => account.id));
+  return accounts.flatMap((account) => {
+    const choice = preferences.get(account.id)!;
+    const email = choice.kinds[kind].email && config.smtp ? account.email : null;
+    const slackUserId = choice.kinds[kind].slack && config.slack?.token ? choice.slackUserId : null;
+    const role = roles.get(account.id);
+    return role && (email || slackUserId) ? [{ actor: { userId: account.id, name: account.name, role }, email, slackUserId }] : [];
+  });
+}
+
+/**
+ * Records each delivery, unique by `<message key>:<channel>:<target>`, and enqueues the immediate
+ * ones, in one transaction: a delivery decided twice is recorded, and sent, once. Answers how many
+ * were queued now.
+ */
+export async function recordDeliveries(ctx: AppContext, items: Array<{ message: Message; delivery: Delivery }>): Promise<number> {
+  if (items.length === 0) return 0;
   const now = ctx.now();
   const nowIso = now.toISOString();
-  const json = JSON.stringify(message);
   const queued = await ctx.db.transaction().execute(async (trx) => {
     let queued = 0;
-    for (const delivery of deliveries) {
+    for (const { message, delivery } of items) {
       const deliveryKey = `${message.key}:${delivery.channel}:${delivery.target}`;
       const id = await repo.insertDelivery(trx, {
         delivery_key: deliveryKey,
@@ -100,7 +137,7 @@ export async function notify(ctx: AppContext, message: Message, audience: Audien
         user_id: delivery.userId,
         target: delivery.target,
         incident_id: message.incidentId,
-        message: json,
+        message: JSON.stringify(message),
         state: delivery.state,
         created_at: nowIso,
         created_at_ms: now.getTime(),

@@ -17,6 +17,8 @@ export interface IncidentFilter {
   severity?: string[] | undefined;
   service?: string | undefined;
   label?: string | undefined;
+  /** A team's services (teams/): incidents tagged with any of them; none at all for a team without services. */
+  teamServices?: string[] | undefined;
 }
 
 /** The incidents a trend counts: those `visible` keeps, narrowed by the filters. */
@@ -31,6 +33,10 @@ export function incidentScope(visible: Expression<SqlBool>, filter: IncidentFilt
   if (filter.label) {
     const label = filter.label.toLowerCase();
     conditions.push(eb('incidents.id', 'in', eb.selectFrom('incident_tags').select('incident_tags.incident_id').where('incident_tags.kind', '=', 'label').where('incident_tags.value', '=', label)));
+  }
+  if (filter.teamServices) {
+    const services = filter.teamServices;
+    conditions.push(services.length ? eb('incidents.id', 'in', eb.selectFrom('incident_tags').select('incident_tags.incident_id').where('incident_tags.kind', '=', 'service').where('incident_tags.value', 'in', services)) : sql<SqlBool>`1 = 0`);
   }
   return eb.and(conditions);
 }

@@ -1,3 +1,4 @@
+import type { Expression, SqlBool } from 'kysely';
 import { AppError } from '../../shared/errors.js';
 import { actionItemClasses } from '../../shared/actions/action-item.schema.js';
 import { severities, type Severity } from '../../shared/incidents/incident.schema.js';
@@ -19,6 +20,7 @@ import { visibleIncidents } from '../access/visibility.js';
 import { todayIn } from '../actions/action-items.service.js';
 import type { AppContext } from '../context.js';
 import { taxonomyFor } from '../factors/factors.service.js';
+import { teamOfFilter } from '../teams/teams.service.js';
 import * as repo from './trends.repo.js';
 
 /**
@@ -39,10 +41,16 @@ interface Scoped {
   timeZone: string;
   buckets: TrendBucket[];
   period: repo.Period;
-  scope: ReturnType<typeof repo.incidentScope>;
+  scope: Expression<SqlBool>;
 }
 
-function scoped(ctx: AppContext, query: TrendQuery): Scoped {
+/** The incidents a trend counts: the caller's visible ones, narrowed by the filters (a team's slug to its services). */
+async function scopeOf(ctx: AppContext, query: TrendQuery | BacklogQuery): Promise<Expression<SqlBool>> {
+  const teamServices = query.team === undefined ? undefined : (await teamOfFilter(ctx, query.team)).services;
+  return repo.incidentScope(visibleIncidents(ctx.actor), { ...query, teamServices });
+}
+
+async function scoped(ctx: AppContext, query: TrendQuery): Promise<Scoped> {
   const { timeZone } = ctx.config.calendar;
   let buckets: TrendBucket[];
   try {
@@ -56,7 +64,7 @@ function scoped(ctx: AppContext, query: TrendQuery): Scoped {
     timeZone,
     buckets,
     period: { startMs: Date.parse(buckets[0]!.from), endMs: ends.at(-1)!, ends },
-    scope: repo.incidentScope(visibleIncidents(ctx.actor), query),
+    scope: await scopeOf(ctx, query),
   };
 }
 
@@ -68,7 +76,7 @@ const perBucket = (buckets: readonly unknown[], rows: Array<{ period: number; va
 };
 
 export async function incidentTrend(ctx: AppContext, query: TrendQuery): Promise<Computed<IncidentTrend>> {
-  const { timeZone, buckets, period, scope } = scoped(ctx, query);
+  const { timeZone, buckets, period, scope } = await scoped(ctx, query);
   const rows = await repo.incidentsBySeverity(ctx.db, scope, period);
   const series = severities.map((severity: Severity) => ({
     severity,
@@ -78,7 +86,7 @@ export async function incidentTrend(ctx: AppContext, query: TrendQuery): Promise
 }
 
 export async function durationTrend(ctx: AppContext, query: TrendQuery): Promise<Computed<DurationTrend>> {
-  const { timeZone, buckets, period, scope } = scoped(ctx, query);
+  const { timeZone, buckets, period, scope } = await scoped(ctx, query);
   const byKey = await repo.incidentDurations(ctx.db, ctx.dialect, scope, period);
   const minutes = (d: Distribution | undefined) => mapDistribution(d ?? emptyDistribution, (ms) => ms / MINUTE);
   return {
@@ -90,7 +98,7 @@ export async function durationTrend(ctx: AppContext, query: TrendQuery): Promise
 }
 
 export async function contributorTrend(ctx: AppContext, query: TrendQuery): Promise<Computed<ContributorTrend>> {
-  const { timeZone, buckets, period, scope } = scoped(ctx, query);
+  const { timeZone, buckets, period, scope } = await scoped(ctx, query);
   const taxonomy = taxonomyFor(ctx);
   const labels = new Map([...taxonomy.categories.map((c) => [c.key, c.label] as const), ...taxonomy.tags.map((t) => [t.key, t.label] as const)]);
   const [{ categories, tags }, byService] = await Promise.all([
@@ -113,7 +121,7 @@ export async function contributorTrend(ctx: AppContext, query: TrendQuery): Prom
 }
 
 export async function reviewDeadlineTrend(ctx: AppContext, query: TrendQuery): Promise<Computed<ReviewDeadlineTrend>> {
-  const { timeZone, buckets, period, scope } = scoped(ctx, query);
+  const { timeZone, buckets, period, scope } = await scoped(ctx, query);
   const { counts, late } = await repo.reviewDeadlines(ctx.db, ctx.dialect, scope, period, ctx.now().getTime());
   const byKey = late;
   const count = (i: number, outcome: string) => counts.filter((row) => row.period === i && row.outcome === outcome).reduce((sum, row) => sum + row.reviews, 0);
@@ -130,7 +138,7 @@ export async function reviewDeadlineTrend(ctx: AppContext, query: TrendQuery): P
 const itemCounts = (row: { open: number; overdue: number; done: number }) => ({ open: row.open, overdue: row.overdue, done: row.done });
 
 export async function actionItemTrend(ctx: AppContext, query: TrendQuery): Promise<Computed<ActionItemTrend>> {
-  const { timeZone, buckets, period, scope } = scoped(ctx, query);
+  const { timeZone, buckets, period, scope } = await scoped(ctx, query);
   const today = todayIn(ctx);
   const [byPeriod, byAge, totals, owners, services] = await Promise.all([
     repo.actionItemsByPeriod(ctx.db, scope, period),
@@ -154,7 +162,7 @@ export async function actionItemTrend(ctx: AppContext, query: TrendQuery): Promi
 
 export async function backlogHealth(ctx: AppContext, query: BacklogQuery): Promise<Computed<BacklogHealth>> {
   const { timeZone } = ctx.config.calendar;
-  const scope = repo.incidentScope(visibleIncidents(ctx.actor), query);
+  const scope = await scopeOf(ctx, query);
   const now = ctx.now();
   const cutoff = openPastCutoff(now, query.workingDays, ctx.config.calendar);
   const [byAge, owners, past, mismatched] = await Promise.all([

@@ -1,7 +1,10 @@
 import { heading, list, paragraph, renderMarkdown, strong, text, type Block } from '../reviews/markdown/mdast.js';
 import type { Digest } from './digest.schema.js';
 
-export const digestTitle = (digest: Digest): string => `Incident digest ${digest.week}${digest.service ? `: ${digest.service}` : ''}`;
+export const digestTitle = (digest: Digest): string => {
+  const scope = [digest.team?.name, digest.service].filter(Boolean).join(', ');
+  return `Incident digest ${digest.week}${scope ? `: ${scope}` : ''}`;
+};
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 

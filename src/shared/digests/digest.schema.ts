@@ -1,11 +1,13 @@
 import { z } from 'zod';
 import { personSchema } from '../accounts/person.schema.js';
 import { severitySchema } from '../incidents/incident.schema.js';
+import { teamFilter } from '../teams/team.schema.js';
 
 export const digestQuerySchema = z
   .object({
     week: z.string().regex(/^\d{4}-W\d{2}$/, 'must be an ISO week such as 2026-W49').optional().describe('Default: the last complete week in the organisation’s zone'),
     service: z.string().trim().min(1).max(100).optional().describe('One service (as on incidents); default: every service'),
+    team: teamFilter,
   })
   .strict();
 export type DigestQuery = z.infer<typeof digestQuerySchema>;
@@ -27,6 +29,7 @@ export const digestSchema = z.object({
   until: z.string(),
   timeZone: z.string(),
   service: z.string().nullable(),
+  team: z.object({ slug: z.string(), name: z.string() }).nullable().describe('The team filtered by: its services’ incidents'),
   published: z.array(
     z.object({
       reviewId: z.number(),

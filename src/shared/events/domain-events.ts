@@ -57,6 +57,7 @@ export type DomainEvent =
   | { type: 'global_review.changed'; day: string; item: string | null }
   | { type: 'tracker.changed'; trackerId: number; change: PartChange }
   | { type: 'alert_source.changed'; sourceId: number; change: PartChange }
+  | { type: 'team.changed'; teamId: number; change: PartChange }
   | { type: 'user.created'; userId: number }
   | { type: 'user.changed'; userId: number; fields: string[] }
   | { type: 'api_token.created'; tokenId: number; userId: number }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { personInputSchema, personSchema } from '../accounts/person.schema.js';
 import { isoDateTime, listParam, page, pageQuery, versionField, updatedSinceQuery } from '../common.schema.js';
+import { teamFilter } from '../teams/team.schema.js';
 
 export const severities = ['sev1', 'sev2', 'sev3', 'sev4'] as const;
 export const severitySchema = z.enum(severities);
@@ -111,6 +112,7 @@ export const incidentListQuerySchema = z
     service: tag.optional().describe('Incidents with a service whose words start with these words ("payments" finds "payments-api")'),
     label: tag.optional(),
     category: tag.optional().describe("Incidents whose review has a contributor of this category (the trends' links)"),
+    team: teamFilter,
     from: isoDateTime.optional().describe('Incidents that started at or after this instant'),
     to: isoDateTime.optional().describe('Incidents that started before this instant'),
     q: z.string().trim().max(200).optional().describe('Words in the title'),

@@ -19,6 +19,7 @@ export const notificationKinds = [
   'action_item.decide',
   'meeting.invitation',
   'review.published',
+  'digest.weekly',
 ] as const;
 export const notificationKindSchema = z.enum(notificationKinds);
 export type NotificationKind = z.infer<typeof notificationKindSchema>;
@@ -36,6 +37,7 @@ export const notificationKindLabels: Record<NotificationKind, string> = {
   'action_item.decide': 'An action item you own finished its soak time: accept or decline it',
   'meeting.invitation': 'You were invited to a review meeting (with the .ics)',
   'review.published': 'A review was published in a service you follow',
+  'digest.weekly': "Your teams' weekly digest: reviews published, lessons, recurring contributors, overdue action items",
 };
 
 export const notificationChannels = ['email', 'slack'] as const;
@@ -48,7 +50,7 @@ export const notificationPreferencesSchema = z
     kinds: z.object(Object.fromEntries(notificationKinds.map((kind) => [kind, kindChoice])) as Record<NotificationKind, typeof kindChoice>).strict(),
     digest: z
       .object({
-        enabled: z.boolean().describe('E-mail once a day, at `hour` in `timeZone`, instead of at once (meeting invitations always go at once)'),
+        enabled: z.boolean().describe('E-mail once a day, at `hour` in `timeZone`, instead of at once (meeting invitations and the weekly digest always go at once)'),
         hour: z.number().int().min(0).max(23),
         timeZone: z.string().trim().min(1).max(64).refine(isValidTimeZone, 'must be an IANA time zone such as Europe/Copenhagen'),
       })
@@ -75,7 +77,7 @@ export const notificationPreferencesUpdateSchema = notificationPreferencesSchema
 });
 export type NotificationPreferencesUpdate = z.infer<typeof notificationPreferencesUpdateSchema>;
 
-/** The defaults: every kind by e-mail, no Slack, no digest. */
+/** The defaults: every kind by e-mail (the weekly digest included), no Slack, no daily digest. */
 export function defaultPreferences(timeZone: string): NotificationPreferences {
   return {
     kinds: Object.fromEntries(notificationKinds.map((kind) => [kind, { email: true, slack: false }])) as NotificationPreferences['kinds'],

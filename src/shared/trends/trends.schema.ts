@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { listParam } from '../common.schema.js';
 import { severities, severitySchema } from '../incidents/incident.schema.js';
 import { actionItemClasses } from '../actions/action-item.schema.js';
+import { teamFilter } from '../teams/team.schema.js';
 import { ageBands } from './backlog.js';
 import { trendIntervals } from './buckets.js';
 
@@ -14,12 +15,13 @@ export const trendQuerySchema = z
     severity: listParam(severitySchema).optional().describe('Comma-separated severities'),
     service: z.string().trim().min(1).max(100).optional().describe('Incidents with a service whose words start with these words, as the incident list filters'),
     label: z.string().trim().min(1).max(100).optional(),
+    team: teamFilter,
   })
   .strict();
 export type TrendQuery = z.output<typeof trendQuerySchema>;
 
 export const backlogQuerySchema = trendQuerySchema
-  .pick({ severity: true, service: true, label: true })
+  .pick({ severity: true, service: true, label: true, team: true })
   .extend({ workingDays: z.coerce.number().int().min(1).max(1000).default(20).describe('List open items older than this many working days') })
   .strict();
 export type BacklogQuery = z.output<typeof backlogQuerySchema>;

@@ -18,6 +18,8 @@ export interface IncidentFilters {
   to?: string;
   /** A contributor category of the incident's review. */
   category?: string;
+  /** A team's slug: incidents of any of its services. */
+  team?: string;
 }
 
 export const incidentsApi = {

@@ -108,6 +108,8 @@ export function invalidationsFor(event: DomainEvent): Invalidation[] {
       return [{ queryKey: queryKeys.trackers }];
     case 'alert_source.changed':
       return [{ queryKey: queryKeys.alertSources }];
+    case 'team.changed':
+      return [{ queryKey: queryKeys.teams }];
     case 'user.created':
       return [{ queryKey: queryKeys.users }, { queryKey: ['people'] }];
     case 'user.changed':

@@ -39,6 +39,7 @@ export const queryKeys = {
   portfolio: ['action-items', 'portfolio'] as const,
   digest: (query: object) => ['digest', query] as const,
   alertSources: ['alert-sources'] as const,
+  teams: ['teams'] as const,
   /** The changes near an incident's impact start, and which of them are on its timeline. */
   suspectChanges: (incidentId: number) => ['changes', 'suspects', incidentId] as const,
   actionItems: ['action-items'] as const,

@@ -9,6 +9,8 @@ export interface TrendFilters {
   severity?: string[];
   service?: string;
   label?: string;
+  /** A team's slug: the incidents of its services. */
+  team?: string;
 }
 
 /** `current`: figures computed now, not the last snapshot (which may be a few minutes old). */
@@ -24,5 +26,5 @@ export const trendsApi = {
   reviewDeadlines: (f: TrendFilters, signal?: AbortSignal, current?: boolean) => get<ReviewDeadlineTrend>('/api/trends/review-deadlines', query(f), signal, current),
   actionItems: (f: TrendFilters, signal?: AbortSignal, current?: boolean) => get<ActionItemTrend>('/api/trends/action-items', query(f), signal, current),
   backlog: (f: TrendFilters & { workingDays?: number }, signal?: AbortSignal, current?: boolean) =>
-    get<BacklogHealth>('/api/trends/backlog', { severity: f.severity?.length ? f.severity.join(',') : undefined, service: f.service, label: f.label, workingDays: f.workingDays }, signal, current),
+    get<BacklogHealth>('/api/trends/backlog', { severity: f.severity?.length ? f.severity.join(',') : undefined, service: f.service, label: f.label, team: f.team, workingDays: f.workingDays }, signal, current),
 };

@@ -1,5 +1,5 @@
 import { AppShell, Badge, Button, Group, Loader, NavLink, Stack, Text } from '@mantine/core';
-import { IconAlertTriangle, IconBellRinging, IconBooks, IconChartHistogram, IconChecklist, IconClipboardList, IconFileImport, IconFileText, IconListCheck, IconNews, IconPlugConnected, IconPlus, IconStack2, IconStack3, IconUserCheck, IconUsers, IconWebhook, IconWorld } from '@tabler/icons-react';
+import { IconAlertTriangle, IconBellRinging, IconBooks, IconChartHistogram, IconChecklist, IconClipboardList, IconFileImport, IconFileText, IconListCheck, IconNews, IconPlugConnected, IconPlus, IconStack2, IconStack3, IconUserCheck, IconUsers, IconUsersGroup, IconWebhook, IconWorld } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { Suspense } from 'react';
 import { Link, Outlet, useLocation } from 'react-router';
@@ -32,6 +32,7 @@ const mine = [
 
 const adminNav = [
   { to: '/admin/users', label: 'Users', icon: IconUsers },
+  { to: '/admin/teams', label: 'Teams', icon: IconUsersGroup },
   { to: '/admin/audit', label: 'Audit log', icon: IconClipboardList },
   { to: '/admin/jobs', label: 'Jobs', icon: IconStack2 },
   { to: '/settings/trackers', label: 'Trackers', icon: IconPlugConnected },

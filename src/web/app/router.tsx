@@ -21,6 +21,7 @@ const TrackersPage = lazy(() => import('../features/trackers/TrackersPage.js'));
 const WebhooksPage = lazy(() => import('../features/admin/WebhooksPage.js'));
 const NotificationPreferencesPage = lazy(() => import('../features/notifications/NotificationPreferencesPage.js'));
 const AlertSourcesPage = lazy(() => import('../features/admin/AlertSourcesPage.js'));
+const TeamsPage = lazy(() => import('../features/teams/TeamsPage.js'));
 const IncidentsPage = lazy(() => import('../features/incidents/IncidentsPage.js'));
 const NewIncidentPage = lazy(() => import('../features/incidents/NewIncidentPage.js'));
 const IncidentPage = lazy(() => import('../features/incidents/IncidentPage.js'));
@@ -103,6 +104,7 @@ export const router = createBrowserRouter([
       { path: 'settings/trackers', element: <RequireRole role="admin"><TrackersPage /></RequireRole> },
       { path: 'admin/webhooks', element: <RequireRole role="admin"><WebhooksPage /></RequireRole> },
       { path: 'admin/alert-sources', element: <RequireRole role="admin"><AlertSourcesPage /></RequireRole> },
+      { path: 'admin/teams', element: <RequireRole role="admin"><TeamsPage /></RequireRole> },
       { path: '*', element: <NotFound /> },
     ],
   },

@@ -19,7 +19,8 @@ import { Page } from '../../ui/Page.js';
 import { QueryError } from '../../ui/QueryError.js';
 import { Timestamp } from '../../ui/Timestamp.js';
 
-const kindOptions = notificationKinds.map((kind) => ({ value: kind, label: notificationKindLabels[kind] }));
+// The weekly digest is written for each reader (their visibility): it never goes to a webhook.
+const kindOptions = notificationKinds.filter((kind) => kind !== 'digest.weekly').map((kind) => ({ value: kind, label: notificationKindLabels[kind] }));
 
 function NewEndpointModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   const queryClient = useQueryClient();

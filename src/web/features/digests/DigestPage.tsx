@@ -3,21 +3,22 @@ import { IconChevronDown, IconDownload } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { digestsApi } from '../../api/digests.js';
+import { digestsApi, type DigestFilters } from '../../api/digests.js';
 import { queryKeys } from '../../api/query-keys.js';
 import { SeverityBadge } from '../../ui/badges.js';
 import { Page } from '../../ui/Page.js';
 import { QueryError } from '../../ui/QueryError.js';
 import { useUrlParams } from '../../ui/use-url-params.js';
+import { TeamSelect } from '../teams/TeamSelect.js';
 
-/** The team digest (F21): a week of a service, or of everything, to read or post as Markdown or HTML. */
+/** The team digest (F21): a week of a team, a service, or of everything, to read or post as Markdown or HTML. */
 export default function DigestPage() {
   const { params, set } = useUrlParams();
-  const query = { ...(params.get('week') ? { week: params.get('week')! } : {}), ...(params.get('service') ? { service: params.get('service')! } : {}) };
+  const query: DigestFilters = Object.fromEntries((['week', 'service', 'team'] as const).flatMap((key) => (params.get(key) ? [[key, params.get(key)!]] : [])));
   const [service, setService] = useState(query.service ?? '');
   const digest = useQuery({ queryKey: queryKeys.digest(query), queryFn: ({ signal }) => digestsApi.weekly(query, signal) });
   const data = digest.data;
-  const shownQuery = data ? { week: data.week, ...(data.service ? { service: data.service } : {}) } : query;
+  const shownQuery: DigestFilters = data ? { week: data.week, ...(data.service ? { service: data.service } : {}), ...(data.team ? { team: data.team.slug } : {}) } : query;
   return (
     <Page
       title="Weekly digest"
@@ -42,7 +43,8 @@ export default function DigestPage() {
         }}
       >
         <Group align="flex-end" gap="sm">
-          <TextInput label="Service" placeholder="Every service" value={service} onChange={(e) => setService(e.currentTarget.value)} w={260} />
+          <TeamSelect label="Team" value={query.team ?? null} onChange={(team) => set({ team })} w={220} />
+          <TextInput label="Service" placeholder="Every service" value={service} onChange={(e) => setService(e.currentTarget.value)} w={240} />
           <TextInput label="Week" placeholder="Last week, or 2026-W49" defaultValue={query.week ?? ''} onBlur={(e) => set({ week: e.currentTarget.value.trim() || null })} w={200} />
           <Button type="submit" variant="light">Show</Button>
         </Group>

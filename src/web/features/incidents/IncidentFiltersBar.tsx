@@ -15,10 +15,10 @@ interface Props {
 
 const day = (instant: string) => new Date(instant).toLocaleDateString(undefined, { day: 'numeric', month: 'short', year: 'numeric' });
 
-/** Filters that arrive with a link (the trends page's points): a period and a contributor category, each removable. */
+/** Filters that arrive with a link (the trends page's points): a period, a contributor category and a team, each removable. */
 function LinkedFilters({ filters, setFilter }: Pick<Props, 'filters' | 'setFilter'>) {
   const period = filters.from || filters.to;
-  if (!period && !filters.category) return null;
+  if (!period && !filters.category && !filters.team) return null;
   const periodLabel = `Started ${filters.from ? `from ${day(filters.from)}` : ''}${filters.from && filters.to ? ' ' : ''}${filters.to ? `before ${day(filters.to)}` : ''}`;
   return (
     <Group gap={6}>
@@ -30,6 +30,11 @@ function LinkedFilters({ filters, setFilter }: Pick<Props, 'filters' | 'setFilte
       {filters.category && (
         <Badge variant="light" color="grape" size="lg" tt="none" rightSection={<CloseButton size="xs" aria-label="Remove the contributor filter" onClick={() => setFilter('category', '')} />}>
           Contributor: {filters.category}
+        </Badge>
+      )}
+      {filters.team && (
+        <Badge variant="light" color="teal" size="lg" tt="none" rightSection={<CloseButton size="xs" aria-label="Remove the team filter" onClick={() => setFilter('team', '')} />}>
+          Team: {filters.team}
         </Badge>
       )}
     </Group>

@@ -13,7 +13,7 @@ export function useIncidentFilters() {
     const severity = list(params.get('severity'));
     if (status.length) f.status = status;
     if (severity.length) f.severity = severity;
-    for (const key of ['service', 'label', 'q', 'from', 'to', 'category'] as const) {
+    for (const key of ['service', 'label', 'q', 'from', 'to', 'category', 'team'] as const) {
       const value = params.get(key)?.trim();
       if (value) f[key] = value;
     }

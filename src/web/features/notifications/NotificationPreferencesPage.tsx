@@ -90,7 +90,7 @@ export default function NotificationPreferencesPage() {
               <Title order={3} fz="md">Daily digest</Title>
               <Switch
                 label="Send my e-mail as one digest a day instead of at once"
-                description="Meeting invitations still come at once, with their calendar file."
+                description="Meeting invitations (with their calendar file) and your teams' weekly digest still come at once."
                 checked={draft.digest.enabled}
                 onChange={(e) => setDraft({ ...draft, digest: { ...draft.digest, enabled: e.currentTarget.checked } })}
               />

@@ -10,6 +10,7 @@ import { Page } from '../../ui/Page.js';
 import { QueryError } from '../../ui/QueryError.js';
 import { useUrlParams } from '../../ui/use-url-params.js';
 import { ServiceFilter } from '../incidents/ServiceFilter.js';
+import { TeamSelect } from '../teams/TeamSelect.js';
 import { ActionItems, Backlog, ReviewDeadlines } from './FollowUpSections.js';
 import { FiguresAsOf } from './FiguresAsOf.js';
 import { Contributors, Durations, IncidentsBySeverity } from './IncidentSections.js';
@@ -21,7 +22,7 @@ function useTrendFilters() {
   const { params, set, clear } = useUrlParams();
   const filters = useMemo<TrendFilters>(() => {
     const f: TrendFilters = {};
-    for (const key of ['from', 'to', 'interval', 'service', 'label'] as const) {
+    for (const key of ['from', 'to', 'interval', 'service', 'label', 'team'] as const) {
       const value = params.get(key)?.trim();
       if (value) f[key] = value;
     }
@@ -73,6 +74,7 @@ function Filters({ filters, set, clear, active }: Pick<ReturnType<typeof useTren
         <DateField label="From" value={filters.from} onChange={(from) => set({ from })} />
         <DateField label="To" value={filters.to} onChange={(to) => set({ to })} />
         <ServiceFilter value={filters.service ?? ''} onChange={(v) => set({ service: v })} />
+        <TeamSelect value={filters.team ?? null} onChange={(team) => set({ team })} />
         <TextInput aria-label="Label" placeholder="Label" leftSection={<IconTag size={16} />} w={150} defaultValue={filters.label ?? ''} onBlur={(e) => set({ label: e.currentTarget.value.trim() })} onKeyDown={(e) => e.key === 'Enter' && set({ label: e.currentTarget.value.trim() })} />
         <Group gap={8} role="group" aria-labelledby="trend-severity">
           <Text id="trend-severity" fz="xs" fw={600} c="dimmed" tt="uppercase">

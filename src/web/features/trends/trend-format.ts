@@ -27,6 +27,7 @@ export function incidentsLink(filters: TrendFilters, bucket: Pick<TrendBucket, '
   const service = extra.service ?? filters.service;
   if (service) params.set('service', service);
   if (filters.label) params.set('label', filters.label);
+  if (filters.team) params.set('team', filters.team);
   if (extra.category) params.set('category', extra.category);
   return `/incidents?${params.toString()}`;
 }
