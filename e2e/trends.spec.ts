@@ -48,3 +48,20 @@ test('trends: filter by a service, follow a chart point to its incidents, downlo
   await expect(page.getByRole('link', { name: other.title })).toHaveCount(0);
   await expect(page.getByText(/^Started from/)).toBeVisible();
 });
+
+test('trends: opened directly, the page asks for each trend once (early, while its code loads) and says how current they are', async ({ page }) => {
+  const asked: string[] = [];
+  page.on('request', (request) => {
+    const url = new URL(request.url());
+    if (url.pathname.startsWith('/api/trends/')) asked.push(url.pathname + url.search);
+  });
+  await page.goto('/trends');
+  await expect(page.locator('[data-trends-ready="true"]')).toBeVisible();
+  const trends = ['incidents', 'durations', 'contributors', 'review-deadlines', 'action-items'].map((name) => `/api/trends/${name}`);
+  expect(asked.sort()).toEqual([...trends, '/api/trends/backlog?workingDays=20'].sort());
+
+  await expect(page.getByTestId('trends-as-of')).toContainText('Figures as of');
+  await page.getByTestId('trends-as-of').getByRole('button', { name: 'Refresh' }).click();
+  await expect.poll(() => asked.length).toBe(12); // Refresh asks for all six again, computed now
+  await expect(page.getByTestId('trends-as-of').getByRole('button', { name: 'Refresh' })).toBeEnabled();
+});
