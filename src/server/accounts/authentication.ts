@@ -8,7 +8,7 @@ import { resolveSession, SESSION_COOKIE } from './sessions.service.js';
 import { cachedBearerPrincipal, resolveBearerToken } from './tokens.service.js';
 import { actorOf } from './principal.js';
 import type { AppContext } from '../context.js';
-import { routedPath } from '../http/routed-path.js';
+import { routedPath, routeOptionsOf } from '../http/routed-path.js';
 import type { Access, Actor } from '../access/actor.js';
 
 declare module 'fastify' {
@@ -73,7 +73,7 @@ function authenticateAtOnce(ctx: AppContext, request: FastifyRequest): Principal
  * on another site cannot read or send. Bearer requests carry no ambient credential and are exempt.
  */
 function checkCsrf(request: FastifyRequest, principal: Principal): void {
-  if (principal.via !== 'session' || !writeMethods.has(request.method) || request.routeOptions.config.csrf === false) return;
+  if (principal.via !== 'session' || !writeMethods.has(request.method) || routeOptionsOf(request).config.csrf === false) return;
   const sent = request.headers[CSRF_HEADER];
   if (typeof sent !== 'string' || !principal.session || !constantTimeEqual(sent, principal.session.csrfToken)) {
     throw new AppError('forbidden', `CSRF check failed: send the ${CSRF_HEADER} header (csrfToken from GET /api/auth/session) with every write made with the session cookie`);
@@ -95,7 +95,7 @@ export async function registerAuthentication(app: FastifyInstance, ctx: AppConte
     request.cookies = cookieHeader ? app.parseCookie(cookieHeader) : {};
     try {
       // A signed webhook's Authorization header (if any) is its sender's secret, never an account's token.
-      const signed = request.routeOptions.config.access === 'signed';
+      const signed = routeOptionsOf(request).config.access === 'signed';
       const principal = authenticates(routedPath(request)) && !signed ? authenticateAtOnce(ctx, request) : null;
       if (principal !== undefined) {
         admit(request, principal);
@@ -111,7 +111,7 @@ export async function registerAuthentication(app: FastifyInstance, ctx: AppConte
 
   /** Gives the request its caller and enforces the route's access and the CSRF check. */
   function admit(request: FastifyRequest, principal: Principal | null): void {
-    const access: Access = request.routeOptions.config.access ?? 'public';
+    const access: Access = routeOptionsOf(request).config.access ?? 'public';
     request.principal = principal;
     // Null only for anonymous callers, who reach 'public' routes only.
     request.actor = principal?.actor ?? (null as unknown as Actor);

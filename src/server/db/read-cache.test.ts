@@ -6,7 +6,7 @@ import { sql, type Generated, type Kysely } from 'kysely';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createTestDatabase, databaseKinds } from '../../../test/support/databases.js';
 import { openDatabase, type DatabaseHandle } from './kysely.js';
-import { ChangeDetector, readThrough } from './read-cache.js';
+import { cachedRead, ChangeDetector, readThrough } from './read-cache.js';
 import type { Database } from './schema.js';
 
 /** A small table of the tests' own, beside the app's schema. */
@@ -98,6 +98,16 @@ describe('readThrough on SQLite', () => {
     const other = vi.fn(async () => 'other value');
     expect(await readThrough(handle.db, 'another key', other)).toBe('other value');
     expect(other).toHaveBeenCalledTimes(1);
+  });
+
+  it('answers cachedRead from memory only what readThrough kept, and nothing once anything was written', async () => {
+    const { handle, notes, bodies } = await openNotes();
+    expect(cachedRead(handle.db, 'notes')).toBeUndefined();
+    await readThrough(handle.db, 'notes', bodies);
+    expect(cachedRead(handle.db, 'notes')).toEqual([]);
+    await notes.insertInto('notes').values({ body: 'a' }).execute();
+    expect(cachedRead(handle.db, 'notes')).toBeUndefined();
+    await handle.db.transaction().execute(async (trx) => expect(cachedRead<Database, string[]>(trx, 'notes')).toBeUndefined());
   });
 
   it('does not keep a load that found nothing', async () => {
@@ -201,6 +211,7 @@ describe.runIf(databaseKinds.includes('postgres'))('readThrough on PostgreSQL', 
       expect(await readThrough(database.handle.db, 'answer', load)).toEqual({ answer: 42 });
       expect(await readThrough(database.handle.db, 'answer', load)).toEqual({ answer: 42 });
       expect(load).toHaveBeenCalledTimes(2);
+      expect(cachedRead(database.handle.db, 'answer')).toBeUndefined();
     } finally {
       await database.drop();
     }

@@ -12,6 +12,10 @@ export class ChangeDetector {
   #writes = 0;
   #dataVersion = 0;
   #dataVersionAt = -Infinity;
+  /** The last stamp given and what it was made of: asked on every cached read, it is rebuilt only when one moved. */
+  #stamp = '';
+  #stampWrites = -1;
+  #stampDataVersion = -1;
 
   constructor(
     private readonly dataVersion: () => number,
@@ -29,7 +33,12 @@ export class ChangeDetector {
       this.#dataVersion = this.dataVersion();
       this.#dataVersionAt = now;
     }
-    return `${this.#writes}:${this.#dataVersion}`;
+    if (this.#writes !== this.#stampWrites || this.#dataVersion !== this.#stampDataVersion) {
+      this.#stampWrites = this.#writes;
+      this.#stampDataVersion = this.#dataVersion;
+      this.#stamp = `${this.#writes}:${this.#dataVersion}`;
+    }
+    return this.#stamp;
   }
 }
 
@@ -47,6 +56,26 @@ export function enableReadCache<Db>(db: Kysely<Db>, detector: ChangeDetector): v
   caches.set(db, { detector, stamp: '', entries: new Map() });
 }
 
+/** The cache of `db`, emptied first when the database changed since it was filled; null when `db` has none. */
+function currentCache(db: object): Cache | null {
+  const cache = caches.get(db);
+  if (!cache) return null;
+  const stamp = cache.detector.stamp();
+  if (stamp !== cache.stamp) {
+    cache.entries.clear();
+    cache.stamp = stamp;
+  }
+  return cache;
+}
+
+/**
+ * What readThrough would answer from memory for `key`, without loading: lets the hottest reads
+ * answer without a promise when the value is cached. Callers must not mutate what they get.
+ */
+export function cachedRead<Db, Value>(db: Kysely<Db>, key: string): Value | undefined {
+  return currentCache(db)?.entries.get(key) as Value | undefined;
+}
+
 /**
  * A hot read by key, served from memory while the database has not changed since it was loaded;
  * any write empties the cache. Only for SQLite, whose one connection belongs to this process, and
@@ -56,15 +85,10 @@ export function enableReadCache<Db>(db: Kysely<Db>, detector: ChangeDetector): v
  */
 export async function readThrough<Db, Value>(db: Kysely<Db>, key: string, load: () => Promise<Value | undefined>): Promise<Value | undefined> {
   // A transaction is a handle of its own, never the root one: its reads always load.
-  const cache = caches.get(db);
+  const cache = currentCache(db);
   if (!cache) return load();
-  const stamp = cache.detector.stamp();
-  if (stamp !== cache.stamp) {
-    cache.entries.clear();
-    cache.stamp = stamp;
-  } else if (cache.entries.has(key)) {
-    return cache.entries.get(key) as Value;
-  }
+  if (cache.entries.has(key)) return cache.entries.get(key) as Value;
+  const stamp = cache.stamp;
   const value = await load();
   // The load may have waited behind a write: keep it only when nothing was written meanwhile.
   if (value !== undefined && cache.stamp === stamp && cache.detector.stamp() === stamp) {

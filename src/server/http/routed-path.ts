@@ -1,6 +1,15 @@
 import type { FastifyRequest } from 'fastify';
 
 const routed = Symbol('routedPath');
+const options = Symbol('routeOptions');
+
+type Memo = FastifyRequest & { [routed]?: string; [options]?: FastifyRequest['routeOptions'] };
+
+/**
+ * The request's route options, read once: Fastify builds them anew on each read, and several hooks
+ * ask on every request. As routed: a handler's reply.callNotFound() later is not seen here.
+ */
+export const routeOptionsOf = (request: FastifyRequest): FastifyRequest['routeOptions'] => ((request as Memo)[options] ??= request.routeOptions);
 
 /**
  * The path a request was routed by. Fastify matches routes on the percent-decoded path, so every
@@ -9,13 +18,12 @@ const routed = Symbol('routedPath');
  * pattern when one matched (other than the web app's catch-all), else the decoded path.
  */
 export function routedPath(request: FastifyRequest): string {
-  // Several hooks ask for every request, and Fastify builds routeOptions anew on each read.
-  const memo = request as FastifyRequest & { [routed]?: string };
-  return (memo[routed] ??= pathOf(request));
+  // Several hooks ask for every request.
+  return ((request as Memo)[routed] ??= pathOf(request));
 }
 
 function pathOf(request: FastifyRequest): string {
-  const route = request.routeOptions.url;
+  const route = routeOptionsOf(request).url;
   if (route !== undefined && route !== '/*') return route;
   const raw = request.url.split('?')[0] ?? '';
   try {

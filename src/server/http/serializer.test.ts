@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { incidentSchema } from '../../shared/incidents/incident.schema.js';
-import { forSerialization, serializerCompiler } from './serializer.js';
+import { forSerialization, serializerCompiler, unchangingPayload } from './serializer.js';
 
 const serializerFor = (schema: z.ZodType) => serializerCompiler({ schema, method: 'GET', url: '/', httpStatus: '200' }) as (data: unknown) => string;
 
@@ -53,5 +53,18 @@ describe('response serialisation', () => {
     const serialize = serializerFor(incidentSchema);
     expect(JSON.parse(serialize(incident))).toEqual(incident);
     expect(JSON.parse(serialize({ ...incident, review: null, commander: { userId: 3, name: 'Priya' }, passwordHash: 'secret' }))).toEqual({ ...incident, review: null, commander: { userId: 3, name: 'Priya' } });
+  });
+
+  it("keeps the text of an unchanging payload per route schema, and serialises every other payload anew", () => {
+    const serialize = serializerFor(incidentSchema);
+    const shared = unchangingPayload(structuredClone(incident));
+    expect(serialize(shared)).toBe(serialize(shared));
+    expect(JSON.parse(serialize(shared))).toEqual(incident);
+    expect(() => ((shared.review as { overdue: boolean }).overdue = true)).toThrow(TypeError);
+    const changing = structuredClone(incident);
+    expect(JSON.parse(serialize(changing)).title).toBe(incident.title);
+    changing.title = 'Renamed';
+    expect(JSON.parse(serialize(changing)).title).toBe('Renamed');
+    expect(JSON.parse(serializerFor(z.object({ id: z.number() }))(shared))).toEqual({ id: 7 });
   });
 });

@@ -38,12 +38,40 @@ export function forSerialization(schema: unknown): unknown {
   return result;
 }
 
+/** Payloads that can never change (deeply frozen), whose text each route's serializer keeps. */
+const unchangingPayloads = new WeakSet<object>();
+
+function deepFreeze(value: unknown): void {
+  if (typeof value !== 'object' || value === null || Object.isFrozen(value)) return;
+  Object.freeze(value);
+  for (const child of Object.values(value)) deepFreeze(child);
+}
+
+/**
+ * Freezes `payload` deeply and lets serializers keep its text: for values shared by many responses,
+ * such as an incident shaped once from a cached row (incidents/incident.mapper.ts), whose
+ * serialisation was a tenth of the cached read's own work.
+ */
+export function unchangingPayload<T extends object>(payload: T): T {
+  deepFreeze(payload);
+  unchangingPayloads.add(payload);
+  return payload;
+}
+
 /**
  * Responses are serialised by fast-json-stringify from the route's zod schema turned into JSON
  * Schema: several times faster than validating with zod and, like zod, it emits only the declared
- * properties, so a field a schema does not name can never leak into a response.
+ * properties, so a field a schema does not name can never leak into a response. The text of an
+ * unchanging payload is kept per route schema, for as long as the payload lives.
  */
 export const serializerCompiler: FastifySerializerCompiler<z.ZodType> = ({ schema }) => {
   const jsonSchema = z.toJSONSchema(schema, { io: 'output', target: 'draft-07', unrepresentable: 'any' });
-  return fastJson(forSerialization(jsonSchema) as Parameters<typeof fastJson>[0]);
+  const serialize = fastJson(forSerialization(jsonSchema) as Parameters<typeof fastJson>[0]);
+  const texts = new WeakMap<object, string>();
+  return (payload: unknown) => {
+    if (typeof payload !== 'object' || payload === null || !unchangingPayloads.has(payload)) return serialize(payload);
+    let text = texts.get(payload);
+    if (text === undefined) texts.set(payload, (text = serialize(payload)));
+    return text;
+  };
 };

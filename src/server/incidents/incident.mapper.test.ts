@@ -39,12 +39,14 @@ describe('toIncident', () => {
     expect(toIncident(row, new Date('2026-03-20T12:00:00Z')).review?.overdue).toBe(false);
   });
 
-  it('shares one parse of the lists between calls and freezes it, so no caller can change what others read', () => {
+  it('shares one shape between calls and freezes it deeply, so no caller can change what others read', () => {
     const first = toIncident(row, new Date());
     const second = toIncident(row, new Date());
     expect(second.services).toBe(first.services);
     expect(first).toMatchObject({ services: ['checkout'], labels: ['database'], responders: [] });
     expect(() => first.labels.push('changed')).toThrow(TypeError);
+    expect(() => ((first.commander as { name: string }).name = 'changed')).toThrow(TypeError);
+    expect(() => ((first.review as { overdue: boolean }).overdue = true)).toThrow(TypeError);
     expect(toIncident({ ...row, review_id: null }, new Date()).review).toBeNull();
   });
 });

@@ -1,5 +1,6 @@
 import type { Incident } from '../../shared/incidents/incident.schema.js';
 import type { PersonRef } from '../../shared/accounts/person.schema.js';
+import { unchangingPayload } from '../http/serializer.js';
 import { personOf } from '../people/person.mapper.js';
 import type { IncidentRow, IncidentValues } from './incidents.repo.js';
 
@@ -7,28 +8,28 @@ export type IncidentFields = Omit<Incident, 'id' | 'review' | 'restricted' | 've
 
 /**
  * The API shape of a row. Rows served from the read cache come back as the same object, so their
- * shape is built once and only `overdue`, which depends on the time, is worked out per call.
+ * shape is built once for each value of `overdue` (the one field that depends on the time) and
+ * shared, unchanging, by every read: the serializer keeps its text too (http/serializer.ts).
  */
 export function toIncident(row: IncidentRow, now: Date): Incident {
-  let shaped = shapedRows.get(row);
-  if (!shaped) shapedRows.set(row, (shaped = Object.freeze(shapeIncident(row))));
-  const review = shaped.review && { ...shaped.review, overdue: isOverdue(row.review_state, row.review_due_at_ms, now) };
-  return { ...shaped, review };
+  let shapes = shapedRows.get(row);
+  if (!shapes) shapedRows.set(row, (shapes = {}));
+  const overdue = isOverdue(row.review_state, row.review_due_at_ms, now);
+  return (shapes[overdue ? 'overdue' : 'onTime'] ??= unchangingPayload(shapeIncident(row, overdue)));
 }
 
-const shapedRows = new WeakMap<IncidentRow, Incident>();
+const shapedRows = new WeakMap<IncidentRow, { onTime?: Incident; overdue?: Incident }>();
 
-function shapeIncident(row: IncidentRow): Incident {
+function shapeIncident(row: IncidentRow, overdue: boolean): Incident {
   return {
     id: row.id,
     title: row.title,
     severity: row.severity as Incident['severity'],
     userFacing: row.user_facing === 1,
-    // Frozen: one parse is shared by every read of a cached row.
-    services: Object.freeze(JSON.parse(row.services)) as string[],
-    labels: Object.freeze(JSON.parse(row.labels)) as string[],
+    services: JSON.parse(row.services) as string[],
+    labels: JSON.parse(row.labels) as string[],
     commander: personOf(row.commander_user_id, row.commander),
-    responders: Object.freeze(JSON.parse(row.responders)) as PersonRef[],
+    responders: JSON.parse(row.responders) as PersonRef[],
     customerImpact: row.customer_impact,
     status: row.status as Incident['status'],
     impactStartedAt: row.impact_started_at,
@@ -45,7 +46,7 @@ function shapeIncident(row: IncidentRow): Incident {
             state: row.review_state as NonNullable<Incident['review']>['state'],
             owner: personOf(row.review_owner_user_id, row.review_owner),
             dueAt: row.review_due_at,
-            overdue: false,
+            overdue,
           },
     version: row.version,
     createdAt: row.created_at,

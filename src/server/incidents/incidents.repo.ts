@@ -3,7 +3,7 @@ import type { IncidentListQuery } from '../../shared/incidents/incident.schema.j
 import type { Executor } from '../context.js';
 import { dialectOf } from '../db/dialect.js';
 import { insertPrepared, runPrepared } from '../db/prepared.js';
-import { readThrough } from '../db/read-cache.js';
+import { cachedRead, readThrough } from '../db/read-cache.js';
 import type { Database, IncidentsTable } from '../db/schema.js';
 
 export type IncidentRow = Selectable<IncidentsTable> & {
@@ -33,13 +33,18 @@ export async function insertIncident(db: Executor, values: IncidentValues & { cr
   return row!.id as number;
 }
 
+const cacheKey = (id: number) => `incident:${id}`;
+
 /** The hottest read of the API: compiled once (db/prepared.ts) and cached until the next write (db/read-cache.ts). */
 export function findIncident(db: Executor, id: number): Promise<IncidentRow | undefined> {
-  return readThrough(db, `incident:${id}`, async () => {
+  return readThrough(db, cacheKey(id), async () => {
     const rows = await runPrepared(db, 'findIncident', (db) => selectIncidents(db).where('incidents.id', '=', 0), [id]);
     return rows[0];
   });
 }
+
+/** The row when findIncident has it in memory, without a promise; undefined when it would have to load. */
+export const cachedIncident = (db: Executor, id: number): IncidentRow | undefined => cachedRead(db, cacheKey(id));
 
 /** Updates only when the stored version is still `version`; returns false when someone changed it first. */
 export async function updateIncident(db: Executor, id: number, version: number, values: Partial<IncidentValues>): Promise<boolean> {

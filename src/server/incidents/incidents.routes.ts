@@ -39,7 +39,7 @@ export const incidentRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/api/incidents/:id', {
     config: { access: 'viewer' },
     schema: { tags, summary: 'Read an incident', params: idParam, response: { 200: incidentSchema, ...errorResponses } },
-    handler: (request) => incidents.getIncident(request.ctx, request.params.id),
+    handler: (request) => incidents.getIncidentAtOnce(request.ctx, request.params.id),
   });
 
   app.patch('/api/incidents/:id', {

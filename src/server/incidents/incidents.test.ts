@@ -42,6 +42,24 @@ describe.each(databaseKinds)('incidents on %s', (kind) => {
     expect(read.body).toEqual(created);
   });
 
+  it('serves repeated reads (from the read cache on SQLite) that follow every change of the incident and of who may see it', async () => {
+    const [commander, member, outsider] = [await signedIn(t, 'responder'), await signedIn(t, 'viewer'), await signedIn(t, 'viewer')];
+    const created = (await commander.request<Incident>({ method: 'POST', url: '/api/incidents', payload: incidentInput() })).body;
+    const read = (as: typeof outsider) => as.request<Incident>({ method: 'GET', url: `/api/incidents/${created.id}` });
+    for (let i = 0; i < 2; i++) expect((await read(outsider)).body).toEqual(created);
+    const setAccess = (restricted: boolean) => commander.request({ method: 'PUT', url: `/api/incidents/${created.id}/access`, payload: { restricted, memberIds: [member.user.id] } });
+    expect((await setAccess(true)).status).toBe(200);
+    for (let i = 0; i < 2; i++) {
+      expect((await read(outsider)).status).toBe(404);
+      expect((await read(member)).body).toMatchObject({ id: created.id, restricted: true });
+    }
+    expect((await setAccess(false)).status).toBe(200);
+    expect((await read(outsider)).body).toMatchObject({ id: created.id, restricted: false });
+    const renamed = await commander.request<Incident>({ method: 'PATCH', url: `/api/incidents/${created.id}`, payload: { title: 'Renamed', version: created.version } });
+    expect(renamed.status).toBe(200);
+    for (let i = 0; i < 2; i++) expect((await read(outsider)).body).toEqual(renamed.body);
+  });
+
   it('answers a create exactly as a later read: restricted, resolved at once and so with its review', async () => {
     for (const body of [
       { title: 'Payroll export leaked', severity: 'sev1', userFacing: true, restricted: true, status: 'resolved', labels: ['security'], services: ['payroll'], responders: ['Sara Lind'] },

@@ -1,7 +1,8 @@
-import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { Counter, Gauge, Registry, collectDefaultMetrics } from 'prom-client';
 import type { AppContext } from '../context.js';
 import type { PoolStats } from '../db/kysely.js';
 import { jobMetrics } from '../jobs/jobs.service.js';
+import { RequestDurations } from './request-durations.js';
 
 /**
  * This instance's Prometheus metrics (docs/operations.md, "Metrics"). A registry per app, so tests
@@ -13,13 +14,12 @@ export function createMetrics(ctx: AppContext, poolStats: (() => PoolStats) | nu
   // Process metrics, among them the event loop's lag (nodejs_eventloop_lag_*).
   collectDefaultMetrics({ register: registry });
   const registers = [registry];
-  const requestDuration = new Histogram({
-    name: 'hindsight_http_request_duration_seconds',
-    help: 'Time to answer a request, by method, route pattern (not the raw URL) and status code',
-    labelNames: ['method', 'route', 'status_code'] as const,
-    buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
-    registers,
-  });
+  const requestDurations = new RequestDurations(
+    'hindsight_http_request_duration_seconds',
+    'Time to answer a request, by method, route pattern (not the raw URL) and status code',
+    [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+  );
+  registry.registerMetric(requestDurations.asMetric());
   const pool = new Gauge({ name: 'hindsight_db_pool_connections', help: 'PostgreSQL pool connections: total, idle, and requests waiting for one', labelNames: ['state'] as const, registers });
   const jobs = new Gauge({ name: 'hindsight_jobs', help: 'Jobs in the queue by state (retrying is part of queued)', labelNames: ['state'] as const, registers });
   const jobCounters = {
@@ -46,20 +46,9 @@ export function createMetrics(ctx: AppContext, poolStats: (() => PoolStats) | nu
     setCounter(jobCounters.succeeded, job.succeededTotal);
   }
 
-  const requestDurationByKey = new Map<string, { observe(seconds: number): void }>();
-
   return {
     contentType: registry.contentType,
-    observeRequest(method: string, route: string, statusCode: number, seconds: number): void {
-      // The labelled child is looked up once per route and status: prom-client hashes labels on each lookup.
-      const key = `${method} ${statusCode} ${route}`;
-      let child = requestDurationByKey.get(key);
-      if (!child) {
-        child = requestDuration.labels({ method, route, status_code: String(statusCode) });
-        requestDurationByKey.set(key, child);
-      }
-      child.observe(seconds);
-    },
+    observeRequest: (method: string, route: string, statusCode: number, seconds: number): void => requestDurations.observe(method, route, statusCode, seconds),
     /** The exposition text; the job queue's figures are left out (and reported) when the database does not answer. */
     async scrape(onQueueError: (error: unknown) => void): Promise<string> {
       await refresh().catch(onQueueError);
