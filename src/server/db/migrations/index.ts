@@ -27,6 +27,7 @@ import * as notifications from './2026-12-03-0025-notifications.js';
 import * as alertSources from './2026-12-03-0026-alert-sources.js';
 import * as trackers from './2026-12-03-0027-trackers.js';
 import * as globalReview from './2026-12-03-0029-global-review.js';
+import * as retention from './2026-12-03-0032-retention.js';
 
 /** Every migration, bundled in code (no globbing at run time), in order. Never edit one that has landed. */
 export const migrations: Record<string, Migration> = {
@@ -58,4 +59,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-03-0026-alert-sources': alertSources,
   '2026-12-03-0027-trackers': trackers,
   '2026-12-03-0029-global-review': globalReview,
+  '2026-12-03-0032-retention': retention,
 };
