@@ -135,3 +135,14 @@ export async function insertDelivery(db: Executor, connectionId: number, deliver
 
 export const hasDelivery = async (db: Executor, connectionId: number, deliveryId: string): Promise<boolean> =>
   (await db.selectFrom('tracker_deliveries').select('delivery_id').where('connection_id', '=', connectionId).where('delivery_id', '=', deliveryId).executeTakeFirst()) !== undefined;
+
+/** Deletes up to `limit` delivery ids received before `beforeIso`, oldest first; returns how many. */
+export async function deleteDeliveriesBefore(db: Executor, beforeIso: string, limit: number): Promise<number> {
+  const result = await db
+    .deleteFrom('tracker_deliveries')
+    .where((eb) =>
+      eb(eb.refTuple('connection_id', 'delivery_id'), 'in', eb.selectFrom('tracker_deliveries').select(['connection_id', 'delivery_id']).where('received_at', '<', beforeIso).orderBy('received_at').limit(limit).$asTuple('connection_id', 'delivery_id')),
+    )
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
