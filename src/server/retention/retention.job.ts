@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { pruneAlertDeliveries } from '../alerts/alert-deliveries.service.js';
 import type { AppContext, Executor } from '../context.js';
-import { writeTransaction } from '../db/group-commit.js';
+import { deleteInBatches } from '../db/batched-delete.js';
 import { defineJob } from '../jobs/job-definition.js';
 import { pruneDeliveries } from '../notifications/notify.js';
 import { pruneTrackerDeliveries } from '../trackers/tracker-issues.service.js';
@@ -26,7 +26,8 @@ interface Retention {
  *   hours: at least 2 days.
  * - tracker webhook delivery ids: the same, for GitHub, GitLab and Jira redeliveries (an older
  *   change replayed under a new id is refused as stale by the issue's last event time anyway).
- * Finished jobs, events and Idempotency-Keys have their own prune jobs (jobs/, events/, idempotency/).
+ * Finished jobs, events and Idempotency-Keys have their own prune jobs (jobs/, events/, idempotency/),
+ * events and keys batched the same way (db/batched-delete.ts).
  */
 export const retentions: Retention[] = [
   { table: 'notification_deliveries', days: (ctx) => ctx.config.retention.notificationDeliveryDays, prune: pruneDeliveries },
@@ -34,20 +35,12 @@ export const retentions: Retention[] = [
   { table: 'tracker_deliveries', days: (ctx) => ctx.config.retention.trackerDeliveryDays, prune: (db, cutoffMs, limit) => pruneTrackerDeliveries(db, new Date(cutoffMs).toISOString(), limit) },
 ];
 
-/**
- * Deletes bookkeeping rows past their retention, a batch per transaction so no write lock is held
- * long (SQLite has one writer): requests' writes go between batches. Answers how many went, by table.
- */
+/** Deletes bookkeeping rows past their retention, a batch per transaction; answers how many went, by table. */
 export async function pruneBookkeeping(ctx: AppContext, signal: AbortSignal): Promise<Record<string, number>> {
-  const { batchSize } = ctx.config.retention;
   const deleted: Record<string, number> = {};
   for (const retention of retentions) {
     const cutoffMs = ctx.now().getTime() - retention.days(ctx) * DAY_MS;
-    let total = 0;
-    for (let batch = batchSize; batch === batchSize && !signal.aborted; total += batch) {
-      batch = await writeTransaction(ctx.db, (trx) => retention.prune(trx, cutoffMs, batchSize));
-    }
-    deleted[retention.table] = total;
+    deleted[retention.table] = await deleteInBatches(ctx.db, ctx.config.retention.batchSize, signal, (trx, limit) => retention.prune(trx, cutoffMs, limit));
   }
   return deleted;
 }

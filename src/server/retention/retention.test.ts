@@ -7,6 +7,10 @@ import { useTestApp } from '../../../test/support/app.js';
 import { createUser } from '../../../test/support/accounts.js';
 import { databaseKinds, testConfig } from '../../../test/support/databases.js';
 import { createReview, post } from '../../../test/support/reviews.js';
+import { systemActor } from '../access/actor.js';
+import { pruneEventsJob } from '../events/events-prune.job.js';
+import { pruneIdempotencyKeysJob } from '../idempotency/idempotency-prune.job.js';
+import type { JobDefinition } from '../jobs/job-definition.js';
 import { sweepReminders } from '../notifications/reminders.job.js';
 import { pruneBookkeeping } from './retention.job.js';
 
@@ -107,5 +111,20 @@ describe.each(databaseKinds)('retention of bookkeeping rows on %s', (kind) => {
     expect(await reminders()).toEqual([]);
     await sweepReminders(t.ctx);
     expect(await reminders()).toEqual([]);
+  });
+
+  it('prunes events and Idempotency-Keys in the same bounded batches', async () => {
+    t.clock.now = new Date('2026-12-03T10:00:00Z');
+    const run = (job: JobDefinition<Record<string, never>>) =>
+      job.run({ id: 0, kind: job.kind, payload: {}, attempt: 1, idempotencyKey: job.kind, ctx: { ...t.ctx, actor: systemActor }, once: (_, work) => work(), signal: new AbortController().signal });
+    const event = (at: Date, i: number) => ({ type: `retention.test-${i}`, at: at.toISOString(), actor_user_id: null, actor_name: 'test', incident_id: null, review_id: null, data: '{}' });
+    await t.ctx.db.insertInto('events').values([...Array.from({ length: 25 }, (_, i) => event(daysAgo(91), i)), event(daysAgo(89), 99)]).execute();
+    const key = (at: Date, i: number) => ({ owner: 'retention', key: `k-${i}`, request_hash: 'h', status: 201, response: '{}', location: null, created_at_ms: at.getTime() });
+    await t.ctx.db.insertInto('idempotency_keys').values([...Array.from({ length: 25 }, (_, i) => key(daysAgo(2), i)), key(new Date(t.clock.now.getTime() - 3_600_000), 99)]).execute();
+
+    await run(pruneEventsJob);
+    await run(pruneIdempotencyKeysJob);
+    expect((await t.ctx.db.selectFrom('events').select('type').where('type', 'like', 'retention.test-%').execute()).map((e) => e.type)).toEqual(['retention.test-99']);
+    expect((await t.ctx.db.selectFrom('idempotency_keys').select('key').where('owner', '=', 'retention').execute()).map((k) => k.key)).toEqual(['k-99']);
   });
 });
