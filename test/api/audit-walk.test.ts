@@ -20,7 +20,6 @@ vi.setConfig({ testTimeout: 120_000 });
  */
 const notChangesOfRecord: Record<string, string> = {
   'POST /api/setup': 'answers only on an empty database; the first admin it makes is audited as user.create (accounts/auth.test.ts)',
-  'POST /api/auth/sign-out': 'ends the caller’s own session, changes nothing of record',
   'POST /api/language/check': 'a check of text, stores nothing',
   'POST /api/imports/chat': 'reads chat into proposals, stores nothing',
   'POST /api/reviews/{id}/notes/proposals': 'reads notes into proposals, stores nothing',
@@ -120,6 +119,10 @@ const organisationWrites: Record<string, OrgWrite> = {
     payload: { format: 'csv', content: 'deployed_at,service,description,author,url,environment,sha\n2026-03-10T08:40:00Z,checkout,Release 1.9,alice,,production,walk1' },
   }),
   'POST /api/auth/sign-in': async (t) => ({ url: '/api/auth/sign-in', payload: { email: (await createUser(t)).email, password: PASSWORD } }),
+  'POST /api/auth/sign-out': async (t) => {
+    const leaving = await signIn(t, (await createUser(t)).email);
+    return { url: '/api/auth/sign-out', headers: { cookie: leaving.cookie, 'x-csrf-token': leaving.csrfToken } };
+  },
   'POST /api/users': async (_, w) => {
     remember(w, 'walk-password-1234');
     return { url: '/api/users', payload: { email: `walk-${Date.now()}@example.com`, name: 'Walk User', role: 'viewer', password: 'walk-password-1234' } };
