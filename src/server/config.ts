@@ -111,6 +111,12 @@ const envSchema = z.object({
   HINDSIGHT_JOB_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(14),
   HINDSIGHT_EVENT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
   HINDSIGHT_JOB_DEAD_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+  // Each retention must outlast the window its rows protect (retention/retention.job.ts): reminders
+  // are decided for 7 days (REMINDER_WINDOW_DAYS, notifications/reminders.job.ts), senders retry within a day.
+  HINDSIGHT_NOTIFICATION_DELIVERY_RETENTION_DAYS: z.coerce.number().int().min(8, 'must be at least 8: reminders are decided again for 7 days, and a delivery is what keeps one from going twice').max(3650).default(30),
+  HINDSIGHT_ALERT_DELIVERY_RETENTION_DAYS: z.coerce.number().int().min(2, 'must be at least 2: a delivery id is what refuses a sender\'s replay').max(3650).default(30),
+  HINDSIGHT_TRACKER_DELIVERY_RETENTION_DAYS: z.coerce.number().int().min(2, 'must be at least 2: a delivery id is what refuses a tracker\'s replay').max(3650).default(30),
+  HINDSIGHT_RETENTION_BATCH_SIZE: z.coerce.number().int().min(10).max(10_000).default(500),
   HINDSIGHT_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).max(1_000_000).default(1200),
   HINDSIGHT_GLOBAL_REVIEW_DAYS: z
     .string()
@@ -209,6 +215,13 @@ function toConfig(env: z.output<typeof envSchema>) {
     },
     /** How long the domain event log keeps events (live updates only need the last moments). */
     eventRetentionDays: env.HINDSIGHT_EVENT_RETENTION_DAYS,
+    /** How long bookkeeping rows are kept (retention/retention.job.ts), deleted this many rows per transaction. */
+    retention: {
+      notificationDeliveryDays: env.HINDSIGHT_NOTIFICATION_DELIVERY_RETENTION_DAYS,
+      alertDeliveryDays: env.HINDSIGHT_ALERT_DELIVERY_RETENTION_DAYS,
+      trackerDeliveryDays: env.HINDSIGHT_TRACKER_DELIVERY_RETENTION_DAYS,
+      batchSize: env.HINDSIGHT_RETENTION_BATCH_SIZE,
+    },
     logLevel: env.HINDSIGHT_LOG_LEVEL,
     operations: {
       /** Bearer token /metrics requires; without one, /metrics answers callers on this machine only. */

@@ -6,6 +6,7 @@ import { pruneEventsJob } from './events/events-prune.job.js';
 import { pruneIdempotencyKeysJob } from './idempotency/idempotency-prune.job.js';
 import { pingJob, pruneJobsJob } from './jobs/system.jobs.js';
 import { renamePersonAfterUserRenamed, renamePersonJob } from './people/rename-person.job.js';
+import { retentionJob } from './retention/retention.job.js';
 import { reviewQualityJob, scoreReviewAfterChanges } from './review-document/review-quality.job.js';
 import { deliverNotificationJob } from './notifications/deliver.job.js';
 import { digestJob, digestSweepJob } from './notifications/digest.job.js';
@@ -30,12 +31,14 @@ export const appHooks = (): AppHooks => ({
   eventJobs: [scoreReviewAfterChanges, renamePersonAfterUserRenamed, indexReviewAfterChanges, syncTrackerIssueAfterStatusChange, notifyAfterEvents],
   jobs: [pingJob, pruneJobsJob, pruneAccountsJob, pruneEventsJob, reviewQualityJob, renamePersonJob, pruneIdempotencyKeysJob, indexReviewJob, reindexJob, endSoaksJob,
     createTrackerIssueJob, syncTrackerIssueStateJob, notifyEventJob, deliverNotificationJob, remindersJob, digestJob, digestSweepJob,
-    weeklyDigestJob, weeklyDigestSweepJob, refreshTrendJob],
+    weeklyDigestJob, weeklyDigestSweepJob, refreshTrendJob, retentionJob],
   jobSchedules: [
     { name: 'jobs.prune', cron: '17 3 * * *', job: pruneJobsJob, payload: {} },
     { name: 'accounts.prune', cron: '7 * * * *', job: pruneAccountsJob, payload: {} },
     { name: 'events.prune', cron: '27 3 * * *', job: pruneEventsJob, payload: {} },
     { name: 'idempotency.prune', cron: '37 * * * *', job: pruneIdempotencyKeysJob, payload: {} },
+    // Deliveries and delivery ids past their retention (config `retention`), in small batches.
+    { name: 'retention.prune', cron: '47 3 * * *', job: retentionJob, payload: {} },
     // Soaks end at the end of a working day in the organisation's zone: a sweep every quarter hour.
     { name: 'action_items.end_soaks', cron: '*/15 * * * *', job: endSoaksJob, payload: {} },
     { name: 'notifications.reminders', cron: '5 * * * *', job: remindersJob, payload: {} },

@@ -141,3 +141,6 @@ async function addNewEvents(ctx: AppContext, source: repo.AlertSourceRow, incide
   if (inputs.length) await createEntries(ctx, ctx.actor!, incidentId, inputs);
   return inputs.length;
 }
+
+/** Forgets up to `limit` deliveries received before `beforeMs`, and with them their ids' replay guard; retention/retention.job.ts. */
+export const pruneAlertDeliveries = (db: Executor, beforeMs: number, limit: number): Promise<number> => repo.deleteDeliveriesBefore(db, beforeMs, limit);

@@ -39,6 +39,15 @@ export async function deliveryKnown(db: Executor, sourceId: number, deliveryId: 
   return (await db.selectFrom('alert_deliveries').select('id').where('source_id', '=', sourceId).where('delivery_id', '=', deliveryId).executeTakeFirst()) !== undefined;
 }
 
+/** Deletes up to `limit` deliveries received before `beforeMs`, oldest first; returns how many. */
+export async function deleteDeliveriesBefore(db: Executor, beforeMs: number, limit: number): Promise<number> {
+  const result = await db
+    .deleteFrom('alert_deliveries')
+    .where('id', 'in', (eb) => eb.selectFrom('alert_deliveries').select('id').where('received_at_ms', '<', beforeMs).orderBy('received_at_ms').limit(limit))
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
 /** The latest deliveries of each source, newest first, at most `limit` each. */
 export async function recentDeliveries(db: Executor, sourceIds: number[], limit: number): Promise<Map<number, AlertDeliveryRow[]>> {
   const bySource = new Map<number, AlertDeliveryRow[]>(sourceIds.map((id) => [id, []]));

@@ -749,6 +749,10 @@ export interface TrackerIssuesTable {
   status_before_close: string | null;
   created_at: string;
   updated_at: string;
+  /** The state a sync job claimed to send (tracker-issue.job.ts), the job, and until when its claim holds. */
+  sync_state: ColumnType<string | null, string | null | undefined, string | null>;
+  sync_job_id: ColumnType<number | null, number | null | undefined, number | null>;
+  sync_until_ms: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
 /** A webhook delivery already applied, by the tracker's delivery id. */

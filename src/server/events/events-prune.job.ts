@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { deleteInBatches } from '../db/batched-delete.js';
 import { defineJob } from '../jobs/job-definition.js';
 import { pruneEvents } from './events.repo.js';
 
@@ -9,7 +10,8 @@ export const pruneEventsJob = defineJob({
   kind: 'events.prune',
   payload: z.object({}).strict(),
   timeoutMs: 10 * 60_000,
-  async run({ ctx }) {
-    await pruneEvents(ctx.db, new Date(ctx.now().getTime() - ctx.config.eventRetentionDays * DAY_MS).toISOString());
+  async run({ ctx, signal }) {
+    const beforeIso = new Date(ctx.now().getTime() - ctx.config.eventRetentionDays * DAY_MS).toISOString();
+    await deleteInBatches(ctx.db, ctx.config.retention.batchSize, signal, (trx, limit) => pruneEvents(trx, beforeIso, limit));
   },
 });

@@ -56,8 +56,8 @@ export async function lastEventId(db: Executor): Promise<number> {
 export const listEventsOfReview = (db: Executor, reviewId: number, afterId: number, limit: number): Promise<EventRow[]> =>
   db.selectFrom('events').selectAll().where('review_id', '=', reviewId).where('id', '>', afterId).orderBy('id').limit(limit).execute();
 
-/** Deletes events recorded before `beforeIso`; returns how many. */
-export async function pruneEvents(db: Executor, beforeIso: string): Promise<number> {
-  const result = await db.deleteFrom('events').where('at', '<', beforeIso).executeTakeFirst();
+/** Deletes up to `limit` events recorded before `beforeIso`, oldest first; returns how many. */
+export async function pruneEvents(db: Executor, beforeIso: string, limit: number): Promise<number> {
+  const result = await db.deleteFrom('events').where('id', 'in', (eb) => eb.selectFrom('events').select('id').where('at', '<', beforeIso).orderBy('at').limit(limit)).executeTakeFirst();
   return Number(result.numDeletedRows);
 }

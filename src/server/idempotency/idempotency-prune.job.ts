@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { deleteInBatches } from '../db/batched-delete.js';
 import { defineJob } from '../jobs/job-definition.js';
 import { pruneKeys } from './idempotency.repo.js';
 
@@ -9,7 +10,8 @@ export const pruneIdempotencyKeysJob = defineJob({
   kind: 'idempotency.prune',
   payload: z.object({}).strict(),
   timeoutMs: 10 * 60_000,
-  async run({ ctx }) {
-    await pruneKeys(ctx.db, ctx.now().getTime() - DAY_MS);
+  async run({ ctx, signal }) {
+    const beforeMs = ctx.now().getTime() - DAY_MS;
+    await deleteInBatches(ctx.db, ctx.config.retention.batchSize, signal, (trx, limit) => pruneKeys(trx, beforeMs, limit));
   },
 });

@@ -37,6 +37,11 @@ export async function releaseAbandoned(db: Executor, id: number, createdAtMs: nu
   await db.deleteFrom('idempotency_keys').where('id', '=', id).where('status', 'is', null).where('created_at_ms', '=', createdAtMs).execute();
 }
 
-export async function pruneKeys(db: Executor, beforeMs: number): Promise<void> {
-  await db.deleteFrom('idempotency_keys').where('created_at_ms', '<', beforeMs).execute();
+/** Deletes up to `limit` keys made before `beforeMs`, oldest first; returns how many. */
+export async function pruneKeys(db: Executor, beforeMs: number, limit: number): Promise<number> {
+  const result = await db
+    .deleteFrom('idempotency_keys')
+    .where('id', 'in', (eb) => eb.selectFrom('idempotency_keys').select('id').where('created_at_ms', '<', beforeMs).orderBy('created_at_ms').limit(limit))
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
 }

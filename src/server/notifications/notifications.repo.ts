@@ -118,3 +118,12 @@ export const findEventRow = (db: Executor, id: number) =>
 
 /** Every user's saved preferences (who follows which services). */
 export const listAllPreferences = (db: Executor): Promise<PreferencesRow[]> => db.selectFrom('notification_preferences').selectAll().execute();
+
+/** Deletes up to `limit` deliveries made before `beforeMs` that are done (sent or skipped): queued and digest ones are still to go. */
+export async function deleteDoneDeliveries(db: Executor, beforeMs: number, limit: number): Promise<number> {
+  const result = await db
+    .deleteFrom('notification_deliveries')
+    .where('id', 'in', (eb) => eb.selectFrom('notification_deliveries').select('id').where('created_at_ms', '<', beforeMs).where('state', 'in', ['sent', 'skipped']).limit(limit))
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}

@@ -151,3 +151,6 @@ export async function recordDeliveries(ctx: AppContext, items: Array<{ message: 
   if (queued) pokeLocalRunners(); // committed: this instance's runners take them now, not at their next poll
   return queued;
 }
+
+/** Forgets up to `limit` deliveries done (sent or skipped) before `beforeMs`; retention/retention.job.ts. */
+export const pruneDeliveries = (db: Executor, beforeMs: number, limit: number): Promise<number> => repo.deleteDoneDeliveries(db, beforeMs, limit);

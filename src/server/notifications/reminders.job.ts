@@ -11,15 +11,22 @@ import * as repo from './notifications.repo.js';
  * Reminders and escalation (F3), a periodic sweep. Each reminder's key names its deadline
  * (`review.overdue:<review>:<due ms>`), and deliveries are unique by key (notify.ts): a reminder
  * goes once per deadline however often the sweep runs and on however many instances; a deadline
- * that moves is a new deadline, reminded again.
+ * that moves is a new deadline, reminded again. A reminder is decided only within
+ * REMINDER_WINDOW_DAYS of its moment (the deadline, or the escalation), so deliveries older than
+ * that may be deleted (retention/retention.job.ts) without a reminder going twice.
  */
+export const REMINDER_WINDOW_DAYS = 7;
+const WINDOW_MS = REMINDER_WINDOW_DAYS * 86_400_000;
+
 export async function sweepReminders(ctx: AppContext): Promise<number> {
   const config = ctx.config.notifications;
   const calendar = ctx.config.calendar;
   const now = ctx.now();
   const nowIso = now.toISOString();
   const url = ctx.config.publicUrl;
-  const today = DateTime.fromJSDate(now).setZone(calendar.timeZone).toISODate()!;
+  const localNow = DateTime.fromJSDate(now).setZone(calendar.timeZone);
+  const today = localNow.toISODate()!;
+  const windowStart = localNow.minus({ days: REMINDER_WINDOW_DAYS }).toISODate()!;
   const horizonMs = Date.parse(addWorkingDays(nowIso, config.dueSoonWorkingDays, calendar));
   let made = 0;
   const send = async (message: Message, audience: Parameters<typeof notify>[2]) => {
@@ -40,14 +47,14 @@ export async function sweepReminders(ctx: AppContext): Promise<number> {
       }
       continue;
     }
-    if (owner.length) {
+    if (owner.length && now.getTime() - dueMs <= WINDOW_MS) {
       await send(
         { ...ids, kind: 'review.overdue', key: `review.overdue:${review.id}:${dueMs}`, subject: `Review overdue: ${review.title}`, text: `The review of incident #${review.incident_id} "${review.title}", which you own, was due ${due}.` },
         { userIds: owner, webhooks: false },
       );
     }
     const escalateAfterMs = Date.parse(addWorkingDays(review.due_at!, config.escalation.workingDays, calendar));
-    if (now.getTime() > escalateAfterMs) {
+    if (now.getTime() > escalateAfterMs && now.getTime() - escalateAfterMs <= WINDOW_MS) {
       await send(
         {
           ...ids,
@@ -62,6 +69,7 @@ export async function sweepReminders(ctx: AppContext): Promise<number> {
   }
 
   for (const item of await repo.listOpenActionItemDeadlines(ctx.db, today)) {
+    if (item.due_date! < windowStart) continue;
     const overdue = item.due_date! < today;
     const kind = overdue ? 'action_item.overdue' : 'action_item.due';
     await send(

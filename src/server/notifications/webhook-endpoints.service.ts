@@ -1,7 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import type { WebhookEndpoint, WebhookEndpointCreate, WebhookEndpointCreated, WebhookEndpointUpdate } from '../../shared/notifications/notification.schema.js';
 import { notFound } from '../../shared/errors.js';
-import type { AppContext } from '../context.js';
+import { auditChange } from '../audit/audit.service.js';
+import type { AppContext, Executor } from '../context.js';
+import { writeTransaction } from '../db/group-commit.js';
 import * as repo from './notifications.repo.js';
 
 const toEndpoint = (row: repo.EndpointRow): WebhookEndpoint => ({
@@ -15,12 +17,19 @@ const toEndpoint = (row: repo.EndpointRow): WebhookEndpoint => ({
 
 export const listEndpoints = async (ctx: AppContext): Promise<WebhookEndpoint[]> => (await repo.listEndpoints(ctx.db)).map(toEndpoint);
 
+/** Audit entries hold the endpoint as the API shows it: never its signing secret. */
+const audit = (ctx: AppContext, trx: Executor, action: 'create' | 'update' | 'delete', id: number, before: WebhookEndpoint | null, after: WebhookEndpoint | null) =>
+  auditChange(ctx, trx, { action: `webhook_endpoint.${action}`, entityType: 'webhook_endpoint', entityId: id, before, after });
+
 /** A new endpoint with a fresh signing secret (Standard Webhooks' whsec_ + 32 random bytes), answered this once. */
 export async function createEndpoint(ctx: AppContext, input: WebhookEndpointCreate): Promise<WebhookEndpointCreated> {
   const nowIso = ctx.now().toISOString();
   const secret = `whsec_${randomBytes(32).toString('base64')}`;
-  const row = await repo.insertEndpoint(ctx.db, { url: input.url, description: input.description, kinds: JSON.stringify(input.kinds), secret, enabled: 1, created_at: nowIso, updated_at: nowIso });
-  return { ...toEndpoint(row), secret };
+  return writeTransaction(ctx.db, async (trx) => {
+    const endpoint = toEndpoint(await repo.insertEndpoint(trx, { url: input.url, description: input.description, kinds: JSON.stringify(input.kinds), secret, enabled: 1, created_at: nowIso, updated_at: nowIso }));
+    await audit(ctx, trx, 'create', endpoint.id, null, endpoint);
+    return { ...endpoint, secret };
+  });
 }
 
 export async function updateEndpoint(ctx: AppContext, id: number, update: WebhookEndpointUpdate): Promise<WebhookEndpoint> {
@@ -30,11 +39,20 @@ export async function updateEndpoint(ctx: AppContext, id: number, update: Webhoo
     ...(update.kinds !== undefined ? { kinds: JSON.stringify(update.kinds) } : {}),
     updated_at: ctx.now().toISOString(),
   };
-  if (!(await repo.updateEndpoint(ctx.db, id, values))) throw notFound('Webhook endpoint', id);
-  return toEndpoint((await repo.findEndpoint(ctx.db, id))!);
+  return writeTransaction(ctx.db, async (trx) => {
+    const before = await repo.findEndpoint(trx, id);
+    if (!before || !(await repo.updateEndpoint(trx, id, values))) throw notFound('Webhook endpoint', id);
+    const after = toEndpoint((await repo.findEndpoint(trx, id))!);
+    await audit(ctx, trx, 'update', id, toEndpoint(before), after);
+    return after;
+  });
 }
 
 /** Removes the endpoint; deliveries to it still queued are skipped. */
 export async function deleteEndpoint(ctx: AppContext, id: number): Promise<void> {
-  if (!(await repo.deleteEndpoint(ctx.db, id))) throw notFound('Webhook endpoint', id);
+  await writeTransaction(ctx.db, async (trx) => {
+    const before = await repo.findEndpoint(trx, id);
+    if (!before || !(await repo.deleteEndpoint(trx, id))) throw notFound('Webhook endpoint', id);
+    await audit(ctx, trx, 'delete', id, toEndpoint(before), null);
+  });
 }

@@ -6,7 +6,7 @@ import type { AppContext } from '../context.js';
 import { writeTransaction } from '../db/group-commit.js';
 import { eventJob } from '../events/event-jobs.js';
 import { getIncident } from '../incidents/incidents.service.js';
-import { defineJob, PermanentJobError } from '../jobs/job-definition.js';
+import { defineJob, JOB_DEFAULTS, PermanentJobError } from '../jobs/job-definition.js';
 import { trackerClient } from './clients/index.js';
 import { statusOf, type CreatedIssue, type IssueDraft } from './clients/types.js';
 import { accessOf, toTrackerIssue } from './tracker.mapper.js';
@@ -91,17 +91,22 @@ export const createTrackerIssueJob = defineJob({
   },
 });
 
+/** How long a sync job's claim on a transition holds: past its timeout, so only a crashed job's claim lapses. */
+const SYNC_CLAIM_MS = 5 * JOB_DEFAULTS.timeoutMs;
+
 /**
  * Keeps the issue in step with the item: an item done or declined in Hindsight closes its issue, an
  * item opened again reopens it. A change that came from the tracker finds the link already in that
- * state and sends nothing back.
+ * state and sends nothing back. Two syncs of one item may overlap (a reopen's and a close's): each
+ * claims the transition on the link first, so a state is sent by one job only; a job that finds the
+ * same state claimed leaves it to that job, one that finds the other state claimed retries later.
  */
 export const syncTrackerIssueStateJob = defineJob({
   kind: 'tracker.sync-state',
   payload: z.object({ actionItemId: z.number().int().positive() }),
   maxAttempts: MAX_ATTEMPTS,
   backoff: { baseMs: 2_000, maxMs: 600_000 },
-  async run({ ctx, payload }) {
+  async run({ ctx, payload, id: jobId }) {
     const link = await repo.findIssue(ctx.db, payload.actionItemId);
     if (!link || (link.state !== 'open' && link.state !== 'closed') || !link.external_id || !link.issue_key) return;
     const connection = await repo.findConnection(ctx.db, link.connection_id);
@@ -109,15 +114,25 @@ export const syncTrackerIssueStateJob = defineJob({
     const item = await getActionItem(ctx, payload.actionItemId);
     const wanted = closedActionItemStatuses.includes(item.status) ? 'closed' : 'open';
     if (wanted === link.state) return;
+    const nowMs = ctx.now().getTime();
+    const claimed = await writeTransaction(ctx.db, (trx) => repo.claimSync(trx, item.id, { from: link.state, state: wanted, jobId, nowMs, untilMs: nowMs + SYNC_CLAIM_MS }));
+    if (!claimed) {
+      const current = await repo.findIssue(ctx.db, item.id);
+      if (!current || current.state === wanted || current.sync_state === wanted) return;
+      // Another job is sending the other state: a retry (after the backoff) follows it.
+      throw new Error(`Another job is sending "${current.sync_state ?? current.state}" to issue ${link.issue_key}: retrying after it`);
+    }
     try {
       await trackerClient(accessOf(connection)).setState({ externalId: link.external_id, key: link.issue_key }, wanted);
     } catch (error) {
+      await writeTransaction(ctx.db, (trx) => repo.releaseSync(trx, item.id, jobId));
       if (refused(error)) throw new PermanentJobError(describe(error), { cause: error });
       throw error;
     }
     await writeTransaction(ctx.db, async (trx) => {
       const before = toTrackerIssue((await repo.findIssue(trx, item.id))!);
-      await repo.updateIssue(trx, item.id, { state: wanted, updated_at: ctx.now().toISOString(), ...(wanted === 'closed' ? { status_before_close: null } : {}) });
+      const closing = wanted === 'closed' ? { status_before_close: null } : {};
+      await repo.updateIssue(trx, item.id, { state: wanted, sync_state: null, sync_job_id: null, sync_until_ms: null, updated_at: ctx.now().toISOString(), ...closing });
       await recordIssueChange(ctx, trx, item, before);
     });
   },

@@ -3,7 +3,7 @@ import { AppError } from '../../shared/errors.js';
 import { trackerKindLabels, type ReviewTrackerIssues, type TrackerIssue, type TrackerKind } from '../../shared/trackers/tracker.schema.js';
 import type { Actor } from '../access/actor.js';
 import { getActionItem, updateActionItem } from '../actions/action-items.service.js';
-import type { AppContext } from '../context.js';
+import type { AppContext, Executor } from '../context.js';
 import { writeTransaction } from '../db/group-commit.js';
 import { recordIssueChange } from './tracker-issue-change.js';
 import { getIncident } from '../incidents/incidents.service.js';
@@ -104,3 +104,6 @@ export async function applyIssueStateChange(
   });
   return { outcome: 'applied', detail: `action item ${item.id} is ${change.state === 'closed' ? 'done' : 'open again'}` };
 }
+
+/** Forgets up to `limit` webhook delivery ids received before `beforeIso`; retention/retention.job.ts. */
+export const pruneTrackerDeliveries = (db: Executor, beforeIso: string, limit: number): Promise<number> => repo.deleteDeliveriesBefore(db, beforeIso, limit);

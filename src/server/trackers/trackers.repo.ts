@@ -101,6 +101,27 @@ export async function updateIssue(db: Executor, actionItemId: number, values: Up
   await db.updateTable('tracker_issues').set(values).where('action_item_id', '=', actionItemId).execute();
 }
 
+/**
+ * Claims the sending of `state` to the tracker for one job, compare-and-set: only while the link is
+ * still at `from` and nobody else holds an unexpired claim (the job's own retry may take it again).
+ * False: another job holds it, or the link moved on.
+ */
+export async function claimSync(db: Executor, actionItemId: number, claim: { from: string; state: string; jobId: number; nowMs: number; untilMs: number }): Promise<boolean> {
+  const result = await db
+    .updateTable('tracker_issues')
+    .set({ sync_state: claim.state, sync_job_id: claim.jobId, sync_until_ms: claim.untilMs })
+    .where('action_item_id', '=', actionItemId)
+    .where('state', '=', claim.from)
+    .where((eb) => eb.or([eb('sync_job_id', 'is', null), eb('sync_job_id', '=', claim.jobId), eb('sync_until_ms', '<', claim.nowMs)]))
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/** Gives up a job's claim (its send failed), so the next attempt, or another job, may claim again. */
+export async function releaseSync(db: Executor, actionItemId: number, jobId: number): Promise<void> {
+  await db.updateTable('tracker_issues').set({ sync_state: null, sync_job_id: null, sync_until_ms: null }).where('action_item_id', '=', actionItemId).where('sync_job_id', '=', jobId).execute();
+}
+
 /** Records a delivery; false when it was recorded before (a replay). */
 export async function insertDelivery(db: Executor, connectionId: number, deliveryId: string, receivedAt: string): Promise<boolean> {
   const inserted = await db
@@ -114,3 +135,14 @@ export async function insertDelivery(db: Executor, connectionId: number, deliver
 
 export const hasDelivery = async (db: Executor, connectionId: number, deliveryId: string): Promise<boolean> =>
   (await db.selectFrom('tracker_deliveries').select('delivery_id').where('connection_id', '=', connectionId).where('delivery_id', '=', deliveryId).executeTakeFirst()) !== undefined;
+
+/** Deletes up to `limit` delivery ids received before `beforeIso`, oldest first; returns how many. */
+export async function deleteDeliveriesBefore(db: Executor, beforeIso: string, limit: number): Promise<number> {
+  const result = await db
+    .deleteFrom('tracker_deliveries')
+    .where((eb) =>
+      eb(eb.refTuple('connection_id', 'delivery_id'), 'in', eb.selectFrom('tracker_deliveries').select(['connection_id', 'delivery_id']).where('received_at', '<', beforeIso).orderBy('received_at').limit(limit).$asTuple('connection_id', 'delivery_id')),
+    )
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
