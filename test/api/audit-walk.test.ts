@@ -149,6 +149,12 @@ const organisationWrites: Record<string, OrgWrite> = {
     const { channels: _channels, ...current } = await get<{ channels: unknown; version: number } & Record<string, unknown>>(t, '/api/me/notification-preferences');
     return { url: '/api/me/notification-preferences', payload: { ...current, services: ['checkout'] } };
   },
+  'POST /api/teams': async () => ({ url: '/api/teams', payload: { name: 'Walk team', slug: 'walk-team', services: ['checkout'] } }),
+  'PATCH /api/teams/{id}': async (t) => {
+    const team = await post<{ id: number; version: number }>(t, '/api/teams', { name: 'Walk team two', slug: 'walk-team-two' });
+    return { url: `/api/teams/${team.id}`, payload: { version: team.version, services: ['search'] } };
+  },
+  'DELETE /api/teams/{id}': async (t) => ({ url: `/api/teams/${(await post<{ id: number }>(t, '/api/teams', { name: 'Walk team three', slug: 'walk-team-three' })).id}` }),
   'POST /api/admin/webhook-endpoints': async () => ({ url: '/api/admin/webhook-endpoints', payload: { url: 'https://hooks.example.com/walk', description: 'Walk', kinds: ['review.published'] } }),
   'PATCH /api/admin/webhook-endpoints/{id}': async (t, w) => ({ url: `/api/admin/webhook-endpoints/${await webhookEndpoint(t, w)}`, payload: { enabled: false } }),
   'DELETE /api/admin/webhook-endpoints/{id}': async (t, w) => ({ url: `/api/admin/webhook-endpoints/${await webhookEndpoint(t, w)}` }),

@@ -15,6 +15,7 @@ import { endUserSessions } from './sessions.service.js';
 import { revokeAllTokensOf } from './tokens.service.js';
 import { auditedUser, normalizeEmail, toUser, type UserRow } from './user.mapper.js';
 import * as repo from './users.repo.js';
+import { actorOf } from './principal.js';
 
 /** Held while users are created or their role or status changes: keeps "the first user" and "the last admin" true. */
 const USERS_LOCK = 0x48_53_55_01;
@@ -56,6 +57,12 @@ export async function insertUserRecord(ctx: AppContext, trx: Executor, actor: Ac
   const by = actor === 'self' ? { userId: row.id, name: row.name, role: row.role as Actor['role'] } : actor;
   await recordChange(ctx, trx, { type: 'user.created', userId: row.id }, { action: 'user.create', entityType: 'user', entityId: row.id, before: null, after: auditedUser(row) }, by);
   return row;
+}
+
+/** The user as an actor, while their account is active (jobs acting for someone); null once it is gone or disabled. */
+export async function activeActorOf(ctx: AppContext, id: number): Promise<(Actor & { userId: number }) | null> {
+  const user = await repo.findUserById(ctx.db, id);
+  return user && !user.disabled ? actorOf(user) : null;
 }
 
 export async function getUser(ctx: AppContext, id: number): Promise<User> {

@@ -482,10 +482,12 @@ export interface GlobalReviewSessionsTable {
 /** A trend's figures as last computed, for one question asked by one kind of reader (trends/trend-snapshots.ts). */
 export interface TrendSnapshotsTable {
   key: string;
-  /** The newest event when computing began: a newer one means the figures may be out of date. */
+  /** The newest event when computing began, and how many of the ids just below it existed: either moving means the figures may be out of date. */
   last_event_id: number;
-  /** How many access changes had been recorded: another one means they may show what a reader may no longer see. */
+  recent_events: number;
+  /** The access changes recorded (how many, the newest): either moving means the figures may show what a reader may no longer see. */
   access_changes: number;
+  last_access_change_id: number;
   computed_at_ms: number;
   /** The figures, as the API answers them (JSON). */
   body: string;

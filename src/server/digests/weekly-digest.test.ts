@@ -109,6 +109,18 @@ describe.each(databaseKinds)('the weekly team digest on %s', (kind) => {
     expect([digestMails(ana.email).length, digestMails(bo.email).length, channelPosts().length]).toEqual([1, 1, 1]);
   });
 
+  it('a sweep after the send time still sends the week (an outage, an hour a clock change skips), once', async () => {
+    const team = await post<Team>(t, '/api/teams', { name: 'Late sweep', slug: `late-sweep-${kind}` });
+    const jobsOfTeam = async () => (await jobsOfKind(t.ctx, 'digests.weekly')).filter((job) => JSON.parse(job.payload).teamId === team.id).map((job) => JSON.parse(job.payload).week);
+    t.clock.now = new Date('2026-12-14T07:59:00Z'); // Monday 08:59 in Copenhagen: not yet
+    await enqueueWeeklyDigests(t.ctx);
+    expect(await jobsOfTeam()).not.toContain('2026-W50');
+    t.clock.now = new Date('2026-12-15T13:00:00Z'); // Tuesday: the sweeps of Monday's hour never ran
+    await enqueueWeeklyDigests(t.ctx);
+    await enqueueWeeklyDigests(t.ctx);
+    expect((await jobsOfTeam()).filter((week) => week === '2026-W50')).toHaveLength(1);
+  });
+
   it('sends nothing for a quiet week and stops for a deleted team', async () => {
     const dee = await createUser(t, { name: 'Dee Quiet' });
     const quiet = await post<Team>(t, '/api/teams', { name: 'Quiet', slug: `quiet-${kind}`, services: ['wd-nothing'], memberIds: [dee.id], slackChannel: 'C0QUIET' });

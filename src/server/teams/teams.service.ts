@@ -1,6 +1,7 @@
 import { AppError, notFound } from '../../shared/errors.js';
 import type { Team, TeamCreate, TeamUpdate } from '../../shared/teams/team.schema.js';
 import type { AppContext, Executor } from '../context.js';
+import { isUniqueViolation } from '../db/dialect.js';
 import { writeTransaction } from '../db/group-commit.js';
 import { recordChange } from '../events/record-change.js';
 import { invalidField, versionConflict } from '../http/version-conflict.js';
@@ -47,7 +48,7 @@ async function checkMembers(db: Executor, memberIds: number[]): Promise<void> {
 
 export async function createTeam(ctx: AppContext, input: TeamCreate): Promise<Team> {
   const nowIso = ctx.now().toISOString();
-  return writeTransaction(ctx.db, async (trx) => {
+  return slugUnique(input.slug, writeTransaction(ctx.db, async (trx) => {
     await checkMembers(trx, input.memberIds);
     const id = await repo.insertTeam(trx, { name: input.name, slug: input.slug, slack_channel: input.slackChannel, created_at: nowIso, updated_at: nowIso });
     if (id === null) throw slugTaken(input.slug);
@@ -56,11 +57,11 @@ export async function createTeam(ctx: AppContext, input: TeamCreate): Promise<Te
     const team = await readTeam(trx, id);
     await recordChange(ctx, trx, { type: 'team.changed', teamId: id, change: 'created' }, { action: 'team.create', entityType: 'team', entityId: id, before: null, after: team });
     return team;
-  });
+  }));
 }
 
 export async function updateTeam(ctx: AppContext, id: number, input: TeamUpdate): Promise<Team> {
-  return writeTransaction(ctx.db, async (trx) => {
+  return slugUnique(input.slug, writeTransaction(ctx.db, async (trx) => {
     const current = await readTeam(trx, id);
     if (current.version !== input.version) throw versionConflict(`Team ${id}`, current, input.version);
     if (input.slug !== undefined && (await repo.slugTaken(trx, input.slug, id))) throw slugTaken(input.slug);
@@ -77,7 +78,17 @@ export async function updateTeam(ctx: AppContext, id: number, input: TeamUpdate)
     const team = await readTeam(trx, id);
     await recordChange(ctx, trx, { type: 'team.changed', teamId: id, change: 'updated' }, { action: 'team.update', entityType: 'team', entityId: id, before: current, after: team });
     return team;
-  });
+  }));
+}
+
+/** Two writers may check a slug free at once: the unique index refuses the second, a 409 like the check's. */
+async function slugUnique<T>(slug: string | undefined, write: Promise<T>): Promise<T> {
+  try {
+    return await write;
+  } catch (error) {
+    if (slug !== undefined && isUniqueViolation(error)) throw slugTaken(slug);
+    throw error;
+  }
 }
 
 /** Deletes the team; incidents keep their services, and its weekly digest stops. */

@@ -1,46 +1,58 @@
 import { sql } from 'kysely';
-import type { Actor } from '../access/actor.js';
-import { roleSchema } from '../../shared/accounts/account.schema.js';
 import type { Executor } from '../context.js';
 import type { TrendSnapshotsTable } from '../db/schema.js';
 
-/** The newest event's id and how many access changes the log holds (both only grow, but by pruning). */
-export async function eventCounters(db: Executor): Promise<{ lastEventId: number; accessChanges: number }> {
-  const { rows } = await sql<{ last_event_id: number | string | null; access_changes: number | string }>`
-    select (select max(id) from events) as last_event_id,
-      (select count(*) from events where type = 'incident.access_changed') as access_changes`.execute(db);
-  return { lastEventId: Number(rows[0]?.last_event_id ?? 0), accessChanges: Number(rows[0]?.access_changes ?? 0) };
+/** Events with ids this close below the newest may still commit (PostgreSQL hands out ids before commit). */
+const IN_FLIGHT_IDS = 1000;
+
+/**
+ * What the event log says about changes, read before figures are computed and again before they are
+ * served. `lastEventId` and `recentEvents` (how many of the ids just below it exist) change with any
+ * event committed since, even one with a lower id. The access changes' count and newest id change with
+ * any access change, even once older ones were pruned.
+ */
+export interface EventCounters {
+  lastEventId: number;
+  recentEvents: number;
+  accessChanges: number;
+  lastAccessChangeId: number;
 }
+
+export async function eventCounters(db: Executor): Promise<EventCounters> {
+  const { rows } = await sql<{ last_event_id: number | string | null; access_changes: number | string; last_access_change_id: number | string | null }>`
+    select (select max(id) from events) as last_event_id,
+      (select count(*) from events where type = 'incident.access_changed') as access_changes,
+      (select max(id) from events where type = 'incident.access_changed') as last_access_change_id`.execute(db);
+  const lastEventId = Number(rows[0]?.last_event_id ?? 0);
+  const recent = await sql<{ n: number | string }>`select count(*) as n from events where id > ${lastEventId - IN_FLIGHT_IDS} and id <= ${lastEventId}`.execute(db);
+  return { lastEventId, recentEvents: Number(recent.rows[0]?.n ?? 0), accessChanges: Number(rows[0]?.access_changes ?? 0), lastAccessChangeId: Number(rows[0]?.last_access_change_id ?? 0) };
+}
+
+export const counterColumns = (counters: EventCounters) => ({
+  last_event_id: counters.lastEventId,
+  recent_events: counters.recentEvents,
+  access_changes: counters.accessChanges,
+  last_access_change_id: counters.lastAccessChangeId,
+});
+
+/** No access change since the snapshot was computed. */
+export const sameAccess = (snapshot: TrendSnapshotsTable, now: EventCounters) =>
+  Number(snapshot.access_changes) === now.accessChanges && Number(snapshot.last_access_change_id) === now.lastAccessChangeId;
+
+/** No event since the snapshot was computed: none newer, none committed late below the newest. */
+export const noEventSince = (snapshot: TrendSnapshotsTable, now: EventCounters) =>
+  Number(snapshot.last_event_id) === now.lastEventId && Number(snapshot.recent_events) === now.recentEvents;
 
 export const findSnapshot = (db: Executor, key: string) => db.selectFrom('trend_snapshots').selectAll().where('key', '=', key).executeTakeFirst();
 
-/** Stores a snapshot (replacing the question's last one) and deletes those not stored since `expiredBeforeMs`. */
+/** Stores a snapshot unless a newer one is there, and deletes those not stored since `expiredBeforeMs`. */
 export async function storeSnapshot(db: Executor, snapshot: TrendSnapshotsTable, expiredBeforeMs: number): Promise<void> {
+  const { last_event_id, recent_events, access_changes, last_access_change_id, computed_at_ms, body } = snapshot;
+  const figures = { last_event_id, recent_events, access_changes, last_access_change_id, computed_at_ms, body };
   await db
     .insertInto('trend_snapshots')
     .values(snapshot)
-    .onConflict((oc) =>
-      oc.column('key').doUpdateSet({ last_event_id: snapshot.last_event_id, access_changes: snapshot.access_changes, computed_at_ms: snapshot.computed_at_ms, body: snapshot.body }),
-    )
+    .onConflict((oc) => oc.column('key').doUpdateSet(figures).where('trend_snapshots.computed_at_ms', '<=', snapshot.computed_at_ms))
     .execute();
   await db.deleteFrom('trend_snapshots').where('computed_at_ms', '<', expiredBeforeMs).execute();
-}
-
-/** Whether the user is a member of a restricted incident (and so may see more than the unrestricted ones). */
-export async function isMemberOfRestricted(db: Executor, userId: number): Promise<boolean> {
-  const row = await db
-    .selectFrom('incident_members')
-    .innerJoin('incidents', 'incidents.id', 'incident_members.incident_id')
-    .select('incident_members.incident_id')
-    .where('incident_members.user_id', '=', userId)
-    .where('incidents.restricted', '=', 1)
-    .limit(1)
-    .executeTakeFirst();
-  return row !== undefined;
-}
-
-/** The user as an actor, if their account is still active. */
-export async function activeUserActor(db: Executor, userId: number): Promise<Actor | null> {
-  const user = await db.selectFrom('users').select(['id', 'name', 'role']).where('id', '=', userId).where('disabled', '=', 0).executeTakeFirst();
-  return user ? { userId: user.id, name: user.name, role: roleSchema.parse(user.role) } : null;
 }

@@ -123,14 +123,13 @@ export async function contributorTrend(ctx: AppContext, query: TrendQuery): Prom
 export async function reviewDeadlineTrend(ctx: AppContext, query: TrendQuery): Promise<Computed<ReviewDeadlineTrend>> {
   const { timeZone, buckets, period, scope } = await scoped(ctx, query);
   const { counts, late } = await repo.reviewDeadlines(ctx.db, ctx.dialect, scope, period, ctx.now().getTime());
-  const byKey = late;
   const count = (i: number, outcome: string) => counts.filter((row) => row.period === i && row.outcome === outcome).reduce((sum, row) => sum + row.reviews, 0);
   return {
     timeZone,
     buckets,
     rows: buckets.map((_, i) => {
       const [met, lateCount, pending] = [count(i, 'met'), count(i, 'late'), count(i, 'pending')];
-      return { due: met + lateCount + pending, met, late: lateCount, pending, daysLate: mapDistribution(byKey.get(`late:${i}`) ?? emptyDistribution, (ms) => ms / DAY) };
+      return { due: met + lateCount + pending, met, late: lateCount, pending, daysLate: mapDistribution(late.get(`late:${i}`) ?? emptyDistribution, (ms) => ms / DAY) };
     }),
   };
 }

@@ -26,7 +26,7 @@ export function quantilePosition(n: number, p: number): { lower: number; fractio
   return { lower: Math.floor(scaled / 100), fraction: (scaled % 100) / 100 };
 }
 
-/** Percent `p` of `n` sorted values, given the values at (at least) quantileRanks(n): `valueAt(rank)`, 1-based. */
+/** Percent `p` of `n` sorted values, given the value at each rank it needs: `valueAt(rank)`, 1-based. */
 export function quantileFromRanks(n: number, p: number, valueAt: (rank: number) => number | undefined): number | null {
   if (n === 0) return null;
   const { lower, fraction } = quantilePosition(n, p);

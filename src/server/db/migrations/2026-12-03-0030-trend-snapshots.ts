@@ -11,8 +11,10 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('trend_snapshots')
     .addColumn('key', 'text', (c) => c.primaryKey())
-    .addColumn('last_event_id', epochMsType, (c) => c.notNull())
-    .addColumn('access_changes', epochMsType, (c) => c.notNull())
+    .addColumn('last_event_id', 'bigint', (c) => c.notNull())
+    .addColumn('recent_events', 'integer', (c) => c.notNull())
+    .addColumn('access_changes', 'integer', (c) => c.notNull())
+    .addColumn('last_access_change_id', 'bigint', (c) => c.notNull())
     .addColumn('computed_at_ms', epochMsType, (c) => c.notNull())
     .addColumn('body', 'text', (c) => c.notNull())
     .execute();

@@ -11,7 +11,7 @@ import { formLevelError, serverFieldErrors, zodFieldErrors, type FieldErrors } f
 import { PeoplePicker } from '../../ui/people/PeoplePicker.js';
 
 /** A slug people would pick from the name: lower-case words joined by hyphens. */
-const slugOf = (name: string) => name.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60);
+const slugOf = (name: string) => name.toLowerCase().normalize('NFKD').replace(/\p{M}/gu, '').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60);
 
 interface Draft {
   name: string;

@@ -206,7 +206,7 @@ function TrackerMismatches({ tracker }: { tracker: BacklogHealth['tracker'] }) {
         side.mismatch.oldest.slice(0, 5).map((item) => (
           <Group key={`${side.key}-${item.id}`} gap="xs" wrap="nowrap">
             <Badge size="xs" variant="light" color="orange">
-              {side.key === 'closed' ? 'closed in tracker' : `${item.status.replace('_', ' ')} here`}
+              {side.key === 'closed' ? 'closed in tracker' : `${item.status.replaceAll('_', ' ')} here`}
             </Badge>
             <Anchor component={Link} to={`/reviews/${item.reviewId}`} fz="sm" lineClamp={1}>
               {item.title}

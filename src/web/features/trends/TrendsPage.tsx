@@ -132,7 +132,7 @@ export default function TrendsPage() {
     }
   };
   // The oldest figures on the page say how current the page is.
-  const asOf = all.flatMap((q) => (q.data ? [q.data.asOf] : [])).sort()[0];
+  const asOf = all.flatMap((q) => (q.data && !q.isPlaceholderData ? [q.data.asOf] : [])).sort()[0];
   const zone = incidents.data?.timeZone;
   return (
     <Page
