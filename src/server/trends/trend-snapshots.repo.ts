@@ -19,13 +19,19 @@ export interface EventCounters {
 }
 
 export async function eventCounters(db: Executor): Promise<EventCounters> {
-  const { rows } = await sql<{ last_event_id: number | string | null; access_changes: number | string; last_access_change_id: number | string | null }>`
-    select (select max(id) from events) as last_event_id,
+  const { rows } = await sql<{ last_event_id: number | string | null; recent_events: number | string; access_changes: number | string; last_access_change_id: number | string | null }>`
+    select newest.id as last_event_id,
+      (select count(*) from events where id > coalesce(newest.id, 0) - ${IN_FLIGHT_IDS} and id <= newest.id) as recent_events,
       (select count(*) from events where type = 'incident.access_changed') as access_changes,
-      (select max(id) from events where type = 'incident.access_changed') as last_access_change_id`.execute(db);
-  const lastEventId = Number(rows[0]?.last_event_id ?? 0);
-  const recent = await sql<{ n: number | string }>`select count(*) as n from events where id > ${lastEventId - IN_FLIGHT_IDS} and id <= ${lastEventId}`.execute(db);
-  return { lastEventId, recentEvents: Number(recent.rows[0]?.n ?? 0), accessChanges: Number(rows[0]?.access_changes ?? 0), lastAccessChangeId: Number(rows[0]?.last_access_change_id ?? 0) };
+      (select max(id) from events where type = 'incident.access_changed') as last_access_change_id
+    from (select max(id) as id from events) as newest`.execute(db);
+  const row = rows[0];
+  return {
+    lastEventId: Number(row?.last_event_id ?? 0),
+    recentEvents: Number(row?.recent_events ?? 0),
+    accessChanges: Number(row?.access_changes ?? 0),
+    lastAccessChangeId: Number(row?.last_access_change_id ?? 0),
+  };
 }
 
 export const counterColumns = (counters: EventCounters) => ({

@@ -183,20 +183,24 @@ const publishedAtMs = (dialect: DialectName) =>
 
 /** Reviews due in each period: met, late or pending, and how late (ms) the late ones are. */
 export async function reviewDeadlines(db: Executor, dialect: DialectName, scope: Expression<SqlBool>, period: Period, nowMs: number) {
-  const source = sql`select period, case
-        when state = 'published' and published_ms <= due_at_ms then 'met'
-        when state = 'published' or due_at_ms < ${nowMs} then 'late'
-        else 'pending' end as outcome,
-      case when state = 'published' then published_ms - due_at_ms else ${nowMs} - due_at_ms end as late_ms
-    from (
+  // `due` is materialised so each review's publication time (a subquery) is computed once, not once per use.
+  const { rows } = await sql<{ period: number; outcome: string; reviews: number | string; d: number[] | string | null }>`
+    with due as materialized (
       select ${periodOf(sql.ref('reviews.due_at_ms'), period.ends)} as period, reviews.state as state, reviews.due_at_ms as due_at_ms,
         case when reviews.state = 'published' then ${publishedAtMs(dialect)} end as published_ms
       from reviews join incidents on incidents.id = reviews.incident_id
       where reviews.due_at_ms >= ${period.startMs} and reviews.due_at_ms < ${period.endMs} and ${scope}
-    ) as due`;
-  // One pass: the outcome counts and, for the late ones, how late (a distribution per period).
-  const { rows } = await sql<{ period: number; outcome: string; reviews: number | string; d: number[] | string | null }>`
-    select period, outcome, count(*) as reviews, ${distributionAggregate(dialect, sql.ref('late_ms'))} as d from (${source}) as outcomes group by period, outcome`.execute(db);
+    ),
+    outcomes as (
+      select period, case
+          when state = 'published' and published_ms <= due_at_ms then 'met'
+          when state = 'published' or due_at_ms < ${nowMs} then 'late'
+          else 'pending' end as outcome,
+        case when state = 'published' then published_ms - due_at_ms else ${nowMs} - due_at_ms end as late_ms
+      from due
+    )
+    -- One pass: the outcome counts and, for the late ones, how late (a distribution per period).
+    select period, outcome, count(*) as reviews, ${distributionAggregate(dialect, sql.ref('late_ms'))} as d from outcomes group by period, outcome`.execute(db);
   const late: Distributions = new Map(rows.filter((row) => row.outcome === 'late').map((row) => [`late:${n(row.period)}`, distributionFromAggregate(n(row.reviews), row.d)]));
   return { counts: rows.map((row) => ({ period: n(row.period), outcome: row.outcome, reviews: n(row.reviews) })), late };
 }
