@@ -1,18 +1,11 @@
-import { expressionBuilder, sql, type Expression, type SqlBool } from 'kysely';
+import { sql, type Expression, type SqlBool } from 'kysely';
 import type { Executor } from '../context.js';
-import type { Database } from '../db/schema.js';
+import { ofServices } from '../incidents/incidents.service.js';
 
 /** The digest's statements: incidents `visible` allows and, when given, of some services (a service, or a team's; lower-cased as incident_tags stores them). */
 
 /** A condition for queries with `incidents` in scope: incidents of any of `services`, or all of them (null). */
-function ofService(services: string[] | null): Expression<SqlBool> {
-  if (services === null) return sql<SqlBool>`1 = 1`;
-  if (services.length === 0) return sql<SqlBool>`1 = 0`;
-  const eb = expressionBuilder<Database, 'incidents'>();
-  return eb.exists(
-    eb.selectFrom('incident_tags').select('incident_tags.incident_id').whereRef('incident_tags.incident_id', '=', 'incidents.id').where('incident_tags.kind', '=', 'service').where('incident_tags.value', 'in', services),
-  );
-}
+const ofService = (services: string[] | null): Expression<SqlBool> => (services === null ? sql<SqlBool>`1 = 1` : ofServices(services));
 
 const contributorIncidents = (db: Executor, visible: Expression<SqlBool>, services: string[] | null) =>
   db

@@ -98,10 +98,7 @@ export async function listIncidents(
   teamServices?: string[],
 ): Promise<IncidentRow[]> {
   let select = selectIncidents(db).where(visible);
-  if (teamServices) {
-    const services = teamServices;
-    select = select.where((eb) => (services.length ? eb('incidents.id', 'in', eb.selectFrom('incident_tags').select('incident_id').where('kind', '=', 'service').where('value', 'in', services)) : sql<SqlBool>`1 = 0`));
-  }
+  if (teamServices) select = select.where(ofServices(teamServices));
   if (query.status?.length) select = select.where('incidents.status', 'in', query.status);
   if (query.severity?.length) select = select.where('incidents.severity', 'in', query.severity);
   if (query.from) select = select.where('incidents.started_at_ms', '>=', Date.parse(query.from));
@@ -163,6 +160,15 @@ export async function listServices(db: Executor, visible: Expression<SqlBool>, w
   if (words?.trim()) select = select.where(serviceMatches(words));
   const rows = await select.execute();
   return rows.map((row) => ({ name: row.name, incidents: Number(row.incidents) }));
+}
+
+/** A condition for queries with `incidents` in scope: incidents with any of `services` (a team's, lower-cased as stored); none for an empty list. */
+export function ofServices(services: readonly string[]): Expression<SqlBool> {
+  if (services.length === 0) return sql<SqlBool>`1 = 0`;
+  const eb = expressionBuilder<Database, 'incidents'>();
+  return eb.exists(
+    eb.selectFrom('incident_tags').select('incident_tags.incident_id').whereRef('incident_tags.incident_id', '=', 'incidents.id').where('incident_tags.kind', '=', 'service').where('incident_tags.value', 'in', services),
+  );
 }
 
 // Service names are words joined by these ("payments-api", "eu.checkout", "search_indexer").

@@ -207,4 +207,4 @@ const audited = (incident: Incident | null) => (incident ? { ...incident, review
 
 
 /** The incident list's service filter, for features that count incidents the way the list shows them (trends). */
-export { serviceMatches } from './incidents.repo.js';
+export { ofServices, serviceMatches } from './incidents.repo.js';

@@ -1,5 +1,6 @@
 import { sql, type Expression, type SqlBool } from 'kysely';
 import type { Executor } from '../context.js';
+import { ofServices } from '../incidents/incidents.service.js';
 
 /**
  * Every SQL statement of the knowledge base: published reviews with their incidents, filtered by
@@ -67,14 +68,7 @@ function filtered(db: Executor, visible: Expression<SqlBool>, filter: PublishedF
       eb.exists(eb.selectFrom('incident_tags').select('incident_tags.incident_id').whereRef('incident_tags.incident_id', '=', 'incidents.id').where('incident_tags.kind', '=', 'service').where('incident_tags.value', '=', service)),
     );
   }
-  if (filter.services !== undefined) {
-    const services = filter.services;
-    select = select.where((eb) =>
-      services.length
-        ? eb.exists(eb.selectFrom('incident_tags').select('incident_tags.incident_id').whereRef('incident_tags.incident_id', '=', 'incidents.id').where('incident_tags.kind', '=', 'service').where('incident_tags.value', 'in', services))
-        : sql<SqlBool>`1 = 0`,
-    );
-  }
+  if (filter.services !== undefined) select = select.where(ofServices(filter.services));
   if (filter.category !== undefined) {
     const category = filter.category;
     select = select.where((eb) => eb.exists(eb.selectFrom('review_factors').select('review_factors.id').whereRef('review_factors.review_id', '=', 'reviews.id').where('review_factors.category', '=', category)));

@@ -2,7 +2,7 @@ import { expressionBuilder, sql, type Expression, type RawBuilder, type SqlBool 
 import type { Executor } from '../context.js';
 import { epochMsOfIso, jsonTextElements, type DialectName } from '../db/dialect.js';
 import type { Database } from '../db/schema.js';
-import { serviceMatches } from '../incidents/incidents.service.js';
+import { ofServices, serviceMatches } from '../incidents/incidents.service.js';
 import { distributionPercents, emptyDistribution, type Distribution } from '../../shared/trends/quantiles.js';
 import { DISTRIBUTION_AGGREGATE } from '../db/sqlite-functions.js';
 
@@ -34,10 +34,7 @@ export function incidentScope(visible: Expression<SqlBool>, filter: IncidentFilt
     const label = filter.label.toLowerCase();
     conditions.push(eb('incidents.id', 'in', eb.selectFrom('incident_tags').select('incident_tags.incident_id').where('incident_tags.kind', '=', 'label').where('incident_tags.value', '=', label)));
   }
-  if (filter.teamServices) {
-    const services = filter.teamServices;
-    conditions.push(services.length ? eb('incidents.id', 'in', eb.selectFrom('incident_tags').select('incident_tags.incident_id').where('incident_tags.kind', '=', 'service').where('incident_tags.value', 'in', services)) : sql<SqlBool>`1 = 0`);
-  }
+  if (filter.teamServices) conditions.push(ofServices(filter.teamServices));
   return eb.and(conditions);
 }
 

@@ -1,4 +1,4 @@
-import { Badge, Button, Card, Center, EmptyState, Group, Loader, Modal, Stack, Table, Text } from '@mantine/core';
+import { Badge, Button, EmptyState, Group, Modal, Stack, Table, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconKey, IconPlus } from '@tabler/icons-react';
@@ -12,6 +12,7 @@ import { Page } from '../../ui/Page.js';
 import { QueryError } from '../../ui/QueryError.js';
 import { Timestamp } from '../../ui/Timestamp.js';
 import { NewTokenModal } from './NewTokenModal.js';
+import { ListCard } from '../../ui/ListCard.js';
 
 const statusColor: Record<ApiToken['status'], string> = { active: 'teal', expired: 'gray', revoked: 'red' };
 const statusLabel: Record<ApiToken['status'], string> = { active: 'Active', expired: 'Expired', revoked: 'Revoked' };
@@ -56,50 +57,45 @@ export default function TokensPage() {
       maxWidth={1100}
     >
       {tokens.isError && <QueryError error={tokens.error} onRetry={() => void tokens.refetch()} />}
-      <Card p={0} style={{ overflow: 'hidden' }}>
-        {tokens.isPending ? (
-          <Center py={60}><Loader size="sm" /></Center>
-        ) : items.length === 0 ? (
-          <EmptyState py={56} variant="light" icon={<IconKey size={26} />} title="No API tokens yet" description="Create one for a script or an integration that calls the API.">
-            <EmptyState.Actions>{newButton}</EmptyState.Actions>
-          </EmptyState>
-        ) : (
-          <Table.ScrollContainer minWidth={760}>
-            <Table highlightOnHover>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>Name</Table.Th>
-                  <Table.Th w={130}>Role ceiling</Table.Th>
-                  <Table.Th w={120}>Status</Table.Th>
-                  <Table.Th w={130}>Expires</Table.Th>
-                  <Table.Th w={130}>Last used</Table.Th>
-                  <Table.Th w={130}>Created</Table.Th>
-                  <Table.Th w={96} />
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {items.map((token) => (
-                  <Table.Tr key={token.id} data-testid="token-row">
-                    <Table.Td><Text fz="sm" fw={600}>{token.name}</Text></Table.Td>
-                    <Table.Td><RoleBadge role={token.role} size="sm" /></Table.Td>
-                    <Table.Td><Badge color={statusColor[token.status]} variant="dot">{statusLabel[token.status]}</Badge></Table.Td>
-                    <Table.Td><Timestamp value={token.revokedAt ? null : token.expiresAt} format="date" fz="sm" empty="—" /></Table.Td>
-                    <Table.Td><Timestamp value={token.lastUsedAt} format="relative" fz="sm" empty="Never" /></Table.Td>
-                    <Table.Td><Timestamp value={token.createdAt} format="date" fz="sm" /></Table.Td>
-                    <Table.Td ta="right">
-                      {token.status === 'active' && (
-                        <Button size="xs" variant="subtle" color="red" onClick={() => setRevoking(token)} aria-label={`Revoke ${token.name}`}>
-                          Revoke
-                        </Button>
-                      )}
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        )}
-      </Card>
+      <ListCard
+        pending={tokens.isPending}
+        empty={
+          items.length === 0 ? (
+            <EmptyState py={56} variant="light" icon={<IconKey size={26} />} title="No API tokens yet" description="Create one for a script or an integration that calls the API.">
+              <EmptyState.Actions>{newButton}</EmptyState.Actions>
+            </EmptyState>
+          ) : null
+        }
+        head={
+          <>
+            <Table.Th>Name</Table.Th>
+            <Table.Th w={130}>Role ceiling</Table.Th>
+            <Table.Th w={120}>Status</Table.Th>
+            <Table.Th w={130}>Expires</Table.Th>
+            <Table.Th w={130}>Last used</Table.Th>
+            <Table.Th w={130}>Created</Table.Th>
+            <Table.Th w={96} />
+          </>
+        }
+      >
+        {items.map((token) => (
+          <Table.Tr key={token.id} data-testid="token-row">
+            <Table.Td><Text fz="sm" fw={600}>{token.name}</Text></Table.Td>
+            <Table.Td><RoleBadge role={token.role} size="sm" /></Table.Td>
+            <Table.Td><Badge color={statusColor[token.status]} variant="dot">{statusLabel[token.status]}</Badge></Table.Td>
+            <Table.Td><Timestamp value={token.revokedAt ? null : token.expiresAt} format="date" fz="sm" empty="—" /></Table.Td>
+            <Table.Td><Timestamp value={token.lastUsedAt} format="relative" fz="sm" empty="Never" /></Table.Td>
+            <Table.Td><Timestamp value={token.createdAt} format="date" fz="sm" /></Table.Td>
+            <Table.Td ta="right">
+              {token.status === 'active' && (
+                <Button size="xs" variant="subtle" color="red" onClick={() => setRevoking(token)} aria-label={`Revoke ${token.name}`}>
+                  Revoke
+                </Button>
+              )}
+            </Table.Td>
+          </Table.Tr>
+        ))}
+      </ListCard>
       <NewTokenModal opened={creating} onClose={close} />
       <RevokeModal token={revoking} onClose={() => setRevoking(null)} />
     </Page>

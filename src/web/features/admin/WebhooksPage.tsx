@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Card, Center, Code, EmptyState, Group, Loader, Modal, MultiSelect, Stack, Switch, Table, Text, TextInput } from '@mantine/core';
+import { Alert, Badge, Button, Code, EmptyState, Group, Modal, MultiSelect, Stack, Switch, Table, Text, TextInput } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconAlertCircle, IconPlus, IconShieldCheck, IconWebhook } from '@tabler/icons-react';
@@ -18,6 +18,7 @@ import { formLevelError, serverFieldErrors, zodFieldErrors, type FieldErrors } f
 import { Page } from '../../ui/Page.js';
 import { QueryError } from '../../ui/QueryError.js';
 import { Timestamp } from '../../ui/Timestamp.js';
+import { ListCard } from '../../ui/ListCard.js';
 
 // The weekly digest is written for each reader (their visibility): it never goes to a webhook.
 const kindOptions = notificationKinds.filter((kind) => kind !== 'digest.weekly').map((kind) => ({ value: kind, label: notificationKindLabels[kind] }));
@@ -97,47 +98,42 @@ export default function WebhooksPage() {
       maxWidth={1100}
     >
       {list.isError && <QueryError error={list.error} onRetry={() => void list.refetch()} />}
-      <Card p={0} style={{ overflow: 'hidden' }}>
-        {list.isPending ? (
-          <Center py={60}><Loader size="sm" /></Center>
-        ) : items.length === 0 ? (
-          <EmptyState py={56} variant="light" icon={<IconWebhook size={26} />} title="No webhook endpoints" description="Add one to send reviews published, reminders and other messages to your own tools.">
-            <EmptyState.Actions>{newButton}</EmptyState.Actions>
-          </EmptyState>
-        ) : (
-          <Table.ScrollContainer minWidth={760}>
-            <Table highlightOnHover>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>URL</Table.Th>
-                  <Table.Th>Messages</Table.Th>
-                  <Table.Th w={110}>Enabled</Table.Th>
-                  <Table.Th w={120}>Added</Table.Th>
-                  <Table.Th w={96} />
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {items.map((endpoint) => (
-                  <Table.Tr key={endpoint.id} data-testid="webhook-row">
-                    <Table.Td>
-                      <Text fz="sm" fw={600} style={{ wordBreak: 'break-all' }}>{endpoint.url}</Text>
-                      {endpoint.description && <Text fz="xs" c="dimmed">{endpoint.description}</Text>}
-                    </Table.Td>
-                    <Table.Td>
-                      {endpoint.kinds.length === 0 ? <Badge variant="light" color="gray">Every kind</Badge> : <Group gap={4}>{endpoint.kinds.map((k) => <Badge key={k} variant="light">{k}</Badge>)}</Group>}
-                    </Table.Td>
-                    <Table.Td><Switch checked={endpoint.enabled} onChange={() => toggle.mutate(endpoint)} aria-label={`Enabled: ${endpoint.url}`} /></Table.Td>
-                    <Table.Td><Timestamp value={endpoint.createdAt} format="date" fz="sm" /></Table.Td>
-                    <Table.Td ta="right">
-                      <Button size="xs" variant="subtle" color="red" onClick={() => remove.mutate(endpoint)} aria-label={`Remove ${endpoint.url}`}>Remove</Button>
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        )}
-      </Card>
+      <ListCard
+        pending={list.isPending}
+        empty={
+          items.length === 0 ? (
+            <EmptyState py={56} variant="light" icon={<IconWebhook size={26} />} title="No webhook endpoints" description="Add one to send reviews published, reminders and other messages to your own tools.">
+              <EmptyState.Actions>{newButton}</EmptyState.Actions>
+            </EmptyState>
+          ) : null
+        }
+        head={
+          <>
+            <Table.Th>URL</Table.Th>
+            <Table.Th>Messages</Table.Th>
+            <Table.Th w={110}>Enabled</Table.Th>
+            <Table.Th w={120}>Added</Table.Th>
+            <Table.Th w={96} />
+          </>
+        }
+      >
+        {items.map((endpoint) => (
+          <Table.Tr key={endpoint.id} data-testid="webhook-row">
+            <Table.Td>
+              <Text fz="sm" fw={600} style={{ wordBreak: 'break-all' }}>{endpoint.url}</Text>
+              {endpoint.description && <Text fz="xs" c="dimmed">{endpoint.description}</Text>}
+            </Table.Td>
+            <Table.Td>
+              {endpoint.kinds.length === 0 ? <Badge variant="light" color="gray">Every kind</Badge> : <Group gap={4}>{endpoint.kinds.map((k) => <Badge key={k} variant="light">{k}</Badge>)}</Group>}
+            </Table.Td>
+            <Table.Td><Switch checked={endpoint.enabled} onChange={() => toggle.mutate(endpoint)} aria-label={`Enabled: ${endpoint.url}`} /></Table.Td>
+            <Table.Td><Timestamp value={endpoint.createdAt} format="date" fz="sm" /></Table.Td>
+            <Table.Td ta="right">
+              <Button size="xs" variant="subtle" color="red" onClick={() => remove.mutate(endpoint)} aria-label={`Remove ${endpoint.url}`}>Remove</Button>
+            </Table.Td>
+          </Table.Tr>
+        ))}
+      </ListCard>
       <NewEndpointModal opened={creating} onClose={close} />
     </Page>
   );
