@@ -24,10 +24,10 @@ test('no serious or critical axe-core violations on the main routes, as each rol
   await api.addEntries(incident.id, [{ occurredAt: '2026-11-20T10:00:00+00:00', kind: 'detection', text: 'Alert fired' }]);
   // A vague, unowned, overdue item: its flags and warnings are on the page too.
   await api.addActionItem(review.id, { title: 'Be more careful', dueDate: '2020-01-01' });
-  const everyone = ['/incidents', `/incidents/${incident.id}`, '/reviews', `/reviews/${review.id}/read`, '/action-items', '/action-items?owner=me', '/reviews?owner=me', '/knowledge-base', '/global-review', '/portfolio', '/digest'];
+  const everyone = ['/incidents', `/incidents/${incident.id}`, '/reviews', `/reviews/${review.id}/read`, '/action-items', '/action-items?owner=me', '/reviews?owner=me', '/knowledge-base', '/global-review', '/portfolio', '/digest', '/trends'];
   const writers = [...everyone, '/incidents/new', `/reviews/${review.id}`, '/settings/tokens'];
 
-  const found = await violations(page, 'admin', [...writers, '/admin/users', '/admin/audit', '/admin/jobs']);
+  const found = await violations(page, 'admin', [...writers, '/admin/users', '/admin/audit', '/admin/jobs', '/admin/teams']);
   for (const [role, paths] of [['responder', writers], ['viewer', everyone]] as const) {
     const context = await signedInContext(browser, baseURL!, await createPerson(api, role, `Axe ${role}`));
     found.push(...(await violations(await context.newPage(), role, paths)));
