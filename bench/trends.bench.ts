@@ -86,9 +86,7 @@ function bareQueries(ctx: AppContext) {
   const open = sql`action_items.status not in ('done', 'declined')`;
   const today = ctx.now().toISOString().slice(0, 10);
   const factors = sql`from incidents join reviews on reviews.incident_id = incidents.id join review_factors on review_factors.review_id = reviews.id`;
-  const published = sql`coalesce((select max(${epochMsOfIso(ctx.dialect, 'audit_log.at')}) from audit_log where audit_log.entity_type = 'review' and audit_log.entity_id = cast(reviews.id as text)
-    and audit_log.action = 'review.transition'), ${epochMsOfIso(ctx.dialect, 'reviews.updated_at')})`;
-  const dueSql = sql`select ${periodOf(sql.ref('reviews.due_at_ms'), ends)} as period, case when reviews.state = 'published' then ${published} - reviews.due_at_ms end as late_ms, reviews.state as state
+  const dueSql = sql`select ${periodOf(sql.ref('reviews.due_at_ms'), ends)} as period, case when reviews.state = 'published' then reviews.published_at_ms - reviews.due_at_ms end as late_ms, reviews.state as state
     from reviews where reviews.due_at_ms >= ${startMs} and reviews.due_at_ms < ${endMs}`;
   // `|| ''`: as the endpoint, so SQLite scans the items instead of walking the owner index (trends.repo.ts).
   const owners = (key: ReturnType<typeof sql>, join: ReturnType<typeof sql>) => sql`select ${key}, sum(case when ${open} then 1 else 0 end) as o,

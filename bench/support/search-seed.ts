@@ -54,7 +54,7 @@ function batchOf(first: number, size: number, { random, pick }: ReturnType<typeo
     });
     batch.reviews.push({
       id, incident_id: id, owner: 'Sara Lind', state: 'published', due_at: null, due_at_ms: null, policy_required: 1, policy_reason: 'bench',
-      summary, impact, learnings, created_at: now, updated_at: now,
+      summary, impact, learnings, published_at_ms: Date.parse(now), created_at: now, updated_at: now,
     });
     batch.search_documents.push({
       review_id: id, incident_id: id, severity, state: 'published', owner_user_id: null, owner_name: 'sara lind', started_at_ms: startedAtMs, indexed_at_ms: Date.now(),

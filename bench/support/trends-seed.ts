@@ -49,9 +49,10 @@ function batchOf(first: number, size: number, total: TrendSeedSize, { random, pi
     batch.incident_tags.push({ incident_id: id, kind: 'service', value: service });
     const dueMs = startMs + 14 * DAY;
     const isPublished = random() < 0.7;
+    const updatedMs = Math.min(nowMs, dueMs + Math.round((random() - 0.6) * 20 * DAY));
     batch.reviews.push({
       id, incident_id: id, owner: pick(owners), state: isPublished ? 'published' : 'draft', due_at: iso(dueMs), due_at_ms: dueMs, policy_required: 1, policy_reason: 'bench',
-      created_at: iso(startMs), updated_at: iso(Math.min(nowMs, dueMs + Math.round((random() - 0.6) * 20 * DAY))),
+      published_at_ms: isPublished ? updatedMs : null, created_at: iso(startMs), updated_at: iso(updatedMs),
     });
     batch.review_factors.push({
       id, review_id: id, kind: 'contributor', title: `Contributor of ${id}`, description: null, category: pick(categories),

@@ -62,6 +62,8 @@ export interface ReviewsTable {
   impact: ColumnType<string | null, string | null | undefined, string | null>;
   learnings: ColumnType<string | null, string | null | undefined, string | null>;
   quality_score: ColumnType<number | null, number | null | undefined, number | null>;
+  /** Set by the transition to published (kept if it moves on, replaced when it is published again). */
+  published_at_ms: ColumnType<number | null, number | null | undefined, number | null>;
   version: ColumnType<number, number | undefined, number>;
   created_at: string;
   updated_at: string;

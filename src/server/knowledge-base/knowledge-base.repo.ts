@@ -7,12 +7,6 @@ import { ofServices } from '../incidents/incidents.service.js';
  * the caller's visibility inside each query (counts and groups included), and the reads table.
  */
 
-/**
- * When a published review was published: its last workflow transition in the audit log (which is
- * never pruned), or, for a review imported as published, when it was last changed.
- */
-const publishedAt = sql<string>`coalesce((select max(audit_log.at) from audit_log where audit_log.entity_type = 'review' and audit_log.entity_id = cast(reviews.id as text) and audit_log.action = 'review.transition'), reviews.updated_at)`;
-
 /** Published reviews joined to their incidents, keeping those `visible` allows. */
 const publishedReviews = (db: Executor, visible: Expression<SqlBool>) =>
   db.selectFrom('reviews').innerJoin('incidents', 'incidents.id', 'reviews.incident_id').where('reviews.state', '=', 'published').where(visible);
@@ -29,7 +23,7 @@ export interface PublishedReviewRow {
   detected_at: string | null;
   responded_at: string | null;
   incident_created_at: string;
-  published_at: string;
+  published_at_ms: number;
 }
 
 const reviewColumns = [
@@ -44,7 +38,7 @@ const reviewColumns = [
   'incidents.detected_at',
   'incidents.responded_at',
   'incidents.created_at as incident_created_at',
-  publishedAt.as('published_at'),
+  'reviews.published_at_ms',
 ] as const;
 
 export interface PublishedFilter {
@@ -73,8 +67,8 @@ function filtered(db: Executor, visible: Expression<SqlBool>, filter: PublishedF
     const category = filter.category;
     select = select.where((eb) => eb.exists(eb.selectFrom('review_factors').select('review_factors.id').whereRef('review_factors.review_id', '=', 'reviews.id').where('review_factors.category', '=', category)));
   }
-  if (filter.publishedFrom) select = select.where(publishedAt, '>=', filter.publishedFrom);
-  if (filter.publishedBefore) select = select.where(publishedAt, '<', filter.publishedBefore);
+  if (filter.publishedFrom) select = select.where('reviews.published_at_ms', '>=', Date.parse(filter.publishedFrom));
+  if (filter.publishedBefore) select = select.where('reviews.published_at_ms', '<', Date.parse(filter.publishedBefore));
   return select;
 }
 
@@ -86,7 +80,7 @@ export async function countPublished(db: Executor, visible: Expression<SqlBool>,
 /** Published reviews, most recently published first. */
 export async function listPublished(db: Executor, visible: Expression<SqlBool>, filter: PublishedFilter, limit?: number): Promise<PublishedReviewRow[]> {
   if (filter.reviewIds?.length === 0) return [];
-  let select = filtered(db, visible, filter).select([...reviewColumns]).orderBy('published_at', 'desc').orderBy('reviews.id', 'desc');
+  let select = filtered(db, visible, filter).select([...reviewColumns]).orderBy('reviews.published_at_ms', 'desc').orderBy('reviews.id', 'desc');
   if (limit !== undefined) select = select.limit(limit);
   return (await select.execute()) as PublishedReviewRow[];
 }

@@ -34,7 +34,7 @@ async function toKnowledgeBaseReviews(ctx: AppContext, rows: repo.PublishedRevie
       services: JSON.parse(row.services) as string[],
       summary: row.summary,
       incidentStartedAt: incidentStartOf({ impactStartedAt: row.impact_started_at, detectedAt: row.detected_at, respondedAt: row.responded_at, createdAt: row.incident_created_at }),
-      publishedAt: row.published_at,
+      publishedAt: new Date(row.published_at_ms).toISOString(),
       factorCategories: unique(own.flatMap((factor) => (factor.category ? [factor.category] : []))).sort(),
       factorTags: unique(own.flatMap((factor) => JSON.parse(factor.tags) as string[])).sort(),
     };

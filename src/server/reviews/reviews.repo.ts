@@ -51,10 +51,10 @@ export async function updateReview(db: Executor, id: number, version: number, va
 }
 
 /** Moves the review from state `from` to `to`, bumping its version; false when it is no longer in `from`. */
-export async function moveReviewState(db: Executor, id: number, from: string, to: string, nowIso: string): Promise<boolean> {
+export async function moveReviewState(db: Executor, id: number, from: string, to: string, now: Date): Promise<boolean> {
   const result = await db
     .updateTable('reviews')
-    .set((eb) => ({ state: to, version: eb('version', '+', 1), updated_at: nowIso }))
+    .set((eb) => ({ state: to, version: eb('version', '+', 1), updated_at: now.toISOString(), ...(to === 'published' ? { published_at_ms: now.getTime() } : {}) }))
     .where('id', '=', id)
     .where('state', '=', from)
     .executeTakeFirst();

@@ -150,7 +150,7 @@ export const saveQualityScore = (ctx: AppContext, reviewId: number, score: numbe
  */
 export async function changeReviewState(ctx: AppContext, review: Review, to: ReviewState, reason: string | null, override: string | null = null): Promise<Review> {
   return writeTransaction(ctx.db, async (trx) => {
-    if (!(await repo.moveReviewState(trx, review.id, review.state, to, ctx.now().toISOString()))) {
+    if (!(await repo.moveReviewState(trx, review.id, review.state, to, ctx.now()))) {
       const current = await repo.findReview(trx, review.id);
       throw new AppError('conflict', `Review ${review.id} is no longer ${review.state}: someone moved it meanwhile; reload and try again`, {
         current: current ? toReview(current, ctx.now()) : null,

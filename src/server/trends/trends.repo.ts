@@ -174,27 +174,17 @@ export async function contributorCategoriesByService(db: Executor, scope: Expres
   return rows.map((row) => ({ service: row.service, category: row.category, incidents: n(row.incidents) }));
 }
 
-/** When a review was published: its last transition (publishing, for a published review), else its last change. */
-const publishedAtMs = (dialect: DialectName) =>
-  sql<number>`coalesce((select max(${epochMsOfIso(dialect, 'audit_log.at')}) from audit_log where audit_log.entity_type = 'review' and audit_log.entity_id = cast(reviews.id as text) and audit_log.action = 'review.transition'), ${epochMsOfIso(dialect, 'reviews.updated_at')})`;
-
 /** Reviews due in each period: met, late or pending, and how late (ms) the late ones are. */
 export async function reviewDeadlines(db: Executor, dialect: DialectName, scope: Expression<SqlBool>, period: Period, nowMs: number) {
-  // `due` is materialised so each review's publication time (a subquery) is computed once, not once per use.
   const { rows } = await sql<{ period: number; outcome: string; reviews: number | string; d: number[] | string | null }>`
-    with due as materialized (
-      select ${periodOf(sql.ref('reviews.due_at_ms'), period.ends)} as period, reviews.state as state, reviews.due_at_ms as due_at_ms,
-        case when reviews.state = 'published' then ${publishedAtMs(dialect)} end as published_ms
+    with outcomes as (
+      select ${periodOf(sql.ref('reviews.due_at_ms'), period.ends)} as period, case
+          when reviews.state = 'published' and reviews.published_at_ms <= reviews.due_at_ms then 'met'
+          when reviews.state = 'published' or reviews.due_at_ms < ${nowMs} then 'late'
+          else 'pending' end as outcome,
+        case when reviews.state = 'published' then reviews.published_at_ms - reviews.due_at_ms else ${nowMs} - reviews.due_at_ms end as late_ms
       from reviews join incidents on incidents.id = reviews.incident_id
       where reviews.due_at_ms >= ${period.startMs} and reviews.due_at_ms < ${period.endMs} and ${scope}
-    ),
-    outcomes as (
-      select period, case
-          when state = 'published' and published_ms <= due_at_ms then 'met'
-          when state = 'published' or due_at_ms < ${nowMs} then 'late'
-          else 'pending' end as outcome,
-        case when state = 'published' then published_ms - due_at_ms else ${nowMs} - due_at_ms end as late_ms
-      from due
     )
     -- One pass: the outcome counts and, for the late ones, how late (a distribution per period).
     select period, outcome, count(*) as reviews, ${distributionAggregate(dialect, sql.ref('late_ms'))} as d from outcomes group by period, outcome`.execute(db);

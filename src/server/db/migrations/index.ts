@@ -30,6 +30,7 @@ import * as globalReview from './2026-12-03-0029-global-review.js';
 import * as trendSnapshots from './2026-12-03-0030-trend-snapshots.js';
 import * as teams from './2026-12-03-0031-teams.js';
 import * as retention from './2026-12-03-0032-retention.js';
+import * as reviewPublishedAt from './2026-12-03-0033-review-published-at.js';
 
 /** Every migration, bundled in code (no globbing at run time), in order. Never edit one that has landed. */
 export const migrations: Record<string, Migration> = {
@@ -64,4 +65,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-03-0030-trend-snapshots': trendSnapshots,
   '2026-12-03-0031-teams': teams,
   '2026-12-03-0032-retention': retention,
+  '2026-12-03-0033-review-published-at': reviewPublishedAt,
 };
