@@ -1,4 +1,4 @@
-import { sql, type Expression, type SqlBool } from 'kysely';
+import { type Expression, type SqlBool } from 'kysely';
 import type { Executor } from '../context.js';
 import { ofServices } from '../incidents/incidents.service.js';
 
