@@ -8,7 +8,8 @@ import { DISTRIBUTION_AGGREGATE } from '../db/sqlite-functions.js';
 
 /**
  * The trends' SQL. Every query has `incidents` in scope and keeps only the incidents of `scope`
- * (visibility and the filters, see incidentScope), so restricted incidents never reach a count.
+ * (visibility and the filters, see incidentScope), or, for reviews alone, the reviews of such
+ * incidents (reviewScope), so restricted incidents never reach a count.
  * Periods are given as their boundaries (epoch ms or UTC ISO text) and a row's period is found by
  * a CASE over them, the same on both databases.
  */
@@ -36,6 +37,19 @@ export function incidentScope(visible: Expression<SqlBool>, filter: IncidentFilt
   }
   if (filter.teamServices) conditions.push(ofServices(filter.teamServices));
   return eb.and(conditions);
+}
+
+/**
+ * Reviews whose incident is in incidentScope(visible, filter), as a condition on `reviews`. Without
+ * filters it excludes the restricted incidents the reader may not see (few, and found by their own
+ * index) instead of joining every review to its incident; with filters it is a semi-join.
+ */
+export function reviewScope(visible: Expression<SqlBool>, filter: IncidentFilter): Expression<SqlBool> {
+  const eb = expressionBuilder<Database, 'reviews'>();
+  const filtered = Boolean(filter.severity?.length || filter.service || filter.label || filter.teamServices);
+  if (filtered) return eb('reviews.incident_id', 'in', eb.selectFrom('incidents').select('incidents.id').where(incidentScope(visible, filter)));
+  const hidden = eb.selectFrom('incidents').select('incidents.id').where('incidents.restricted', '=', 1).where(eb.not(visible));
+  return eb('reviews.incident_id', 'not in', hidden);
 }
 
 /** The period of `value` (0-based) given each period's exclusive end, for values already within [first start, last end). */
@@ -175,7 +189,7 @@ export async function contributorCategoriesByService(db: Executor, scope: Expres
 }
 
 /** Reviews due in each period: met, late or pending, and how late (ms) the late ones are. */
-export async function reviewDeadlines(db: Executor, dialect: DialectName, scope: Expression<SqlBool>, period: Period, nowMs: number) {
+export async function reviewDeadlines(db: Executor, dialect: DialectName, reviewScope: Expression<SqlBool>, period: Period, nowMs: number) {
   const { rows } = await sql<{ period: number; outcome: string; reviews: number | string; d: number[] | string | null }>`
     with outcomes as (
       select ${periodOf(sql.ref('reviews.due_at_ms'), period.ends)} as period, case
@@ -183,11 +197,12 @@ export async function reviewDeadlines(db: Executor, dialect: DialectName, scope:
           when reviews.state = 'published' or reviews.due_at_ms < ${nowMs} then 'late'
           else 'pending' end as outcome,
         case when reviews.state = 'published' then reviews.published_at_ms - reviews.due_at_ms else ${nowMs} - reviews.due_at_ms end as late_ms
-      from reviews join incidents on incidents.id = reviews.incident_id
-      where reviews.due_at_ms >= ${period.startMs} and reviews.due_at_ms < ${period.endMs} and ${scope}
+      from reviews
+      where reviews.due_at_ms >= ${period.startMs} and reviews.due_at_ms < ${period.endMs} and ${reviewScope}
     )
     -- One pass: the outcome counts and, for the late ones, how late (a distribution per period).
-    select period, outcome, count(*) as reviews, ${distributionAggregate(dialect, sql.ref('late_ms'))} as d from outcomes group by period, outcome`.execute(db);
+    select period, outcome, count(*) as reviews, ${distributionAggregate(dialect, sql.ref('late_ms'))} filter (where outcome = 'late') as d
+    from outcomes group by period, outcome`.execute(db);
   const late: Distributions = new Map(rows.filter((row) => row.outcome === 'late').map((row) => [`late:${n(row.period)}`, distributionFromAggregate(n(row.reviews), row.d)]));
   return { counts: rows.map((row) => ({ period: n(row.period), outcome: row.outcome, reviews: n(row.reviews) })), late };
 }

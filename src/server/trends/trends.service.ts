@@ -42,12 +42,18 @@ interface Scoped {
   buckets: TrendBucket[];
   period: repo.Period;
   scope: Expression<SqlBool>;
+  reviewScope: Expression<SqlBool>;
 }
 
-/** The incidents a trend counts: the caller's visible ones, narrowed by the filters (a team's slug to its services). */
-async function scopeOf(ctx: AppContext, query: TrendQuery | BacklogQuery): Promise<Expression<SqlBool>> {
+/**
+ * The incidents a trend counts: the caller's visible ones, narrowed by the filters (a team's slug to
+ * its services); and the same as a condition on reviews, for trends that need nothing else of the incident.
+ */
+async function scopeOf(ctx: AppContext, query: TrendQuery | BacklogQuery): Promise<{ scope: Expression<SqlBool>; reviewScope: Expression<SqlBool> }> {
   const teamServices = query.team === undefined ? undefined : (await teamOfFilter(ctx, query.team)).services;
-  return repo.incidentScope(visibleIncidents(ctx.actor), { ...query, teamServices });
+  const filter = { ...query, teamServices };
+  const visible = visibleIncidents(ctx.actor);
+  return { scope: repo.incidentScope(visible, filter), reviewScope: repo.reviewScope(visible, filter) };
 }
 
 async function scoped(ctx: AppContext, query: TrendQuery): Promise<Scoped> {
@@ -64,7 +70,7 @@ async function scoped(ctx: AppContext, query: TrendQuery): Promise<Scoped> {
     timeZone,
     buckets,
     period: { startMs: Date.parse(buckets[0]!.from), endMs: ends.at(-1)!, ends },
-    scope: await scopeOf(ctx, query),
+    ...(await scopeOf(ctx, query)),
   };
 }
 
@@ -121,8 +127,8 @@ export async function contributorTrend(ctx: AppContext, query: TrendQuery): Prom
 }
 
 export async function reviewDeadlineTrend(ctx: AppContext, query: TrendQuery): Promise<Computed<ReviewDeadlineTrend>> {
-  const { timeZone, buckets, period, scope } = await scoped(ctx, query);
-  const { counts, late } = await repo.reviewDeadlines(ctx.db, ctx.dialect, scope, period, ctx.now().getTime());
+  const { timeZone, buckets, period, reviewScope } = await scoped(ctx, query);
+  const { counts, late } = await repo.reviewDeadlines(ctx.db, ctx.dialect, reviewScope, period, ctx.now().getTime());
   const count = (i: number, outcome: string) => counts.filter((row) => row.period === i && row.outcome === outcome).reduce((sum, row) => sum + row.reviews, 0);
   return {
     timeZone,
@@ -161,7 +167,7 @@ export async function actionItemTrend(ctx: AppContext, query: TrendQuery): Promi
 
 export async function backlogHealth(ctx: AppContext, query: BacklogQuery): Promise<Computed<BacklogHealth>> {
   const { timeZone } = ctx.config.calendar;
-  const scope = await scopeOf(ctx, query);
+  const { scope } = await scopeOf(ctx, query);
   const now = ctx.now();
   const cutoff = openPastCutoff(now, query.workingDays, ctx.config.calendar);
   const [byAge, owners, past, mismatched] = await Promise.all([

@@ -227,6 +227,26 @@ describe.each(databaseKinds)('trends on %s', (kind) => {
     expect(trend.totals.reduce((a, b) => a + b, 0)).toBe(visible.length);
   });
 
+  it('counts review deadlines a reader may see: a restricted incident’s for its members, filtered or not', async () => {
+    const deadlines = async (query: string) =>
+      (await as<ReviewDeadlineTrend>('viewer', `/api/trends/review-deadlines?${QUERY}${query}`)).rows.map((row) => ({ due: row.due, met: row.met, late: row.late }));
+    const counts = (visible: Seed[]) => expected(visible).deadlines.map((w) => ({ due: w.due, met: w.met, late: w.late }));
+    const secret = seeds.find((s) => s.restricted && s.reviewed)!;
+    const payments = (s: Seed) => s.service === 'payments-api';
+    expect(await deadlines('&service=payments')).toEqual(counts(seeds.filter((s) => !s.restricted && payments(s))));
+    const viewer = await t.ctx.db.selectFrom('users').select('id').where('role', '=', 'viewer').executeTakeFirstOrThrow();
+    const incident = await t.ctx.db.selectFrom('incidents').select('id').where('title', '=', `Incident ${secret.i}`).executeTakeFirstOrThrow();
+    const access = (memberIds: number[]) => t.request({ method: 'PUT', url: `/api/incidents/${incident.id}/access`, payload: { restricted: true, memberIds } });
+    expect((await access([viewer.id])).status).toBe(200);
+    try {
+      const seen = seeds.filter((s) => !s.restricted || s === secret);
+      expect(await deadlines('')).toEqual(counts(seen));
+      expect(await deadlines('&service=payments')).toEqual(counts(seen.filter(payments)));
+    } finally {
+      await access([]);
+    }
+  });
+
   it("links a point to its incidents: the incident list takes the bucket's instants and a contributor category", async () => {
     const trend = await as<ContributorTrend>('viewer', `/api/trends/contributors?${QUERY}`);
     const technical = trend.categories.find((c) => c.name === 'technical')!;

@@ -31,6 +31,7 @@ import * as trendSnapshots from './2026-12-03-0030-trend-snapshots.js';
 import * as teams from './2026-12-03-0031-teams.js';
 import * as retention from './2026-12-03-0032-retention.js';
 import * as reviewPublishedAt from './2026-12-03-0033-review-published-at.js';
+import * as restrictedIncidents from './2026-12-03-0034-restricted-incidents.js';
 
 /** Every migration, bundled in code (no globbing at run time), in order. Never edit one that has landed. */
 export const migrations: Record<string, Migration> = {
@@ -66,4 +67,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-03-0031-teams': teams,
   '2026-12-03-0032-retention': retention,
   '2026-12-03-0033-review-published-at': reviewPublishedAt,
+  '2026-12-03-0034-restricted-incidents': restrictedIncidents,
 };
