@@ -60,6 +60,12 @@ test('trends: opened directly, the page asks for each trend once (early, while i
   const trends = ['incidents', 'durations', 'contributors', 'review-deadlines', 'action-items'].map((name) => `/api/trends/${name}`);
   expect(asked.sort()).toEqual([...trends, '/api/trends/backlog?workingDays=20'].sort());
 
+  // The first screen is drawn at once; the charts below it follow while the browser is idle, unscrolled.
+  await expect(page.getByTestId('trend-incidents').locator('.recharts-surface')).toBeVisible();
+  await expect(page.locator('[data-drawing-deferred]')).toHaveCount(0);
+  await expect(page.getByTestId('trend-backlog').locator('.recharts-surface')).toHaveCount(1);
+  expect(await page.evaluate(() => window.scrollY)).toBe(0);
+
   await expect(page.getByTestId('trends-as-of')).toContainText('Figures as of');
   await page.getByTestId('trends-as-of').getByRole('button', { name: 'Refresh' }).click();
   await expect.poll(() => asked.length).toBe(12); // Refresh asks for all six again, computed now

@@ -5,6 +5,7 @@ import { Link } from 'react-router';
 import { actionItemClasses } from '../../../shared/actions/action-item.schema.js';
 import type { ActionItemTrend, BacklogHealth, ReviewDeadlineTrend } from '../../../shared/trends/trends.schema.js';
 import type { TrendFilters } from '../../api/trends.js';
+import { DrawnWhenNear } from '../../ui/DrawnWhenNear.js';
 import { cell, ChartCard, NumbersTable, Stat } from './ChartCard.js';
 import { clickableBars, type PointRow } from './chart-points.js';
 import { formatDays, incidentsLink } from './trend-format.js';
@@ -30,21 +31,23 @@ export function ReviewDeadlines({ trend }: { trend: ReviewDeadlineTrend }) {
           <Stat label="Deadlines met" value={decided ? `${Math.round((100 * totals.met) / decided)}%` : '–'} hint={`${totals.met} of ${decided} decided`} />
           <Stat label="Late" value={String(totals.late)} hint="published late or still open past the deadline" />
         </Group>
-        <BarChart
-          h={220}
-          data={data}
-          dataKey="period"
-          type="stacked"
-          withLegend
-          legendProps={{ verticalAlign: 'bottom', height: 36 }}
-          series={[
-            { name: 'met', label: 'Met', color: 'teal.6' },
-            { name: 'late', label: 'Late', color: 'red.6' },
-            { name: 'pending', label: 'Not yet due', color: 'gray.4' },
-          ]}
-          tooltipAnimationDuration={100}
-          maxBarWidth={48}
-        />
+        <DrawnWhenNear height={220}>
+          <BarChart
+            h={220}
+            data={data}
+            dataKey="period"
+            type="stacked"
+            withLegend
+            legendProps={{ verticalAlign: 'bottom', height: 36 }}
+            series={[
+              { name: 'met', label: 'Met', color: 'teal.6' },
+              { name: 'late', label: 'Late', color: 'red.6' },
+              { name: 'pending', label: 'Not yet due', color: 'gray.4' },
+            ]}
+            tooltipAnimationDuration={100}
+            maxBarWidth={48}
+          />
+        </DrawnWhenNear>
       </Stack>
     </ChartCard>
   );
@@ -73,28 +76,32 @@ export function ActionItems({ trend, filters }: { trend: ActionItemTrend; filter
           <Stat label="Overdue" value={String(trend.overdue)} color={trend.overdue ? 'red.7' : undefined} hint={trend.open ? `${Math.round((100 * trend.overdue) / trend.open)}% of open items` : undefined} />
         </Group>
         <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="lg">
-          <BarChart
-            h={220}
-            data={data}
-            dataKey="period"
-            withLegend
-            legendProps={{ verticalAlign: 'bottom', height: 36 }}
-            series={[
-              { name: 'created', label: 'Created', color: 'indigo.5' },
-              { name: 'done', label: 'Done', color: 'teal.6' },
-            ]}
-            barProps={clickableBars((row) => void navigate(incidentsLink(filters, trend.buckets[row.index]!)))}
-            tooltipAnimationDuration={100}
-            maxBarWidth={28}
-          />
-          <BarChart
-            h={220}
-            data={trend.openByAge.map((band) => ({ age: band.label, items: band.count }))}
-            dataKey="age"
-            series={[{ name: 'items', label: 'Open items', color: 'orange.6' }]}
-            tooltipAnimationDuration={100}
-            maxBarWidth={48}
-          />
+          <DrawnWhenNear height={220}>
+            <BarChart
+              h={220}
+              data={data}
+              dataKey="period"
+              withLegend
+              legendProps={{ verticalAlign: 'bottom', height: 36 }}
+              series={[
+                { name: 'created', label: 'Created', color: 'indigo.5' },
+                { name: 'done', label: 'Done', color: 'teal.6' },
+              ]}
+              barProps={clickableBars((row) => void navigate(incidentsLink(filters, trend.buckets[row.index]!)))}
+              tooltipAnimationDuration={100}
+              maxBarWidth={28}
+            />
+          </DrawnWhenNear>
+          <DrawnWhenNear height={220}>
+            <BarChart
+              h={220}
+              data={trend.openByAge.map((band) => ({ age: band.label, items: band.count }))}
+              dataKey="age"
+              series={[{ name: 'items', label: 'Open items', color: 'orange.6' }]}
+              tooltipAnimationDuration={100}
+              maxBarWidth={48}
+            />
+          </DrawnWhenNear>
         </SimpleGrid>
         <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="lg">
           <NumbersTable table={owners} />
@@ -123,17 +130,19 @@ export function Backlog({ health, workingDays, onWorkingDays }: { health: Backlo
       }
     >
       <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="lg">
-        <BarChart
-          h={240}
-          data={health.byAgeAndClass.map((band) => ({ ...band, age: band.label }))}
-          dataKey="age"
-          type="stacked"
-          withLegend
-          legendProps={{ verticalAlign: 'bottom', height: 36 }}
-          series={classes.map((c) => ({ name: c, label: c === 'unclassified' ? 'No class' : c[0]!.toUpperCase() + c.slice(1), color: classColors[c] }))}
-          tooltipAnimationDuration={100}
-          maxBarWidth={48}
-        />
+        <DrawnWhenNear height={240}>
+          <BarChart
+            h={240}
+            data={health.byAgeAndClass.map((band) => ({ ...band, age: band.label }))}
+            dataKey="age"
+            type="stacked"
+            withLegend
+            legendProps={{ verticalAlign: 'bottom', height: 36 }}
+            series={classes.map((c) => ({ name: c, label: c === 'unclassified' ? 'No class' : c[0]!.toUpperCase() + c.slice(1), color: classColors[c] }))}
+            tooltipAnimationDuration={100}
+            maxBarWidth={48}
+          />
+        </DrawnWhenNear>
         <Stack gap="sm">
           <Group gap={48}>
             <Stat label={`Open past ${health.workingDays} working days`} value={String(health.openPast.count)} color={health.openPast.count ? 'orange.8' : undefined} />
@@ -187,7 +196,7 @@ function TrackerMismatches({ tracker }: { tracker: BacklogHealth['tracker'] }) {
   if (!tracker.connected) {
     return (
       <Text fz="xs" c="dimmed" mt="sm">
-        Connect a tracker (<Anchor component={Link} to="/settings/trackers" fz="xs">Settings → Trackers</Anchor>) to compare action items with their issues.
+        Connect a tracker (<Anchor component={Link} to="/settings/trackers" fz="xs" underline="always">Settings → Trackers</Anchor>) to compare action items with their issues.
       </Text>
     );
   }

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import type { ContributorTrend, DurationMetric, DurationTrend, IncidentTrend } from '../../../shared/trends/trends.schema.js';
 import type { TrendFilters } from '../../api/trends.js';
+import { DrawnWhenNear } from '../../ui/DrawnWhenNear.js';
 import { cell, ChartCard, NumbersTable, Stat } from './ChartCard.js';
 import { clickableBars, clickedIndex, type PointRow } from './chart-points.js';
 import { formatMinutes, incidentsLink } from './trend-format.js';
@@ -32,18 +33,20 @@ export function IncidentsBySeverity({ trend, filters }: { trend: IncidentTrend; 
   const total = trend.totals.reduce((a, b) => a + b, 0);
   return (
     <ChartCard title="Incidents over time" description={`${total} incidents in the period, by severity. Select a bar to see its incidents.`} name="incidents-by-severity" table={table} testId="trend-incidents">
-      <BarChart
-        h={260}
-        data={data}
-        dataKey="period"
-        type="stacked"
-        withLegend
-        legendProps={{ verticalAlign: 'bottom', height: 36 }}
-        series={trend.series.map((s) => ({ name: s.severity, label: s.severity.toUpperCase(), color: severityColors[s.severity] }))}
-        barProps={clickableBars((row, series) => void navigate(incidentsLink(filters, trend.buckets[row.index]!, { severity: series })))}
-        tooltipAnimationDuration={100}
-        maxBarWidth={48}
-      />
+      <DrawnWhenNear height={260}>
+        <BarChart
+          h={260}
+          data={data}
+          dataKey="period"
+          type="stacked"
+          withLegend
+          legendProps={{ verticalAlign: 'bottom', height: 36 }}
+          series={trend.series.map((s) => ({ name: s.severity, label: s.severity.toUpperCase(), color: severityColors[s.severity] }))}
+          barProps={clickableBars((row, series) => void navigate(incidentsLink(filters, trend.buckets[row.index]!, { severity: series })))}
+          tooltipAnimationDuration={100}
+          maxBarWidth={48}
+        />
+      </DrawnWhenNear>
     </ChartCard>
   );
 }
@@ -84,30 +87,32 @@ export function Durations({ trend, filters }: { trend: DurationTrend; filters: T
             Select a period to see its incidents
           </Text>
         </Group>
-        <LineChart
-          h={240}
-          data={data}
-          dataKey="period"
-          withLegend
-          legendProps={{ verticalAlign: 'bottom', height: 36 }}
-          connectNulls={false}
-          valueFormatter={formatMinutes}
-          yAxisProps={{ tickFormatter: (v: number) => formatMinutes(v) }}
-          series={[
-            { name: 'p90', label: '90th percentile', color: 'red.5', strokeDasharray: '5 4' },
-            { name: 'q3', label: 'Upper quartile', color: 'gray.5', strokeDasharray: '2 3' },
-            { name: 'median', label: 'Median', color: 'indigo.6' },
-            { name: 'q1', label: 'Lower quartile', color: 'gray.5', strokeDasharray: '2 3' },
-          ]}
-          lineChartProps={{
-            onClick: (state: unknown) => {
-              const index = clickedIndex(state);
-              if (index !== null && trend.buckets[index]) void navigate(incidentsLink(filters, trend.buckets[index]));
-            },
-            style: { cursor: 'pointer' },
-          }}
-          tooltipAnimationDuration={100}
-        />
+        <DrawnWhenNear height={240}>
+          <LineChart
+            h={240}
+            data={data}
+            dataKey="period"
+            withLegend
+            legendProps={{ verticalAlign: 'bottom', height: 36 }}
+            connectNulls={false}
+            valueFormatter={formatMinutes}
+            yAxisProps={{ tickFormatter: (v: number) => formatMinutes(v) }}
+            series={[
+              { name: 'p90', label: '90th percentile', color: 'red.5', strokeDasharray: '5 4' },
+              { name: 'q3', label: 'Upper quartile', color: 'gray.5', strokeDasharray: '2 3' },
+              { name: 'median', label: 'Median', color: 'indigo.6' },
+              { name: 'q1', label: 'Lower quartile', color: 'gray.5', strokeDasharray: '2 3' },
+            ]}
+            lineChartProps={{
+              onClick: (state: unknown) => {
+                const index = clickedIndex(state);
+                if (index !== null && trend.buckets[index]) void navigate(incidentsLink(filters, trend.buckets[index]));
+              },
+              style: { cursor: 'pointer' },
+            }}
+            tooltipAnimationDuration={100}
+          />
+        </DrawnWhenNear>
       </Stack>
     </ChartCard>
   );
@@ -124,6 +129,7 @@ export function Contributors({ trend, filters }: { trend: ContributorTrend; filt
       ...trend.tags.map((t) => [cell(t.label), cell('tag'), cell(t.incidents), cell(t.recurs ? 'yes' : 'no'), ...t.counts.map((n) => cell(n))]),
     ],
   };
+  const tagsHeight = Math.max(120, Math.min(10, trend.tags.length) * 24 + 30);
   const byService = {
     header: ['Service', 'Category', 'Incidents'],
     rows: trend.byService.slice(0, 12).map((row) => [cell(row.service), cell(row.category), cell(row.incidents, incidentsLink(filters, null, { service: row.service, category: row.category }))]),
@@ -137,28 +143,32 @@ export function Contributors({ trend, filters }: { trend: ContributorTrend; filt
       testId="trend-contributors"
     >
       <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="lg">
-        <BarChart
-          h={260}
-          data={data}
-          dataKey="period"
-          type="stacked"
-          withLegend
-          legendProps={{ verticalAlign: 'bottom', height: 36 }}
-          series={top.map((c, i) => ({ name: c.name, label: c.label, color: categoryColors[i]! }))}
-          barProps={clickableBars((row, series) => void navigate(incidentsLink(filters, trend.buckets[row.index]!, { category: series })))}
-          tooltipAnimationDuration={100}
-          maxBarWidth={48}
-        />
-        <Stack gap="md">
+        <DrawnWhenNear height={260}>
           <BarChart
-            h={Math.max(120, Math.min(10, trend.tags.length) * 24 + 30)}
-            data={trend.tags.slice(0, 10).map((t) => ({ tag: t.label, incidents: t.incidents }))}
-            dataKey="tag"
-            orientation="vertical"
-            yAxisProps={{ width: 130 }}
-            series={[{ name: 'incidents', label: 'Incidents', color: 'teal.6' }]}
+            h={260}
+            data={data}
+            dataKey="period"
+            type="stacked"
+            withLegend
+            legendProps={{ verticalAlign: 'bottom', height: 36 }}
+            series={top.map((c, i) => ({ name: c.name, label: c.label, color: categoryColors[i]! }))}
+            barProps={clickableBars((row, series) => void navigate(incidentsLink(filters, trend.buckets[row.index]!, { category: series })))}
             tooltipAnimationDuration={100}
+            maxBarWidth={48}
           />
+        </DrawnWhenNear>
+        <Stack gap="md">
+          <DrawnWhenNear height={tagsHeight}>
+            <BarChart
+              h={tagsHeight}
+              data={trend.tags.slice(0, 10).map((t) => ({ tag: t.label, incidents: t.incidents }))}
+              dataKey="tag"
+              orientation="vertical"
+              yAxisProps={{ width: 130 }}
+              series={[{ name: 'incidents', label: 'Incidents', color: 'teal.6' }]}
+              tooltipAnimationDuration={100}
+            />
+          </DrawnWhenNear>
           {byService.rows.length > 0 && <NumbersTable table={byService} />}
         </Stack>
       </SimpleGrid>

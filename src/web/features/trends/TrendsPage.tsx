@@ -6,6 +6,7 @@ import { useMemo, useRef, useState, type ReactNode } from 'react';
 import { severities } from '../../../shared/incidents/incident.schema.js';
 import { queryKeys } from '../../api/query-keys.js';
 import { trendsApi, type TrendFilters } from '../../api/trends.js';
+import { DrawnWhenNear } from '../../ui/DrawnWhenNear.js';
 import { Page } from '../../ui/Page.js';
 import { QueryError } from '../../ui/QueryError.js';
 import { useUrlParams } from '../../ui/use-url-params.js';
@@ -98,11 +99,14 @@ function Filters({ filters, set, clear, active }: Pick<ReturnType<typeof useTren
   );
 }
 
-/** A section once its data is in: a skeleton while loading, the error with a retry. */
+/**
+ * A section once its data is in: a skeleton while loading, the error with a retry; drawn at once on
+ * screen, else when the browser is idle or it scrolls near (DrawnWhenNear).
+ */
 function Loaded<T>({ query, height = 320, children }: { query: UseQueryResult<T>; height?: number; children: (data: T) => ReactNode }) {
   if (query.error) return <QueryError error={query.error} onRetry={() => void query.refetch()} />;
   if (!query.data) return <Skeleton h={height} radius="md" />;
-  return <>{children(query.data)}</>;
+  return <DrawnWhenNear height={height}>{children(query.data)}</DrawnWhenNear>;
 }
 
 /** Trends across incidents (F20) and the follow-up backlog's health (B4). */
