@@ -10,7 +10,7 @@ async function violations(page: Page, who: string, paths: string[]): Promise<str
     await page.goto(path);
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
     await page.waitForLoadState('networkidle');
-    await expect(page.locator('[data-drawing-deferred]')).toHaveCount(0); // drawn when idle (ui/DrawnWhenNear.tsx): check those too
+    await expect(page.locator('[data-drawing-deferred]')).toHaveCount(0, { timeout: 30_000 }); // drawn when idle (ui/DrawnWhenNear.tsx): check those too
     const results = await new AxeBuilder({ page }).analyze();
     for (const v of results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')) {
       found.push(`${who} ${path}: ${v.id} (${v.impact}) ×${v.nodes.length}: ${v.nodes.slice(0, 3).map((n) => `${n.target.join(' ')} ${n.html.slice(0, 120)} — ${(n.failureSummary ?? '').slice(0, 160)}`).join(' | ')}`);

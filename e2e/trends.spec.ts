@@ -62,7 +62,7 @@ test('trends: opened directly, the page asks for each trend once (early, while i
 
   // The first screen is drawn at once; the charts below it follow while the browser is idle, unscrolled.
   await expect(page.getByTestId('trend-incidents').locator('.recharts-surface')).toBeVisible();
-  await expect(page.locator('[data-drawing-deferred]')).toHaveCount(0);
+  await expect(page.locator('[data-drawing-deferred]')).toHaveCount(0, { timeout: 30_000 });
   await expect(page.getByTestId('trend-backlog').locator('.recharts-surface')).toHaveCount(1);
   expect(await page.evaluate(() => window.scrollY)).toBe(0);
 

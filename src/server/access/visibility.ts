@@ -29,7 +29,8 @@ export async function canSeeIncident(ctx: AppContext, actor: Actor | null, incid
 
 /**
  * A condition for queries with `incidents` in scope: `.where(visibleIncidents(actor))` keeps the
- * incidents `actor` may see.
+ * incidents `actor` may see. It only ever hides restricted incidents: trends.repo.ts (reviewScope)
+ * relies on that to look up the hidden ones by the index of restricted incidents.
  */
 export function visibleIncidents(actor: Actor | null): Expression<SqlBool> {
   if (seesEverything(actor)) return everything();

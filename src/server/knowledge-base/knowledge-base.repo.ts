@@ -1,6 +1,7 @@
 import { type Expression, type SqlBool } from 'kysely';
 import type { Executor } from '../context.js';
 import { ofServices } from '../incidents/incidents.service.js';
+import { publishedAtMs } from '../reviews/reviews.repo.js';
 
 /**
  * Every SQL statement of the knowledge base: published reviews with their incidents, filtered by
@@ -38,7 +39,6 @@ const reviewColumns = [
   'incidents.detected_at',
   'incidents.responded_at',
   'incidents.created_at as incident_created_at',
-  'reviews.published_at_ms',
 ] as const;
 
 export interface PublishedFilter {
@@ -67,8 +67,8 @@ function filtered(db: Executor, visible: Expression<SqlBool>, filter: PublishedF
     const category = filter.category;
     select = select.where((eb) => eb.exists(eb.selectFrom('review_factors').select('review_factors.id').whereRef('review_factors.review_id', '=', 'reviews.id').where('review_factors.category', '=', category)));
   }
-  if (filter.publishedFrom) select = select.where('reviews.published_at_ms', '>=', Date.parse(filter.publishedFrom));
-  if (filter.publishedBefore) select = select.where('reviews.published_at_ms', '<', Date.parse(filter.publishedBefore));
+  if (filter.publishedFrom) select = select.where(publishedAtMs(db), '>=', Date.parse(filter.publishedFrom));
+  if (filter.publishedBefore) select = select.where(publishedAtMs(db), '<', Date.parse(filter.publishedBefore));
   return select;
 }
 
@@ -80,7 +80,10 @@ export async function countPublished(db: Executor, visible: Expression<SqlBool>,
 /** Published reviews, most recently published first. */
 export async function listPublished(db: Executor, visible: Expression<SqlBool>, filter: PublishedFilter, limit?: number): Promise<PublishedReviewRow[]> {
   if (filter.reviewIds?.length === 0) return [];
-  let select = filtered(db, visible, filter).select([...reviewColumns]).orderBy('reviews.published_at_ms', 'desc').orderBy('reviews.id', 'desc');
+  let select = filtered(db, visible, filter)
+    .select([...reviewColumns, publishedAtMs(db).as('published_at_ms')])
+    .orderBy('published_at_ms', 'desc')
+    .orderBy('reviews.id', 'desc');
   if (limit !== undefined) select = select.limit(limit);
   return (await select.execute()) as PublishedReviewRow[];
 }

@@ -115,4 +115,19 @@ describe.each(databaseKinds)('knowledge base on %s', (kind) => {
     expect(insider.byService.find((g) => g.service === 'kb-payroll')).toMatchObject({ reviews: 1 });
     expect(insider.recent.map((r) => r.title)).toContain('Secret payroll leak');
   });
+
+  it('dates a review by its last publication: reopened and published again, or published by an earlier version', async () => {
+    const { review } = await publishedAt(t, '2026-12-15T10:00:00Z', { title: 'Published twice' });
+    const publishedOf = async (reviewId: number) => (await homeAs(t, 'admin')).recent.find((r) => r.reviewId === reviewId)?.publishedAt;
+    expect(await publishedOf(review.id)).toBe('2026-12-15T10:00:00.000Z');
+    t.clock.now = new Date('2026-12-16T08:00:00Z');
+    await post(t, `/api/reviews/${review.id}/transitions`, { to: 'in_review', reason: 'A contributor was missing' });
+    expect(await publishedOf(review.id)).toBeUndefined();
+    t.clock.now = new Date('2026-12-17T09:30:00Z');
+    await post(t, `/api/reviews/${review.id}/transitions`, { to: 'published' });
+    expect(await publishedOf(review.id)).toBe('2026-12-17T09:30:00.000Z');
+    // An instance of an earlier version (during an upgrade) publishes without storing when: its last change stands in.
+    await t.ctx.db.updateTable('reviews').set({ published_at_ms: null, updated_at: '2026-12-17T11:00:00.000Z' }).where('id', '=', review.id).execute();
+    expect(await publishedOf(review.id)).toBe('2026-12-17T11:00:00.000Z');
+  });
 });

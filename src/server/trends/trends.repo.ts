@@ -3,6 +3,7 @@ import type { Executor } from '../context.js';
 import { epochMsOfIso, jsonTextElements, type DialectName } from '../db/dialect.js';
 import type { Database } from '../db/schema.js';
 import { ofServices, serviceMatches } from '../incidents/incidents.service.js';
+import { publishedAtMs } from '../reviews/reviews.repo.js';
 import { distributionPercents, emptyDistribution, type Distribution } from '../../shared/trends/quantiles.js';
 import { DISTRIBUTION_AGGREGATE } from '../db/sqlite-functions.js';
 
@@ -189,16 +190,17 @@ export async function contributorCategoriesByService(db: Executor, scope: Expres
 }
 
 /** Reviews due in each period: met, late or pending, and how late (ms) the late ones are. */
-export async function reviewDeadlines(db: Executor, dialect: DialectName, reviewScope: Expression<SqlBool>, period: Period, nowMs: number) {
+export async function reviewDeadlines(db: Executor, dialect: DialectName, reviews: Expression<SqlBool>, period: Period, nowMs: number) {
+  const publishedMs = publishedAtMs(db);
   const { rows } = await sql<{ period: number; outcome: string; reviews: number | string; d: number[] | string | null }>`
     with outcomes as (
       select ${periodOf(sql.ref('reviews.due_at_ms'), period.ends)} as period, case
-          when reviews.state = 'published' and reviews.published_at_ms <= reviews.due_at_ms then 'met'
+          when reviews.state = 'published' and ${publishedMs} <= reviews.due_at_ms then 'met'
           when reviews.state = 'published' or reviews.due_at_ms < ${nowMs} then 'late'
           else 'pending' end as outcome,
-        case when reviews.state = 'published' then reviews.published_at_ms - reviews.due_at_ms else ${nowMs} - reviews.due_at_ms end as late_ms
+        case when reviews.state = 'published' then ${publishedMs} - reviews.due_at_ms else ${nowMs} - reviews.due_at_ms end as late_ms
       from reviews
-      where reviews.due_at_ms >= ${period.startMs} and reviews.due_at_ms < ${period.endMs} and ${reviewScope}
+      where reviews.due_at_ms >= ${period.startMs} and reviews.due_at_ms < ${period.endMs} and ${reviews}
     )
     -- One pass: the outcome counts and, for the late ones, how late (a distribution per period).
     select period, outcome, count(*) as reviews, ${distributionAggregate(dialect, sql.ref('late_ms'))} filter (where outcome = 'late') as d

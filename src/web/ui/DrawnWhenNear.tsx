@@ -7,6 +7,8 @@ const NEAR_PX = 300;
 /** Deferred drawings, drawn one per idle moment of the browser so that none blocks input for long. */
 const waiting: Array<() => void> = [];
 let scheduled = false;
+/** While printing everything is drawn at once, including drawings inside those just drawn. */
+let printing = false;
 
 function drawNextWhenIdle() {
   if (scheduled || waiting.length === 0) return;
@@ -20,9 +22,17 @@ function drawNextWhenIdle() {
   else setTimeout(next, 50);
 }
 
+if (typeof window !== 'undefined') {
+  window.addEventListener('beforeprint', () => {
+    printing = true;
+    while (waiting.length) flushSync(waiting.shift()!);
+  });
+  window.addEventListener('afterprint', () => (printing = false));
+}
+
 /**
- * Draws `children` (a chart) at once when it is on or near the screen, else when the browser is next
- * idle, when it scrolls near, or before printing, whichever comes first; a placeholder of `height`
+ * Draws `children` (a chart, a card) at once when it is on screen; else when the browser is next
+ * idle, when it scrolls near, or before printing, whichever comes first. A placeholder of `height`
  * holds its place meanwhile. A page of charts then shows its first screen without first laying out
  * every chart below it (each takes tens of milliseconds).
  */
@@ -32,7 +42,7 @@ export function DrawnWhenNear({ height, children }: { height: number; children: 
   // Before the first paint: what is on screen is drawn in the same frame as the rest of the page.
   useLayoutEffect(() => {
     const top = placeholder.current?.getBoundingClientRect().top;
-    if (top !== undefined && top < window.innerHeight) setDrawn(true);
+    if (printing || (top !== undefined && top < window.innerHeight)) setDrawn(true);
   }, []);
   useEffect(() => {
     const element = placeholder.current;
@@ -42,13 +52,10 @@ export function DrawnWhenNear({ height, children }: { height: number; children: 
     observer.observe(element);
     waiting.push(draw);
     drawNextWhenIdle();
-    const beforePrint = () => flushSync(draw);
-    window.addEventListener('beforeprint', beforePrint);
     return () => {
       observer.disconnect();
       const index = waiting.indexOf(draw);
       if (index >= 0) waiting.splice(index, 1);
-      window.removeEventListener('beforeprint', beforePrint);
     };
   }, [drawn]);
   if (drawn) return <>{children}</>;

@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import { dialectOf, epochMsOfIso, epochMsType } from '../dialect.js';
 
 /**
- * When a review was published, stored by the transition that publishes it (reviews.service.ts), so
+ * When a review was published, stored by the transition that publishes it (reviews.repo.ts), so
  * the knowledge base and the trends' review deadlines read a column instead of searching the audit
  * log once per review. Existing published reviews take their last workflow transition from the audit
  * log or, imported as published, their last change: what those readers computed until now.
