@@ -1,7 +1,7 @@
 import { type Expression, type SqlBool } from 'kysely';
 import type { Executor } from '../context.js';
 import { ofServices } from '../incidents/incidents.service.js';
-import { publishedAtMs } from '../reviews/reviews.repo.js';
+import { publishedAtMs } from '../reviews/reviews.service.js';
 
 /**
  * Every SQL statement of the knowledge base: published reviews with their incidents, filtered by

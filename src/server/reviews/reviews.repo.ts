@@ -1,17 +1,11 @@
 import { sql, type Expression, type Insertable, type Selectable, type SqlBool, type Updateable } from 'kysely';
 import type { ReviewListQuery } from '../../shared/reviews/review.schema.js';
 import type { Executor } from '../context.js';
-import { dialectOf, epochMsOfIso } from '../db/dialect.js';
+import { dialectOf } from '../db/dialect.js';
 import type { OwnerFilter } from '../people/person.mapper.js';
 import type { ReviewsTable } from '../db/schema.js';
 
 export type ReviewRow = Selectable<ReviewsTable> & { incident_title: string; incident_severity: string };
-
-/**
- * When a published review was published (epoch ms): stored by the transition that publishes it, or,
- * for one published without it (by an instance of an earlier version during an upgrade), its last change.
- */
-export const publishedAtMs = (db: Executor) => sql<number>`coalesce(reviews.published_at_ms, cast(${epochMsOfIso(dialectOf(db), 'reviews.updated_at')} as bigint))`;
 
 /** Inserts the incident's review unless it already has one; returns whether this call created it. */
 export async function insertReviewOnce(db: Executor, values: Insertable<ReviewsTable>): Promise<boolean> {

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { AppError, notFound } from '../../shared/errors.js';
 import type { Incident, ReviewState } from '../../shared/incidents/incident.schema.js';
 import { decideReview, type PolicyDecision } from '../../shared/policy/review-policy.js';
@@ -9,6 +10,7 @@ import { canSeeIncident, visibleIncidentId } from '../access/visibility.js';
 import type { AppContext, Executor } from '../context.js';
 import { decodeCursor, encodeCursor } from '../http/cursor.js';
 import { versionConflict } from '../http/version-conflict.js';
+import { dialectOf, epochMsOfIso } from '../db/dialect.js';
 import { writeTransaction } from '../db/group-commit.js';
 import { recordChange } from '../events/record-change.js';
 import type { IncidentChange } from '../incidents/incident-reactions.js';
@@ -17,6 +19,12 @@ import { resolvePerson } from '../people/people.service.js';
 import { editReview } from './review-edits.js';
 import { normaliseText, personValues, toReview } from './review.mapper.js';
 import * as repo from './reviews.repo.js';
+
+/**
+ * When a published review was published (epoch ms): stored by the transition that publishes it, or,
+ * for one published without it (by an instance of an earlier version during an upgrade), its last change.
+ */
+export const publishedAtMs = (db: Executor) => sql<number>`coalesce(reviews.published_at_ms, cast(${epochMsOfIso(dialectOf(db), 'reviews.updated_at')} as bigint))`;
 
 export const policyFor = (ctx: AppContext, incident: Incident): PolicyDecision => decideReview(incident, ctx.config.reviewPolicy);
 

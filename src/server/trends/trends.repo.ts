@@ -3,7 +3,7 @@ import type { Executor } from '../context.js';
 import { epochMsOfIso, jsonTextElements, type DialectName } from '../db/dialect.js';
 import type { Database } from '../db/schema.js';
 import { ofServices, serviceMatches } from '../incidents/incidents.service.js';
-import { publishedAtMs } from '../reviews/reviews.repo.js';
+import { publishedAtMs } from '../reviews/reviews.service.js';
 import { distributionPercents, emptyDistribution, type Distribution } from '../../shared/trends/quantiles.js';
 import { DISTRIBUTION_AGGREGATE } from '../db/sqlite-functions.js';
 
