@@ -1,4 +1,5 @@
 import Fastify, { type FastifyInstance } from 'fastify';
+import { APP_VERSION } from './app-version.js';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { requireAccessDeclarations } from './access/actor.js';
 import { registerAuthentication } from './accounts/authentication.js';
@@ -55,7 +56,6 @@ import { registerOperations, registerRequestHeaders, type OperationsOptions } fr
 import { Readiness } from './operations/readiness.js';
 import { genReqId } from './operations/request-id.js';
 
-export const APP_VERSION = '0.1.0';
 
 export interface BuildAppOptions {
   logger?: boolean;

@@ -1,24 +1,15 @@
 #!/usr/bin/env node
-import { createAppContext } from './context.js';
-import fs from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { adminCommand, adminUsage } from './accounts/admin-cli.js';
-import { APP_VERSION, buildApp } from './app.js';
-import { importCommand, importUsage } from './imports/import-cli.js';
+import { adminUsage } from './accounts/admin-usage.js';
+import { APP_VERSION } from './app-version.js';
 import { clientCommand, clientCommandSummaries, isClientCommand } from './client-cli/client-commands.js';
-import { mcpCommand, mcpUsage } from './mcp/mcp-stdio.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
-import { openDatabase, type DatabaseHandle } from './db/kysely.js';
-import { migrateToLatest } from './db/migrate.js';
-import { startJobs } from './jobs/start-jobs.js';
-import { reindexIfBehind } from './search/search-index.job.js';
-import { backupDatabase, restoreDatabase } from './operations/backup.js';
-import { Readiness } from './operations/readiness.js';
-import { shutDown, trackConnections } from './operations/shutdown.js';
-import { CliError, explainStartupError } from './operations/startup-errors.js';
+import { importUsage } from './imports/import-usage.js';
+import { mcpCommand, mcpUsage } from './mcp/mcp-stdio.js';
+import { CliError } from './operations/startup-errors.js';
 
+// What a command needs beyond this file is imported when it runs: `hindsight --help` and the client
+// commands start without loading the server (seconds less per call).
 const commands = {
   serve: {
     usage: 'serve',
@@ -68,68 +59,6 @@ const commandUsage = (name: Command) => {
   return `Usage: hindsight ${command.usage}\n${command.summary ? `\n${command.summary}\n` : ''}${command.details ? `${command.details}\n` : ''}\n${footer}`;
 };
 
-/** The package root, found from this file whether it runs from src/ (tsx) or dist/ (compiled). */
-function packageRoot(): string {
-  let dir = path.dirname(fileURLToPath(import.meta.url));
-  while (!fs.existsSync(path.join(dir, 'package.json')) && path.dirname(dir) !== dir) dir = path.dirname(dir);
-  return dir;
-}
-
-/** Opens and migrates the database; a problem of the machine or the configuration becomes one line. */
-async function openMigrated(config: Config, options: { backgroundCheckpoints: boolean }): Promise<{ handle: DatabaseHandle; applied: string[] }> {
-  let handle: DatabaseHandle | undefined;
-  try {
-    handle = openDatabase(config.database, options);
-    return { handle, applied: await migrateToLatest(handle.db) };
-  } catch (error) {
-    await handle?.close().catch(() => undefined);
-    const explained = explainStartupError(error, config, 'database');
-    throw explained ? new CliError(explained) : error;
-  }
-}
-
-async function migrate(config: Config): Promise<void> {
-  const { handle, applied } = await openMigrated(config, { backgroundCheckpoints: false });
-  await handle.close();
-  console.log(applied.length ? `Applied ${applied.join(', ')}` : 'Database is up to date');
-}
-
-async function serve(config: Config): Promise<void> {
-  const { handle } = await openMigrated(config, { backgroundCheckpoints: true });
-  const ctx = createAppContext(handle, config);
-  const readiness = new Readiness();
-  const app = await buildApp(ctx, { logger: true, webRoot: path.join(packageRoot(), 'dist', 'web'), operations: { readiness, poolStats: handle.poolStats } });
-  const connections = trackConnections(app.server);
-  try {
-    await app.listen({ host: config.host, port: config.port });
-  } catch (error) {
-    await app.close().catch(() => undefined);
-    await handle.close().catch(() => undefined);
-    const explained = explainStartupError(error, config, 'listen');
-    throw explained ? new CliError(explained) : error;
-  }
-  const jobs = startJobs(ctx, { log: (message, error) => app.log.warn({ err: error }, message) });
-  if (await reindexIfBehind(ctx)) app.log.info('search index: reindexing the reviews it does not hold yet');
-  let stopping = false;
-  const stop = (signal: NodeJS.Signals) => {
-    if (stopping) {
-      app.log.warn({ signal }, 'second signal while shutting down: exiting now');
-      process.exit(1);
-    }
-    stopping = true;
-    const { shutdownDrainSeconds: drainSeconds, shutdownGraceSeconds: graceSeconds } = config.operations;
-    shutDown({ app, connections, readiness, jobs, database: handle, drainSeconds, graceSeconds }).then(
-      () => process.exit(0),
-      (error: unknown) => {
-        app.log.error({ err: error }, 'shutdown failed');
-        process.exit(1);
-      },
-    );
-  };
-  process.on('SIGTERM', stop);
-  process.on('SIGINT', stop);
-}
-
 /** The configuration without secrets: no database URL (it may hold a password), no client secret, no metrics token. */
 const printableConfig = (config: Config) => ({
   ...config,
@@ -169,25 +98,25 @@ async function main(argv: string[]): Promise<number> {
   const config = loadConfig();
   switch (name) {
     case 'serve':
-      await serve(config);
+      await (await import('./operations/server-commands.js')).serve(config);
       return -1;
     case 'migrate':
-      await migrate(config);
+      await (await import('./operations/server-commands.js')).migrate(config);
       return 0;
     case 'config':
       console.log(JSON.stringify(printableConfig(config), null, 2));
       return 0;
     case 'backup':
-      console.log(`Backup written to ${await backupDatabase(config, positionals[0]!)}`);
+      console.log(`Backup written to ${await (await import('./operations/backup.js')).backupDatabase(config, positionals[0]!)}`);
       return 0;
     case 'restore':
-      await restoreDatabase(config, positionals[0]!);
+      await (await import('./operations/backup.js')).restoreDatabase(config, positionals[0]!);
       console.log(`Restored ${positionals[0]}; start the server to apply any newer migrations`);
       return 0;
     case 'admin':
-      return adminCommand(config, rest);
+      return (await import('./accounts/admin-cli.js')).adminCommand(config, rest);
     case 'import':
-      return importCommand(config, rest);
+      return (await import('./imports/import-cli.js')).importCommand(config, rest);
   }
 }
 

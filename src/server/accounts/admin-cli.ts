@@ -8,12 +8,10 @@ import { readAdminPassword, type Config } from '../config.js';
 import { openDatabase } from '../db/kysely.js';
 import { migrateToLatest } from '../db/migrate.js';
 import { explainStartupError } from '../operations/startup-errors.js';
+import { adminUsage } from './admin-usage.js';
 import { hashPassword } from './passwords.js';
 import { createUserFromCli } from './users.service.js';
 
-export const adminUsage = `  admin create --email <email> --name <name> [--password <password>]
-             create an admin account; without --password the password is read from
-             HINDSIGHT_ADMIN_PASSWORD (preferred: it stays out of shell history and ps)`;
 
 /** Who the audit log says made the change. */
 const cliActor: Actor = { userId: null, name: 'hindsight admin create (command line)', role: 'admin' };
