@@ -1,11 +1,10 @@
-import { BarChart } from '@mantine/charts';
 import { Anchor, Badge, Group, NumberInput, SimpleGrid, Stack, Table, Text } from '@mantine/core';
 import { useNavigate } from 'react-router';
 import { Link } from 'react-router';
 import { actionItemClasses } from '../../../shared/actions/action-item.schema.js';
 import type { ActionItemTrend, BacklogHealth, ReviewDeadlineTrend } from '../../../shared/trends/trends.schema.js';
 import type { TrendFilters } from '../../api/trends.js';
-import { DrawnWhenNear } from '../../ui/DrawnWhenNear.js';
+import { TrendBars } from './TrendBars.js';
 import { cell, ChartCard, NumbersTable, Stat } from './ChartCard.js';
 import { clickableBars, type PointRow } from './chart-points.js';
 import { formatDays, incidentsLink } from './trend-format.js';
@@ -31,23 +30,18 @@ export function ReviewDeadlines({ trend }: { trend: ReviewDeadlineTrend }) {
           <Stat label="Deadlines met" value={decided ? `${Math.round((100 * totals.met) / decided)}%` : '–'} hint={`${totals.met} of ${decided} decided`} />
           <Stat label="Late" value={String(totals.late)} hint="published late or still open past the deadline" />
         </Group>
-        <DrawnWhenNear height={220}>
-          <BarChart
-            h={220}
-            data={data}
-            dataKey="period"
-            type="stacked"
-            withLegend
-            legendProps={{ verticalAlign: 'bottom', height: 36 }}
-            series={[
-              { name: 'met', label: 'Met', color: 'teal.6' },
-              { name: 'late', label: 'Late', color: 'red.6' },
-              { name: 'pending', label: 'Not yet due', color: 'gray.4' },
-            ]}
-            tooltipAnimationDuration={100}
-            maxBarWidth={48}
-          />
-        </DrawnWhenNear>
+        <TrendBars
+          h={220}
+          data={data}
+          dataKey="period"
+          type="stacked"
+          withLegend
+          series={[
+          { name: 'met', label: 'Met', color: 'teal.6' },
+          { name: 'late', label: 'Late', color: 'red.6' },
+          { name: 'pending', label: 'Not yet due', color: 'gray.4' },
+          ]}
+        />
       </Stack>
     </ChartCard>
   );
@@ -76,32 +70,24 @@ export function ActionItems({ trend, filters }: { trend: ActionItemTrend; filter
           <Stat label="Overdue" value={String(trend.overdue)} color={trend.overdue ? 'red.7' : undefined} hint={trend.open ? `${Math.round((100 * trend.overdue) / trend.open)}% of open items` : undefined} />
         </Group>
         <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="lg">
-          <DrawnWhenNear height={220}>
-            <BarChart
-              h={220}
-              data={data}
-              dataKey="period"
-              withLegend
-              legendProps={{ verticalAlign: 'bottom', height: 36 }}
-              series={[
-                { name: 'created', label: 'Created', color: 'indigo.5' },
-                { name: 'done', label: 'Done', color: 'teal.6' },
-              ]}
-              barProps={clickableBars((row) => void navigate(incidentsLink(filters, trend.buckets[row.index]!)))}
-              tooltipAnimationDuration={100}
-              maxBarWidth={28}
-            />
-          </DrawnWhenNear>
-          <DrawnWhenNear height={220}>
-            <BarChart
-              h={220}
-              data={trend.openByAge.map((band) => ({ age: band.label, items: band.count }))}
-              dataKey="age"
-              series={[{ name: 'items', label: 'Open items', color: 'orange.6' }]}
-              tooltipAnimationDuration={100}
-              maxBarWidth={48}
-            />
-          </DrawnWhenNear>
+          <TrendBars
+            h={220}
+            data={data}
+            dataKey="period"
+            withLegend
+            series={[
+            { name: 'created', label: 'Created', color: 'indigo.5' },
+            { name: 'done', label: 'Done', color: 'teal.6' },
+            ]}
+            barProps={clickableBars((row) => void navigate(incidentsLink(filters, trend.buckets[row.index]!)))}
+            maxBarWidth={28}
+          />
+          <TrendBars
+            h={220}
+            data={trend.openByAge.map((band) => ({ age: band.label, items: band.count }))}
+            dataKey="age"
+            series={[{ name: 'items', label: 'Open items', color: 'orange.6' }]}
+          />
         </SimpleGrid>
         <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="lg">
           <NumbersTable table={owners} />
@@ -130,19 +116,14 @@ export function Backlog({ health, workingDays, onWorkingDays }: { health: Backlo
       }
     >
       <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="lg">
-        <DrawnWhenNear height={240}>
-          <BarChart
-            h={240}
-            data={health.byAgeAndClass.map((band) => ({ ...band, age: band.label }))}
-            dataKey="age"
-            type="stacked"
-            withLegend
-            legendProps={{ verticalAlign: 'bottom', height: 36 }}
-            series={classes.map((c) => ({ name: c, label: c === 'unclassified' ? 'No class' : c[0]!.toUpperCase() + c.slice(1), color: classColors[c] }))}
-            tooltipAnimationDuration={100}
-            maxBarWidth={48}
-          />
-        </DrawnWhenNear>
+        <TrendBars
+          h={240}
+          data={health.byAgeAndClass.map((band) => ({ ...band, age: band.label }))}
+          dataKey="age"
+          type="stacked"
+          withLegend
+          series={classes.map((c) => ({ name: c, label: c === 'unclassified' ? 'No class' : c[0]!.toUpperCase() + c.slice(1), color: classColors[c] }))}
+        />
         <Stack gap="sm">
           <Group gap={48}>
             <Stat label={`Open past ${health.workingDays} working days`} value={String(health.openPast.count)} color={health.openPast.count ? 'orange.8' : undefined} />

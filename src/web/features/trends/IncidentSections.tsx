@@ -1,10 +1,11 @@
-import { BarChart, LineChart } from '@mantine/charts';
+import { LineChart } from '@mantine/charts';
 import { Group, SegmentedControl, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import type { ContributorTrend, DurationMetric, DurationTrend, IncidentTrend } from '../../../shared/trends/trends.schema.js';
 import type { TrendFilters } from '../../api/trends.js';
 import { DrawnWhenNear } from '../../ui/DrawnWhenNear.js';
+import { TrendBars } from './TrendBars.js';
 import { cell, ChartCard, NumbersTable, Stat } from './ChartCard.js';
 import { clickableBars, clickedIndex, type PointRow } from './chart-points.js';
 import { formatMinutes, incidentsLink } from './trend-format.js';
@@ -33,20 +34,15 @@ export function IncidentsBySeverity({ trend, filters }: { trend: IncidentTrend; 
   const total = trend.totals.reduce((a, b) => a + b, 0);
   return (
     <ChartCard title="Incidents over time" description={`${total} incidents in the period, by severity. Select a bar to see its incidents.`} name="incidents-by-severity" table={table} testId="trend-incidents">
-      <DrawnWhenNear height={260}>
-        <BarChart
-          h={260}
-          data={data}
-          dataKey="period"
-          type="stacked"
-          withLegend
-          legendProps={{ verticalAlign: 'bottom', height: 36 }}
-          series={trend.series.map((s) => ({ name: s.severity, label: s.severity.toUpperCase(), color: severityColors[s.severity] }))}
-          barProps={clickableBars((row, series) => void navigate(incidentsLink(filters, trend.buckets[row.index]!, { severity: series })))}
-          tooltipAnimationDuration={100}
-          maxBarWidth={48}
-        />
-      </DrawnWhenNear>
+      <TrendBars
+        h={260}
+        data={data}
+        dataKey="period"
+        type="stacked"
+        withLegend
+        series={trend.series.map((s) => ({ name: s.severity, label: s.severity.toUpperCase(), color: severityColors[s.severity] }))}
+        barProps={clickableBars((row, series) => void navigate(incidentsLink(filters, trend.buckets[row.index]!, { severity: series })))}
+      />
     </ChartCard>
   );
 }
@@ -143,32 +139,24 @@ export function Contributors({ trend, filters }: { trend: ContributorTrend; filt
       testId="trend-contributors"
     >
       <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="lg">
-        <DrawnWhenNear height={260}>
-          <BarChart
-            h={260}
-            data={data}
-            dataKey="period"
-            type="stacked"
-            withLegend
-            legendProps={{ verticalAlign: 'bottom', height: 36 }}
-            series={top.map((c, i) => ({ name: c.name, label: c.label, color: categoryColors[i]! }))}
-            barProps={clickableBars((row, series) => void navigate(incidentsLink(filters, trend.buckets[row.index]!, { category: series })))}
-            tooltipAnimationDuration={100}
-            maxBarWidth={48}
-          />
-        </DrawnWhenNear>
+        <TrendBars
+          h={260}
+          data={data}
+          dataKey="period"
+          type="stacked"
+          withLegend
+          series={top.map((c, i) => ({ name: c.name, label: c.label, color: categoryColors[i]! }))}
+          barProps={clickableBars((row, series) => void navigate(incidentsLink(filters, trend.buckets[row.index]!, { category: series })))}
+        />
         <Stack gap="md">
-          <DrawnWhenNear height={tagsHeight}>
-            <BarChart
-              h={tagsHeight}
-              data={trend.tags.slice(0, 10).map((t) => ({ tag: t.label, incidents: t.incidents }))}
-              dataKey="tag"
-              orientation="vertical"
-              yAxisProps={{ width: 130 }}
-              series={[{ name: 'incidents', label: 'Incidents', color: 'teal.6' }]}
-              tooltipAnimationDuration={100}
-            />
-          </DrawnWhenNear>
+          <TrendBars
+            h={tagsHeight}
+            data={trend.tags.slice(0, 10).map((t) => ({ tag: t.label, incidents: t.incidents }))}
+            dataKey="tag"
+            orientation="vertical"
+            yAxisProps={{ width: 130 }}
+            series={[{ name: 'incidents', label: 'Incidents', color: 'teal.6' }]}
+          />
           {byService.rows.length > 0 && <NumbersTable table={byService} />}
         </Stack>
       </SimpleGrid>
