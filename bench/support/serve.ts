@@ -2,6 +2,7 @@
  * A benchmark target in its own process, so the load generator does not share its event loop:
  *   tsx bench/support/serve.ts app <port>     the real app (DATABASE_URL or HINDSIGHT_DATA_DIR from env)
  *   tsx bench/support/serve.ts bare <port>    a bare Fastify route returning BENCH_BODY as JSON
+ * BENCH_WEB_ROOT=dist/web also serves the built web app, as `hindsight serve` does.
  */
 import { createAppContext } from '../../src/server/context.js';
 import Fastify from 'fastify';
@@ -23,7 +24,8 @@ async function start() {
   const config = loadConfig({ HINDSIGHT_RATE_LIMIT_PER_MINUTE: '1000000', ...process.env });
   const handle = openDatabase(config.database);
   await migrateToLatest(handle.db);
-  const app = await buildApp(createAppContext(handle, config));
+  const webRoot = process.env.BENCH_WEB_ROOT;
+  const app = await buildApp(createAppContext(handle, config), webRoot ? { webRoot } : {});
   return app.listen({ port: Number(port), host: '127.0.0.1' });
 }
 

@@ -5,6 +5,7 @@ import { deleteInBatches } from '../db/batched-delete.js';
 import { defineJob } from '../jobs/job-definition.js';
 import { pruneDeliveries } from '../notifications/notify.js';
 import { pruneTrackerDeliveries } from '../trackers/tracker-issues.service.js';
+import { pruneTrendSnapshots } from '../trends/trend-snapshots.js';
 
 const DAY_MS = 86_400_000;
 
@@ -26,12 +27,15 @@ interface Retention {
  *   hours: at least 2 days.
  * - tracker webhook delivery ids: the same, for GitHub, GitLab and Jira redeliveries (an older
  *   change replayed under a new id is refused as stale by the issue's last event time anyway).
+ * - trend snapshots: a day's figures are keyed by that day (trends/trend-snapshots.ts), so one not
+ *   stored again for a day is not served again: 1 day, not configurable.
  * Finished jobs, events and Idempotency-Keys have their own prune jobs (jobs/, events/, idempotency/),
  * events and keys batched the same way (db/batched-delete.ts).
  */
 export const retentions: Retention[] = [
   { table: 'notification_deliveries', days: (ctx) => ctx.config.retention.notificationDeliveryDays, prune: pruneDeliveries },
   { table: 'alert_deliveries', days: (ctx) => ctx.config.retention.alertDeliveryDays, prune: pruneAlertDeliveries },
+  { table: 'trend_snapshots', days: () => 1, prune: pruneTrendSnapshots },
   { table: 'tracker_deliveries', days: (ctx) => ctx.config.retention.trackerDeliveryDays, prune: (db, cutoffMs, limit) => pruneTrackerDeliveries(db, new Date(cutoffMs).toISOString(), limit) },
 ];
 

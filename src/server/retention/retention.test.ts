@@ -22,7 +22,7 @@ describe.each(databaseKinds)('retention of bookkeeping rows on %s', (kind) => {
   const daysAgo = (days: number) => new Date(t.clock.now.getTime() - days * DAY_MS);
   const prune = () => pruneBookkeeping(t.ctx, new AbortController().signal);
 
-  it('deletes deliveries past their retention in batches, and keeps recent ones and those still to go', async () => {
+  it('deletes deliveries and trend snapshots past their retention in batches, and keeps recent ones and those still to go', async () => {
     t.clock.now = new Date('2026-12-03T04:00:00Z');
     const delivery = (key: string, state: 'sent' | 'skipped' | 'queued' | 'digest', at: Date) => ({
       delivery_key: `${key}:email:x@example.com`,
@@ -48,12 +48,16 @@ describe.each(databaseKinds)('retention of bookkeeping rows on %s', (kind) => {
     const trackerDelivery = (at: Date, i: number) => ({ connection_id: tracker.id, delivery_id: `t-${i}`, received_at: at.toISOString() });
     await t.ctx.db.insertInto('tracker_deliveries').values([...Array.from({ length: 20 }, (_, i) => trackerDelivery(daysAgo(31), i)), trackerDelivery(daysAgo(29), 99)]).execute();
 
-    expect(await prune()).toEqual({ notification_deliveries: 23, alert_deliveries: 12, tracker_deliveries: 20 });
+    const snapshot = (key: string, at: Date) => ({ key, last_event_id: 0, recent_events: 0, access_changes: 0, last_access_change_id: 0, computed_at_ms: at.getTime(), body: '{}' });
+    await t.ctx.db.insertInto('trend_snapshots').values([...Array.from({ length: 13 }, (_, i) => snapshot(`old-${i}`, daysAgo(1.1))), snapshot('recent', daysAgo(0.9))]).execute();
+
+    expect(await prune()).toEqual({ notification_deliveries: 23, alert_deliveries: 12, trend_snapshots: 13, tracker_deliveries: 20 });
     const keys = await t.ctx.db.selectFrom('notification_deliveries').select('message_key').where('message_key', 'in', ['recent', 'old-queued', 'old-digest', 'old-0']).orderBy('message_key').execute();
     expect(keys.map((k) => k.message_key)).toEqual(['old-digest', 'old-queued', 'recent']);
     expect((await t.ctx.db.selectFrom('alert_deliveries').select('delivery_id').where('source_id', '=', source.id).execute()).map((d) => d.delivery_id)).toEqual(['d-99']);
     expect((await t.ctx.db.selectFrom('tracker_deliveries').select('delivery_id').where('connection_id', '=', tracker.id).execute()).map((d) => d.delivery_id)).toEqual(['t-99']);
-    expect(await prune()).toEqual({ notification_deliveries: 0, alert_deliveries: 0, tracker_deliveries: 0 });
+    expect((await t.ctx.db.selectFrom('trend_snapshots').select('key').execute()).map((row) => row.key)).toEqual(['recent']);
+    expect(await prune()).toEqual({ notification_deliveries: 0, alert_deliveries: 0, trend_snapshots: 0, tracker_deliveries: 0 });
   });
 
   it('still refuses replays of alert and tracker deliveries within their window', async () => {

@@ -51,8 +51,8 @@ export const noEventSince = (snapshot: TrendSnapshotsTable, now: EventCounters) 
 
 export const findSnapshot = (db: Executor, key: string) => db.selectFrom('trend_snapshots').selectAll().where('key', '=', key).executeTakeFirst();
 
-/** Stores a snapshot unless a newer one is there, and deletes those not stored since `expiredBeforeMs`. */
-export async function storeSnapshot(db: Executor, snapshot: TrendSnapshotsTable, expiredBeforeMs: number): Promise<void> {
+/** Stores a snapshot unless a newer one is there. */
+export async function storeSnapshot(db: Executor, snapshot: TrendSnapshotsTable): Promise<void> {
   const { last_event_id, recent_events, access_changes, last_access_change_id, computed_at_ms, body } = snapshot;
   const figures = { last_event_id, recent_events, access_changes, last_access_change_id, computed_at_ms, body };
   await db
@@ -60,5 +60,13 @@ export async function storeSnapshot(db: Executor, snapshot: TrendSnapshotsTable,
     .values(snapshot)
     .onConflict((oc) => oc.column('key').doUpdateSet(figures).where('trend_snapshots.computed_at_ms', '<=', snapshot.computed_at_ms))
     .execute();
-  await db.deleteFrom('trend_snapshots').where('computed_at_ms', '<', expiredBeforeMs).execute();
+}
+
+/** Deletes up to `limit` snapshots last stored before `beforeMs`; answers how many. */
+export async function deleteSnapshotsStoredBefore(db: Executor, beforeMs: number, limit: number): Promise<number> {
+  const result = await db
+    .deleteFrom('trend_snapshots')
+    .where('key', 'in', (eb) => eb.selectFrom('trend_snapshots').select('key').where('computed_at_ms', '<', beforeMs).limit(limit))
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
 }

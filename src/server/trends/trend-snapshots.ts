@@ -12,7 +12,7 @@ import { actorOfReader, readerOf, type Reader } from '../access/readers.js';
 import { activeActorOf } from '../accounts/users.service.js';
 import { todayIn } from '../actions/action-items.service.js';
 import type { Config } from '../config.js';
-import type { AppContext } from '../context.js';
+import type { AppContext, Executor } from '../context.js';
 import { defineJob } from '../jobs/job-definition.js';
 import { enqueueJob } from '../jobs/jobs.service.js';
 import { trendComputations, type TrendName } from './trends.service.js';
@@ -32,8 +32,6 @@ import * as repo from './trend-snapshots.repo.js';
  */
 
 const HOUR_MS = 3_600_000;
-/** Snapshots nobody asked for again within this time are deleted when another is stored. */
-const KEEP_MS = 24 * HOUR_MS;
 
 const responseSchemas: Record<TrendName, z.ZodType> = {
   incidents: incidentTrendSchema,
@@ -67,14 +65,16 @@ const sortedKeys = (value: unknown): unknown =>
     ? Object.fromEntries(Object.entries(value as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b)))
     : value;
 
-/** Computes and stores a trend's figures as `readerCtx`'s actor; returns them with when they were computed. */
-async function compute(readerCtx: AppContext, trend: TrendName, query: unknown, key: string) {
-  // Read before computing: a change committed meanwhile makes the snapshot out of date, never wrongly current.
-  const counters = await repo.eventCounters(readerCtx.db);
+/**
+ * Computes and stores a trend's figures as `readerCtx`'s actor; returns them with when they were
+ * computed. `counters` must be read before: a change committed meanwhile then makes the snapshot out
+ * of date, never wrongly current.
+ */
+async function compute(readerCtx: AppContext, trend: TrendName, query: unknown, key: string, counters: repo.EventCounters) {
   const computedAtMs = readerCtx.now().getTime();
   // The query is the route schema's output (kept as such in a refresh job's payload).
   const body = await (trendComputations[trend] as (ctx: AppContext, query: unknown) => Promise<object>)(readerCtx, query);
-  await repo.storeSnapshot(readerCtx.db, { key, ...repo.counterColumns(counters), computed_at_ms: computedAtMs, body: JSON.stringify(body) }, computedAtMs - KEEP_MS);
+  await repo.storeSnapshot(readerCtx.db, { key, ...repo.counterColumns(counters), computed_at_ms: computedAtMs, body: JSON.stringify(body) });
   return { ...body, asOf: new Date(computedAtMs).toISOString() };
 }
 
@@ -83,24 +83,28 @@ async function compute(readerCtx: AppContext, trend: TrendName, query: unknown, 
  * now. `current` (the caller sent Cache-Control: no-cache) computes them now whatever the snapshot.
  */
 export async function trendFigures(ctx: AppContext, trend: TrendName, query: unknown, { current = false } = {}): Promise<object> {
-  const reader = await readerOf(ctx.db, ctx.actor);
+  const [reader, counters] = await Promise.all([readerOf(ctx.db, ctx.actor), repo.eventCounters(ctx.db)]);
   const readerCtx = { ...ctx, actor: actorOfReader(reader, ctx.actor!) };
   const key = keyOf(ctx, trend, query, reader);
-  if (!current) {
-    const [snapshot, counters] = await Promise.all([repo.findSnapshot(ctx.db, key), repo.eventCounters(ctx.db)]);
-    if (snapshot && repo.sameAccess(snapshot, counters)) {
-      const ageMs = ctx.now().getTime() - snapshot.computed_at_ms;
-      const upToDate = repo.noEventSince(snapshot, counters);
-      const body = responseSchemas[trend].safeParse({ ...(JSON.parse(snapshot.body) as object), asOf: new Date(snapshot.computed_at_ms).toISOString() });
-      // A body of an earlier version's shape is computed again.
-      if (body.success && ((upToDate && ageMs < HOUR_MS) || ageMs < ctx.config.trendsMaxStaleMs)) {
-        if (!upToDate || ageMs >= HOUR_MS / 2) await requestRefresh(ctx, { trend, query: query as Record<string, unknown>, reader, replacesMs: snapshot.computed_at_ms }, key);
-        return body.data as object;
-      }
+  const snapshot = current ? undefined : await repo.findSnapshot(ctx.db, key);
+  if (snapshot && repo.sameAccess(snapshot, counters)) {
+    const ageMs = ctx.now().getTime() - snapshot.computed_at_ms;
+    const upToDate = repo.noEventSince(snapshot, counters);
+    const body = responseSchemas[trend].safeParse({ ...(JSON.parse(snapshot.body) as object), asOf: new Date(snapshot.computed_at_ms).toISOString() });
+    // A body of an earlier version's shape is computed again.
+    if (body.success && ((upToDate && ageMs < HOUR_MS) || ageMs < ctx.config.trendsMaxStaleMs)) {
+      if (!upToDate || ageMs >= HOUR_MS / 2) await requestRefresh(ctx, { trend, query: query as Record<string, unknown>, reader, replacesMs: snapshot.computed_at_ms }, key);
+      return body.data as object;
     }
   }
-  return compute(readerCtx, trend, query, key);
+  return compute(readerCtx, trend, query, key, counters);
 }
+
+/**
+ * Deletes up to `limit` snapshots nobody asked for since `beforeMs` (the retention job's daily
+ * bookkeeping): a snapshot's key holds the day it was asked, so yesterday's are not served again.
+ */
+export const pruneTrendSnapshots = (db: Executor, beforeMs: number, limit: number): Promise<number> => repo.deleteSnapshotsStoredBefore(db, beforeMs, limit);
 
 type RefreshPayload = z.infer<typeof refreshPayload>;
 const refreshPayload = z.object({
@@ -127,6 +131,6 @@ export const refreshTrendJob = defineJob({
     const key = keyOf(ctx, trend, query, reader);
     const stored = await repo.findSnapshot(ctx.db, key);
     if (stored && stored.computed_at_ms > payload.replacesMs) return; // already replaced
-    await compute({ ...ctx, actor: actorOfReader(reader, member) }, trend, query, key);
+    await compute({ ...ctx, actor: actorOfReader(reader, member) }, trend, query, key, await repo.eventCounters(ctx.db));
   },
 });
