@@ -18,16 +18,25 @@ describe.each(databaseKinds)('two app instances running jobs on one %s database'
   });
   afterAll(() => shared.drop());
 
-  it('runs each of many jobs exactly once, both instances taking their share', async () => {
+  it('runs each of many jobs exactly once, both instances taking their share, each at most its concurrency at a time', async () => {
     const N = 300;
     const runs = new Map<number, string[]>();
+    // Each instance's first jobs wait until the other has claimed one too (for at most 10 s): on a
+    // busy machine one instance could otherwise drain the queue before the other's first poll.
+    const started = new Set<string>();
+    const [running, mostRunning] = [new Map<string, number>(), new Map<string, number>()];
     const countingJob = (instance: string) =>
       defineJob({
         kind: 'test.counted',
         payload: z.object({ n: z.number() }),
         run: async ({ id }) => {
           runs.set(id, [...(runs.get(id) ?? []), instance]);
+          started.add(instance);
+          running.set(instance, (running.get(instance) ?? 0) + 1);
+          mostRunning.set(instance, Math.max(mostRunning.get(instance) ?? 0, running.get(instance)!));
+          for (const waitUntil = Date.now() + 10_000; started.size < 2 && Date.now() < waitUntil; ) await new Promise((resolve) => setTimeout(resolve, 10));
           await new Promise((resolve) => setTimeout(resolve, 2));
+          running.set(instance, running.get(instance)! - 1);
         },
       });
     const [a, b] = [testContext(await shared.open(), testConfig()), testContext(await shared.open(), testConfig())];
@@ -45,5 +54,7 @@ describe.each(databaseKinds)('two app instances running jobs on one %s database'
     const byInstance = (name: string) => [...runs.values()].filter(([instance]) => instance === name).length;
     expect(byInstance('A')).toBeGreaterThan(0);
     expect(byInstance('B')).toBeGreaterThan(0);
+    // Each claims no more than its free slots (PostgreSQL once claimed every queued job at once).
+    expect(Math.max(...mostRunning.values())).toBeLessThanOrEqual(5);
   });
 });

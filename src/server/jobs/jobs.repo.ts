@@ -46,6 +46,9 @@ export interface Claim {
  * Takes up to `limit` due jobs for this instance in one statement, counting the attempt. On
  * PostgreSQL, FOR UPDATE SKIP LOCKED lets instances claim side by side without waiting on, or
  * taking, each other's rows; SQLite runs one write at a time, so the statement alone is atomic.
+ * PostgreSQL may run an `id in (subquery)` again for each row it updates (a nested loop, when its
+ * statistics say the queue is small), and each run skips the rows the last ones locked: one claim
+ * of 5 took all 300 queued jobs. `= any(array(...))` runs the subquery exactly once.
  */
 export function claimJobs(db: Executor, dialect: DialectName, claim: Claim): Promise<ClaimedJobRow[]> {
   return db
@@ -57,7 +60,7 @@ export function claimJobs(db: Executor, dialect: DialectName, claim: Claim): Pro
       locked_until_ms: claim.leaseUntilMs,
       updated_at: claim.nowIso,
     }))
-    .where('id', 'in', (eb) => {
+    .where((eb) => {
       const due = eb
         .selectFrom('jobs')
         .select('id')
@@ -67,7 +70,7 @@ export function claimJobs(db: Executor, dialect: DialectName, claim: Claim): Pro
         .orderBy('run_at_ms')
         .orderBy('id')
         .limit(claim.limit);
-      return dialect === 'postgres' ? due.forUpdate().skipLocked() : due;
+      return dialect === 'postgres' ? sql<boolean>`jobs.id = any(array(${due.forUpdate().skipLocked()}))` : eb('id', 'in', due);
     })
     .where('state', '=', QUEUED)
     .returning(['id', 'kind', 'payload', 'idempotency_key', 'attempts', 'max_attempts'])
