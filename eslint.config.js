@@ -47,4 +47,15 @@ export default tseslint.config(
       'no-restricted-imports': ['error', { patterns: [{ group: ['**/web/**', 'react*'], message: 'The server does not import the web app.' }] }],
     },
   },
+  {
+    // Test files share their fork's modules (vitest.config.ts: isolate false): a mocked module or a
+    // stubbed global would leak into the next file.
+    files: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        ...['mock', 'doMock', 'stubGlobal', 'stubEnv'].map((property) => ({ object: 'vi', property, message: 'Test files share modules (isolate: false): pass a dependency in instead.' })),
+      ],
+    },
+  },
 );

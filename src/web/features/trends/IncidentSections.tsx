@@ -89,7 +89,7 @@ export function Durations({ trend, filters }: { trend: DurationTrend; filters: T
             data={data}
             dataKey="period"
             withLegend
-            legendProps={{ verticalAlign: 'bottom', height: 36 }}
+            legendProps={{ verticalAlign: 'bottom' }}
             connectNulls={false}
             valueFormatter={formatMinutes}
             yAxisProps={{ tickFormatter: (v: number) => formatMinutes(v) }}

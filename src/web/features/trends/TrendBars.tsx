@@ -10,7 +10,7 @@ export function TrendBars({ h, withLegend, maxBarWidth = 48, ...chart }: Omit<Ba
     <DrawnWhenNear height={h}>
       <BarChart
         h={h}
-        {...(withLegend ? { withLegend, legendProps: { verticalAlign: 'bottom', height: 36 } } : {})}
+        {...(withLegend ? { withLegend, legendProps: { verticalAlign: 'bottom' } } : {})}
         tooltipAnimationDuration={100}
         maxBarWidth={maxBarWidth}
         {...chart}
