@@ -19,7 +19,8 @@ if (process.env.DATABASE_URL) process.env.HINDSIGHT_E2E_DATABASE ??= `hindsight_
 
 export default defineConfig({
   testDir: 'e2e',
-  outputDir: 'test-results/artifacts',
+  // One folder per database: `npm test` runs the SQLite and PostgreSQL runs side by side.
+  outputDir: `test-results/${process.env.DATABASE_URL ? 'postgres' : 'sqlite'}`,
   timeout: 60_000,
   expect: { timeout: 10_000 },
   fullyParallel: false,

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm test`: the whole suite. Unit and API tests (Vitest, on SQLite and, when reachable, PostgreSQL),
 // then browser tests (Playwright on Debian's Chromium) against the built app.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -34,12 +34,30 @@ function run(command, env = process.env) {
   return spawnSync(command, { shell: true, stdio: 'inherit', env }).status === 0;
 }
 
-/** Browser tests on SQLite always, and on PostgreSQL too when DATABASE_URL is set (as in CI). */
-function browserTests() {
+/**
+ * Browser tests on SQLite always, and on PostgreSQL too when DATABASE_URL is set (as in CI): side by
+ * side, each with its own server, port and database. A run mostly waits on its pages (under half a
+ * core each), so two take little longer than one. Each run's output is printed whole when it ends.
+ */
+async function browserTests() {
   const { DATABASE_URL, ...withoutPostgres } = process.env;
-  const runs = [['browser tests on SQLite', run('npx playwright test', withoutPostgres)]];
-  if (DATABASE_URL) runs.push(['browser tests on PostgreSQL', run('npx playwright test', process.env)]);
-  return runs;
+  const runs = [['browser tests on SQLite', { ...withoutPostgres, HINDSIGHT_E2E_PORT: '3100' }]];
+  if (DATABASE_URL) runs.push(['browser tests on PostgreSQL', { ...process.env, HINDSIGHT_E2E_PORT: '3200' }]);
+  return Promise.all(
+    runs.map(
+      ([name, env]) =>
+        new Promise((resolve) => {
+          const child = spawn('npx playwright test', { shell: true, env, stdio: ['ignore', 'pipe', 'pipe'] });
+          let output = '';
+          child.stdout.on('data', (chunk) => (output += chunk));
+          child.stderr.on('data', (chunk) => (output += chunk));
+          child.on('close', (code) => {
+            console.log(`\n$ npx playwright test (${name})\n${output}`);
+            resolve([name, code === 0]);
+          });
+        }),
+    ),
+  );
 }
 
 /** Vitest's failures, read from its JSON report, for the summary: CI keeps only the end of the output. */
@@ -65,7 +83,7 @@ fs.rmSync(vitestReport, { force: true });
 if (ensureChromium()) {
   const built = run('npm run build --silent');
   results.push(['build', built]);
-  if (built) results.push(...browserTests());
+  if (built) results.push(...(await browserTests()));
 } else {
   results.push(['browser tests', false]);
 }

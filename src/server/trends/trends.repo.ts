@@ -174,12 +174,16 @@ export async function contributorsByPeriod(db: Executor, dialect: DialectName, s
   return { categories: rows(categories), tags: rows(tags) };
 }
 
-/** Incidents (distinct) with a contributor of each category, by service, most first. */
+/**
+ * Incidents (distinct) with a contributor of each category, by service, most first. `kind || ''`
+ * keeps SQLite from walking every service tag of every year by the tags' kind index (347 ms at
+ * 100,000 incidents) instead of starting from the period's incidents (38 ms).
+ */
 export async function contributorCategoriesByService(db: Executor, scope: Expression<SqlBool>, period: Period, limit: number) {
   const { rows } = await sql<{ service: string; category: string; incidents: number | string }>`
     select incident_tags.value as service, review_factors.category as category, count(distinct incidents.id) as incidents
     from incidents
-    join incident_tags on incident_tags.incident_id = incidents.id and incident_tags.kind = 'service'
+    join incident_tags on incident_tags.incident_id = incidents.id and incident_tags.kind || '' = 'service'
     join reviews on reviews.incident_id = incidents.id
     join review_factors on review_factors.review_id = reviews.id and review_factors.kind = 'contributor'
     where review_factors.category is not null and incidents.started_at_ms >= ${period.startMs} and incidents.started_at_ms < ${period.endMs} and ${scope}
@@ -251,7 +255,8 @@ export async function itemCountsBy(db: Executor, scope: Expression<SqlBool>, by:
   // `|| ''` (null stays null) keeps SQLite from walking the owner index to skip the sort: that reads
   // the items in random order, seconds at 300,000 items, where one scan and a sort take a tenth of it.
   const key = by === 'owner' ? sql`action_items.owner || ''` : sql`incident_tags.value`;
-  const join = by === 'owner' ? sql`` : sql`join incident_tags on incident_tags.incident_id = incidents.id and incident_tags.kind = 'service'`;
+  // The same for the tags' kind index (contributorCategoriesByService).
+  const join = by === 'owner' ? sql`` : sql`join incident_tags on incident_tags.incident_id = incidents.id and incident_tags.kind || '' = 'service'`;
   const { rows } = await sql<{ name: string | null; open: number | string; overdue: number | string; done: number | string }>`
     select ${key} as name,
       sum(case when ${isOpen} then 1 else 0 end) as open,
