@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { z } from 'zod';
 import { pruneAlertDeliveries } from '../alerts/alert-deliveries.service.js';
 import type { AppContext, Executor } from '../context.js';
@@ -55,5 +56,7 @@ export const retentionJob = defineJob({
   timeoutMs: 10 * 60_000,
   async run({ ctx, signal }) {
     await pruneBookkeeping(ctx, signal);
+    // SQLite's planner statistics, kept current as its documentation advises (db/kysely.ts); PostgreSQL's autovacuum keeps its own.
+    if (ctx.dialect === 'sqlite') await sql`pragma optimize`.execute(ctx.db);
   },
 });
