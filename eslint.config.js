@@ -50,7 +50,7 @@ export default tseslint.config(
   {
     // Test files share their fork's modules (vitest.config.ts: isolate false): a mocked module or a
     // stubbed global would leak into the next file.
-    files: ['**/*.test.ts'],
+    files: ['**/*.test.ts', 'test/support/**/*.ts'],
     rules: {
       'no-restricted-properties': [
         'error',

@@ -5,10 +5,11 @@ import { defineConfig } from '@playwright/test';
 
 /**
  * Browser journeys against the built app (`npm run build` first): the server from dist/ on port
- * 3100, on a fresh temporary data folder (SQLite) or a fresh PostgreSQL database when DATABASE_URL
- * is set, with single sign-on through a local OpenID provider (e2e/support/serve.ts). The config is
- * evaluated by the runner and again by each worker: values are pinned in process.env the first
- * time so every process agrees.
+ * HINDSIGHT_E2E_PORT (3100; `npm test` runs PostgreSQL's run beside SQLite's on 3200), on a fresh
+ * temporary data folder (SQLite) or a fresh PostgreSQL database when DATABASE_URL is set, with single
+ * sign-on through a local OpenID provider (e2e/support/serve.ts). The config is evaluated by the
+ * runner and again by each worker: values are pinned in process.env the first time so every process
+ * agrees.
  */
 const port = Number(process.env.HINDSIGHT_E2E_PORT ?? 3100);
 const baseURL = `http://127.0.0.1:${port}`;

@@ -14,5 +14,8 @@ export default defineConfig({
     // this machine the suite took 10.2 min with isolation and 6.7 without. Nothing here mocks
     // modules or stubs globals; each file opens its own app and databases (test/support/app.ts).
     isolate: false,
+    restoreMocks: true,
+    unstubGlobals: true,
+    unstubEnvs: true,
   },
 });

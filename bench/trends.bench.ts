@@ -148,28 +148,31 @@ function bareQueries(ctx: AppContext) {
 async function pageReady(env: Record<string, string>): Promise<{ first: number; next: number[]; allDrawn: number[] } | null> {
   if (!fs.existsSync(path.join(webRoot, 'index.html'))) return null;
   const target = await startTarget('app', { ...env, ...serverEnv, BENCH_WEB_ROOT: webRoot });
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
   try {
-    const signIn = await httpSend(target.baseUrl)({ method: 'POST', url: '/api/auth/sign-in', payload: { email: 'bench@example.com', password: PASSWORD } });
-    const cookie = signIn.setCookie.map((line) => line.split(';')[0]!)[0]!;
-    const [name, value] = [cookie.slice(0, cookie.indexOf('=')), cookie.slice(cookie.indexOf('=') + 1)];
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    await context.addCookies([{ name, value, url: target.baseUrl }]);
-    const page = await context.newPage();
-    const [times, drawn] = [[] as number[], [] as number[]];
-    for (let i = 0; i < 1 + WARM_UP_LOADS + PAGE_LOADS; i++) {
-      const started = Date.now();
-      await page.goto(`${target.baseUrl}/trends`);
-      await page.locator('[data-trends-ready="true"]').waitFor({ timeout: 60_000 });
-      times.push(Date.now() - started);
-      // What is below the first screen is drawn when the browser is idle (ui/DrawnWhenNear.tsx).
-      await page.waitForFunction(() => document.querySelectorAll('[data-drawing-deferred]').length === 0, undefined, { timeout: 60_000, polling: 16 });
-      drawn.push(Date.now() - started);
+    const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+    try {
+      const signIn = await httpSend(target.baseUrl)({ method: 'POST', url: '/api/auth/sign-in', payload: { email: 'bench@example.com', password: PASSWORD } });
+      const cookie = signIn.setCookie.map((line) => line.split(';')[0]!)[0]!;
+      const [name, value] = [cookie.slice(0, cookie.indexOf('=')), cookie.slice(cookie.indexOf('=') + 1)];
+      const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+      await context.addCookies([{ name, value, url: target.baseUrl }]);
+      const page = await context.newPage();
+      const [times, drawn] = [[] as number[], [] as number[]];
+      for (let i = 0; i < 1 + WARM_UP_LOADS + PAGE_LOADS; i++) {
+        const started = Date.now();
+        await page.goto(`${target.baseUrl}/trends`);
+        await page.locator('[data-trends-ready="true"]').waitFor({ timeout: 60_000 });
+        times.push(Date.now() - started);
+        // What is below the first screen is drawn when the browser is idle (ui/DrawnWhenNear.tsx).
+        await page.waitForFunction(() => document.querySelectorAll('[data-drawing-deferred]').length === 0, undefined, { timeout: 60_000, polling: 16 });
+        drawn.push(Date.now() - started);
+      }
+      const timed = 1 + WARM_UP_LOADS;
+      return { first: times[0]!, next: times.slice(timed), allDrawn: drawn.slice(timed) };
+    } finally {
+      await browser.close();
     }
-    const timed = 1 + WARM_UP_LOADS;
-    return { first: times[0]!, next: times.slice(timed), allDrawn: drawn.slice(timed) };
   } finally {
-    await browser.close();
     await target.stop();
   }
 }

@@ -1,4 +1,4 @@
-import { expect, screenshot, test } from './fixtures/test.js';
+import { expect, screenshot, screenshotsDir, test } from './fixtures/test.js';
 import { seedDfdsReview } from './fixtures/scenario.js';
 import { ReviewEditor } from './pages/review-editor.js';
 
@@ -22,7 +22,7 @@ test('blaming phrasing gets a calm finding with a systemic reframing, and the re
   await expect(finding.getByTestId('language-suggestion')).toContainText('Describe what the person saw');
   // Advice, not a block: the summary is saved as written.
   await editor.expectSaved('summary');
-  await page.getByTestId('section-summary').screenshot({ path: 'test-results/screenshots/blameless-finding.png', animations: 'disabled' });
+  await page.getByTestId('section-summary').screenshot({ path: `${screenshotsDir}/blameless-finding.png`, animations: 'disabled' });
 
   // "Select to rewrite" puts the flagged phrase under the cursor.
   await finding.getByRole('button', { name: 'Select to rewrite' }).click();
@@ -48,7 +48,7 @@ test('blaming phrasing gets a calm finding with a systemic reframing, and the re
   // Tall enough for the sticky sidebar to show the whole panel.
   await page.setViewportSize({ width: 1280, height: 1400 });
   await panel.scrollIntoViewIfNeeded();
-  await panel.screenshot({ path: 'test-results/screenshots/quality-panel.png', animations: 'disabled' });
+  await panel.screenshot({ path: `${screenshotsDir}/quality-panel.png`, animations: 'disabled' });
   await page.setViewportSize({ width: 1280, height: 800 });
 
   // The score in the reviews list, as the server last computed it.

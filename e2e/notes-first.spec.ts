@@ -1,4 +1,4 @@
-import { expect, screenshot, test } from './fixtures/test.js';
+import { expect, screenshot, screenshotsDir, test } from './fixtures/test.js';
 
 /** Notes typed in the meeting become the review's timeline entries, factors and action items when asked, and only those accepted. */
 test('notes typed in the meeting are proposed as review items and accepted all at once', async ({ page, api }) => {
@@ -39,7 +39,7 @@ test('notes typed in the meeting are proposed as review items and accepted all a
   await expect(page.getByTestId('notes-group-timelineEntry')).toContainText('time unknown');
   await expect(page.getByTestId('notes-group-actionItem')).toContainText('owner: Sam');
   await screenshot(page, 'notes-first-proposals');
-  await pad.screenshot({ path: 'test-results/screenshots/notes-pad-proposals.png' });
+  await pad.screenshot({ path: `${screenshotsDir}/notes-pad-proposals.png` });
 
   // One by one, then the rest all at once.
   await page.getByTestId('notes-group-risk').getByTestId('notes-accept').click();
@@ -90,7 +90,7 @@ test('notes kept in the browser survive a reload, and a stale draft asks before 
   const conflict = page.getByTestId('notes-conflict');
   await expect(conflict).toContainText('14:05 from the scribe', { timeout: 30_000 });
   await expect(page.getByTestId('notes-text')).toHaveValue('14:05 mine, not saved yet');
-  await page.getByTestId('notes-pad').screenshot({ path: 'test-results/screenshots/notes-pad-conflict.png' });
+  await page.getByTestId('notes-pad').screenshot({ path: `${screenshotsDir}/notes-pad-conflict.png` });
   expect(await api.notes(review.id)).toMatchObject({ text: '14:05 from the scribe', revision: 2 });
   await page.getByTestId('notes-keep-mine').click();
   await expect(page.getByTestId('notes-status')).toHaveText('Saved');

@@ -36,25 +36,39 @@ function run(command, env = process.env) {
 
 /**
  * Browser tests on SQLite always, and on PostgreSQL too when DATABASE_URL is set (as in CI): side by
- * side, each with its own server, port and database. A run mostly waits on its pages (under half a
- * core each), so two take little longer than one. Each run's output is printed whole when it ends.
+ * side, each with its own server, port, data folder and database. A run mostly waits on its pages
+ * (under half a core each), so two take little longer than one. Each run's output goes to
+ * test-results/<database>-output.log as it comes, and is printed whole when the run ends.
  */
 async function browserTests() {
-  const { DATABASE_URL, ...withoutPostgres } = process.env;
-  const runs = [['browser tests on SQLite', { ...withoutPostgres, HINDSIGHT_E2E_PORT: '3100' }]];
-  if (DATABASE_URL) runs.push(['browser tests on PostgreSQL', { ...process.env, HINDSIGHT_E2E_PORT: '3200' }]);
+  // Each run makes its own data folder and database (playwright.config.ts): none is inherited.
+  const { DATABASE_URL, HINDSIGHT_E2E_DATA_DIR: _dataDir, HINDSIGHT_E2E_DATABASE: _database, ...base } = process.env;
+  const runs = [['SQLite', 'sqlite', { ...base, HINDSIGHT_E2E_PORT: '3100' }]];
+  if (DATABASE_URL) runs.push(['PostgreSQL', 'postgres', { ...base, DATABASE_URL, HINDSIGHT_E2E_PORT: '3200' }]);
+  fs.mkdirSync('test-results', { recursive: true });
   return Promise.all(
     runs.map(
-      ([name, env]) =>
+      ([name, folder, env]) =>
         new Promise((resolve) => {
+          const logFile = path.join('test-results', `${folder}-output.log`);
+          const log = fs.createWriteStream(logFile);
           const child = spawn('npx playwright test', { shell: true, env, stdio: ['ignore', 'pipe', 'pipe'] });
-          let output = '';
-          child.stdout.on('data', (chunk) => (output += chunk));
-          child.stderr.on('data', (chunk) => (output += chunk));
-          child.on('close', (code) => {
-            console.log(`\n$ npx playwright test (${name})\n${output}`);
-            resolve([name, code === 0]);
+          child.stdout.pipe(log, { end: false });
+          child.stderr.pipe(log, { end: false });
+          let finished = false;
+          const finish = (ok) => {
+            if (finished) return;
+            finished = true;
+            log.end(() => {
+              console.log(`\n$ npx playwright test (on ${name}; ${logFile})\n${fs.readFileSync(logFile, 'utf8')}`);
+              resolve([`browser tests on ${name}`, ok]);
+            });
+          };
+          child.on('error', (error) => {
+            if (!finished) log.write(`could not start: ${error.message}\n`);
+            finish(false);
           });
+          child.on('close', (code) => finish(code === 0));
         }),
     ),
   );

@@ -59,9 +59,6 @@ export function openDatabase(database: Config['database'], { backgroundCheckpoin
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('temp_store = MEMORY');
-  // The planner's statistics, gathered where missing or stale, as SQLite advises for a connection
-  // kept open: here at open, and daily by the retention job. Without them SQLite guesses its plans.
-  sqlite.pragma('optimize = 0x10002');
   registerSqliteFunctions(sqlite);
   const dataVersion = sqlite.prepare('PRAGMA data_version').pluck();
   const changes = new ChangeDetector(() => dataVersion.get() as number);

@@ -6,6 +6,7 @@ import type { Config } from '../config.js';
 import { createAppContext } from '../context.js';
 import { openDatabase, type DatabaseHandle } from '../db/kysely.js';
 import { migrateToLatest } from '../db/migrate.js';
+import { updatePlannerStatistics } from '../db/planner-statistics.js';
 import { startJobs } from '../jobs/start-jobs.js';
 import { reindexIfBehind } from '../search/search-index.job.js';
 import { Readiness } from './readiness.js';
@@ -45,6 +46,7 @@ export async function migrate(config: Config): Promise<void> {
 
 export async function serve(config: Config): Promise<void> {
   const { handle } = await openMigrated(config, { backgroundCheckpoints: true });
+  await updatePlannerStatistics(handle.db, handle.dialect, 'all');
   const ctx = createAppContext(handle, config);
   const readiness = new Readiness();
   const app = await buildApp(ctx, { logger: true, webRoot: path.join(packageRoot(), 'dist', 'web'), operations: { readiness, poolStats: handle.poolStats } });

@@ -1,8 +1,8 @@
-import { sql } from 'kysely';
 import { z } from 'zod';
 import { pruneAlertDeliveries } from '../alerts/alert-deliveries.service.js';
 import type { AppContext, Executor } from '../context.js';
 import { deleteInBatches } from '../db/batched-delete.js';
+import { updatePlannerStatistics } from '../db/planner-statistics.js';
 import { defineJob } from '../jobs/job-definition.js';
 import { pruneDeliveries } from '../notifications/notify.js';
 import { pruneTrackerDeliveries } from '../trackers/tracker-issues.service.js';
@@ -56,7 +56,6 @@ export const retentionJob = defineJob({
   timeoutMs: 10 * 60_000,
   async run({ ctx, signal }) {
     await pruneBookkeeping(ctx, signal);
-    // SQLite's planner statistics, kept current as its documentation advises (db/kysely.ts); PostgreSQL's autovacuum keeps its own.
-    if (ctx.dialect === 'sqlite') await sql`pragma optimize`.execute(ctx.db);
+    await updatePlannerStatistics(ctx.db, ctx.dialect, 'queried');
   },
 });

@@ -101,7 +101,7 @@ export async function trendFigures(ctx: AppContext, trend: TrendName, query: unk
 }
 
 /**
- * Deletes up to `limit` snapshots nobody asked for since `beforeMs` (the retention job's daily
+ * Deletes up to `limit` snapshots last computed before `beforeMs` (the retention job's daily
  * bookkeeping): a snapshot's key holds the day it was asked, so yesterday's are not served again.
  */
 export const pruneTrendSnapshots = (db: Executor, beforeMs: number, limit: number): Promise<number> => repo.deleteSnapshotsStoredBefore(db, beforeMs, limit);
