@@ -5,11 +5,10 @@ import { defineConfig } from '@playwright/test';
 
 /**
  * Browser journeys against the built app (`npm run build` first): the server from dist/ on port
- * HINDSIGHT_E2E_PORT (3100; `npm test` runs PostgreSQL's run beside SQLite's on 3200), on a fresh
- * temporary data folder (SQLite) or a fresh PostgreSQL database when DATABASE_URL is set, with single
- * sign-on through a local OpenID provider (e2e/support/serve.ts). The config is evaluated by the
- * runner and again by each worker: values are pinned in process.env the first time so every process
- * agrees.
+ * HINDSIGHT_E2E_PORT (default 3100), on a fresh temporary data folder (SQLite) or a fresh PostgreSQL
+ * database when DATABASE_URL is set, with single sign-on through a local OpenID provider
+ * (e2e/support/serve.ts). The config is evaluated by the runner and again by each worker: values are
+ * pinned in process.env the first time so every process agrees.
  */
 const port = Number(process.env.HINDSIGHT_E2E_PORT ?? 3100);
 const baseURL = `http://127.0.0.1:${port}`;
@@ -20,7 +19,7 @@ if (process.env.DATABASE_URL) process.env.HINDSIGHT_E2E_DATABASE ??= `hindsight_
 
 export default defineConfig({
   testDir: 'e2e',
-  // One folder per database: `npm test` runs the SQLite and PostgreSQL runs side by side.
+  // One folder per database, so the PostgreSQL run keeps the SQLite run's traces.
   outputDir: `test-results/${process.env.DATABASE_URL ? 'postgres' : 'sqlite'}`,
   timeout: 60_000,
   expect: { timeout: 10_000 },

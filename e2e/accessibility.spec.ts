@@ -21,7 +21,7 @@ async function violations(page: Page, who: string, paths: string[]): Promise<str
 
 test('no serious or critical axe-core violations on the main routes, as each role and signed out', async ({ page, api, browser, baseURL }) => {
   // What axe checks is the rendered page, the same on either database; the walk is the suite's
-  // longest (3 minutes), so it runs once, on SQLite.
+  // longest (3 minutes of a busy core), so it runs once, on SQLite.
   test.skip(Boolean(process.env.DATABASE_URL), 'checked on the SQLite run: rendering does not depend on the database');
   test.setTimeout(300_000);
   const { incident, review } = await api.incidentWithReview({ title: 'Accessibility walk', services: ['a11y-api'] });

@@ -2,13 +2,17 @@ import { expect, test } from './fixtures/test.js';
 
 // The browser runs in Europe/Copenhagen (playwright.config.ts); the server's calendar zone is the default, UTC.
 test('a deadline shows the calendar day it was set for, east of UTC too, with the exact instant on hover', async ({ page, api }) => {
-  const { incident, review } = await api.incidentWithReview({ title: 'Due-date day shift check', services: ['due-dates-api'] });
+  // A retry makes its own incident and item: the first attempt's, of the same titles, would match twice.
+  const retry = test.info().retry ? ` (retry ${test.info().retry})` : '';
+  const title = `Due-date day shift check${retry}`;
+  const itemTitle = `Alert on connection pool saturation for due-dates-api${retry}`;
+  const { incident, review } = await api.incidentWithReview({ title, services: ['due-dates-api'] });
   await api.updateReview(review.id, { version: review.version, dueAt: '2026-12-08T23:59:59.999Z' });
-  await api.addActionItem(review.id, { title: 'Alert on connection pool saturation for due-dates-api', dueDate: '2026-12-07' });
+  await api.addActionItem(review.id, { title: itemTitle, dueDate: '2026-12-07' });
 
   // Reviews list.
   await page.goto('/reviews');
-  const row = page.getByTestId('review-row').filter({ hasText: 'Due-date day shift check' });
+  const row = page.getByTestId('review-row').filter({ hasText: title });
   await expect(row.getByTestId('due-day')).toHaveText('8 Dec 2026');
   await expect(row.getByTestId('due-day')).toHaveAttribute('title', '2026-12-08T23:59:59.999Z');
   await row.getByTestId('due-day').hover();
@@ -29,5 +33,5 @@ test('a deadline shows the calendar day it was set for, east of UTC too, with th
 
   // Action items page.
   await page.goto('/action-items');
-  await expect(page.getByRole('row').filter({ hasText: 'Alert on connection pool saturation for due-dates-api' })).toContainText('7 Dec 2026');
+  await expect(page.getByRole('row').filter({ hasText: itemTitle })).toContainText('7 Dec 2026');
 });

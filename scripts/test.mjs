@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm test`: the whole suite. Unit and API tests (Vitest, on SQLite and, when reachable, PostgreSQL),
 // then browser tests (Playwright on Debian's Chromium) against the built app.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -34,44 +34,12 @@ function run(command, env = process.env) {
   return spawnSync(command, { shell: true, stdio: 'inherit', env }).status === 0;
 }
 
-/**
- * Browser tests on SQLite always, and on PostgreSQL too when DATABASE_URL is set (as in CI): side by
- * side, each with its own server, port, data folder and database. A run mostly waits on its pages
- * (under half a core each), so two take little longer than one. Each run's output goes to
- * test-results/<database>-output.log as it comes, and is printed whole when the run ends.
- */
-async function browserTests() {
-  // Each run makes its own data folder and database (playwright.config.ts): none is inherited.
-  const { DATABASE_URL, HINDSIGHT_E2E_DATA_DIR: _dataDir, HINDSIGHT_E2E_DATABASE: _database, ...base } = process.env;
-  const runs = [['SQLite', 'sqlite', { ...base, HINDSIGHT_E2E_PORT: '3100' }]];
-  if (DATABASE_URL) runs.push(['PostgreSQL', 'postgres', { ...base, DATABASE_URL, HINDSIGHT_E2E_PORT: '3200' }]);
-  fs.mkdirSync('test-results', { recursive: true });
-  return Promise.all(
-    runs.map(
-      ([name, folder, env]) =>
-        new Promise((resolve) => {
-          const logFile = path.join('test-results', `${folder}-output.log`);
-          const log = fs.createWriteStream(logFile);
-          const child = spawn('npx playwright test', { shell: true, env, stdio: ['ignore', 'pipe', 'pipe'] });
-          child.stdout.pipe(log, { end: false });
-          child.stderr.pipe(log, { end: false });
-          let finished = false;
-          const finish = (ok) => {
-            if (finished) return;
-            finished = true;
-            log.end(() => {
-              console.log(`\n$ npx playwright test (on ${name}; ${logFile})\n${fs.readFileSync(logFile, 'utf8')}`);
-              resolve([`browser tests on ${name}`, ok]);
-            });
-          };
-          child.on('error', (error) => {
-            if (!finished) log.write(`could not start: ${error.message}\n`);
-            finish(false);
-          });
-          child.on('close', (code) => finish(code === 0));
-        }),
-    ),
-  );
+/** Browser tests on SQLite always, and on PostgreSQL too when DATABASE_URL is set (as in CI). */
+function browserTests() {
+  const { DATABASE_URL, ...withoutPostgres } = process.env;
+  const runs = [['browser tests on SQLite', run('npx playwright test', withoutPostgres)]];
+  if (DATABASE_URL) runs.push(['browser tests on PostgreSQL', run('npx playwright test', process.env)]);
+  return runs;
 }
 
 /** Vitest's failures, read from its JSON report, for the summary: CI keeps only the end of the output. */
@@ -97,7 +65,7 @@ fs.rmSync(vitestReport, { force: true });
 if (ensureChromium()) {
   const built = run('npm run build --silent');
   results.push(['build', built]);
-  if (built) results.push(...(await browserTests()));
+  if (built) results.push(...browserTests());
 } else {
   results.push(['browser tests', false]);
 }
